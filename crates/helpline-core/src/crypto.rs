@@ -1,0 +1,315 @@
+//! The key hierarchy of DESIGN §4, built from RustCrypto crates only: Argon2id for passphrases
+//! and the recovery code, HKDF-SHA256 for sub-keys, AES-256-GCM for every sealed value and
+//! HMAC-SHA256 for the case-number blind index. Every key lives in a [`SecretKey`], which is
+//! wiped when dropped.
+
+use aes_gcm::aead::{Aead, Payload};
+use aes_gcm::{Aes256Gcm, KeyInit, Nonce};
+use argon2::{Algorithm, Argon2, Params, Version};
+use hkdf::Hkdf;
+use hmac::{Hmac, Mac};
+use rand::RngCore;
+use sha2::Sha256;
+use unicode_normalization::UnicodeNormalization;
+use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
+
+use crate::error::{Error, Result};
+
+pub const KEY_LEN: usize = 32;
+pub const NONCE_LEN: usize = 12;
+pub const SALT_LEN: usize = 16;
+/// Shortest passphrase accepted, in characters.
+pub const MIN_PASSPHRASE_CHARS: usize = 10;
+/// Longest passphrase accepted, in characters (a bound on what is hashed, not a hint).
+pub const MAX_PASSPHRASE_CHARS: usize = 1024;
+
+/// A 256-bit key that is zeroised when dropped and never printed.
+#[derive(Clone, Zeroize, ZeroizeOnDrop)]
+pub struct SecretKey([u8; KEY_LEN]);
+
+impl SecretKey {
+    pub fn random() -> Self {
+        let mut key = [0u8; KEY_LEN];
+        rand::rngs::OsRng.fill_bytes(&mut key);
+        SecretKey(key)
+    }
+
+    fn from_slice(bytes: &[u8]) -> Option<Self> {
+        let array: [u8; KEY_LEN] = bytes.try_into().ok()?;
+        Some(SecretKey(array))
+    }
+}
+
+impl std::fmt::Debug for SecretKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SecretKey(…)")
+    }
+}
+
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    bytes
+}
+
+/// A random positive 63-bit row id: ids are random so that they reveal no order of writing.
+pub fn random_row_id() -> i64 {
+    (rand::rngs::OsRng.next_u64() >> 1) as i64
+}
+
+/// A user's passphrase, normalised to Unicode NFC so that "å" typed on any keyboard is the same
+/// passphrase. Wiped when dropped.
+pub struct Passphrase(Zeroizing<String>);
+
+impl Passphrase {
+    /// For a new passphrase: checks the length rules.
+    pub fn new(text: &str) -> Result<Self> {
+        let normalised = Passphrase::normalise(text);
+        let chars = normalised.0.chars().count();
+        if chars < MIN_PASSPHRASE_CHARS {
+            return Err(Error::PassphraseTooShort { min: MIN_PASSPHRASE_CHARS });
+        }
+        if chars > MAX_PASSPHRASE_CHARS {
+            return Err(Error::PassphraseTooLong { max: MAX_PASSPHRASE_CHARS });
+        }
+        Ok(normalised)
+    }
+
+    /// For unlocking: any text, since the rules may have changed after it was set; a wrong one
+    /// simply does not open the slot.
+    pub fn for_unlock(text: &str) -> Result<Self> {
+        if text.chars().count() > MAX_PASSPHRASE_CHARS {
+            return Err(Error::PassphraseTooLong { max: MAX_PASSPHRASE_CHARS });
+        }
+        Ok(Passphrase::normalise(text))
+    }
+
+    fn normalise(text: &str) -> Self {
+        Passphrase(Zeroizing::new(text.nfc().collect()))
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
+}
+
+/// The code shown once at set-up that opens the store when every passphrase is forgotten:
+/// 160 random bits written as 32 base32 characters in groups of four.
+pub struct RecoveryCode(Zeroizing<Vec<u8>>);
+
+const RECOVERY_BYTES: usize = 20;
+
+impl RecoveryCode {
+    pub fn random() -> Self {
+        RecoveryCode(Zeroizing::new(random_bytes::<RECOVERY_BYTES>().to_vec()))
+    }
+
+    /// Reads a code however it was written down: any case, with or without spaces and dashes.
+    pub fn parse(text: &str) -> Result<Self> {
+        let compact: Zeroizing<String> = Zeroizing::new(
+            text.chars()
+                .filter(|c| !c.is_whitespace() && *c != '-')
+                .map(|c| c.to_ascii_uppercase())
+                .collect(),
+        );
+        match data_encoding::BASE32_NOPAD.decode(compact.as_bytes()) {
+            Ok(bytes) if bytes.len() == RECOVERY_BYTES => Ok(RecoveryCode(Zeroizing::new(bytes))),
+            _ => Err(Error::InvalidInput {
+                field: "recovery_code",
+                reason: "a recovery code is 32 letters and digits 2-7, in groups of four".into(),
+            }),
+        }
+    }
+
+    /// "ABCD-EFGH-…": the form shown to the supervisor to write down.
+    pub fn display(&self) -> Zeroizing<String> {
+        let plain = Zeroizing::new(data_encoding::BASE32_NOPAD.encode(&self.0));
+        let groups: Vec<&str> = plain.as_bytes().chunks(4).map(|c| std::str::from_utf8(c).unwrap_or("")).collect();
+        Zeroizing::new(groups.join("-"))
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+/// Argon2id cost parameters, stored in each key slot so they can be raised later.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KdfParams {
+    pub memory_kib: u32,
+    pub iterations: u32,
+    pub parallelism: u32,
+}
+
+impl KdfParams {
+    /// What new slots use: 64 MiB, three passes (DESIGN §4's floor).
+    pub const CURRENT: KdfParams = KdfParams { memory_kib: 64 * 1024, iterations: 3, parallelism: 1 };
+
+    /// Parameters read from a file are checked before use, so a damaged or hostile slot cannot
+    /// make unlocking take gigabytes or hours.
+    pub fn is_sane(&self) -> bool {
+        (8..=4 * 1024 * 1024).contains(&self.memory_kib)
+            && (1..=64).contains(&self.iterations)
+            && (1..=16).contains(&self.parallelism)
+            && self.memory_kib >= 8 * self.parallelism
+    }
+}
+
+/// The key-encryption key of a slot, from a passphrase or the recovery code.
+pub enum SlotSecret<'a> {
+    Passphrase(&'a Passphrase),
+    Recovery(&'a RecoveryCode),
+}
+
+pub fn derive_slot_key(secret: &SlotSecret<'_>, salt: &[u8], params: KdfParams) -> Result<SecretKey> {
+    let argon = Argon2::new(
+        Algorithm::Argon2id,
+        Version::V0x13,
+        Params::new(params.memory_kib, params.iterations, params.parallelism, Some(KEY_LEN))
+            .map_err(|e| Error::Storage(format!("key slot parameters: {e}")))?,
+    );
+    let input = match secret {
+        SlotSecret::Passphrase(p) => p.as_bytes(),
+        SlotSecret::Recovery(r) => r.as_bytes(),
+    };
+    let mut key = SecretKey([0u8; KEY_LEN]);
+    argon
+        .hash_password_into(input, salt, &mut key.0)
+        .map_err(|e| Error::Storage(format!("key derivation: {e}")))?;
+    Ok(key)
+}
+
+/// Associated data that binds a sealed value to where it belongs. Moving a ciphertext to
+/// another table, row or column makes it fail to open.
+pub fn place(table: &str, row: &str, column: &str) -> Vec<u8> {
+    format!("helpline/v1/{table}/{row}/{column}").into_bytes()
+}
+
+/// Seals with AES-256-GCM under a fresh random nonce; the output is nonce ‖ ciphertext ‖ tag.
+pub fn seal(key: &SecretKey, aad: &[u8], plaintext: &[u8]) -> Vec<u8> {
+    let cipher = Aes256Gcm::new((&key.0).into());
+    let nonce = random_bytes::<NONCE_LEN>();
+    let ciphertext = cipher
+        .encrypt(Nonce::from_slice(&nonce), Payload { msg: plaintext, aad })
+        .expect("AES-GCM encryption fails only for inputs over 64 GiB");
+    let mut out = Vec::with_capacity(NONCE_LEN + ciphertext.len());
+    out.extend_from_slice(&nonce);
+    out.extend_from_slice(&ciphertext);
+    out
+}
+
+/// Opens what [`seal`] made; None when the key, the place or a single bit is wrong.
+pub fn open(key: &SecretKey, aad: &[u8], sealed: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
+    if sealed.len() < NONCE_LEN {
+        return None;
+    }
+    let (nonce, ciphertext) = sealed.split_at(NONCE_LEN);
+    let cipher = Aes256Gcm::new((&key.0).into());
+    cipher.decrypt(Nonce::from_slice(nonce), Payload { msg: ciphertext, aad }).ok().map(Zeroizing::new)
+}
+
+pub fn wrap_key(kek: &SecretKey, aad: &[u8], key: &SecretKey) -> Vec<u8> {
+    seal(kek, aad, &key.0)
+}
+
+pub fn unwrap_key(kek: &SecretKey, aad: &[u8], wrapped: &[u8]) -> Option<SecretKey> {
+    open(kek, aad, wrapped).and_then(|bytes| SecretKey::from_slice(&bytes))
+}
+
+/// One key per purpose, derived from the master key with HKDF-SHA256.
+pub struct SubKeys {
+    /// Wraps each case's own key.
+    pub case_wrap: SecretKey,
+    /// Keys the HMAC blind index of case numbers.
+    pub case_index: SecretKey,
+    /// Seals store-wide values: user roles, settings.
+    pub store: SecretKey,
+}
+
+impl SubKeys {
+    pub fn derive(master: &SecretKey) -> Self {
+        let hkdf = Hkdf::<Sha256>::new(Some(b"helpline/v1/subkeys"), &master.0);
+        let expand = |info: &[u8]| {
+            let mut key = SecretKey([0u8; KEY_LEN]);
+            hkdf.expand(info, &mut key.0).expect("32 bytes is a valid HKDF-SHA256 output length");
+            key
+        };
+        SubKeys {
+            case_wrap: expand(b"case key wrapping"),
+            case_index: expand(b"case number blind index"),
+            store: expand(b"store values"),
+        }
+    }
+}
+
+/// HMAC-SHA256 of a canonical case number: lets the store find a case by its number without
+/// storing the number.
+pub fn blind_index(key: &SecretKey, canonical: &str) -> [u8; 32] {
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&key.0).expect("HMAC takes keys of any length");
+    mac.update(canonical.as_bytes());
+    mac.finalize().into_bytes().into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sealed_values_open_only_in_their_place() {
+        let key = SecretKey::random();
+        let sealed = seal(&key, &place("calls", "7", "notes"), b"worried about her son");
+        assert_eq!(open(&key, &place("calls", "7", "notes"), &sealed).unwrap().as_slice(), b"worried about her son");
+        assert!(open(&key, &place("calls", "8", "notes"), &sealed).is_none());
+        assert!(open(&key, &place("calls", "7", "details"), &sealed).is_none());
+        assert!(open(&SecretKey::random(), &place("calls", "7", "notes"), &sealed).is_none());
+        let mut flipped = sealed.clone();
+        flipped[NONCE_LEN + 3] ^= 1;
+        assert!(open(&key, &place("calls", "7", "notes"), &flipped).is_none());
+        assert!(open(&key, b"", &sealed[..5]).is_none());
+    }
+
+    #[test]
+    fn sealing_twice_gives_different_ciphertexts() {
+        let key = SecretKey::random();
+        assert_ne!(seal(&key, b"a", b"same"), seal(&key, b"a", b"same"));
+    }
+
+    #[test]
+    fn sub_keys_differ_per_purpose_and_are_stable() {
+        let master = SecretKey::random();
+        let a = SubKeys::derive(&master);
+        let b = SubKeys::derive(&master);
+        assert_eq!(a.case_index.0, b.case_index.0);
+        assert_ne!(a.case_index.0, a.case_wrap.0);
+        assert_ne!(a.store.0, a.case_wrap.0);
+        assert_eq!(blind_index(&a.case_index, "12345678901"), blind_index(&b.case_index, "12345678901"));
+        assert_ne!(blind_index(&a.case_index, "12345678901"), blind_index(&a.case_index, "12345678902"));
+    }
+
+    #[test]
+    fn passphrases_are_normalised_and_checked() {
+        let composed = Passphrase::new("blåbärssylt!").unwrap();
+        let decomposed = Passphrase::new("bla\u{30a}ba\u{308}rssylt!").unwrap();
+        assert_eq!(composed.as_bytes(), decomposed.as_bytes());
+        assert_eq!(Passphrase::new("short").err().unwrap().code(), "passphrase_too_short");
+        assert_eq!(Passphrase::new(&"x".repeat(1025)).err().unwrap().code(), "passphrase_too_long");
+        assert!(Passphrase::for_unlock("old").is_ok());
+    }
+
+    #[test]
+    fn recovery_codes_read_back_however_written() {
+        let code = RecoveryCode::random();
+        let shown = code.display();
+        assert_eq!(shown.len(), 32 + 7);
+        let typed = shown.to_lowercase().replace('-', " ");
+        assert_eq!(RecoveryCode::parse(&typed).unwrap().as_bytes(), code.as_bytes());
+        assert_eq!(RecoveryCode::parse("ABCD-EFGH").err().unwrap().code(), "invalid_argument");
+    }
+
+    #[test]
+    fn kdf_parameters_from_a_file_are_bounded() {
+        assert!(KdfParams::CURRENT.is_sane());
+        assert!(!KdfParams { memory_kib: u32::MAX, ..KdfParams::CURRENT }.is_sane());
+        assert!(!KdfParams { iterations: 0, ..KdfParams::CURRENT }.is_sane());
+    }
+}

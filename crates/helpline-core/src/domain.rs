@@ -1,0 +1,317 @@
+//! What the helpline records, in its own words. Every enum has a stable snake_case code: it is
+//! what the UI translates, what the CLI accepts and what is sealed into the store.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// Longest notes a call may have, in characters: about ten pages of typing.
+pub const MAX_NOTES_CHARS: usize = 50_000;
+/// Longest "agreed next steps" text, in characters.
+pub const MAX_NEXT_STEPS_CHARS: usize = 4_000;
+/// Longest single contact detail (name, phone or e-mail), in characters.
+pub const MAX_CONTACT_CHARS: usize = 200;
+/// How many referrals one call can record (the list is the helpline's own and short).
+pub const MAX_REFERRALS_PER_CALL: usize = 32;
+
+/// Lets the CLI and the shell list and parse every enum by its code.
+pub trait Code: Sized + Copy + 'static {
+    const ALL: &'static [Self];
+    fn code(self) -> &'static str;
+    fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|v| v.code() == code)
+    }
+}
+
+macro_rules! coded_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $code)] $variant),+
+        }
+        impl Code for $name {
+            const ALL: &'static [Self] = &[$($name::$variant),+];
+            fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+        }
+    };
+}
+
+coded_enum! {
+    /// How the caller reached the helpline.
+    Channel { Phone = "phone", Email = "email" }
+}
+
+coded_enum! {
+    /// The language the call was held in.
+    Language { Swedish = "sv", English = "en", Arabic = "ar", Other = "other" }
+}
+
+coded_enum! {
+    /// The caller's relationship to the person they worry about.
+    Relationship {
+        Mother = "mother", Father = "father", Sibling = "sibling", OtherRelative = "other_relative",
+        Partner = "partner", Friend = "friend", Professional = "professional", Other = "other",
+        NotStated = "not_stated",
+    }
+}
+
+coded_enum! {
+    /// Gender of the caller or of the person of concern (the gender perspective the municipal
+    /// strategies ask for).
+    Gender { Woman = "woman", Man = "man", Other = "other", NotStated = "not_stated" }
+}
+
+coded_enum! {
+    /// Age band of the person of concern; bands, never a birth date.
+    AgeBand {
+        Under15 = "under_15", From15To17 = "15_17", From18To20 = "18_20", From21To25 = "21_25",
+        From26To30 = "26_30", Over30 = "over_30", Unknown = "unknown",
+    }
+}
+
+coded_enum! {
+    /// Where the person of concern is, as the caller describes it.
+    Situation {
+        Radicalising = "radicalising", PlanningToTravel = "planning_to_travel",
+        InConflictZone = "in_conflict_zone", Returned = "returned", OtherOrUnknown = "other_unknown",
+    }
+}
+
+coded_enum! {
+    /// The environment the worry is about (the municipal situation reports' categories).
+    Environment {
+        ViolentIslamist = "violent_islamist", ViolentRightWing = "violent_right_wing",
+        ViolentLeftWing = "violent_left_wing", ActingAloneOrUnclear = "acting_alone_unclear",
+        CriminalNetwork = "criminal_network", OtherOrUnknown = "other_unknown",
+    }
+}
+
+coded_enum! {
+    /// The three-step concern level assessed during a call. The steps are cumulative: step 3
+    /// means steps 1 and 2 are met too, so one value is the whole assessment and an inconsistent
+    /// combination ("left for a transit country but no interest in the conflict") cannot be
+    /// written down.
+    ConcernLevel {
+        NotAssessed = "not_assessed",
+        /// 1: a strong interest in the conflict.
+        StrongInterest = "strong_interest",
+        /// 2: step 1, and has expressed a wish to change environment (to leave).
+        WishToLeave = "wish_to_leave",
+        /// 3: steps 1 and 2, and has already travelled to a transit country.
+        InTransitCountry = "in_transit_country",
+    }
+}
+
+coded_enum! {
+    /// Roles: volunteers take calls; supervisors also manage users and settings.
+    Role { Volunteer = "volunteer", Supervisor = "supervisor" }
+}
+
+impl ConcernLevel {
+    /// The step number, 0 when not assessed.
+    pub fn step(self) -> u8 {
+        match self {
+            ConcernLevel::NotAssessed => 0,
+            ConcernLevel::StrongInterest => 1,
+            ConcernLevel::WishToLeave => 2,
+            ConcernLevel::InTransitCountry => 3,
+        }
+    }
+
+    pub fn from_step(step: u8) -> Option<Self> {
+        Self::ALL.iter().copied().find(|level| level.step() == step)
+    }
+
+    /// Whether step `step` (1..=3) is met at this level.
+    pub fn meets(self, step: u8) -> bool {
+        step >= 1 && step <= self.step()
+    }
+}
+
+/// Contact details a caller chose to give (for a call-back, say). Sealed in the store and never
+/// part of any statistic.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ContactDetails {
+    pub name: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+/// Whether the caller stays anonymous. Contact details exist only when they chose to give them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "choice", rename_all = "snake_case")]
+pub enum CallerIdentity {
+    Anonymous,
+    GaveContactDetails(ContactDetails),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Caller {
+    pub relationship: Relationship,
+    pub gender: Gender,
+    pub identity: CallerIdentity,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonOfConcern {
+    pub gender: Gender,
+    pub age_band: AgeBand,
+    pub situation: Situation,
+    pub environment: Environment,
+}
+
+/// A referral code from the helpline's own list (see [`Referral`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ReferralCode(String);
+
+impl ReferralCode {
+    /// Codes are short lower-case words with underscores, so they are safe in every export.
+    pub fn new(code: &str) -> Result<Self> {
+        let ok = !code.is_empty()
+            && code.len() <= 40
+            && code.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if ok {
+            Ok(ReferralCode(code.to_owned()))
+        } else {
+            Err(Error::InvalidInput {
+                field: "referral",
+                reason: "a referral code is 1 to 40 characters of a-z, 0-9 and _".into(),
+            })
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// One entry of the helpline's referral list. Default entries carry a code the UI translates;
+/// entries the helpline adds carry their own label.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Referral {
+    pub code: ReferralCode,
+    pub label: Option<String>,
+}
+
+/// The referral list a new store starts with (DESIGN §1, from the practice's own partners).
+pub fn default_referrals() -> Vec<Referral> {
+    [
+        "psychologist",
+        "psychiatrist",
+        "school_counsellor",
+        "former_extremist",
+        "social_services",
+        "religious_community",
+        "ngo",
+        "health_care",
+    ]
+    .iter()
+    .map(|code| Referral { code: ReferralCode(code.to_string()), label: None })
+    .collect()
+}
+
+/// Everything recorded about one call. The whole value is sealed; only the month it belongs to
+/// is stored in plain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Call {
+    pub started_at: DateTime<Utc>,
+    /// None while the call is still going on.
+    pub ended_at: Option<DateTime<Utc>>,
+    pub channel: Channel,
+    pub language: Language,
+    pub level: ConcernLevel,
+    pub caller: Caller,
+    pub person: PersonOfConcern,
+    pub referrals: Vec<ReferralCode>,
+    pub next_steps: String,
+    pub follow_up: Option<NaiveDate>,
+    pub notes: String,
+}
+
+impl Call {
+    /// Checks the limits a call must stay within before anything is written.
+    pub fn validate(&self) -> Result<()> {
+        if self.notes.chars().count() > MAX_NOTES_CHARS {
+            return Err(Error::TooLong { field: "notes", max_chars: MAX_NOTES_CHARS });
+        }
+        if self.next_steps.chars().count() > MAX_NEXT_STEPS_CHARS {
+            return Err(Error::TooLong { field: "next_steps", max_chars: MAX_NEXT_STEPS_CHARS });
+        }
+        if self.referrals.len() > MAX_REFERRALS_PER_CALL {
+            return Err(Error::InvalidInput {
+                field: "referrals",
+                reason: format!("at most {MAX_REFERRALS_PER_CALL} referrals per call"),
+            });
+        }
+        if let Some(ended) = self.ended_at {
+            if ended < self.started_at {
+                return Err(Error::InvalidInput {
+                    field: "ended_at",
+                    reason: "a call cannot end before it started".into(),
+                });
+            }
+        }
+        if let CallerIdentity::GaveContactDetails(contact) = &self.caller.identity {
+            for (field, value) in [("contact_name", &contact.name), ("contact_phone", &contact.phone), ("contact_email", &contact.email)] {
+                if value.as_deref().is_some_and(|v| v.chars().count() > MAX_CONTACT_CHARS) {
+                    return Err(Error::TooLong { field, max_chars: MAX_CONTACT_CHARS });
+                }
+            }
+            if contact.name.is_none() && contact.phone.is_none() && contact.email.is_none() {
+                return Err(Error::InvalidInput {
+                    field: "contact",
+                    reason: "the caller chose to give contact details, but none were entered".into(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// The month (YYYY-MM, in this machine's time zone, as the helpline reckons its months) a
+    /// call is counted in; the only part of its time kept in plain.
+    pub fn month(&self) -> String {
+        self.started_at.with_timezone(&chrono::Local).format("%Y-%m").to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn concern_levels_are_cumulative() {
+        let three = ConcernLevel::InTransitCountry;
+        assert!(three.meets(1) && three.meets(2) && three.meets(3));
+        let one = ConcernLevel::StrongInterest;
+        assert!(one.meets(1) && !one.meets(2) && !one.meets(3));
+        assert!(!ConcernLevel::NotAssessed.meets(1));
+        assert!(!three.meets(0));
+        for level in ConcernLevel::ALL {
+            assert_eq!(ConcernLevel::from_step(level.step()), Some(*level));
+        }
+        assert_eq!(ConcernLevel::from_step(4), None);
+    }
+
+    #[test]
+    fn codes_round_trip_and_match_serde() {
+        for env in Environment::ALL {
+            assert_eq!(Environment::from_code(env.code()), Some(*env));
+            assert_eq!(serde_json::to_string(env).unwrap(), format!("\"{}\"", env.code()));
+        }
+        assert_eq!(AgeBand::from_code("15_17"), Some(AgeBand::From15To17));
+        assert_eq!(Channel::from_code("fax"), None);
+    }
+
+    #[test]
+    fn referral_codes_are_checked() {
+        assert!(ReferralCode::new("school_counsellor").is_ok());
+        for bad in ["", "Social services", "a;b", &"x".repeat(41)] {
+            assert_eq!(ReferralCode::new(bad).unwrap_err().code(), "invalid_argument");
+        }
+    }
+}

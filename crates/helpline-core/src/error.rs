@@ -1,0 +1,94 @@
+//! The core's one error type. Every variant has a stable `code` that the UI translates and
+//! scripts can match on; the English `Display` text is for logs and the CLI. No message ever
+//! carries notes, contact details, case numbers or times.
+
+use crate::case_number::CaseNumberError;
+use crate::domain::Role;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("wrong passphrase")]
+    WrongPassphrase,
+    #[error("wrong recovery code")]
+    WrongRecoveryCode,
+    #[error("there is no user called {0:?} in this store")]
+    UnknownUser(String),
+    #[error("there is already a user called {0:?}")]
+    UserExists(String),
+    #[error("the key slot needed to unlock is missing; use another user's passphrase or the recovery code")]
+    KeySlotMissing,
+    #[error("the store is locked; unlock it first")]
+    Locked,
+    #[error("there is no store in {0}; create one with `init` first")]
+    NoStore(String),
+    #[error("there is already a store in {0}")]
+    StoreExists(String),
+    #[error("{0} is not a Helpline store (or it is damaged beyond opening)")]
+    NotAStore(String),
+    #[error("this store was written by a newer version of Helpline (schema {found}, this version knows up to {supported}); update the app")]
+    NewerSchema { found: i64, supported: i64 },
+    #[error("invalid case number: {0}")]
+    InvalidCaseNumber(#[from] CaseNumberError),
+    #[error("no case has that number; check it with the caller")]
+    NoSuchCase,
+    #[error("damaged record: {table} row {row}, {column} does not authenticate")]
+    DamagedRecord { table: &'static str, row: i64, column: &'static str },
+    #[error("only a {needed:?} may do this")]
+    NotAllowed { needed: Role },
+    #[error("invalid user name: {0}")]
+    InvalidUserName(&'static str),
+    #[error("a passphrase needs at least {min} characters")]
+    PassphraseTooShort { min: usize },
+    #[error("a passphrase may have at most {max} characters")]
+    PassphraseTooLong { max: usize },
+    #[error("{field} is too long (at most {max_chars} characters)")]
+    TooLong { field: &'static str, max_chars: usize },
+    #[error("invalid {field}: {reason}")]
+    InvalidInput { field: &'static str, reason: String },
+    #[error("the store could not be read or written: {0}")]
+    Storage(String),
+}
+
+impl Error {
+    /// The stable code of this error; never changes once released.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::WrongPassphrase => "wrong_passphrase",
+            Error::WrongRecoveryCode => "wrong_recovery_code",
+            Error::UnknownUser(_) => "unknown_user",
+            Error::UserExists(_) => "user_exists",
+            Error::KeySlotMissing => "key_slot_missing",
+            Error::Locked => "store_locked",
+            Error::NoStore(_) => "no_store",
+            Error::StoreExists(_) => "store_exists",
+            Error::NotAStore(_) => "not_a_store",
+            Error::NewerSchema { .. } => "newer_schema",
+            Error::InvalidCaseNumber(CaseNumberError::CheckDigitMismatch) => "case_number_check_failed",
+            Error::InvalidCaseNumber(_) => "case_number_malformed",
+            Error::NoSuchCase => "no_such_case",
+            Error::DamagedRecord { .. } => "damaged_record",
+            Error::NotAllowed { .. } => "not_allowed",
+            Error::InvalidUserName(_) => "invalid_user_name",
+            Error::PassphraseTooShort { .. } => "passphrase_too_short",
+            Error::PassphraseTooLong { .. } => "passphrase_too_long",
+            Error::TooLong { .. } => "too_long",
+            Error::InvalidInput { .. } => "invalid_argument",
+            Error::Storage(_) => "storage_failed",
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        // SQLite's messages name tables and constraints, never values we bind.
+        Error::Storage(e.to_string())
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Error::Storage(e.to_string())
+    }
+}

@@ -1,0 +1,17 @@
+//! The Helpline core: domain types, case numbers, and the encrypted case store.
+//!
+//! Pure Rust with no UI and no Tauri: the desktop shell and the `helpline` CLI are thin layers
+//! over this crate. See ARCHITECTURE.md for the key hierarchy and what is stored in plain.
+
+pub mod case_number;
+pub mod crypto;
+pub mod domain;
+pub mod error;
+pub mod paths;
+pub mod store;
+
+pub use case_number::{CaseNumber, CaseNumberError, DigitScript};
+pub use crypto::{Passphrase, RecoveryCode};
+pub use domain::*;
+pub use error::{Error, Result};
+pub use store::{CaseHistory, RecordedCall, Session, Store, UserSummary, VerifyReport};

@@ -1,0 +1,97 @@
+//! The database schema, its migrations, and the one list of what may be stored in plain.
+
+use rusqlite_migration::{Migrations, M};
+
+/// `PRAGMA application_id` of a Helpline store ("HLPL"): tells our file from any other SQLite
+/// file before anything else is read.
+pub const APPLICATION_ID: i32 = 0x484C_504C;
+
+/// Schema versions, oldest first; `PRAGMA user_version` holds how many have run.
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE store_info (
+    id       INTEGER PRIMARY KEY CHECK (id = 1),
+    store_id BLOB NOT NULL
+);
+CREATE TABLE users (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    role BLOB NOT NULL
+);
+CREATE TABLE key_slots (
+    id                 INTEGER PRIMARY KEY,
+    kind               TEXT NOT NULL CHECK (kind IN ('user', 'recovery')),
+    user_id            INTEGER UNIQUE REFERENCES users(id) ON DELETE CASCADE,
+    kdf_memory_kib     INTEGER NOT NULL,
+    kdf_iterations     INTEGER NOT NULL,
+    kdf_parallelism    INTEGER NOT NULL,
+    salt               BLOB NOT NULL,
+    wrapped_master_key BLOB NOT NULL,
+    CHECK ((kind = 'user') = (user_id IS NOT NULL))
+);
+CREATE UNIQUE INDEX key_slots_one_recovery ON key_slots(kind) WHERE kind = 'recovery';
+CREATE TABLE settings (
+    name  TEXT PRIMARY KEY,
+    value BLOB NOT NULL
+);
+CREATE TABLE cases (
+    id           INTEGER PRIMARY KEY,
+    number_index BLOB NOT NULL UNIQUE,
+    wrapped_key  BLOB NOT NULL
+);
+CREATE TABLE calls (
+    id      INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    month   TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+    details BLOB NOT NULL,
+    notes   BLOB NOT NULL
+);
+CREATE INDEX calls_by_case ON calls(case_id);
+CREATE INDEX calls_by_month ON calls(month);
+"#];
+
+pub fn migrations() -> Migrations<'static> {
+    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+}
+
+/// The schema version this build writes.
+pub fn latest_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// How a column's content is kept on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Storage {
+    /// Readable by anyone holding the file. Only what reveals nothing about a call or a caller.
+    Plain(&'static str),
+    /// AES-256-GCM, bound to table, row and column.
+    Sealed,
+}
+
+/// Every column of every table, and how it is stored. This is THE allow-list of what is in
+/// plain (DESIGN §4); a test checks it against the real schema, so a new column cannot be
+/// added without deciding here whether it may be plain.
+pub const COLUMNS: &[(&str, &str, Storage)] = &[
+    ("store_info", "id", Storage::Plain("the constant 1")),
+    ("store_info", "store_id", Storage::Plain("random id of this store")),
+    ("users", "id", Storage::Plain("random id")),
+    ("users", "name", Storage::Plain("user name")),
+    ("users", "role", Storage::Sealed),
+    ("key_slots", "id", Storage::Plain("random id")),
+    ("key_slots", "kind", Storage::Plain("whether the slot is a user's or the recovery slot")),
+    ("key_slots", "user_id", Storage::Plain("random id of the slot's user")),
+    ("key_slots", "kdf_memory_kib", Storage::Plain("Argon2id parameter")),
+    ("key_slots", "kdf_iterations", Storage::Plain("Argon2id parameter")),
+    ("key_slots", "kdf_parallelism", Storage::Plain("Argon2id parameter")),
+    ("key_slots", "salt", Storage::Plain("random Argon2id salt")),
+    ("key_slots", "wrapped_master_key", Storage::Plain("wrapped key (nonce and AES-GCM ciphertext)")),
+    ("settings", "name", Storage::Plain("name of a setting, e.g. 'referrals'")),
+    ("settings", "value", Storage::Sealed),
+    ("cases", "id", Storage::Plain("random id")),
+    ("cases", "number_index", Storage::Plain("blind index: HMAC-SHA256 of the case number")),
+    ("cases", "wrapped_key", Storage::Plain("wrapped case key (nonce and AES-GCM ciphertext)")),
+    ("calls", "id", Storage::Plain("random id")),
+    ("calls", "case_id", Storage::Plain("random id of the call's case")),
+    ("calls", "month", Storage::Plain("the month (YYYY-MM) the call belongs to")),
+    ("calls", "details", Storage::Sealed),
+    ("calls", "notes", Storage::Sealed),
+];

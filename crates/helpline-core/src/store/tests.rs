@@ -1,0 +1,397 @@
+use std::collections::BTreeSet;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+use chrono::{TimeZone, Utc};
+
+use super::*;
+use crate::domain::*;
+use crate::CaseNumber;
+
+const PASS: &str = "correct horse battery";
+
+fn pass(text: &str) -> Passphrase {
+    Passphrase::new(text).unwrap()
+}
+
+fn new_store(dir: &Path) -> (Session, RecoveryCode) {
+    Store::create(dir, "sara", &pass(PASS)).unwrap()
+}
+
+fn call_at(started: chrono::DateTime<Utc>, level: ConcernLevel, notes: &str) -> Call {
+    Call {
+        started_at: started,
+        ended_at: Some(started + chrono::Duration::minutes(23)),
+        channel: Channel::Phone,
+        language: Language::Arabic,
+        level,
+        caller: Caller { relationship: Relationship::Mother, gender: Gender::Woman, identity: CallerIdentity::Anonymous },
+        person: PersonOfConcern {
+            gender: Gender::Man,
+            age_band: AgeBand::From18To20,
+            situation: Situation::PlanningToTravel,
+            environment: Environment::ViolentIslamist,
+        },
+        referrals: vec![ReferralCode::new("psychologist").unwrap()],
+        next_steps: "call back after the weekend".into(),
+        follow_up: None,
+        notes: notes.into(),
+    }
+}
+
+fn a_call(notes: &str) -> Call {
+    call_at(Utc.with_ymd_and_hms(2026, 3, 14, 9, 26, 53).unwrap(), ConcernLevel::StrongInterest, notes)
+}
+
+#[test]
+fn a_case_keeps_its_calls_and_comes_back_by_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut session, _) = new_store(dir.path());
+    let first = a_call("first call: son talks about leaving");
+    let number = session.record_call(None, &first).unwrap();
+    let later = call_at(first.started_at + chrono::Duration::days(9), ConcernLevel::WishToLeave, "second call, مرحبا");
+    assert_eq!(session.record_call(Some(&number), &later).unwrap(), number);
+    session.record_call(None, &a_call("another family")).unwrap();
+
+    let store = session.lock();
+    let session = store.unlock("sara", &pass(PASS)).unwrap();
+    let typed = number.grouped(crate::DigitScript::ArabicIndic).replace(' ', "-");
+    let history = session.case_history(&CaseNumber::parse(&typed).unwrap()).unwrap();
+    let calls: Vec<&Call> = history.calls.iter().map(|c| &c.call).collect();
+    assert_eq!(calls, vec![&first, &later]);
+}
+
+#[test]
+fn a_valid_number_without_a_case_is_no_such_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut session, _) = new_store(dir.path());
+    session.record_call(None, &a_call("x")).unwrap();
+    let err = session.case_history(&CaseNumber::random()).unwrap_err();
+    assert_eq!(err.code(), "no_such_case");
+    let err = session.record_call(Some(&CaseNumber::random()), &a_call("x")).unwrap_err();
+    assert_eq!(err.code(), "no_such_case");
+    let mut typo = CaseNumber::random().canonical().into_bytes();
+    typo[0] = if typo[0] == b'9' { b'0' } else { typo[0] + 1 };
+    let err = Error::from(CaseNumber::parse(std::str::from_utf8(&typo).unwrap()).unwrap_err());
+    assert_eq!(err.code(), "case_number_check_failed", "a typo is not valid, not 'no such case'");
+}
+
+#[test]
+fn unlock_tells_unknown_users_from_wrong_passphrases() {
+    let dir = tempfile::tempdir().unwrap();
+    new_store(dir.path());
+    let err = Store::open(dir.path()).unwrap().unlock("nobody", &pass(PASS)).err().unwrap();
+    assert_eq!(err.code(), "unknown_user");
+    let err = Store::open(dir.path()).unwrap().unlock("sara", &pass("not the passphrase")).err().unwrap();
+    assert_eq!(err.code(), "wrong_passphrase");
+    let session = Store::open(dir.path()).unwrap().unlock("sara", &pass(PASS)).unwrap();
+    assert_eq!(session.role(), Role::Supervisor);
+}
+
+#[test]
+fn opening_tells_what_is_wrong_with_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(Store::open(dir.path()).err().unwrap().code(), "no_store");
+
+    std::fs::write(dir.path().join(DATABASE_FILE), b"these are not the droids you are looking for, not at all").unwrap();
+    assert_eq!(Store::open(dir.path()).err().unwrap().code(), "not_a_store");
+
+    let other = tempfile::tempdir().unwrap();
+    let conn = Connection::open(other.path().join(DATABASE_FILE)).unwrap();
+    conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);").unwrap();
+    drop(conn);
+    assert_eq!(Store::open(other.path()).err().unwrap().code(), "not_a_store");
+
+    let newer = tempfile::tempdir().unwrap();
+    new_store(newer.path());
+    let conn = Connection::open(newer.path().join(DATABASE_FILE)).unwrap();
+    conn.pragma_update(None, "user_version", schema::latest_version() + 1).unwrap();
+    drop(conn);
+    assert_eq!(Store::open(newer.path()).err().unwrap().code(), "newer_schema");
+
+    assert_eq!(Store::create(newer.path(), "sara", &pass(PASS)).err().unwrap().code(), "store_exists");
+}
+
+#[test]
+fn roles_guard_user_management() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut boss, _) = new_store(dir.path());
+    boss.add_user("omar", Role::Volunteer, &pass("volunteer pass 1")).unwrap();
+    assert_eq!(boss.add_user("omar", Role::Volunteer, &pass("volunteer pass 1")).unwrap_err().code(), "user_exists");
+    assert_eq!(boss.add_user(" omar", Role::Volunteer, &pass("volunteer pass 1")).unwrap_err().code(), "invalid_user_name");
+    assert_eq!(boss.remove_user("sara").unwrap_err().code(), "invalid_argument");
+    let number = boss.record_call(None, &a_call("seen by both")).unwrap();
+    let mut volunteer = boss.lock().unlock("omar", &pass("volunteer pass 1")).unwrap();
+    assert_eq!(volunteer.role(), Role::Volunteer);
+    assert_eq!(volunteer.add_user("eve", Role::Supervisor, &pass("whatever pass")).unwrap_err().code(), "not_allowed");
+    assert_eq!(volunteer.remove_user("sara").unwrap_err().code(), "not_allowed");
+    assert_eq!(volunteer.users().unwrap_err().code(), "not_allowed");
+    // The volunteer reads the same case through their own key slot.
+    assert_eq!(volunteer.case_history(&number).unwrap().calls.len(), 1);
+
+    let mut boss = volunteer.lock().unlock("sara", &pass(PASS)).unwrap();
+    boss.add_user("lina", Role::Supervisor, &pass("second supervisor")).unwrap();
+    boss.remove_user("omar").unwrap();
+    let names: Vec<String> = boss.users().unwrap().into_iter().map(|u| u.name).collect();
+    assert_eq!(names, ["lina", "sara"]);
+    let slots: i64 = boss.conn().query_row("SELECT count(*) FROM key_slots", [], |r| r.get(0)).unwrap();
+    assert_eq!(slots, 3, "two users and the recovery slot");
+    let mut lina = boss.lock().unlock("lina", &pass("second supervisor")).unwrap();
+    lina.remove_user("sara").unwrap();
+    let store = lina.lock();
+    assert_eq!(store.unlock("omar", &pass("volunteer pass 1")).err().unwrap().code(), "unknown_user");
+}
+
+#[test]
+fn a_supervisor_cannot_remove_themselves_so_one_always_remains() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut boss, _) = new_store(dir.path());
+    boss.add_user("lina", Role::Supervisor, &pass("second supervisor")).unwrap();
+    let mut lina = boss.lock().unlock("lina", &pass("second supervisor")).unwrap();
+    lina.remove_user("sara").unwrap();
+    assert_eq!(lina.remove_user("lina").unwrap_err().code(), "invalid_argument");
+    assert_eq!(lina.users().unwrap(), [UserSummary { name: "lina".into(), role: Role::Supervisor }]);
+}
+
+#[test]
+fn a_new_passphrase_replaces_the_old_without_touching_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut session, _) = new_store(dir.path());
+    let number = session.record_call(None, &a_call("kept through the change")).unwrap();
+    let before: Vec<u8> = session.conn().query_row("SELECT notes FROM calls", [], |r| r.get(0)).unwrap();
+    assert_eq!(session.change_passphrase(&pass("wrong current pass"), &pass("a brand new passphrase")).unwrap_err().code(), "wrong_passphrase");
+    session.change_passphrase(&pass(PASS), &pass("a brand new passphrase")).unwrap();
+    let after: Vec<u8> = session.conn().query_row("SELECT notes FROM calls", [], |r| r.get(0)).unwrap();
+    assert_eq!(before, after, "no data is re-encrypted");
+    let store = session.lock();
+    let store = match store.unlock("sara", &pass(PASS)) {
+        Err(e) => {
+            assert_eq!(e.code(), "wrong_passphrase");
+            Store::open(dir.path()).unwrap()
+        }
+        Ok(_) => panic!("the old passphrase still opens the store"),
+    };
+    let session = store.unlock("sara", &pass("a brand new passphrase")).unwrap();
+    assert_eq!(session.case_history(&number).unwrap().calls[0].call.notes, "kept through the change");
+}
+
+#[test]
+fn the_recovery_code_opens_the_store_and_sets_a_new_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut session, code) = new_store(dir.path());
+    let number = session.record_call(None, &a_call("recovered")).unwrap();
+    let store = session.lock();
+    let wrong = RecoveryCode::random();
+    let store = match store.recover(&wrong, "sara", &pass("after recovery 1")) {
+        Err(e) => {
+            assert_eq!(e.code(), "wrong_recovery_code");
+            Store::open(dir.path()).unwrap()
+        }
+        Ok(_) => panic!("a random code opened the store"),
+    };
+    let typed = RecoveryCode::parse(&code.display().to_lowercase()).unwrap();
+    let session = store.recover(&typed, "sara", &pass("after recovery 1")).unwrap();
+    assert_eq!(session.case_history(&number).unwrap().calls[0].call.notes, "recovered");
+    let session = session.lock().unlock("sara", &pass("after recovery 1")).unwrap();
+    assert_eq!(session.user_name(), "sara");
+}
+
+#[test]
+fn a_slot_or_key_from_elsewhere_does_not_open() {
+    let dir = tempfile::tempdir().unwrap();
+    new_store(dir.path());
+    let conn = Connection::open(dir.path().join(DATABASE_FILE)).unwrap();
+    conn.execute("DELETE FROM key_slots WHERE kind = 'user'", []).unwrap();
+    drop(conn);
+    assert_eq!(Store::open(dir.path()).unwrap().unlock("sara", &pass(PASS)).err().unwrap().code(), "key_slot_missing");
+}
+
+#[test]
+fn referrals_must_be_on_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut session, _) = new_store(dir.path());
+    assert_eq!(session.referrals().unwrap(), default_referrals());
+    let mut call = a_call("x");
+    call.referrals = vec![ReferralCode::new("astrologer").unwrap()];
+    assert_eq!(session.record_call(None, &call).unwrap_err().code(), "invalid_argument");
+    call.referrals = vec![];
+    call.notes = "n".repeat(crate::domain::MAX_NOTES_CHARS + 1);
+    assert_eq!(session.record_call(None, &call).unwrap_err().code(), "too_long");
+    let count: i64 = session.conn().query_row("SELECT count(*) FROM cases", [], |r| r.get(0)).unwrap();
+    assert_eq!(count, 0, "nothing is written for a refused call");
+}
+
+#[test]
+fn a_sealed_value_moved_to_another_row_is_a_damaged_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut session, _) = new_store(dir.path());
+    let victim = session.record_call(None, &a_call("victim notes")).unwrap();
+    session.record_call(Some(&victim), &a_call("victim second call")).unwrap();
+    let intact = session.record_call(None, &a_call("intact notes")).unwrap();
+    // Within one case, so the case key is the same and only the row binding can tell.
+    let (first, second): (i64, i64) = session
+        .conn()
+        .query_row(
+            "SELECT min(id), max(id) FROM calls WHERE case_id = (SELECT case_id FROM calls GROUP BY case_id HAVING count(*) = 2)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    session.conn().execute("UPDATE calls SET notes = (SELECT notes FROM calls WHERE id = ?1) WHERE id = ?2", [first, second]).unwrap();
+
+    let session = session.lock().unlock("sara", &pass(PASS)).unwrap();
+    match session.case_history(&victim).unwrap_err() {
+        Error::DamagedRecord { table, row, column } => assert_eq!((table, row, column), ("calls", second, "notes")),
+        other => panic!("expected a damaged record, got {other:?}"),
+    }
+    assert_eq!(session.case_history(&intact).unwrap().calls[0].call.notes, "intact notes");
+    let report = session.verify().unwrap();
+    assert_eq!(report.sqlite_integrity, ["ok"]);
+    assert_eq!(report.damaged, [session::DamagedPlace { table: "calls", row: second, column: "notes" }]);
+    assert!(!report.is_sound());
+}
+
+#[test]
+fn a_flipped_bit_in_a_case_key_is_reported_for_that_case_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut session, _) = new_store(dir.path());
+    let broken = session.record_call(None, &a_call("a")).unwrap();
+    let fine = session.record_call(None, &a_call("b")).unwrap();
+    let index = crypto::blind_index(&session.keys.case_index, &broken.canonical());
+    let id: i64 = session.conn().query_row("SELECT id FROM cases WHERE number_index = ?1", [&index[..]], |r| r.get(0)).unwrap();
+    let mut wrapped: Vec<u8> = session.conn().query_row("SELECT wrapped_key FROM cases WHERE id = ?1", [id], |r| r.get(0)).unwrap();
+    wrapped[20] ^= 0x01;
+    session.conn().execute("UPDATE cases SET wrapped_key = ?1 WHERE id = ?2", rusqlite::params![wrapped, id]).unwrap();
+    assert_eq!(session.case_history(&broken).unwrap_err().code(), "damaged_record");
+    assert!(session.case_history(&fine).is_ok());
+    let report = session.verify().unwrap();
+    assert_eq!(report.damaged.len(), 1);
+    assert_eq!((report.damaged[0].table, report.damaged[0].row), ("cases", id));
+}
+
+#[test]
+fn a_sound_store_verifies() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut session, _) = new_store(dir.path());
+    let n = session.record_call(None, &a_call("a")).unwrap();
+    session.record_call(Some(&n), &a_call("b")).unwrap();
+    let report = session.verify().unwrap();
+    assert!(report.is_sound(), "{report:?}");
+    // one role, one setting, one case key, two calls with two sealed columns each
+    assert_eq!(report.sealed_values_checked, 1 + 1 + 1 + 4);
+}
+
+#[test]
+fn the_files_are_private_to_their_owner() {
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("data");
+    let (mut session, _) = new_store(&dir);
+    session.record_call(None, &a_call("x")).unwrap();
+    assert_eq!(std::fs::metadata(&dir).unwrap().permissions().mode() & 0o777, 0o700);
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let entry = entry.unwrap();
+        assert_eq!(entry.metadata().unwrap().permissions().mode() & 0o077, 0, "{:?} is readable by others", entry.path());
+        seen += 1;
+    }
+    assert!(seen >= 2, "expected the database and its WAL");
+}
+
+#[test]
+fn the_schema_stores_in_plain_only_what_the_allow_list_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let (session, _) = new_store(dir.path());
+    let mut actual = BTreeSet::new();
+    let mut tables = session.conn().prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").unwrap();
+    let names: Vec<String> = tables.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    for table in names {
+        let mut columns = session.conn().prepare(&format!("SELECT name FROM pragma_table_info('{table}')")).unwrap();
+        for column in columns.query_map([], |r| r.get::<_, String>(0)).unwrap() {
+            actual.insert((table.clone(), column.unwrap()));
+        }
+    }
+    let listed: BTreeSet<(String, String)> = COLUMNS.iter().map(|(t, c, _)| (t.to_string(), c.to_string())).collect();
+    assert_eq!(actual, listed, "every column must be in store::schema::COLUMNS, as plain or sealed");
+}
+
+/// Every byte of every file in the data folder, for the leak scan.
+fn raw_files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            (path.display().to_string(), std::fs::read(&path).unwrap())
+        })
+        .collect()
+}
+
+fn assert_absent(files: &[(String, Vec<u8>)], needle: &str) {
+    for (name, bytes) in files {
+        let found = bytes.windows(needle.len()).any(|w| w == needle.as_bytes());
+        assert!(!found, "{needle:?} is readable in {name}");
+    }
+}
+
+#[test]
+fn nothing_written_can_be_read_from_the_raw_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut session, _) = new_store(dir.path());
+    let started = Utc.with_ymd_and_hms(2026, 3, 14, 9, 26, 53).unwrap();
+    let mut call = call_at(started, ConcernLevel::InTransitCountry, "NOTES-MARKER Yusuf talks of Raqqa, يوسف في الرقة");
+    call.caller.identity = CallerIdentity::GaveContactDetails(ContactDetails {
+        name: Some("Fatima Zahra Lindqvist".into()),
+        phone: Some("+46 70 123 45 67".into()),
+        email: Some("fatima.lindqvist@example.se".into()),
+    });
+    call.next_steps = "NEXTSTEP-MARKER meet the school counsellor".into();
+    let mut numbers = vec![session.record_call(None, &call).unwrap()];
+    numbers.push(session.record_call(Some(&numbers[0]), &a_call("second NOTES-MARKER")).unwrap());
+    numbers.push(session.record_call(None, &a_call("third NOTES-MARKER")).unwrap());
+
+    let mut needles: Vec<String> = vec![
+        "NOTES-MARKER".into(),
+        "Yusuf".into(),
+        "يوسف".into(),
+        "Fatima".into(),
+        "Lindqvist".into(),
+        "123 45 67".into(),
+        "example.se".into(),
+        "NEXTSTEP-MARKER".into(),
+        "counsellor".into(),
+        "in_transit_country".into(),
+        "planning_to_travel".into(),
+        "violent_islamist".into(),
+        "psychologist".into(),
+        "supervisor".into(),
+        // the call's time in the forms a careless writer would use
+        "2026-03-14".into(),
+        "20260314".into(),
+        "14/03/2026".into(),
+        "3/14/2026".into(),
+        "09:26".into(),
+        "09:49".into(),
+        started.timestamp().to_string(),
+        started.timestamp_millis().to_string(),
+    ];
+    for n in &numbers {
+        needles.push(n.canonical());
+        needles.push(n.grouped(crate::DigitScript::Latin));
+        needles.push(n.canonical()[..8].to_string());
+    }
+    // While the writes are still in the WAL…
+    let files = raw_files(dir.path());
+    assert!(files.iter().any(|(name, _)| name.ends_with("-wal")), "the WAL should be scanned too");
+    for needle in &needles {
+        assert_absent(&files, needle);
+    }
+    // …and after they are checkpointed into the database file and the store is closed.
+    drop(session);
+    let files = raw_files(dir.path());
+    for needle in &needles {
+        assert_absent(&files, needle);
+    }
+    // The scan itself can fail: the plain month and user name are there.
+    let db = &files.iter().find(|(name, _)| name.ends_with(DATABASE_FILE)).unwrap().1;
+    assert!(db.windows(7).any(|w| w == b"2026-03"));
+    assert!(db.windows(4).any(|w| w == b"sara"));
+}
