@@ -91,6 +91,11 @@ impl Passphrase {
     fn as_bytes(&self) -> &[u8] {
         self.0.as_bytes()
     }
+
+    /// For "type it again" checks; constant-time is not needed between two things one person typed.
+    pub fn same_as(&self, other: &Passphrase) -> bool {
+        self.0 == other.0
+    }
 }
 
 /// The code shown once at set-up that opens the store when every passphrase is forgotten:

@@ -220,7 +220,7 @@ pub fn default_referrals() -> Vec<Referral> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Call {
     pub started_at: DateTime<Utc>,
-    /// None while the call is still going on.
+    /// None when how long the call lasted was not recorded.
     pub ended_at: Option<DateTime<Utc>>,
     pub channel: Channel,
     pub language: Language,

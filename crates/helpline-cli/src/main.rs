@@ -1,0 +1,257 @@
+//! `helpline`: the encrypted case store from the command line, for supervisors' scripts,
+//! backups and tests. Every failure is one line on standard error and a non-zero exit status.
+
+mod call_args;
+mod input;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use helpline_core::{paths, store, CaseNumber, Code, DigitScript, Error, Passphrase, Session, Store};
+
+use crate::call_args::CallArgs;
+use crate::input::Input;
+
+#[derive(Parser)]
+#[command(name = "helpline", version, about = "The Helpline case store, from the command line.")]
+struct Cli {
+    /// The data folder [default: $HELPLINE_DATA_DIR, else the system's per-user data folder].
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+
+    /// Who is acting (for `init`: the first supervisor).
+    #[arg(long, global = true, env = "HELPLINE_USER", value_name = "NAME")]
+    user: Option<String>,
+
+    /// Read passphrases from standard input, one per line, instead of the terminal. For
+    /// automation, HELPLINE_PASSPHRASE (yours) and HELPLINE_NEW_PASSPHRASE (a new one) also work.
+    #[arg(long, global = true)]
+    passphrase_stdin: bool,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create a new store; the first user is a supervisor. Prints the recovery code once.
+    Init,
+    /// Open the store with the recovery code and give --user a new passphrase.
+    Recover,
+    #[command(flatten)]
+    Unlocked(UnlockedCommand),
+}
+
+/// Commands that need the store unlocked by --user's passphrase.
+#[derive(Subcommand)]
+enum UnlockedCommand {
+    /// Manage users (supervisors), or change your own passphrase.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Record calls.
+    #[command(subcommand)]
+    Call(CallCommand),
+    /// Look cases up.
+    #[command(subcommand)]
+    Case(CaseCommand),
+    /// The helpline's referral list.
+    #[command(subcommand)]
+    Referral(ReferralCommand),
+    /// Check that the whole store opens and every record authenticates.
+    Verify,
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add a user.
+    Add {
+        name: String,
+        #[arg(long, value_parser = ["volunteer", "supervisor"])]
+        role: String,
+    },
+    /// Change your own passphrase.
+    Passwd,
+    /// Remove a user and their key slot.
+    Remove { name: String },
+    /// List users and their roles.
+    List,
+}
+
+#[derive(Subcommand)]
+enum CallCommand {
+    /// Record a call; prints its case number (a new case unless --case is given).
+    New(Box<CallArgs>),
+}
+
+#[derive(Subcommand)]
+enum CaseCommand {
+    /// A case's history, call by call, notes included.
+    Show {
+        /// The case number, with or without spaces and dashes, in any digits.
+        number: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ReferralCommand {
+    /// List the referral codes calls can record.
+    List,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version go to stdout with success; usage errors are clap's clear text.
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("helpline: {} [{}]", e.message, e.code);
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// What went wrong, for the one line on standard error.
+struct Failure {
+    code: &'static str,
+    message: String,
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        Failure { code: e.code(), message: e.to_string() }
+    }
+}
+
+impl Failure {
+    fn usage(message: impl Into<String>) -> Self {
+        Failure { code: "invalid_argument", message: message.into() }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    let dir = paths::data_dir(cli.data_dir.clone())?;
+    let mut input = Input::new(cli.passphrase_stdin);
+    let user = || cli.user.clone().ok_or_else(|| Failure::usage("say who is acting: --user NAME or HELPLINE_USER"));
+
+    match cli.command {
+        Command::Init => {
+            let name = user()?;
+            store::check_user_name(&name)?;
+            if Store::exists(&dir) {
+                return Err(Error::StoreExists(dir.display().to_string()).into());
+            }
+            let passphrase = input.new_passphrase(&format!("New passphrase for {name}"))?;
+            let (_session, code) = Store::create(&dir, &name, &passphrase)?;
+            println!("Created the store in {} with supervisor {name}.", dir.display());
+            println!();
+            println!("Recovery code (shown only this once; write it down and keep it offline, safe):");
+            println!();
+            println!("    {}", code.display().as_str());
+            println!();
+            println!("It opens the store when every passphrase is forgotten: `helpline recover`.");
+            Ok(())
+        }
+        Command::Recover => {
+            let name = user()?;
+            let store = Store::open(&dir)?;
+            let code = input.recovery_code()?;
+            let passphrase = input.new_passphrase(&format!("New passphrase for {name}"))?;
+            store.recover(&code, &name, &passphrase)?;
+            println!("The recovery code opened the store; {name} has a new passphrase.");
+            Ok(())
+        }
+        Command::Unlocked(command) => {
+            let name = user()?;
+            let store = Store::open(&dir)?;
+            let passphrase = input.passphrase(&format!("Passphrase for {name}"))?;
+            let mut session = store.unlock(&name, &passphrase)?;
+            run_unlocked(command, &mut session, &passphrase, &mut input)
+        }
+    }
+}
+
+fn run_unlocked(command: UnlockedCommand, session: &mut Session, acting: &Passphrase, input: &mut Input) -> Result<(), Failure> {
+    match command {
+        UnlockedCommand::User(UserCommand::Add { name, role }) => {
+            let role = store::parse_role(&role)?;
+            store::check_user_name(&name)?;
+            let passphrase = input.new_passphrase(&format!("Passphrase for the new user {name}"))?;
+            session.add_user(&name, role, &passphrase)?;
+            println!("Added {name} ({}).", role.code());
+        }
+        UnlockedCommand::User(UserCommand::Passwd) => {
+            let new = input.new_passphrase("New passphrase")?;
+            session.change_passphrase(acting, &new)?;
+            println!("Passphrase changed for {}.", session.user_name());
+        }
+        UnlockedCommand::User(UserCommand::Remove { name }) => {
+            session.remove_user(&name)?;
+            println!("Removed {name}.");
+        }
+        UnlockedCommand::User(UserCommand::List) => {
+            for user in session.users()? {
+                println!("{}\t{}", user.name, user.role.code());
+            }
+        }
+        UnlockedCommand::Call(CallCommand::New(args)) => {
+            let (case, call) = args.into_call(input)?;
+            let number = session.record_call(case.as_ref(), &call)?;
+            println!("{number}");
+        }
+        UnlockedCommand::Case(CaseCommand::Show { number, json }) => {
+            let number = CaseNumber::parse(&number).map_err(Error::from)?;
+            let history = session.case_history(&number)?;
+            let mut out = std::io::stdout().lock();
+            if json {
+                let text = serde_json::to_string_pretty(&serde_json::json!({
+                    "case_number": number.grouped(DigitScript::Latin),
+                    "calls": history.calls,
+                }))
+                .map_err(|e| Failure::usage(e.to_string()))?;
+                writeln!(out, "{text}").map_err(io_failure)?;
+            } else {
+                call_args::write_history(&mut out, &number, &history).map_err(io_failure)?;
+            }
+        }
+        UnlockedCommand::Referral(ReferralCommand::List) => {
+            for referral in session.referrals()? {
+                match referral.label {
+                    Some(label) => println!("{}\t{label}", referral.code.as_str()),
+                    None => println!("{}", referral.code.as_str()),
+                }
+            }
+        }
+        UnlockedCommand::Verify => {
+            let report = session.verify()?;
+            for line in report.sqlite_integrity.iter().filter(|l| *l != "ok") {
+                println!("sqlite: {line}");
+            }
+            for place in &report.damaged {
+                println!("damaged: {} row {} ({})", place.table, place.row, place.column);
+            }
+            if !report.is_sound() {
+                return Err(Failure {
+                    code: "damaged_record",
+                    message: format!("{} damaged record(s); the rest of the store is readable", report.damaged.len()),
+                });
+            }
+            println!("ok: {} sealed values authenticate; SQLite integrity check passed.", report.sealed_values_checked);
+        }
+    }
+    Ok(())
+}
+
+fn io_failure(e: std::io::Error) -> Failure {
+    Failure { code: "io_failed", message: format!("could not write the output: {e}") }
+}
