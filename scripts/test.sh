@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every test: core and CLI (cargo), the desktop shell's own tests, the UI's component
+# tests, and the end-to-end test of the real app in a real window under Xvfb.
+source "$(dirname "$0")/setup.sh"
+
+need_debian_packages $BUILD_PACKAGES $TEST_PACKAGES
+need_toolchains
+need_tauri_driver
+need_npm_packages "$REPO/ui"
+need_npm_packages "$REPO/tests/e2e"
+
+cd "$REPO"
+say "UI: type-check, build and component tests"
+build_ui
+(cd ui && npx vitest run)
+
+say "Rust: core, CLI and shell tests"
+cargo test --workspace --locked
+
+say "end to end: the real app under Xvfb, driven through tauri-driver"
+cargo build --locked -p helpline-desktop
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
+export HELPLINE_APP="$REPO/target/debug/helpline-desktop"
+# A fresh data folder, and fresh places for the webview's own storage, for every run.
+export HELPLINE_DATA_DIR="$scratch/data" XDG_DATA_HOME="$scratch/xdg-data" XDG_CONFIG_HOME="$scratch/xdg-config" XDG_CACHE_HOME="$scratch/xdg-cache"
+export NO_AT_BRIDGE=1 TAURI_DRIVER_LOG="$scratch/tauri-driver.log"
+xvfb-run -a -s "-screen 0 1280x900x24" dbus-run-session -- bash -c '
+    tauri-driver --port 4444 > "$TAURI_DRIVER_LOG" 2>&1 &
+    driver=$!
+    trap "kill $driver 2>/dev/null; wait $driver 2>/dev/null" EXIT
+    for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/4444) 2>/dev/null && break; sleep 0.2; done
+    cd tests/e2e && npm test --silent
+' || { echo "--- tauri-driver and app output:"; cat "$TAURI_DRIVER_LOG"; exit 1; }
+say "all tests passed"

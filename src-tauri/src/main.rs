@@ -1,0 +1,58 @@
+//! The Helpline desktop app: one window over the core's encrypted store. This crate is thin:
+//! it checks every IPC argument, maps it onto helpline-core, and holds the unlocked session.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod desk;
+mod error;
+
+use tauri::Manager;
+
+fn main() {
+    let desk = match desk::Desk::from_environment() {
+        Ok(desk) => desk,
+        Err(e) => {
+            eprintln!("helpline-desktop: {} [{}]", e.message, e.code);
+            std::process::exit(1);
+        }
+    };
+    let result = tauri::Builder::default()
+        // One instance at a time: a second start focuses the window that is already open.
+        .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(navigation_guard())
+        .manage(commands::DeskState::new(desk))
+        .invoke_handler(tauri::generate_handler![
+            commands::app_status,
+            commands::set_up_store,
+            commands::unlock,
+            commands::lock
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("helpline-desktop: the window could not be opened: {e}");
+        std::process::exit(1);
+    }
+}
+
+/// Keeps the webview on the app's own pages: no link, redirect or script can navigate it to
+/// anything else (the app works offline and must never load remote content).
+fn navigation_guard<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
+    tauri::plugin::Builder::new("navigation-guard")
+        .on_navigation(|_webview, url| {
+            let app_page = matches!(
+                (url.scheme(), url.host_str()),
+                ("tauri", Some("localhost")) | ("http" | "https", Some("tauri.localhost"))
+            );
+            if !app_page {
+                eprintln!("helpline-desktop: blocked navigation away from the app");
+            }
+            app_page
+        })
+        .build()
+}

@@ -1,0 +1,447 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { STORAGE_KEY, t } from './i18n';
+import {
+  byId,
+  chooseLanguage,
+  errorShown,
+  fakeShell,
+  input,
+  mount,
+  reset,
+  settle,
+  shellError,
+  submit,
+  type,
+} from './test-support';
+
+const RECOVERY_CODE = 'K7QF-2MZP-9WXR-4HTD-JB6C-8NVE-3LQA-7YSU'; // the core's format
+
+beforeEach(reset);
+afterEach(reset);
+
+function needsSetup(overrides: Partial<Record<string, () => unknown>> = {}) {
+  return fakeShell((cmd, args) => {
+    const override = overrides[cmd];
+    if (override) return override();
+    switch (cmd) {
+      case 'app_status':
+        return { state: 'needs_setup' };
+      case 'set_up_store':
+        return { recoveryCode: RECOVERY_CODE, user: args.userName, role: 'supervisor' };
+      default:
+        throw shellError('invalid_argument');
+    }
+  });
+}
+
+function locked(overrides: Partial<Record<string, () => unknown>> = {}) {
+  return fakeShell((cmd, args) => {
+    const override = overrides[cmd];
+    if (override) return override();
+    switch (cmd) {
+      case 'app_status':
+        return { state: 'locked' };
+      case 'unlock':
+        return { user: args.userName, role: 'volunteer' };
+      case 'lock':
+        return null;
+      default:
+        throw shellError('invalid_argument');
+    }
+  });
+}
+
+function commands(calls: { cmd: string }[]): string[] {
+  return calls.map((call) => call.cmd);
+}
+
+describe('start', () => {
+  test('asks app_status and shows set-up on a fresh machine', async () => {
+    const calls = needsSetup();
+    await mount();
+    expect(commands(calls)).toEqual(['app_status']);
+    expect(byId('setup').textContent).toContain(
+      'This creates the encrypted store on this computer and its first user, a supervisor.',
+    );
+    expect(document.activeElement).toBe(input('setup-user'));
+    expect(errorShown()).toBe('');
+  });
+
+  test('shows unlock when the store is locked', async () => {
+    locked();
+    await mount();
+    expect(document.getElementById('unlock')).not.toBeNull();
+    expect(document.getElementById('setup')).toBeNull();
+    expect(document.activeElement).toBe(input('unlock-user'));
+  });
+
+  test('shows home when the store is already unlocked', async () => {
+    fakeShell(() => ({ state: 'unlocked', user: 'Maja', role: 'supervisor' }));
+    await mount();
+    expect(byId('home-user').textContent).toBe('Maja');
+    expect(byId('home-role').textContent).toBe('You are signed in as a supervisor.');
+  });
+
+  test('a failed app_status shows the translated error and can be retried', async () => {
+    let fail = true;
+    const calls = fakeShell(() => {
+      if (fail) throw shellError('newer_schema');
+      return { state: 'locked' };
+    });
+    await mount();
+    expect(errorShown()).toBe(
+      'The store was written by a newer version of Helpline. Update the app to open it.',
+    );
+    fail = false;
+    byId('retry').click();
+    await settle();
+    expect(commands(calls)).toEqual(['app_status', 'app_status']);
+    expect(document.getElementById('unlock')).not.toBeNull();
+    expect(errorShown()).toBe('');
+  });
+
+  test('a malformed app_status reply is an error, not a guess', async () => {
+    fakeShell(() => ({ state: 'unlocked', user: 'Maja', role: 'admin' }));
+    await mount();
+    expect(document.getElementById('home')).toBeNull();
+    expect(errorShown()).toBe(t('error-unknown', undefined, 'en'));
+  });
+
+  test('every input and select has a label', async () => {
+    needsSetup();
+    await mount();
+    const controls = document.querySelectorAll('input, select');
+    expect(controls.length).toBe(4);
+    for (const control of controls) {
+      const label = document.querySelector(`label[for="${control.id}"]`);
+      expect(label?.textContent, `label for #${control.id}`).toBeTruthy();
+    }
+  });
+});
+
+describe('first-run set-up', () => {
+  test('calls set_up_store with what was typed, then shows the recovery code', async () => {
+    const calls = needsSetup();
+    await mount();
+    type('setup-user', 'Maja Lind');
+    type('setup-passphrase', 'correct horse battery');
+    type('setup-passphrase-repeat', 'correct horse battery');
+    submit('setup-submit');
+    await settle();
+
+    expect(calls.slice(1)).toEqual([
+      { cmd: 'set_up_store', args: { userName: 'Maja Lind', passphrase: 'correct horse battery' } },
+    ]);
+    const code = byId('recovery-code');
+    expect(code.textContent).toBe(RECOVERY_CODE);
+    expect(code.getAttribute('dir')).toBe('ltr');
+    expect(document.getElementById('setup')).toBeNull();
+    expect(document.querySelector('input[type="password"]')).toBeNull();
+  });
+
+  test('continue is disabled until the box is ticked; afterwards the code is gone', async () => {
+    needsSetup();
+    await mount();
+    type('setup-user', 'Maja');
+    type('setup-passphrase', 'a long enough passphrase');
+    type('setup-passphrase-repeat', 'a long enough passphrase');
+    submit('setup-submit');
+    await settle();
+
+    const next = byId<HTMLButtonElement>('recovery-continue');
+    expect(next.disabled).toBe(true);
+    expect(document.activeElement).toBe(input('recovery-stored'));
+    // Submitting anyway (Enter) does nothing while the box is not ticked.
+    next.form?.requestSubmit();
+    expect(document.getElementById('recovery-code')).not.toBeNull();
+
+    input('recovery-stored').click();
+    expect(next.disabled).toBe(false);
+    input('recovery-stored').click();
+    expect(next.disabled).toBe(true);
+    input('recovery-stored').click();
+    next.click();
+
+    expect(document.getElementById('recovery-code')).toBeNull();
+    expect(document.body.textContent).not.toContain(RECOVERY_CODE);
+    expect(byId('home-user').textContent).toBe('Maja');
+    expect(byId('home-role').textContent).toBe('You are signed in as a supervisor.');
+  });
+
+  test('mismatched passphrases never reach IPC', async () => {
+    const calls = needsSetup();
+    await mount();
+    type('setup-user', 'Maja');
+    type('setup-passphrase', 'one passphrase here');
+    type('setup-passphrase-repeat', 'another passphrase');
+    submit('setup-submit');
+    await settle();
+
+    expect(commands(calls)).toEqual(['app_status']);
+    expect(errorShown()).toBe('The two passphrases are not the same.');
+    expect(byId('error').getAttribute('role')).toBe('alert');
+    expect(document.activeElement).toBe(input('setup-passphrase-repeat'));
+    expect(input('setup-passphrase').value).toBe('one passphrase here');
+  });
+
+  test('a rejected set-up shows the translated code and stays on the form', async () => {
+    needsSetup({ set_up_store: () => Promise.reject(shellError('passphrase_too_short')) });
+    await mount();
+    type('setup-user', 'Maja');
+    type('setup-passphrase', 'short');
+    type('setup-passphrase-repeat', 'short');
+    submit('setup-submit');
+    await settle();
+
+    expect(errorShown()).toBe('The passphrase is too short. It needs at least 10 characters.');
+    expect(input('setup-user').value).toBe('Maja');
+    expect(document.activeElement).toBe(input('setup-passphrase'));
+    expect(byId<HTMLButtonElement>('setup-submit').disabled).toBe(false);
+  });
+
+  test('the button is disabled while set-up runs, and a second submit is ignored', async () => {
+    let finish: (value: unknown) => void = () => {};
+    const calls = needsSetup({ set_up_store: () => new Promise((resolve) => (finish = resolve)) });
+    await mount();
+    type('setup-user', 'Maja');
+    type('setup-passphrase', 'a long enough passphrase');
+    type('setup-passphrase-repeat', 'a long enough passphrase');
+    submit('setup-submit');
+    await settle();
+    expect(byId<HTMLButtonElement>('setup-submit').disabled).toBe(true);
+    expect(input('setup-user').value).toBe('Maja');
+    byId<HTMLFormElement>('setup-form').requestSubmit();
+    await settle();
+    expect(commands(calls)).toEqual(['app_status', 'set_up_store']);
+
+    finish({ recoveryCode: RECOVERY_CODE, user: 'Maja', role: 'supervisor' });
+    await settle();
+    expect(byId('recovery-code').textContent).toBe(RECOVERY_CODE);
+  });
+});
+
+describe('unlock and lock', () => {
+  test('unlock calls unlock with the typed values and greets the user', async () => {
+    const calls = locked();
+    await mount();
+    type('unlock-user', 'Ahmad');
+    type('unlock-passphrase', 'a long enough passphrase');
+    submit('unlock-submit');
+    await settle();
+
+    expect(calls[1]).toEqual({
+      cmd: 'unlock',
+      args: { userName: 'Ahmad', passphrase: 'a long enough passphrase' },
+    });
+    expect(byId('home-user').textContent).toBe('Ahmad');
+    expect(byId('home-user').tagName).toBe('BDI');
+    expect(byId('home-title').textContent).toBe('Hello, Ahmad!');
+    expect(byId('home-role').textContent).toBe('You are signed in as a volunteer.');
+  });
+
+  test('an IPC error code is shown translated, in the chosen language', async () => {
+    locked({ unlock: () => Promise.reject(shellError('wrong_passphrase')) });
+    await mount();
+    chooseLanguage('sv');
+    type('unlock-user', 'Ahmad');
+    type('unlock-passphrase', 'not the passphrase');
+    submit('unlock-submit');
+    await settle();
+
+    expect(errorShown()).toBe('Lösenfrasen är fel. Kontrollera den och försök igen.');
+    expect(errorShown()).not.toContain('English, for logs');
+    // The passphrase is cleared, the name kept, the focus on what to retype.
+    expect(input('unlock-user').value).toBe('Ahmad');
+    expect(input('unlock-passphrase').value).toBe('');
+    expect(document.activeElement).toBe(input('unlock-passphrase'));
+
+    // The shown error follows a later language switch too.
+    chooseLanguage('en');
+    expect(errorShown()).toBe('The passphrase is wrong. Check it and try again.');
+  });
+
+  test('an unknown error code, or a rejection without one, shows the generic message', async () => {
+    let reply: unknown = shellError('disk_on_fire');
+    locked({ unlock: () => Promise.reject(reply) });
+    await mount();
+    submit('unlock-submit');
+    await settle();
+    expect(errorShown()).toBe(t('error-unknown', undefined, 'en'));
+
+    reply = 'a bare string';
+    submit('unlock-submit');
+    await settle();
+    expect(errorShown()).toBe(t('error-unknown', undefined, 'en'));
+  });
+
+  test('lock calls lock, returns to unlock and clears everything shown', async () => {
+    const calls = locked();
+    await mount();
+    type('unlock-user', 'Ahmad');
+    type('unlock-passphrase', 'a long enough passphrase');
+    submit('unlock-submit');
+    await settle();
+    expect(document.getElementById('home')).not.toBeNull();
+
+    byId('lock').click();
+    await settle();
+
+    expect(commands(calls)).toEqual(['app_status', 'unlock', 'lock']);
+    expect(document.getElementById('home')).toBeNull();
+    expect(document.getElementById('home-user')).toBeNull();
+    expect(document.body.textContent).not.toContain('Ahmad');
+    expect(input('unlock-user').value).toBe('');
+    expect(input('unlock-passphrase').value).toBe('');
+    expect(document.activeElement).toBe(input('unlock-user'));
+  });
+
+  test('a failed lock shows the error on whatever screen the shell now reports', async () => {
+    let state = 'unlocked';
+    fakeShell((cmd) => {
+      if (cmd === 'app_status') return { state, user: 'Ahmad', role: 'volunteer' };
+      state = 'locked';
+      throw shellError('storage_failed');
+    });
+    await mount();
+    byId('lock').click();
+    await settle();
+    expect(document.getElementById('home')).toBeNull();
+    expect(document.getElementById('unlock')).not.toBeNull();
+    expect(errorShown()).toBe(
+      'The data could not be read or written on this computer. Check that the disk is not full.',
+    );
+  });
+});
+
+describe('untrusted text', () => {
+  const hostile = '<img src=x onerror="window.pwned=1">';
+
+  test('a user name with markup is shown as text, not HTML', async () => {
+    needsSetup();
+    await mount();
+    type('setup-user', hostile);
+    type('setup-passphrase', 'a long enough passphrase');
+    type('setup-passphrase-repeat', 'a long enough passphrase');
+    submit('setup-submit');
+    await settle();
+    input('recovery-stored').click();
+    byId('recovery-continue').click();
+
+    expect(byId('home-user').textContent).toBe(hostile);
+    expect(byId('home-user').children.length).toBe(0);
+    expect(document.querySelector('img')).toBeNull();
+    expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
+  });
+
+  test('IPC-returned text is not parsed either', async () => {
+    fakeShell(() => ({ state: 'unlocked', user: '<b id="injected">x</b>', role: 'volunteer' }));
+    await mount();
+    expect(document.getElementById('injected')).toBeNull();
+    expect(byId('home-user').textContent).toBe('<b id="injected">x</b>');
+  });
+
+  test('a recovery code with markup is shown as text', async () => {
+    needsSetup({ set_up_store: () => ({ recoveryCode: '<i>1234</i>', user: 'M', role: 'supervisor' }) });
+    await mount();
+    type('setup-passphrase', 'a long enough passphrase');
+    type('setup-passphrase-repeat', 'a long enough passphrase');
+    submit('setup-submit');
+    await settle();
+    expect(byId('recovery-code').textContent).toBe('<i>1234</i>');
+    expect(document.querySelector('i')).toBeNull();
+  });
+});
+
+describe('language', () => {
+  test('the switcher offers each language in its own name, on every screen', async () => {
+    locked();
+    await mount();
+    const options = Array.from(byId<HTMLSelectElement>('language').options);
+    expect(options.map((option) => [option.value, option.textContent])).toEqual([
+      ['en', 'English'],
+      ['sv', 'Svenska'],
+      ['ar', 'العربية'],
+    ]);
+  });
+
+  test('Arabic sets dir=rtl and keeps what was typed; it is remembered', async () => {
+    needsSetup();
+    await mount();
+    expect(document.documentElement.getAttribute('dir')).toBe('ltr');
+    type('setup-user', 'Maja');
+    type('setup-passphrase', 'typed before switching');
+    type('setup-passphrase-repeat', 'typed before');
+
+    chooseLanguage('ar');
+
+    expect(document.documentElement.getAttribute('lang')).toBe('ar');
+    expect(document.documentElement.getAttribute('dir')).toBe('rtl');
+    expect(byId('setup-title').textContent).toBe('إعداد خط المساعدة');
+    expect(document.querySelector('label[for="setup-user"]')?.textContent).toBe('اسم المستخدم');
+    expect(input('setup-user').value).toBe('Maja');
+    expect(input('setup-passphrase').value).toBe('typed before switching');
+    expect(input('setup-passphrase-repeat').value).toBe('typed before');
+    expect(document.title).toBe('خط المساعدة');
+    expect(window.localStorage.getItem(STORAGE_KEY)).toBe('ar');
+    // The switcher keeps the focus it had.
+    expect(document.activeElement).toBe(byId('language'));
+
+    chooseLanguage('sv');
+    expect(document.documentElement.getAttribute('dir')).toBe('ltr');
+    expect(document.documentElement.getAttribute('lang')).toBe('sv');
+    expect(byId('setup-title').textContent).toBe('Kom igång med Helpline');
+    expect(input('setup-user').value).toBe('Maja');
+  });
+
+  test('switching on the recovery screen keeps the code and the tick', async () => {
+    needsSetup();
+    await mount();
+    type('setup-passphrase', 'a long enough passphrase');
+    type('setup-passphrase-repeat', 'a long enough passphrase');
+    submit('setup-submit');
+    await settle();
+    input('recovery-stored').click();
+
+    chooseLanguage('ar');
+
+    expect(byId('recovery-code').textContent).toBe(RECOVERY_CODE);
+    expect(byId('recovery-code').getAttribute('dir')).toBe('ltr');
+    expect(input('recovery-stored').checked).toBe(true);
+    expect(byId<HTMLButtonElement>('recovery-continue').disabled).toBe(false);
+    expect(byId<HTMLButtonElement>('recovery-continue').textContent).toBe('متابعة');
+  });
+
+  test('the greeting isolates the name in Arabic too', async () => {
+    window.localStorage.setItem(STORAGE_KEY, 'ar');
+    fakeShell(() => ({ state: 'unlocked', user: 'Maja Lind', role: 'volunteer' }));
+    await mount();
+    expect(document.documentElement.getAttribute('dir')).toBe('rtl');
+    const title = byId('home-title');
+    expect(title.textContent).toBe('مرحبًا، Maja Lind!');
+    expect(title.querySelector('bdi#home-user')?.textContent).toBe('Maja Lind');
+    expect(byId('home-role').textContent).toBe('لقد سجّلت الدخول بصفة متطوع.');
+  });
+
+  test('the saved choice wins over the system languages', async () => {
+    window.localStorage.setItem(STORAGE_KEY, 'sv');
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['ar-EG', 'en']);
+    locked();
+    await mount();
+    expect(document.documentElement.getAttribute('lang')).toBe('sv');
+    expect(byId<HTMLSelectElement>('language').value).toBe('sv');
+    expect(byId('unlock-title').textContent).toBe('Lås upp Helpline');
+  });
+
+  test('without a saved choice the first matching system language is used, else English', async () => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['fr-FR', 'ar-EG', 'sv-SE']);
+    locked();
+    await mount();
+    expect(document.documentElement.getAttribute('lang')).toBe('ar');
+    expect(document.documentElement.getAttribute('dir')).toBe('rtl');
+
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['fr-FR', 'de']);
+    await mount();
+    expect(document.documentElement.getAttribute('lang')).toBe('en');
+    expect(document.documentElement.getAttribute('dir')).toBe('ltr');
+  });
+});

@@ -1,0 +1,174 @@
+// The translations in assets/locales: valid Fluent, the same messages in every language,
+// and every message the code asks for.
+
+import { FluentBundle, FluentResource } from '@fluent/bundle';
+import { FluentParser, Junk, Message, Term } from '@fluent/syntax';
+import { describe, expect, test } from 'vitest';
+import { FTL_SOURCES, LANGUAGES, MESSAGE_IDS } from './i18n';
+import { CLIENT_ERROR_CODES, ERROR_CODES } from './ipc';
+
+interface Entry {
+  /** `id`, `id.attribute`, or `-term` */
+  keys: string[];
+  /** The variables each key uses, e.g. `home-greeting` → ['user']. */
+  variables: Map<string, string[]>;
+}
+
+function variablesIn(node: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) {
+    for (const item of node) variablesIn(item, found);
+  } else if (typeof node === 'object' && node !== null) {
+    const record = node as Record<string, unknown>;
+    if (record.type === 'VariableReference') {
+      const id = record.id as { name: string };
+      found.add(id.name);
+    }
+    for (const [key, value] of Object.entries(record)) {
+      if (key !== 'span') variablesIn(value, found);
+    }
+  }
+  return found;
+}
+
+/** Parses one .ftl file strictly: a syntax error is a problem, not a skipped entry. */
+function parse(language: string, source: string, problems: string[]): Entry {
+  const resource = new FluentParser({ withSpans: true }).parse(source);
+  const keys: string[] = [];
+  const variables = new Map<string, string[]>();
+  for (const entry of resource.body) {
+    if (entry instanceof Junk) {
+      const why = entry.annotations.map((annotation) => annotation.message).join('; ');
+      problems.push(`${language}: syntax error: ${why}: ${JSON.stringify(entry.content.trim())}`);
+    } else if (entry instanceof Message || entry instanceof Term) {
+      const id = entry instanceof Term ? `-${entry.id.name}` : entry.id.name;
+      if (keys.includes(id)) problems.push(`${language}: ${id} is defined twice`);
+      keys.push(id);
+      variables.set(id, [...variablesIn(entry.value)].sort());
+      for (const attribute of entry.attributes) {
+        const key = `${id}.${attribute.id.name}`;
+        keys.push(key);
+        variables.set(key, [...variablesIn(attribute.value)].sort());
+      }
+    }
+  }
+  return { keys, variables };
+}
+
+/** Every problem with a set of translations; empty when they are complete and valid. */
+function checkLocales(sources: Readonly<Record<string, string>>): string[] {
+  const problems: string[] = [];
+  const parsed = new Map<string, Entry>();
+  for (const [language, source] of Object.entries(sources)) {
+    parsed.set(language, parse(language, source, problems));
+  }
+  const all = new Set<string>();
+  for (const entry of parsed.values()) for (const key of entry.keys) all.add(key);
+  for (const [language, entry] of parsed) {
+    for (const key of all) {
+      if (!entry.keys.includes(key)) {
+        const where = [...parsed].filter(([, other]) => other.keys.includes(key)).map(([l]) => l);
+        problems.push(`${language}: missing ${key} (present in ${where.join(', ')})`);
+      }
+    }
+  }
+  const reference = parsed.get('en');
+  if (reference) {
+    for (const [language, entry] of parsed) {
+      for (const [key, names] of entry.variables) {
+        const expected = reference.variables.get(key);
+        if (expected && expected.join() !== names.join()) {
+          problems.push(`${language}: ${key} uses {${names}} but en uses {${expected}}`);
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+describe('translations', () => {
+  test('all three languages are valid Fluent with the same messages', () => {
+    expect(Object.keys(FTL_SOURCES).sort()).toEqual([...LANGUAGES].sort());
+    expect(checkLocales(FTL_SOURCES)).toEqual([]);
+  });
+
+  test('the check catches a message missing in one language', () => {
+    const sources = {
+      en: 'hello = Hello\nbye = Bye\n',
+      sv: 'hello = Hej\nbye = Hej då\n',
+      ar: 'hello = مرحبًا\n',
+    };
+    expect(checkLocales(sources)).toEqual(['ar: missing bye (present in en, sv)']);
+  });
+
+  test('the check catches an extra message, an attribute and a lost variable', () => {
+    const sources = {
+      en: 'greet = Hi { $user }\n    .title = Greeting\n',
+      sv: 'greet = Hej\n    .title = Hälsning\nextra = Extra\n',
+    };
+    expect(checkLocales(sources)).toEqual([
+      'en: missing extra (present in sv)',
+      'sv: greet uses {} but en uses {user}',
+    ]);
+  });
+
+  test('the check catches syntax errors', () => {
+    const sources = { en: 'ok = Fine\nbroken = { $user\n', sv: 'ok = Bra\nbroken = Trasig\n' };
+    const problems = checkLocales(sources);
+    expect(problems.some((problem) => problem.startsWith('en: syntax error'))).toBe(true);
+  });
+
+  test('every message the code uses is there, and nothing unused', () => {
+    const used = [
+      ...MESSAGE_IDS,
+      ...[...ERROR_CODES, ...CLIENT_ERROR_CODES, 'unknown'].map((code) => `error-${code}`),
+    ].sort();
+    const problems: string[] = [];
+    const en = parse('en', FTL_SOURCES.en, problems);
+    expect(problems).toEqual([]);
+    expect([...en.keys].sort()).toEqual(used);
+  });
+
+  test('every message formats without errors in every language', () => {
+    for (const language of LANGUAGES) {
+      const bundle = new FluentBundle(language);
+      expect(bundle.addResource(new FluentResource(FTL_SOURCES[language]))).toEqual([]);
+      for (const id of MESSAGE_IDS) {
+        const message = bundle.getMessage(id);
+        expect(message?.value, `${language}: ${id}`).toBeTruthy();
+        for (const role of ['volunteer', 'supervisor']) {
+          const errors: Error[] = [];
+          const text = bundle.formatPattern(message!.value!, { user: 'Maja', role }, errors);
+          expect(errors, `${language}: ${id}`).toEqual([]);
+          expect(text.trim(), `${language}: ${id}`).not.toBe('');
+        }
+      }
+    }
+  });
+
+  test('the role message really depends on the role in every language', () => {
+    for (const language of LANGUAGES) {
+      const bundle = new FluentBundle(language);
+      bundle.addResource(new FluentResource(FTL_SOURCES[language]));
+      const pattern = bundle.getMessage('home-role')!.value!;
+      expect(bundle.formatPattern(pattern, { role: 'volunteer' })).not.toBe(
+        bundle.formatPattern(pattern, { role: 'supervisor' }),
+      );
+    }
+  });
+
+  test('error messages differ from the generic one, so each code says something', () => {
+    for (const language of LANGUAGES) {
+      const bundle = new FluentBundle(language);
+      bundle.addResource(new FluentResource(FTL_SOURCES[language]));
+      const text = (id: string) => bundle.formatPattern(bundle.getMessage(id)!.value!);
+      const generic = text('error-unknown');
+      const seen = new Set<string>();
+      for (const code of [...ERROR_CODES, ...CLIENT_ERROR_CODES]) {
+        const message = text(`error-${code}`);
+        expect(message, `${language}: ${code}`).not.toBe(generic);
+        expect(seen.has(message), `${language}: ${code} repeats another error`).toBe(false);
+        seen.add(message);
+      }
+    }
+  });
+});

@@ -1,0 +1,5 @@
+import './style.css';
+import { startApp } from './app';
+
+const host = document.getElementById('app');
+if (host) void startApp(host);
