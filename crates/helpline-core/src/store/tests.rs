@@ -395,3 +395,18 @@ fn nothing_written_can_be_read_from_the_raw_files() {
     assert!(db.windows(7).any(|w| w == b"2026-03"));
     assert!(db.windows(4).any(|w| w == b"sara"));
 }
+
+#[test]
+fn architecture_md_lists_what_is_stored_in_plain() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../ARCHITECTURE.md")).unwrap();
+    for (table, column, storage) in COLUMNS {
+        let kind = match storage {
+            Storage::Plain(_) => "plain",
+            Storage::Sealed => "sealed",
+        };
+        let row = format!("| `{table}` | `{column}` | {kind} |");
+        assert!(doc.contains(&row), "ARCHITECTURE.md lacks the row {row}");
+    }
+    let rows = doc.lines().filter(|l| l.starts_with("| `")).count();
+    assert_eq!(rows, COLUMNS.len(), "ARCHITECTURE.md lists columns the code does not have");
+}
