@@ -8,8 +8,9 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::Args;
 use helpline_core::domain::MAX_NOTES_CHARS;
 use helpline_core::{
-    AgeBand, Call, Caller, CallerIdentity, CaseHistory, CaseNumber, Channel, Code, ConcernLevel, ContactDetails, Environment,
-    Error, Gender, Language, PersonOfConcern, ReferralCode, Relationship, Situation,
+    AgeBand, Call, CallContent, Caller, CallerIdentity, CaseHistory, CaseNumber, Channel, Code,
+    ConcernLevel, ContactDetails, Environment, Error, Gender, Language, PersonOfConcern,
+    ReferralCode, Relationship, Situation,
 };
 
 use crate::input::Input;
@@ -18,7 +19,8 @@ use crate::Failure;
 /// Accepts exactly the stable codes of a domain enum, and lists them in `--help`.
 fn code<T: Code + Send + Sync + Clone>() -> impl TypedValueParser<Value = T> {
     PossibleValuesParser::new(T::ALL.iter().map(|v| v.code())).try_map(|text| {
-        T::from_code(&text).ok_or_else(|| clap::Error::raw(clap::error::ErrorKind::InvalidValue, "unknown code"))
+        T::from_code(&text)
+            .ok_or_else(|| clap::Error::raw(clap::error::ErrorKind::InvalidValue, "unknown code"))
     })
 }
 
@@ -76,27 +78,45 @@ pub struct CallArgs {
 
 impl CallArgs {
     pub fn into_call(self, input: &mut Input) -> Result<(Option<CaseNumber>, Call), Failure> {
-        let case = self.case.as_deref().map(CaseNumber::parse).transpose().map_err(Error::from)?;
-        let contact = ContactDetails { name: self.contact_name, phone: self.contact_phone, email: self.contact_email };
+        let case = self
+            .case
+            .as_deref()
+            .map(CaseNumber::parse)
+            .transpose()
+            .map_err(Error::from)?;
+        let contact = ContactDetails {
+            name: self.contact_name,
+            phone: self.contact_phone,
+            email: self.contact_email,
+        };
         let identity = if contact == ContactDetails::default() {
             CallerIdentity::Anonymous
         } else {
             CallerIdentity::GaveContactDetails(contact)
         };
-        let referrals = self.referrals.iter().map(|r| ReferralCode::new(r)).collect::<Result<Vec<_>, _>>()?;
-        let started_at = self.started.map_or_else(Utc::now, |t| t.with_timezone(&Utc));
+        let referrals = self
+            .referrals
+            .iter()
+            .map(|r| ReferralCode::new(r))
+            .collect::<Result<Vec<_>, _>>()?;
+        let started_at = self
+            .started
+            .map_or_else(Utc::now, |t| t.with_timezone(&Utc));
         let notes = match &self.notes_file {
             None => String::new(),
             Some(path) if path.as_os_str() == "-" => input.rest_of_stdin()?,
             Some(path) => read_notes(path)?,
         };
-        let call = Call {
-            started_at,
-            ended_at: self.minutes.map(|m| started_at + chrono::Duration::minutes(m.into())),
+        let content = CallContent {
             channel: self.channel,
             language: self.language,
-            level: ConcernLevel::from_step(self.level).ok_or_else(|| Failure::usage("--level is 0, 1, 2 or 3"))?,
-            caller: Caller { relationship: self.caller_relationship, gender: self.caller_gender, identity },
+            level: ConcernLevel::from_step(self.level)
+                .ok_or_else(|| Failure::usage("--level is 0, 1, 2 or 3"))?,
+            caller: Caller {
+                relationship: self.caller_relationship,
+                gender: self.caller_gender,
+                identity,
+            },
             person: PersonOfConcern {
                 gender: self.person_gender,
                 age_band: self.age_band,
@@ -108,50 +128,101 @@ impl CallArgs {
             follow_up: self.follow_up,
             notes,
         };
-        Ok((case, call))
+        let ended_at = self
+            .minutes
+            .map(|m| started_at + chrono::Duration::minutes(m.into()));
+        Ok((
+            case,
+            Call {
+                started_at,
+                ended_at,
+                content,
+            },
+        ))
     }
 }
 
 fn read_notes(path: &PathBuf) -> Result<String, Failure> {
-    let failure = |e: io::Error| Failure::usage(format!("could not read the notes file {}: {e}", path.display()));
+    let failure = |e: io::Error| {
+        Failure::usage(format!(
+            "could not read the notes file {}: {e}",
+            path.display()
+        ))
+    };
     let file = std::fs::File::open(path).map_err(failure)?;
     // Reads one byte past the most the limit allows (4 bytes a character), so an enormous file
     // is refused without being read whole.
     let mut bytes = Vec::new();
-    file.take((MAX_NOTES_CHARS * 4 + 1) as u64).read_to_end(&mut bytes).map_err(failure)?;
-    String::from_utf8(bytes).map_err(|_| Failure::usage(format!("the notes file {} is not UTF-8 text", path.display())))
+    file.take((MAX_NOTES_CHARS * 4 + 1) as u64)
+        .read_to_end(&mut bytes)
+        .map_err(failure)?;
+    String::from_utf8(bytes).map_err(|_| {
+        Failure::usage(format!(
+            "the notes file {} is not UTF-8 text",
+            path.display()
+        ))
+    })
 }
 
 /// The case's history as text, one block a call, with escalations marked.
-pub fn write_history(out: &mut impl Write, number: &CaseNumber, history: &CaseHistory) -> io::Result<()> {
-    writeln!(out, "Case {number}: {} call(s)", history.calls.len())?;
-    let mut previous: Option<ConcernLevel> = None;
+pub fn write_history(
+    out: &mut impl Write,
+    number: &CaseNumber,
+    history: &CaseHistory,
+) -> io::Result<()> {
+    let state = if history.open { "open" } else { "closed" };
+    writeln!(
+        out,
+        "Case {number} ({state}): {} call(s)",
+        history.calls.len()
+    )?;
     for (i, recorded) in history.calls.iter().enumerate() {
-        let call = &recorded.call;
-        let when = call.started_at.with_timezone(&Local).format("%Y-%m-%d %H:%M");
-        let minutes = call.ended_at.map(|end| format!(", {} min", (end - call.started_at).num_minutes())).unwrap_or_default();
+        let (call, content) = (&recorded.call, &recorded.call.content);
+        let when = call
+            .started_at
+            .with_timezone(&Local)
+            .format("%Y-%m-%d %H:%M");
+        let minutes = call
+            .ended_at
+            .map(|end| format!(", {} min", (end - call.started_at).num_minutes()))
+            .unwrap_or_default();
         writeln!(out)?;
-        writeln!(out, "Call {} on {when}{minutes}, {}, {}", i + 1, call.channel.code(), call.language.code())?;
-        let rose = previous.is_some_and(|p| call.level.step() > p.step() && p.step() > 0);
         writeln!(
             out,
-            "  Concern level: {} ({}){}",
-            call.level.step(),
-            call.level.code(),
-            if rose { "  ESCALATED" } else { "" }
+            "Call {} on {when}{minutes}, {}, {}",
+            i + 1,
+            content.channel.code(),
+            content.language.code()
         )?;
-        if call.level != ConcernLevel::NotAssessed {
-            previous = Some(call.level);
-        }
-        let identity = match &call.caller.identity {
+        let escalated = if recorded.escalated {
+            "  ESCALATED"
+        } else {
+            ""
+        };
+        writeln!(
+            out,
+            "  Concern level: {} ({}){escalated}",
+            content.level.step(),
+            content.level.code()
+        )?;
+        let identity = match &content.caller.identity {
             CallerIdentity::Anonymous => "anonymous".to_string(),
             CallerIdentity::GaveContactDetails(c) => {
-                let given: Vec<&str> = [&c.name, &c.phone, &c.email].into_iter().flatten().map(String::as_str).collect();
+                let given: Vec<&str> = [&c.name, &c.phone, &c.email]
+                    .into_iter()
+                    .flatten()
+                    .map(String::as_str)
+                    .collect();
                 format!("gave contact details: {}", given.join(", "))
             }
         };
-        writeln!(out, "  Caller: {}, {}, {identity}", call.caller.relationship.code(), call.caller.gender.code())?;
-        let p = &call.person;
+        writeln!(
+            out,
+            "  Caller: {}, {}, {identity}",
+            content.caller.relationship.code(),
+            content.caller.gender.code()
+        )?;
+        let p = &content.person;
         writeln!(
             out,
             "  Person of concern: {}, age {}, {}, {}",
@@ -160,19 +231,19 @@ pub fn write_history(out: &mut impl Write, number: &CaseNumber, history: &CaseHi
             p.situation.code(),
             p.environment.code()
         )?;
-        if !call.referrals.is_empty() {
-            let codes: Vec<&str> = call.referrals.iter().map(ReferralCode::as_str).collect();
+        if !content.referrals.is_empty() {
+            let codes: Vec<&str> = content.referrals.iter().map(ReferralCode::as_str).collect();
             writeln!(out, "  Referrals: {}", codes.join(", "))?;
         }
-        if !call.next_steps.is_empty() {
-            writeln!(out, "  Next steps: {}", call.next_steps)?;
+        if !content.next_steps.is_empty() {
+            writeln!(out, "  Next steps: {}", content.next_steps)?;
         }
-        if let Some(date) = call.follow_up {
+        if let Some(date) = content.follow_up {
             writeln!(out, "  Follow-up: {date}")?;
         }
-        if !call.notes.is_empty() {
+        if !content.notes.is_empty() {
             writeln!(out, "  Notes:")?;
-            for line in call.notes.lines() {
+            for line in content.notes.lines() {
                 writeln!(out, "    {line}")?;
             }
         }

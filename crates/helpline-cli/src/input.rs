@@ -19,11 +19,15 @@ pub struct Input {
 
 impl Input {
     pub fn new(secrets_on_stdin: bool) -> Self {
-        Input { secrets_on_stdin, stdin: None }
+        Input {
+            secrets_on_stdin,
+            stdin: None,
+        }
     }
 
     fn stdin(&mut self) -> &mut BufReader<Stdin> {
-        self.stdin.get_or_insert_with(|| BufReader::new(std::io::stdin()))
+        self.stdin
+            .get_or_insert_with(|| BufReader::new(std::io::stdin()))
     }
 
     /// The acting user's passphrase.
@@ -40,22 +44,28 @@ impl Input {
         let first = Passphrase::new(&ask_terminal(prompt)?)?;
         let again = Passphrase::for_unlock(&ask_terminal("The same again")?)?;
         if !first.same_as(&again) {
-            return Err(Failure::usage("the two passphrases differ; nothing was changed"));
+            return Err(Failure::usage(
+                "the two passphrases differ; nothing was changed",
+            ));
         }
         Ok(first)
     }
 
     pub fn recovery_code(&mut self) -> Result<RecoveryCode, Failure> {
-        let text = if self.secrets_on_stdin { self.stdin_line("the recovery code")? } else { ask_terminal("Recovery code")? };
+        let text = if self.secrets_on_stdin {
+            self.stdin_line("the recovery code")?
+        } else {
+            ask_terminal("Recovery code")?
+        };
         Ok(RecoveryCode::parse(&text)?)
     }
 
     /// Everything left on standard input (notes given as `--notes-file -`).
     pub fn rest_of_stdin(&mut self) -> Result<String, Failure> {
         let mut text = String::new();
-        self.stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| Failure::usage(format!("could not read the notes from standard input: {e}")))?;
+        self.stdin().read_to_string(&mut text).map_err(|e| {
+            Failure::usage(format!("could not read the notes from standard input: {e}"))
+        })?;
         Ok(text)
     }
 
@@ -74,12 +84,13 @@ impl Input {
 
     fn stdin_line(&mut self, what: &str) -> Result<Zeroizing<String>, Failure> {
         let mut line = Zeroizing::new(String::new());
-        let read = self
-            .stdin()
-            .read_line(&mut line)
-            .map_err(|e| Failure::usage(format!("could not read {what} from standard input: {e}")))?;
+        let read = self.stdin().read_line(&mut line).map_err(|e| {
+            Failure::usage(format!("could not read {what} from standard input: {e}"))
+        })?;
         if read == 0 {
-            return Err(Failure::usage(format!("expected {what} on standard input, one per line, but it ended")));
+            return Err(Failure::usage(format!(
+                "expected {what} on standard input, one per line, but it ended"
+            )));
         }
         let end = line.trim_end_matches(['\n', '\r']).len();
         line.truncate(end);
@@ -88,9 +99,11 @@ impl Input {
 }
 
 fn ask_terminal(prompt: &str) -> Result<Zeroizing<String>, Failure> {
-    rpassword::prompt_password(format!("{prompt}: ")).map(Zeroizing::new).map_err(|_| {
-        Failure::usage(format!(
+    rpassword::prompt_password(format!("{prompt}: "))
+        .map(Zeroizing::new)
+        .map_err(|_| {
+            Failure::usage(format!(
             "no terminal to ask for a passphrase on; use --passphrase-stdin or set {PASSPHRASE_ENV}"
         ))
-    })
+        })
 }

@@ -9,13 +9,19 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use helpline_core::{paths, store, CaseNumber, Code, DigitScript, Error, Passphrase, Session, Store};
+use helpline_core::{
+    paths, store, CaseNumber, Code, DigitScript, Error, Passphrase, Session, Store,
+};
 
 use crate::call_args::CallArgs;
 use crate::input::Input;
 
 #[derive(Parser)]
-#[command(name = "helpline", version, about = "The Helpline case store, from the command line.")]
+#[command(
+    name = "helpline",
+    version,
+    about = "The Helpline case store, from the command line."
+)]
 struct Cli {
     /// The data folder [default: $HELPLINE_DATA_DIR, else the system's per-user data folder].
     #[arg(long, global = true, value_name = "DIR")]
@@ -109,7 +115,11 @@ fn main() -> ExitCode {
         Err(e) => {
             // Help and version go to stdout with success; usage errors are clap's clear text.
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     match run(cli) {
@@ -129,20 +139,30 @@ struct Failure {
 
 impl From<Error> for Failure {
     fn from(e: Error) -> Self {
-        Failure { code: e.code(), message: e.to_string() }
+        Failure {
+            code: e.code(),
+            message: e.to_string(),
+        }
     }
 }
 
 impl Failure {
     fn usage(message: impl Into<String>) -> Self {
-        Failure { code: "invalid_argument", message: message.into() }
+        Failure {
+            code: "invalid_argument",
+            message: message.into(),
+        }
     }
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
     let dir = paths::data_dir(cli.data_dir.clone())?;
     let mut input = Input::new(cli.passphrase_stdin);
-    let user = || cli.user.clone().ok_or_else(|| Failure::usage("say who is acting: --user NAME or HELPLINE_USER"));
+    let user = || {
+        cli.user
+            .clone()
+            .ok_or_else(|| Failure::usage("say who is acting: --user NAME or HELPLINE_USER"))
+    };
 
     match cli.command {
         Command::Init => {
@@ -153,9 +173,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             let passphrase = input.new_passphrase(&format!("New passphrase for {name}"))?;
             let (_session, code) = Store::create(&dir, &name, &passphrase)?;
-            println!("Created the store in {} with supervisor {name}.", dir.display());
+            println!(
+                "Created the store in {} with supervisor {name}.",
+                dir.display()
+            );
             println!();
-            println!("Recovery code (shown only this once; write it down and keep it offline, safe):");
+            println!(
+                "Recovery code (shown only this once; write it down and keep it offline, safe):"
+            );
             println!();
             println!("    {}", code.display().as_str());
             println!();
@@ -181,12 +206,18 @@ fn run(cli: Cli) -> Result<(), Failure> {
     }
 }
 
-fn run_unlocked(command: UnlockedCommand, session: &mut Session, acting: &Passphrase, input: &mut Input) -> Result<(), Failure> {
+fn run_unlocked(
+    command: UnlockedCommand,
+    session: &mut Session,
+    acting: &Passphrase,
+    input: &mut Input,
+) -> Result<(), Failure> {
     match command {
         UnlockedCommand::User(UserCommand::Add { name, role }) => {
             let role = store::parse_role(&role)?;
             store::check_user_name(&name)?;
-            let passphrase = input.new_passphrase(&format!("Passphrase for the new user {name}"))?;
+            let passphrase =
+                input.new_passphrase(&format!("Passphrase for the new user {name}"))?;
             session.add_user(&name, role, &passphrase)?;
             println!("Added {name} ({}).", role.code());
         }
@@ -225,7 +256,7 @@ fn run_unlocked(command: UnlockedCommand, session: &mut Session, acting: &Passph
             }
         }
         UnlockedCommand::Referral(ReferralCommand::List) => {
-            for referral in session.referrals()? {
+            for referral in session.settings()?.referrals {
                 match referral.label {
                     Some(label) => println!("{}\t{label}", referral.code.as_str()),
                     None => println!("{}", referral.code.as_str()),
@@ -238,20 +269,32 @@ fn run_unlocked(command: UnlockedCommand, session: &mut Session, acting: &Passph
                 println!("sqlite: {line}");
             }
             for place in &report.damaged {
-                println!("damaged: {} row {} ({})", place.table, place.row, place.column);
+                println!(
+                    "damaged: {} row {} ({})",
+                    place.table, place.row, place.column
+                );
             }
             if !report.is_sound() {
                 return Err(Failure {
                     code: "damaged_record",
-                    message: format!("{} damaged record(s); the rest of the store is readable", report.damaged.len()),
+                    message: format!(
+                        "{} damaged record(s); the rest of the store is readable",
+                        report.damaged.len()
+                    ),
                 });
             }
-            println!("ok: {} sealed values authenticate; SQLite integrity check passed.", report.sealed_values_checked);
+            println!(
+                "ok: {} sealed values authenticate; SQLite integrity check passed.",
+                report.sealed_values_checked
+            );
         }
     }
     Ok(())
 }
 
 fn io_failure(e: std::io::Error) -> Failure {
-    Failure { code: "io_failed", message: format!("could not write the output: {e}") }
+    Failure {
+        code: "io_failed",
+        message: format!("could not write the output: {e}"),
+    }
 }

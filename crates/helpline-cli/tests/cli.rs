@@ -20,7 +20,8 @@ fn helpline(dir: &TempDir) -> Command {
 
 fn as_sara(dir: &TempDir) -> Command {
     let mut cmd = helpline(dir);
-    cmd.env("HELPLINE_USER", "sara").env("HELPLINE_PASSPHRASE", SUPERVISOR_PASS);
+    cmd.env("HELPLINE_USER", "sara")
+        .env("HELPLINE_PASSPHRASE", SUPERVISOR_PASS);
     cmd
 }
 
@@ -44,14 +45,20 @@ fn stdout(assert: assert_cmd::assert::Assert) -> String {
 fn fails_with(assert: assert_cmd::assert::Assert, code: &str) {
     let out = assert.failure();
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
-    assert!(stderr.ends_with(&format!("[{code}]\n")), "expected [{code}], got {stderr:?}");
+    assert!(
+        stderr.ends_with(&format!("[{code}]\n")),
+        "expected [{code}], got {stderr:?}"
+    );
     assert_eq!(stderr.lines().count(), 1, "one clear line, got {stderr:?}");
     assert!(!stderr.contains("panicked"));
 }
 
 fn to_arabic_indic(text: &str) -> String {
     text.chars()
-        .map(|c| c.to_digit(10).map_or(c, |d| char::from_u32(0x0660 + d).unwrap()))
+        .map(|c| {
+            c.to_digit(10)
+                .map_or(c, |d| char::from_u32(0x0660 + d).unwrap())
+        })
         .collect()
 }
 
@@ -60,11 +67,23 @@ fn the_readme_tour() {
     let dir = TempDir::new().unwrap();
     let printed = init(&dir);
     assert!(printed.contains("Recovery code"));
-    let code_line = printed.lines().find(|l| l.trim().len() == 39 && l.trim().matches('-').count() == 7);
-    assert!(code_line.is_some(), "the recovery code is printed once: {printed}");
+    let code_line = printed
+        .lines()
+        .find(|l| l.trim().len() == 39 && l.trim().matches('-').count() == 7);
+    assert!(
+        code_line.is_some(),
+        "the recovery code is printed once: {printed}"
+    );
 
     as_sara(&dir)
-        .args(["user", "add", "omar", "--role", "volunteer", "--passphrase-stdin"])
+        .args([
+            "user",
+            "add",
+            "omar",
+            "--role",
+            "volunteer",
+            "--passphrase-stdin",
+        ])
         .env_remove("HELPLINE_PASSPHRASE")
         .write_stdin(format!("{SUPERVISOR_PASS}\nvolunteer passphrase\n"))
         .assert()
@@ -83,25 +102,57 @@ fn the_readme_tour() {
     assert_eq!(number.len(), 13, "grouped 4 4 3: {number}");
 
     as_sara(&dir)
-        .args(["call", "new", "--case", &number, "--channel", "email", "--language", "ar", "--level", "3", "--minutes", "25"])
+        .args([
+            "call",
+            "new",
+            "--case",
+            &number,
+            "--channel",
+            "email",
+            "--language",
+            "ar",
+            "--level",
+            "3",
+            "--minutes",
+            "25",
+        ])
         .assert()
         .success()
         .stdout(format!("{number}\n"));
 
     // The caller reads the number back in Arabic-Indic digits with dashes.
     let typed = to_arabic_indic(&number).replace(' ', "-");
-    let history = stdout(helpline(&dir).env("HELPLINE_USER", "omar").env("HELPLINE_PASSPHRASE", "volunteer passphrase").args(["case", "show", &typed]).assert().success());
-    assert!(history.contains("2 call(s)"), "{history}");
+    let history = stdout(
+        helpline(&dir)
+            .env("HELPLINE_USER", "omar")
+            .env("HELPLINE_PASSPHRASE", "volunteer passphrase")
+            .args(["case", "show", &typed])
+            .assert()
+            .success(),
+    );
+    assert!(history.contains("(open): 2 call(s)"), "{history}");
     assert!(history.contains("He talks of leaving."), "{history}");
-    assert!(history.contains("Concern level: 3 (in_transit_country)  ESCALATED"), "{history}");
+    assert!(
+        history.contains("Concern level: 3 (in_transit_country)  ESCALATED"),
+        "{history}"
+    );
     assert!(history.contains("Referrals: social_services"), "{history}");
 
-    let json: serde_json::Value =
-        serde_json::from_str(&stdout(as_sara(&dir).args(["case", "show", &number, "--json"]).assert().success())).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&stdout(
+        as_sara(&dir)
+            .args(["case", "show", &number, "--json"])
+            .assert()
+            .success(),
+    ))
+    .unwrap();
     assert_eq!(json["calls"][0]["level"], "wish_to_leave");
     assert_eq!(json["calls"][1]["channel"], "email");
 
-    as_sara(&dir).arg("verify").assert().success().stdout(predicate::str::starts_with("ok: "));
+    as_sara(&dir)
+        .arg("verify")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("ok: "));
     let users = stdout(as_sara(&dir).args(["user", "list"]).assert().success());
     assert_eq!(users, "omar\tvolunteer\nsara\tsupervisor\n");
 }
@@ -110,23 +161,53 @@ fn the_readme_tour() {
 fn a_mistyped_number_is_not_valid_and_an_unknown_one_is_not_found() {
     let dir = TempDir::new().unwrap();
     init(&dir);
-    let number = stdout(as_sara(&dir).args(["call", "new", "--channel", "phone", "--language", "en"]).assert().success());
+    let number = stdout(
+        as_sara(&dir)
+            .args(["call", "new", "--channel", "phone", "--language", "en"])
+            .assert()
+            .success(),
+    );
     let digits: String = number.chars().filter(char::is_ascii_digit).collect();
     let mut swapped = digits.clone().into_bytes();
     let pos = (0..10).find(|&i| swapped[i] != swapped[i + 1]).unwrap();
     swapped.swap(pos, pos + 1);
-    fails_with(as_sara(&dir).args(["case", "show", std::str::from_utf8(&swapped).unwrap()]).assert(), "case_number_check_failed");
-    fails_with(as_sara(&dir).args(["case", "show", "12 34"]).assert(), "case_number_malformed");
+    fails_with(
+        as_sara(&dir)
+            .args(["case", "show", std::str::from_utf8(&swapped).unwrap()])
+            .assert(),
+        "case_number_check_failed",
+    );
+    fails_with(
+        as_sara(&dir).args(["case", "show", "12 34"]).assert(),
+        "case_number_malformed",
+    );
     // A valid number that is nobody's case: the Damm check digit of 0000000000 is 0.
-    fails_with(as_sara(&dir).args(["case", "show", "0000 0000 000"]).assert(), "no_such_case");
+    fails_with(
+        as_sara(&dir)
+            .args(["case", "show", "0000 0000 000"])
+            .assert(),
+        "no_such_case",
+    );
 }
 
 #[test]
 fn wrong_users_and_passphrases_are_told_apart() {
     let dir = TempDir::new().unwrap();
     init(&dir);
-    fails_with(as_sara(&dir).env("HELPLINE_PASSPHRASE", "not my passphrase").arg("verify").assert(), "wrong_passphrase");
-    fails_with(as_sara(&dir).env("HELPLINE_USER", "nobody").arg("verify").assert(), "unknown_user");
+    fails_with(
+        as_sara(&dir)
+            .env("HELPLINE_PASSPHRASE", "not my passphrase")
+            .arg("verify")
+            .assert(),
+        "wrong_passphrase",
+    );
+    fails_with(
+        as_sara(&dir)
+            .env("HELPLINE_USER", "nobody")
+            .arg("verify")
+            .assert(),
+        "unknown_user",
+    );
 }
 
 #[test]
@@ -136,7 +217,10 @@ fn a_folder_without_a_store_or_with_a_stranger_file_is_refused() {
     std::fs::write(dir.path().join("helpline.db"), vec![0x42u8; 8192]).unwrap();
     fails_with(as_sara(&dir).arg("verify").assert(), "not_a_store");
     fails_with(
-        helpline(&dir).args(["init", "--user", "sara", "--passphrase-stdin"]).write_stdin(format!("{SUPERVISOR_PASS}\n")).assert(),
+        helpline(&dir)
+            .args(["init", "--user", "sara", "--passphrase-stdin"])
+            .write_stdin(format!("{SUPERVISOR_PASS}\n"))
+            .assert(),
         "store_exists",
     );
 }
@@ -145,17 +229,35 @@ fn a_folder_without_a_store_or_with_a_stranger_file_is_refused() {
 fn secrets_that_are_missing_or_weak_say_what_to_do() {
     let dir = TempDir::new().unwrap();
     fails_with(
-        helpline(&dir).args(["init", "--user", "sara", "--passphrase-stdin"]).write_stdin("short\n").assert(),
+        helpline(&dir)
+            .args(["init", "--user", "sara", "--passphrase-stdin"])
+            .write_stdin("short\n")
+            .assert(),
         "passphrase_too_short",
     );
-    fails_with(helpline(&dir).args(["init", "--user", "sara", "--passphrase-stdin"]).write_stdin("").assert(), "invalid_argument");
+    fails_with(
+        helpline(&dir)
+            .args(["init", "--user", "sara", "--passphrase-stdin"])
+            .write_stdin("")
+            .assert(),
+        "invalid_argument",
+    );
     // No terminal, no environment, no --passphrase-stdin: a clear line, not a hang. (Where the
     // tests run in a terminal, the binary would rightly ask on it; CI has none.)
     if std::fs::File::open("/dev/tty").is_err() {
-        fails_with(helpline(&dir).args(["init", "--user", "sara"]).write_stdin("").assert(), "invalid_argument");
+        fails_with(
+            helpline(&dir)
+                .args(["init", "--user", "sara"])
+                .write_stdin("")
+                .assert(),
+            "invalid_argument",
+        );
     }
     fails_with(helpline(&dir).arg("verify").assert(), "invalid_argument");
-    assert!(!dir.path().join("helpline.db").exists(), "nothing was created");
+    assert!(
+        !dir.path().join("helpline.db").exists(),
+        "nothing was created"
+    );
 }
 
 #[test]
@@ -174,29 +276,59 @@ fn passphrases_change_and_users_go() {
         .success();
     let omar = |pass: &str| {
         let mut cmd = helpline(&dir);
-        cmd.env("HELPLINE_USER", "omar").env("HELPLINE_PASSPHRASE", pass);
+        cmd.env("HELPLINE_USER", "omar")
+            .env("HELPLINE_PASSPHRASE", pass);
         cmd
     };
-    fails_with(omar("volunteer passphrase").arg("verify").assert(), "wrong_passphrase");
-    omar("new volunteer passphrase").arg("verify").assert().success();
-    fails_with(omar("new volunteer passphrase").args(["user", "remove", "sara"]).assert(), "not_allowed");
-    as_sara(&dir).args(["user", "remove", "omar"]).assert().success();
-    fails_with(omar("new volunteer passphrase").arg("verify").assert(), "unknown_user");
+    fails_with(
+        omar("volunteer passphrase").arg("verify").assert(),
+        "wrong_passphrase",
+    );
+    omar("new volunteer passphrase")
+        .arg("verify")
+        .assert()
+        .success();
+    fails_with(
+        omar("new volunteer passphrase")
+            .args(["user", "remove", "sara"])
+            .assert(),
+        "not_allowed",
+    );
+    as_sara(&dir)
+        .args(["user", "remove", "omar"])
+        .assert()
+        .success();
+    fails_with(
+        omar("new volunteer passphrase").arg("verify").assert(),
+        "unknown_user",
+    );
 }
 
 #[test]
 fn the_recovery_code_sets_a_new_passphrase() {
     let dir = TempDir::new().unwrap();
     let printed = init(&dir);
-    let code = printed.lines().map(str::trim).find(|l| l.len() == 39 && l.matches('-').count() == 7).unwrap().to_string();
+    let code = printed
+        .lines()
+        .map(str::trim)
+        .find(|l| l.len() == 39 && l.matches('-').count() == 7)
+        .unwrap()
+        .to_string();
     helpline(&dir)
         .args(["--user", "sara", "--passphrase-stdin", "recover"])
         .write_stdin(format!("{}\nrecovered passphrase\n", code.to_lowercase()))
         .assert()
         .success();
-    as_sara(&dir).env("HELPLINE_PASSPHRASE", "recovered passphrase").arg("verify").assert().success();
+    as_sara(&dir)
+        .env("HELPLINE_PASSPHRASE", "recovered passphrase")
+        .arg("verify")
+        .assert()
+        .success();
     fails_with(
-        helpline(&dir).args(["--user", "sara", "--passphrase-stdin", "recover"]).write_stdin(format!("{code}\nanother passphrase\n").replace(&code[..4], "AAAA")).assert(),
+        helpline(&dir)
+            .args(["--user", "sara", "--passphrase-stdin", "recover"])
+            .write_stdin(format!("{code}\nanother passphrase\n").replace(&code[..4], "AAAA"))
+            .assert(),
         "wrong_recovery_code",
     );
 }
@@ -206,19 +338,78 @@ fn bad_call_options_are_refused_before_anything_is_written() {
     let dir = TempDir::new().unwrap();
     init(&dir);
     let clap_refuses = |args: &[&str]| {
-        let out = as_sara(&dir).args(["call", "new"]).args(args).assert().code(2);
+        let out = as_sara(&dir)
+            .args(["call", "new"])
+            .args(args)
+            .assert()
+            .code(2);
         let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
-        assert!(stderr.starts_with("error:") && !stderr.contains("panicked"), "{stderr}");
+        assert!(
+            stderr.starts_with("error:") && !stderr.contains("panicked"),
+            "{stderr}"
+        );
     };
     clap_refuses(&["--channel", "fax", "--language", "sv"]);
     clap_refuses(&["--channel", "phone", "--language", "sv", "--level", "4"]);
-    clap_refuses(&["--channel", "phone", "--language", "sv", "--follow-up", "next tuesday"]);
+    clap_refuses(&[
+        "--channel",
+        "phone",
+        "--language",
+        "sv",
+        "--follow-up",
+        "next tuesday",
+    ]);
     clap_refuses(&["--language", "sv"]);
-    fails_with(as_sara(&dir).args(["call", "new", "--channel", "phone", "--language", "sv", "--referral", "astrologer"]).assert(), "invalid_argument");
-    fails_with(as_sara(&dir).args(["call", "new", "--channel", "phone", "--language", "sv", "--notes-file", "/no/such/file"]).assert(), "invalid_argument");
+    fails_with(
+        as_sara(&dir)
+            .args([
+                "call",
+                "new",
+                "--channel",
+                "phone",
+                "--language",
+                "sv",
+                "--referral",
+                "astrologer",
+            ])
+            .assert(),
+        "invalid_argument",
+    );
+    fails_with(
+        as_sara(&dir)
+            .args([
+                "call",
+                "new",
+                "--channel",
+                "phone",
+                "--language",
+                "sv",
+                "--notes-file",
+                "/no/such/file",
+            ])
+            .assert(),
+        "invalid_argument",
+    );
     let big = dir.path().join("big.txt");
     std::fs::write(&big, "x".repeat(helpline_core::domain::MAX_NOTES_CHARS + 1)).unwrap();
-    fails_with(as_sara(&dir).args(["call", "new", "--channel", "phone", "--language", "sv", "--notes-file"]).arg(&big).assert(), "too_long");
+    fails_with(
+        as_sara(&dir)
+            .args([
+                "call",
+                "new",
+                "--channel",
+                "phone",
+                "--language",
+                "sv",
+                "--notes-file",
+            ])
+            .arg(&big)
+            .assert(),
+        "too_long",
+    );
     let verify = stdout(as_sara(&dir).arg("verify").assert().success());
-    assert!(verify.contains("ok: 2 sealed values"), "only the role and the referral list: {verify}");
+    assert!(
+        verify.contains("ok: 2 sealed values"),
+        "only the role and the settings: {verify}"
+    );
 }

@@ -32,7 +32,9 @@ const DAMM: [[u8; 10]; 10] = [
 ];
 
 fn damm_interim(digits: &[u8]) -> u8 {
-    digits.iter().fold(0, |interim, &d| DAMM[interim as usize][d as usize])
+    digits
+        .iter()
+        .fold(0, |interim, &d| DAMM[interim as usize][d as usize])
 }
 
 /// A valid case number: the digits (0-9 values), check digit last.
@@ -68,7 +70,11 @@ pub enum DigitScript {
 }
 
 impl DigitScript {
-    pub const ALL: [DigitScript; 3] = [DigitScript::Latin, DigitScript::ArabicIndic, DigitScript::Persian];
+    pub const ALL: [DigitScript; 3] = [
+        DigitScript::Latin,
+        DigitScript::ArabicIndic,
+        DigitScript::Persian,
+    ];
 
     fn zero(self) -> u32 {
         match self {
@@ -130,7 +136,10 @@ impl CaseNumber {
             return Err(CaseNumberError::Empty);
         }
         if digits.len() != TOTAL_DIGITS {
-            return Err(CaseNumberError::WrongLength { found: digits.len(), expected: TOTAL_DIGITS });
+            return Err(CaseNumberError::WrongLength {
+                found: digits.len(),
+                expected: TOTAL_DIGITS,
+            });
         }
         if damm_interim(&digits) != 0 {
             digits.zeroize();
@@ -144,7 +153,10 @@ impl CaseNumber {
 
     /// The canonical form the blind index is computed over: the eleven Latin digits.
     pub fn canonical(&self) -> String {
-        self.0.iter().map(|&d| DigitScript::Latin.digit(d)).collect()
+        self.0
+            .iter()
+            .map(|&d| DigitScript::Latin.digit(d))
+            .collect()
     }
 
     /// Grouped for reading aloud, in the given digits: "4821 0937 552".
@@ -208,10 +220,21 @@ mod tests {
     #[test]
     fn reads_every_script_and_separator() {
         let n = CaseNumber::parse("4821 0937 55").err();
-        assert_eq!(n, Some(CaseNumberError::WrongLength { found: 10, expected: 11 }));
+        assert_eq!(
+            n,
+            Some(CaseNumberError::WrongLength {
+                found: 10,
+                expected: 11
+            })
+        );
         let number = number_from([4, 8, 2, 1, 0, 9, 3, 7, 5, 5]);
         let canonical = number.canonical();
-        let dashed = format!("{}-{}-{}", &canonical[..4], &canonical[4..8], &canonical[8..]);
+        let dashed = format!(
+            "{}-{}-{}",
+            &canonical[..4],
+            &canonical[4..8],
+            &canonical[8..]
+        );
         assert_eq!(CaseNumber::parse(&dashed).unwrap(), number);
         let arabic = number.grouped(DigitScript::ArabicIndic).replace(' ', "–");
         assert!(arabic.starts_with('٤'));
@@ -219,12 +242,18 @@ mod tests {
         let persian = number.grouped_isolated(DigitScript::Persian);
         assert!(persian.contains('۴'));
         assert_eq!(CaseNumber::parse(&persian).unwrap(), number);
-        assert_eq!(CaseNumber::parse(&format!("\u{200F} {canonical}\u{00A0}")).unwrap(), number);
+        assert_eq!(
+            CaseNumber::parse(&format!("\u{200F} {canonical}\u{00A0}")).unwrap(),
+            number
+        );
     }
 
     #[test]
     fn says_why_a_number_is_refused() {
-        assert_eq!(CaseNumber::parse("  - ").unwrap_err(), CaseNumberError::Empty);
+        assert_eq!(
+            CaseNumber::parse("  - ").unwrap_err(),
+            CaseNumberError::Empty
+        );
         assert_eq!(
             CaseNumber::parse("4821 O937 552").unwrap_err(),
             CaseNumberError::UnexpectedCharacter { found: 'O' }
@@ -233,7 +262,10 @@ mod tests {
         let mut bad = good.clone().into_bytes();
         bad[10] = if bad[10] == b'9' { b'0' } else { bad[10] + 1 };
         let bad = String::from_utf8(bad).unwrap();
-        assert_eq!(CaseNumber::parse(&bad).unwrap_err(), CaseNumberError::CheckDigitMismatch);
+        assert_eq!(
+            CaseNumber::parse(&bad).unwrap_err(),
+            CaseNumberError::CheckDigitMismatch
+        );
     }
 
     #[test]

@@ -67,10 +67,14 @@ impl Passphrase {
         let normalised = Passphrase::normalise(text);
         let chars = normalised.0.chars().count();
         if chars < MIN_PASSPHRASE_CHARS {
-            return Err(Error::PassphraseTooShort { min: MIN_PASSPHRASE_CHARS });
+            return Err(Error::PassphraseTooShort {
+                min: MIN_PASSPHRASE_CHARS,
+            });
         }
         if chars > MAX_PASSPHRASE_CHARS {
-            return Err(Error::PassphraseTooLong { max: MAX_PASSPHRASE_CHARS });
+            return Err(Error::PassphraseTooLong {
+                max: MAX_PASSPHRASE_CHARS,
+            });
         }
         Ok(normalised)
     }
@@ -79,7 +83,9 @@ impl Passphrase {
     /// simply does not open the slot.
     pub fn for_unlock(text: &str) -> Result<Self> {
         if text.chars().count() > MAX_PASSPHRASE_CHARS {
-            return Err(Error::PassphraseTooLong { max: MAX_PASSPHRASE_CHARS });
+            return Err(Error::PassphraseTooLong {
+                max: MAX_PASSPHRASE_CHARS,
+            });
         }
         Ok(Passphrase::normalise(text))
     }
@@ -129,7 +135,11 @@ impl RecoveryCode {
     /// "ABCD-EFGH-…": the form shown to the supervisor to write down.
     pub fn display(&self) -> Zeroizing<String> {
         let plain = Zeroizing::new(data_encoding::BASE32_NOPAD.encode(&self.0));
-        let groups: Vec<&str> = plain.as_bytes().chunks(4).map(|c| std::str::from_utf8(c).unwrap_or("")).collect();
+        let groups: Vec<&str> = plain
+            .as_bytes()
+            .chunks(4)
+            .map(|c| std::str::from_utf8(c).unwrap_or(""))
+            .collect();
         Zeroizing::new(groups.join("-"))
     }
 
@@ -148,7 +158,11 @@ pub struct KdfParams {
 
 impl KdfParams {
     /// What new slots use: 64 MiB, three passes (DESIGN §4's floor).
-    pub const CURRENT: KdfParams = KdfParams { memory_kib: 64 * 1024, iterations: 3, parallelism: 1 };
+    pub const CURRENT: KdfParams = KdfParams {
+        memory_kib: 64 * 1024,
+        iterations: 3,
+        parallelism: 1,
+    };
 
     /// Parameters read from a file are checked before use, so a damaged or hostile slot cannot
     /// make unlocking take gigabytes or hours.
@@ -166,12 +180,21 @@ pub enum SlotSecret<'a> {
     Recovery(&'a RecoveryCode),
 }
 
-pub fn derive_slot_key(secret: &SlotSecret<'_>, salt: &[u8], params: KdfParams) -> Result<SecretKey> {
+pub fn derive_slot_key(
+    secret: &SlotSecret<'_>,
+    salt: &[u8],
+    params: KdfParams,
+) -> Result<SecretKey> {
     let argon = Argon2::new(
         Algorithm::Argon2id,
         Version::V0x13,
-        Params::new(params.memory_kib, params.iterations, params.parallelism, Some(KEY_LEN))
-            .map_err(|e| Error::Storage(format!("key slot parameters: {e}")))?,
+        Params::new(
+            params.memory_kib,
+            params.iterations,
+            params.parallelism,
+            Some(KEY_LEN),
+        )
+        .map_err(|e| Error::Storage(format!("key slot parameters: {e}")))?,
     );
     let input = match secret {
         SlotSecret::Passphrase(p) => p.as_bytes(),
@@ -195,7 +218,13 @@ pub fn seal(key: &SecretKey, aad: &[u8], plaintext: &[u8]) -> Vec<u8> {
     let cipher = Aes256Gcm::new((&key.0).into());
     let nonce = random_bytes::<NONCE_LEN>();
     let ciphertext = cipher
-        .encrypt(Nonce::from_slice(&nonce), Payload { msg: plaintext, aad })
+        .encrypt(
+            Nonce::from_slice(&nonce),
+            Payload {
+                msg: plaintext,
+                aad,
+            },
+        )
         .expect("AES-GCM encryption fails only for inputs over 64 GiB");
     let mut out = Vec::with_capacity(NONCE_LEN + ciphertext.len());
     out.extend_from_slice(&nonce);
@@ -210,7 +239,16 @@ pub fn open(key: &SecretKey, aad: &[u8], sealed: &[u8]) -> Option<Zeroizing<Vec<
     }
     let (nonce, ciphertext) = sealed.split_at(NONCE_LEN);
     let cipher = Aes256Gcm::new((&key.0).into());
-    cipher.decrypt(Nonce::from_slice(nonce), Payload { msg: ciphertext, aad }).ok().map(Zeroizing::new)
+    cipher
+        .decrypt(
+            Nonce::from_slice(nonce),
+            Payload {
+                msg: ciphertext,
+                aad,
+            },
+        )
+        .ok()
+        .map(Zeroizing::new)
 }
 
 pub fn wrap_key(kek: &SecretKey, aad: &[u8], key: &SecretKey) -> Vec<u8> {
@@ -236,7 +274,8 @@ impl SubKeys {
         let hkdf = Hkdf::<Sha256>::new(Some(b"helpline/v1/subkeys"), &master.0);
         let expand = |info: &[u8]| {
             let mut key = SecretKey([0u8; KEY_LEN]);
-            hkdf.expand(info, &mut key.0).expect("32 bytes is a valid HKDF-SHA256 output length");
+            hkdf.expand(info, &mut key.0)
+                .expect("32 bytes is a valid HKDF-SHA256 output length");
             key
         };
         SubKeys {
@@ -250,7 +289,8 @@ impl SubKeys {
 /// HMAC-SHA256 of a canonical case number: lets the store find a case by its number without
 /// storing the number.
 pub fn blind_index(key: &SecretKey, canonical: &str) -> [u8; 32] {
-    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&key.0).expect("HMAC takes keys of any length");
+    let mut mac =
+        <Hmac<Sha256> as Mac>::new_from_slice(&key.0).expect("HMAC takes keys of any length");
     mac.update(canonical.as_bytes());
     mac.finalize().into_bytes().into()
 }
@@ -262,8 +302,17 @@ mod tests {
     #[test]
     fn sealed_values_open_only_in_their_place() {
         let key = SecretKey::random();
-        let sealed = seal(&key, &place("calls", "7", "notes"), b"worried about her son");
-        assert_eq!(open(&key, &place("calls", "7", "notes"), &sealed).unwrap().as_slice(), b"worried about her son");
+        let sealed = seal(
+            &key,
+            &place("calls", "7", "notes"),
+            b"worried about her son",
+        );
+        assert_eq!(
+            open(&key, &place("calls", "7", "notes"), &sealed)
+                .unwrap()
+                .as_slice(),
+            b"worried about her son"
+        );
         assert!(open(&key, &place("calls", "8", "notes"), &sealed).is_none());
         assert!(open(&key, &place("calls", "7", "details"), &sealed).is_none());
         assert!(open(&SecretKey::random(), &place("calls", "7", "notes"), &sealed).is_none());
@@ -287,8 +336,14 @@ mod tests {
         assert_eq!(a.case_index.0, b.case_index.0);
         assert_ne!(a.case_index.0, a.case_wrap.0);
         assert_ne!(a.store.0, a.case_wrap.0);
-        assert_eq!(blind_index(&a.case_index, "12345678901"), blind_index(&b.case_index, "12345678901"));
-        assert_ne!(blind_index(&a.case_index, "12345678901"), blind_index(&a.case_index, "12345678902"));
+        assert_eq!(
+            blind_index(&a.case_index, "12345678901"),
+            blind_index(&b.case_index, "12345678901")
+        );
+        assert_ne!(
+            blind_index(&a.case_index, "12345678901"),
+            blind_index(&a.case_index, "12345678902")
+        );
     }
 
     #[test]
@@ -296,8 +351,14 @@ mod tests {
         let composed = Passphrase::new("blåbärssylt!").unwrap();
         let decomposed = Passphrase::new("bla\u{30a}ba\u{308}rssylt!").unwrap();
         assert_eq!(composed.as_bytes(), decomposed.as_bytes());
-        assert_eq!(Passphrase::new("short").err().unwrap().code(), "passphrase_too_short");
-        assert_eq!(Passphrase::new(&"x".repeat(1025)).err().unwrap().code(), "passphrase_too_long");
+        assert_eq!(
+            Passphrase::new("short").err().unwrap().code(),
+            "passphrase_too_short"
+        );
+        assert_eq!(
+            Passphrase::new(&"x".repeat(1025)).err().unwrap().code(),
+            "passphrase_too_long"
+        );
         assert!(Passphrase::for_unlock("old").is_ok());
     }
 
@@ -307,14 +368,28 @@ mod tests {
         let shown = code.display();
         assert_eq!(shown.len(), 32 + 7);
         let typed = shown.to_lowercase().replace('-', " ");
-        assert_eq!(RecoveryCode::parse(&typed).unwrap().as_bytes(), code.as_bytes());
-        assert_eq!(RecoveryCode::parse("ABCD-EFGH").err().unwrap().code(), "invalid_argument");
+        assert_eq!(
+            RecoveryCode::parse(&typed).unwrap().as_bytes(),
+            code.as_bytes()
+        );
+        assert_eq!(
+            RecoveryCode::parse("ABCD-EFGH").err().unwrap().code(),
+            "invalid_argument"
+        );
     }
 
     #[test]
     fn kdf_parameters_from_a_file_are_bounded() {
         assert!(KdfParams::CURRENT.is_sane());
-        assert!(!KdfParams { memory_kib: u32::MAX, ..KdfParams::CURRENT }.is_sane());
-        assert!(!KdfParams { iterations: 0, ..KdfParams::CURRENT }.is_sane());
+        assert!(!KdfParams {
+            memory_kib: u32::MAX,
+            ..KdfParams::CURRENT
+        }
+        .is_sane());
+        assert!(!KdfParams {
+            iterations: 0,
+            ..KdfParams::CURRENT
+        }
+        .is_sane());
     }
 }

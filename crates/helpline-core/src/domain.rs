@@ -166,15 +166,30 @@ pub struct PersonOfConcern {
 
 /// A referral code from the helpline's own list (see [`Referral`]).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
+#[serde(try_from = "String", into = "String")]
 pub struct ReferralCode(String);
+
+impl TryFrom<String> for ReferralCode {
+    type Error = Error;
+    fn try_from(code: String) -> Result<Self> {
+        ReferralCode::new(&code)
+    }
+}
+
+impl From<ReferralCode> for String {
+    fn from(code: ReferralCode) -> String {
+        code.0
+    }
+}
 
 impl ReferralCode {
     /// Codes are short lower-case words with underscores, so they are safe in every export.
     pub fn new(code: &str) -> Result<Self> {
         let ok = !code.is_empty()
             && code.len() <= 40
-            && code.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            && code
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
         if ok {
             Ok(ReferralCode(code.to_owned()))
         } else {
@@ -211,17 +226,16 @@ pub fn default_referrals() -> Vec<Referral> {
         "health_care",
     ]
     .iter()
-    .map(|code| Referral { code: ReferralCode(code.to_string()), label: None })
+    .map(|code| Referral {
+        code: ReferralCode(code.to_string()),
+        label: None,
+    })
     .collect()
 }
 
-/// Everything recorded about one call. The whole value is sealed; only the month it belongs to
-/// is stored in plain.
+/// What the volunteer records during a call: everything but its times.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Call {
-    pub started_at: DateTime<Utc>,
-    /// None when how long the call lasted was not recorded.
-    pub ended_at: Option<DateTime<Utc>>,
+pub struct CallContent {
     pub channel: Channel,
     pub language: Language,
     pub level: ConcernLevel,
@@ -233,14 +247,56 @@ pub struct Call {
     pub notes: String,
 }
 
-impl Call {
-    /// Checks the limits a call must stay within before anything is written.
-    pub fn validate(&self) -> Result<()> {
+impl CallContent {
+    /// A new call's form before anything is chosen: every answer "not stated" or "unknown".
+    pub fn blank() -> Self {
+        CallContent {
+            channel: Channel::Phone,
+            language: Language::Swedish,
+            level: ConcernLevel::NotAssessed,
+            caller: Caller {
+                relationship: Relationship::NotStated,
+                gender: Gender::NotStated,
+                identity: CallerIdentity::Anonymous,
+            },
+            person: PersonOfConcern {
+                gender: Gender::NotStated,
+                age_band: AgeBand::Unknown,
+                situation: Situation::OtherOrUnknown,
+                environment: Environment::OtherOrUnknown,
+            },
+            referrals: Vec::new(),
+            next_steps: String::new(),
+            follow_up: None,
+            notes: String::new(),
+        }
+    }
+
+    /// A returning caller's new call starts from what the last call recorded about who is
+    /// calling and about whom; the level, referrals, next steps and notes start empty.
+    pub fn continuing(previous: &CallContent) -> Self {
+        CallContent {
+            channel: previous.channel,
+            language: previous.language,
+            caller: previous.caller.clone(),
+            person: previous.person.clone(),
+            ..CallContent::blank()
+        }
+    }
+
+    /// The size limits, which even an autosaved draft must keep.
+    pub fn check_limits(&self) -> Result<()> {
         if self.notes.chars().count() > MAX_NOTES_CHARS {
-            return Err(Error::TooLong { field: "notes", max_chars: MAX_NOTES_CHARS });
+            return Err(Error::TooLong {
+                field: "notes",
+                max_chars: MAX_NOTES_CHARS,
+            });
         }
         if self.next_steps.chars().count() > MAX_NEXT_STEPS_CHARS {
-            return Err(Error::TooLong { field: "next_steps", max_chars: MAX_NEXT_STEPS_CHARS });
+            return Err(Error::TooLong {
+                field: "next_steps",
+                max_chars: MAX_NEXT_STEPS_CHARS,
+            });
         }
         if self.referrals.len() > MAX_REFERRALS_PER_CALL {
             return Err(Error::InvalidInput {
@@ -248,26 +304,62 @@ impl Call {
                 reason: format!("at most {MAX_REFERRALS_PER_CALL} referrals per call"),
             });
         }
-        if let Some(ended) = self.ended_at {
-            if ended < self.started_at {
+        if let CallerIdentity::GaveContactDetails(contact) = &self.caller.identity {
+            for (field, value) in [
+                ("contact_name", &contact.name),
+                ("contact_phone", &contact.phone),
+                ("contact_email", &contact.email),
+            ] {
+                if value
+                    .as_deref()
+                    .is_some_and(|v| v.chars().count() > MAX_CONTACT_CHARS)
+                {
+                    return Err(Error::TooLong {
+                        field,
+                        max_chars: MAX_CONTACT_CHARS,
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Everything a finished call must satisfy.
+    pub fn validate(&self) -> Result<()> {
+        self.check_limits()?;
+        if let CallerIdentity::GaveContactDetails(contact) = &self.caller.identity {
+            let blank = |v: &Option<String>| v.as_deref().is_none_or(|v| v.trim().is_empty());
+            if blank(&contact.name) && blank(&contact.phone) && blank(&contact.email) {
                 return Err(Error::InvalidInput {
-                    field: "ended_at",
-                    reason: "a call cannot end before it started".into(),
+                    field: "contact",
+                    reason: "the caller chose to give contact details, but none were entered"
+                        .into(),
                 });
             }
         }
-        if let CallerIdentity::GaveContactDetails(contact) = &self.caller.identity {
-            for (field, value) in [("contact_name", &contact.name), ("contact_phone", &contact.phone), ("contact_email", &contact.email)] {
-                if value.as_deref().is_some_and(|v| v.chars().count() > MAX_CONTACT_CHARS) {
-                    return Err(Error::TooLong { field, max_chars: MAX_CONTACT_CHARS });
-                }
-            }
-            if contact.name.is_none() && contact.phone.is_none() && contact.email.is_none() {
-                return Err(Error::InvalidInput {
-                    field: "contact",
-                    reason: "the caller chose to give contact details, but none were entered".into(),
-                });
-            }
+        Ok(())
+    }
+}
+
+/// One call: when it happened and what was recorded. The whole value is sealed; only the month
+/// it belongs to is stored in plain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Call {
+    pub started_at: DateTime<Utc>,
+    /// None when how long the call lasted was not recorded.
+    pub ended_at: Option<DateTime<Utc>>,
+    #[serde(flatten)]
+    pub content: CallContent,
+}
+
+impl Call {
+    pub fn validate(&self) -> Result<()> {
+        self.content.validate()?;
+        if self.ended_at.is_some_and(|ended| ended < self.started_at) {
+            return Err(Error::InvalidInput {
+                field: "ended_at",
+                reason: "a call cannot end before it started".into(),
+            });
         }
         Ok(())
     }
@@ -275,8 +367,99 @@ impl Call {
     /// The month (YYYY-MM, in this machine's time zone, as the helpline reckons its months) a
     /// call is counted in; the only part of its time kept in plain.
     pub fn month(&self) -> String {
-        self.started_at.with_timezone(&chrono::Local).format("%Y-%m").to_string()
+        self.started_at
+            .with_timezone(&chrono::Local)
+            .format("%Y-%m")
+            .to_string()
     }
+}
+
+/// A transit country (DESIGN §1: the seed names Turkey, Jordan and Lebanon), as an ISO 3166-1
+/// alpha-2 code, so each UI language names it in its own words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct CountryCode(String);
+
+impl TryFrom<String> for CountryCode {
+    type Error = Error;
+    fn try_from(code: String) -> Result<Self> {
+        if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+            Ok(CountryCode(code))
+        } else {
+            Err(Error::InvalidInput {
+                field: "country",
+                reason: format!("{code:?} is not a two-letter country code such as TR"),
+            })
+        }
+    }
+}
+
+impl From<CountryCode> for String {
+    fn from(code: CountryCode) -> String {
+        code.0
+    }
+}
+
+/// Minutes of inactivity before the desktop app locks itself.
+pub const DEFAULT_IDLE_LOCK_MINUTES: u32 = 5;
+pub const MAX_IDLE_LOCK_MINUTES: u32 = 120;
+/// Bounds of the helpline's own lists, so a settings value stays small.
+pub const MAX_REFERRALS: usize = 64;
+pub const MAX_REFERRAL_LABEL_CHARS: usize = 80;
+pub const MAX_TRANSIT_COUNTRIES: usize = 32;
+
+/// The settings supervisors keep for the whole helpline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HelplineSettings {
+    pub referrals: Vec<Referral>,
+    pub transit_countries: Vec<CountryCode>,
+    pub idle_lock_minutes: u32,
+}
+
+impl Default for HelplineSettings {
+    fn default() -> Self {
+        HelplineSettings {
+            referrals: default_referrals(),
+            transit_countries: ["TR", "JO", "LB"]
+                .iter()
+                .map(|c| CountryCode(c.to_string()))
+                .collect(),
+            idle_lock_minutes: DEFAULT_IDLE_LOCK_MINUTES,
+        }
+    }
+}
+
+/// Checks a referral list a supervisor wants to save: unique codes, short labels.
+pub fn check_referrals(referrals: &[Referral]) -> Result<()> {
+    if referrals.len() > MAX_REFERRALS {
+        return Err(Error::InvalidInput {
+            field: "referrals",
+            reason: format!("at most {MAX_REFERRALS} entries"),
+        });
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for referral in referrals {
+        if !seen.insert(&referral.code) {
+            return Err(Error::InvalidInput {
+                field: "referrals",
+                reason: format!("{:?} is listed twice", referral.code.as_str()),
+            });
+        }
+        if let Some(label) = &referral.label {
+            if label.trim().is_empty()
+                || label.chars().count() > MAX_REFERRAL_LABEL_CHARS
+                || label.chars().any(char::is_control)
+            {
+                return Err(Error::InvalidInput {
+                    field: "referrals",
+                    reason: format!(
+                        "a label is 1 to {MAX_REFERRAL_LABEL_CHARS} characters of text"
+                    ),
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -301,7 +484,10 @@ mod tests {
     fn codes_round_trip_and_match_serde() {
         for env in Environment::ALL {
             assert_eq!(Environment::from_code(env.code()), Some(*env));
-            assert_eq!(serde_json::to_string(env).unwrap(), format!("\"{}\"", env.code()));
+            assert_eq!(
+                serde_json::to_string(env).unwrap(),
+                format!("\"{}\"", env.code())
+            );
         }
         assert_eq!(AgeBand::from_code("15_17"), Some(AgeBand::From15To17));
         assert_eq!(Channel::from_code("fax"), None);
@@ -311,7 +497,10 @@ mod tests {
     fn referral_codes_are_checked() {
         assert!(ReferralCode::new("school_counsellor").is_ok());
         for bad in ["", "Social services", "a;b", &"x".repeat(41)] {
-            assert_eq!(ReferralCode::new(bad).unwrap_err().code(), "invalid_argument");
+            assert_eq!(
+                ReferralCode::new(bad).unwrap_err().code(),
+                "invalid_argument"
+            );
         }
     }
 }

@@ -33,8 +33,14 @@ pub enum Error {
     InvalidCaseNumber(#[from] CaseNumberError),
     #[error("no case has that number; check it with the caller")]
     NoSuchCase,
+    #[error("that call is no longer unfinished (it was ended or discarded)")]
+    NoSuchCall,
     #[error("damaged record: {table} row {row}, {column} does not authenticate")]
-    DamagedRecord { table: &'static str, row: i64, column: &'static str },
+    DamagedRecord {
+        table: &'static str,
+        row: i64,
+        column: &'static str,
+    },
     #[error("only a {needed:?} may do this")]
     NotAllowed { needed: Role },
     #[error("invalid user name: {0}")]
@@ -44,7 +50,10 @@ pub enum Error {
     #[error("a passphrase may have at most {max} characters")]
     PassphraseTooLong { max: usize },
     #[error("{field} is too long (at most {max_chars} characters)")]
-    TooLong { field: &'static str, max_chars: usize },
+    TooLong {
+        field: &'static str,
+        max_chars: usize,
+    },
     #[error("invalid {field}: {reason}")]
     InvalidInput { field: &'static str, reason: String },
     #[error("the store could not be read or written: {0}")]
@@ -65,9 +74,12 @@ impl Error {
             Error::StoreExists(_) => "store_exists",
             Error::NotAStore(_) => "not_a_store",
             Error::NewerSchema { .. } => "newer_schema",
-            Error::InvalidCaseNumber(CaseNumberError::CheckDigitMismatch) => "case_number_check_failed",
+            Error::InvalidCaseNumber(CaseNumberError::CheckDigitMismatch) => {
+                "case_number_check_failed"
+            }
             Error::InvalidCaseNumber(_) => "case_number_malformed",
             Error::NoSuchCase => "no_such_case",
+            Error::NoSuchCall => "no_such_call",
             Error::DamagedRecord { .. } => "damaged_record",
             Error::NotAllowed { .. } => "not_allowed",
             Error::InvalidUserName(_) => "invalid_user_name",

@@ -14,4 +14,7 @@ pub use case_number::{CaseNumber, CaseNumberError, DigitScript};
 pub use crypto::{Passphrase, RecoveryCode};
 pub use domain::*;
 pub use error::{Error, Result};
-pub use store::{CaseHistory, RecordedCall, Session, Store, UserSummary, VerifyReport};
+pub use store::{
+    CallDraft, CaseHistory, CaseOverview, CaseSummary, RecordedCall, Session, Store, UserSummary,
+    VerifyReport,
+};

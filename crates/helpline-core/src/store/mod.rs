@@ -2,6 +2,7 @@
 //! sealed (DESIGN §4). A [`Store`] is an opened, locked file; [`Store::unlock`] gives a
 //! [`Session`], which holds the keys until it is dropped or locked.
 
+mod cases;
 mod schema;
 mod session;
 
@@ -11,11 +12,12 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 
+pub use cases::{CallDraft, CaseHistory, CaseOverview, CaseSummary, RecordedCall};
 pub use schema::{Storage, COLUMNS};
-pub use session::{CaseHistory, RecordedCall, Session, UserSummary, VerifyReport};
+pub use session::{Session, UserSummary, VerifyReport};
 
 use crate::crypto::{self, KdfParams, Passphrase, RecoveryCode, SecretKey, SlotSecret, SubKeys};
-use crate::domain::{default_referrals, Code, Role};
+use crate::domain::{Code, HelplineSettings, Role};
 use crate::error::{Error, Result};
 
 /// The database file's name inside a data folder.
@@ -30,10 +32,14 @@ pub fn check_user_name(name: &str) -> Result<&str> {
         return Err(Error::InvalidUserName("a user name cannot be empty"));
     }
     if name.chars().count() > MAX_USER_NAME_CHARS {
-        return Err(Error::InvalidUserName("a user name has at most 64 characters"));
+        return Err(Error::InvalidUserName(
+            "a user name has at most 64 characters",
+        ));
     }
     if name.trim() != name || name.chars().any(char::is_control) {
-        return Err(Error::InvalidUserName("a user name has no control characters and no spaces at its ends"));
+        return Err(Error::InvalidUserName(
+            "a user name has no control characters and no spaces at its ends",
+        ));
     }
     Ok(name)
 }
@@ -52,7 +58,11 @@ impl Store {
 
     /// Creates a new store in `dir` with its first user, a supervisor. Returns the unlocked
     /// session and the recovery code, which is not kept anywhere and must be shown once.
-    pub fn create(dir: &Path, user_name: &str, passphrase: &Passphrase) -> Result<(Session, RecoveryCode)> {
+    pub fn create(
+        dir: &Path,
+        user_name: &str,
+        passphrase: &Passphrase,
+    ) -> Result<(Session, RecoveryCode)> {
         check_user_name(user_name)?;
         let path = dir.join(DATABASE_FILE);
         if path.exists() {
@@ -61,13 +71,18 @@ impl Store {
         create_private_dir(dir)?;
         // Created empty with owner-only permissions; SQLite gives its -wal and -shm files the
         // same permissions as the database file.
-        OpenOptions::new().write(true).create_new(true).mode(0o600).open(&path).map_err(|e| {
-            if e.kind() == std::io::ErrorKind::AlreadyExists {
-                Error::StoreExists(dir.display().to_string())
-            } else {
-                Error::from(e)
-            }
-        })?;
+        OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&path)
+            .map_err(|e| {
+                if e.kind() == std::io::ErrorKind::AlreadyExists {
+                    Error::StoreExists(dir.display().to_string())
+                } else {
+                    Error::from(e)
+                }
+            })?;
         let mut conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
         configure(&conn)?;
         conn.pragma_update(None, "application_id", schema::APPLICATION_ID)?;
@@ -80,15 +95,36 @@ impl Store {
         let recovery = RecoveryCode::random();
         let store_id = crypto::random_bytes::<16>();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute("INSERT INTO store_info (id, store_id) VALUES (1, ?1)", [&store_id[..]])?;
+        tx.execute(
+            "INSERT INTO store_info (id, store_id) VALUES (1, ?1)",
+            [&store_id[..]],
+        )?;
         let user_id = session::insert_user(&tx, &keys, user_name, Role::Supervisor)?;
-        write_slot(&tx, &store_id, Some(user_id), &SlotSecret::Passphrase(passphrase), &master)?;
-        write_slot(&tx, &store_id, None, &SlotSecret::Recovery(&recovery), &master)?;
-        session::write_setting(&tx, &keys, session::REFERRALS_SETTING, &default_referrals())?;
+        write_slot(
+            &tx,
+            &store_id,
+            Some(user_id),
+            &SlotSecret::Passphrase(passphrase),
+            &master,
+        )?;
+        write_slot(
+            &tx,
+            &store_id,
+            None,
+            &SlotSecret::Recovery(&recovery),
+            &master,
+        )?;
+        session::write_setting(&tx, &keys, session::SETTINGS, &HelplineSettings::default())?;
         tx.commit()?;
 
         let store = Store { conn, path };
-        let session = Session::new(store, master, user_id, user_name.to_owned(), Role::Supervisor);
+        let session = Session::new(
+            store,
+            master,
+            user_id,
+            user_name.to_owned(),
+            Role::Supervisor,
+        );
         Ok((session, recovery))
     }
 
@@ -100,16 +136,21 @@ impl Store {
             return Err(Error::NoStore(dir.display().to_string()));
         }
         let not_a_store = || Error::NotAStore(path.display().to_string());
-        let mut conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_WRITE).map_err(|_| not_a_store())?;
+        let mut conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_WRITE)
+            .map_err(|_| not_a_store())?;
         // The first read of a file that is not SQLite fails here ("file is not a database").
-        let application_id: i32 =
-            conn.pragma_query_value(None, "application_id", |row| row.get(0)).map_err(|_| not_a_store())?;
+        let application_id: i32 = conn
+            .pragma_query_value(None, "application_id", |row| row.get(0))
+            .map_err(|_| not_a_store())?;
         if application_id != schema::APPLICATION_ID {
             return Err(not_a_store());
         }
         let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
         if version > schema::latest_version() {
-            return Err(Error::NewerSchema { found: version, supported: schema::latest_version() });
+            return Err(Error::NewerSchema {
+                found: version,
+                supported: schema::latest_version(),
+            });
         }
         configure(&conn).map_err(|_| not_a_store())?;
         schema::migrations()
@@ -127,11 +168,17 @@ impl Store {
     pub fn unlock(self, user_name: &str, passphrase: &Passphrase) -> Result<Session> {
         let user = self
             .conn
-            .query_row("SELECT id FROM users WHERE name = ?1", [user_name], |row| row.get::<_, i64>(0))
+            .query_row("SELECT id FROM users WHERE name = ?1", [user_name], |row| {
+                row.get::<_, i64>(0)
+            })
             .optional()?
             .ok_or_else(|| Error::UnknownUser(user_name.to_owned()))?;
         let master = self
-            .open_slot("user_id = ?1", params![user], &SlotSecret::Passphrase(passphrase))?
+            .open_slot(
+                "user_id = ?1",
+                params![user],
+                &SlotSecret::Passphrase(passphrase),
+            )?
             .ok_or(Error::WrongPassphrase)?;
         let keys = SubKeys::derive(&master);
         let role = session::read_role(&self.conn, &keys, user)?;
@@ -140,24 +187,42 @@ impl Store {
 
     /// Opens the store with the recovery code and gives `user_name` a new passphrase; for when
     /// every passphrase is forgotten. The session is that user's.
-    pub fn recover(self, code: &RecoveryCode, user_name: &str, new_passphrase: &Passphrase) -> Result<Session> {
+    pub fn recover(
+        self,
+        code: &RecoveryCode,
+        user_name: &str,
+        new_passphrase: &Passphrase,
+    ) -> Result<Session> {
         let master = self
             .open_slot("kind = 'recovery'", params![], &SlotSecret::Recovery(code))?
             .ok_or(Error::WrongRecoveryCode)?;
         let keys = SubKeys::derive(&master);
         let user = self
             .conn
-            .query_row("SELECT id FROM users WHERE name = ?1", [user_name], |row| row.get::<_, i64>(0))
+            .query_row("SELECT id FROM users WHERE name = ?1", [user_name], |row| {
+                row.get::<_, i64>(0)
+            })
             .optional()?
             .ok_or_else(|| Error::UnknownUser(user_name.to_owned()))?;
         let role = session::read_role(&self.conn, &keys, user)?;
         let store_id = self.store_id()?;
-        write_slot(&self.conn, &store_id, Some(user), &SlotSecret::Passphrase(new_passphrase), &master)?;
+        write_slot(
+            &self.conn,
+            &store_id,
+            Some(user),
+            &SlotSecret::Passphrase(new_passphrase),
+            &master,
+        )?;
         Ok(Session::new(self, master, user, user_name.to_owned(), role))
     }
 
     /// Finds one slot and tries the secret on it. None: the secret does not open it.
-    fn open_slot(&self, condition: &str, args: &[&dyn rusqlite::ToSql], secret: &SlotSecret<'_>) -> Result<Option<SecretKey>> {
+    fn open_slot(
+        &self,
+        condition: &str,
+        args: &[&dyn rusqlite::ToSql],
+        secret: &SlotSecret<'_>,
+    ) -> Result<Option<SecretKey>> {
         let sql = format!(
             "SELECT id, kdf_memory_kib, kdf_iterations, kdf_parallelism, salt, wrapped_master_key \
              FROM key_slots WHERE {condition}"
@@ -167,18 +232,30 @@ impl Store {
             .query_row(&sql, args, |row| {
                 Ok((
                     row.get::<_, i64>(0)?,
-                    KdfParams { memory_kib: row.get(1)?, iterations: row.get(2)?, parallelism: row.get(3)? },
+                    KdfParams {
+                        memory_kib: row.get(1)?,
+                        iterations: row.get(2)?,
+                        parallelism: row.get(3)?,
+                    },
                     row.get::<_, Vec<u8>>(4)?,
                     row.get::<_, Vec<u8>>(5)?,
                 ))
             })
             .optional()
-            .map_err(|_| Error::DamagedRecord { table: "key_slots", row: 0, column: "kdf_memory_kib" })?;
+            .map_err(|_| Error::DamagedRecord {
+                table: "key_slots",
+                row: 0,
+                column: "kdf_memory_kib",
+            })?;
         let Some((slot_id, params, salt, wrapped)) = slot else {
             return Err(Error::KeySlotMissing);
         };
         if !params.is_sane() || salt.len() != crypto::SALT_LEN {
-            return Err(Error::DamagedRecord { table: "key_slots", row: slot_id, column: "kdf_memory_kib" });
+            return Err(Error::DamagedRecord {
+                table: "key_slots",
+                row: slot_id,
+                column: "kdf_memory_kib",
+            });
         }
         let kek = crypto::derive_slot_key(secret, &salt, params)?;
         let aad = slot_place(&self.store_id()?, slot_id);
@@ -187,9 +264,15 @@ impl Store {
 
     fn store_id(&self) -> Result<Vec<u8>> {
         self.conn
-            .query_row("SELECT store_id FROM store_info WHERE id = 1", [], |row| row.get(0))
+            .query_row("SELECT store_id FROM store_info WHERE id = 1", [], |row| {
+                row.get(0)
+            })
             .optional()?
-            .ok_or(Error::DamagedRecord { table: "store_info", row: 1, column: "store_id" })
+            .ok_or(Error::DamagedRecord {
+                table: "store_info",
+                row: 1,
+                column: "store_id",
+            })
     }
 }
 
@@ -197,17 +280,31 @@ impl Store {
 /// does not open.
 fn slot_place(store_id: &[u8], slot_id: i64) -> Vec<u8> {
     let store_hex: String = store_id.iter().map(|b| format!("{b:02x}")).collect();
-    crypto::place("key_slots", &format!("{store_hex}:{slot_id}"), "wrapped_master_key")
+    crypto::place(
+        "key_slots",
+        &format!("{store_hex}:{slot_id}"),
+        "wrapped_master_key",
+    )
 }
 
 /// Writes (or rewrites) the slot of `user_id`, or the recovery slot when None, with a new salt.
-fn write_slot(conn: &Connection, store_id: &[u8], user_id: Option<i64>, secret: &SlotSecret<'_>, master: &SecretKey) -> Result<()> {
+fn write_slot(
+    conn: &Connection,
+    store_id: &[u8],
+    user_id: Option<i64>,
+    secret: &SlotSecret<'_>,
+    master: &SecretKey,
+) -> Result<()> {
     let params_now = KdfParams::CURRENT;
     let salt = crypto::random_bytes::<{ crypto::SALT_LEN }>();
     let kek = crypto::derive_slot_key(secret, &salt, params_now)?;
     let slot_id = crypto::random_row_id();
     let wrapped = crypto::wrap_key(&kek, &slot_place(store_id, slot_id), master);
-    let kind = if user_id.is_some() { "user" } else { "recovery" };
+    let kind = if user_id.is_some() {
+        "user"
+    } else {
+        "recovery"
+    };
     // One statement either way, so a crash never leaves a user without a slot.
     let rewritten = conn.execute(
         "UPDATE key_slots SET id = ?1, kdf_memory_kib = ?2, kdf_iterations = ?3, kdf_parallelism = ?4, \
@@ -226,9 +323,12 @@ fn write_slot(conn: &Connection, store_id: &[u8], user_id: Option<i64>, secret: 
 
 /// The connection settings of DESIGN §4, for every connection.
 fn configure(conn: &Connection) -> Result<()> {
-    let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
+    let mode: String =
+        conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
-        return Err(Error::Storage(format!("the store needs WAL journaling, SQLite chose {mode}")));
+        return Err(Error::Storage(format!(
+            "the store needs WAL journaling, SQLite chose {mode}"
+        )));
     }
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "secure_delete", "ON")?;

@@ -36,7 +36,9 @@ CREATE TABLE settings (
 CREATE TABLE cases (
     id           INTEGER PRIMARY KEY,
     number_index BLOB NOT NULL UNIQUE,
-    wrapped_key  BLOB NOT NULL
+    wrapped_key  BLOB NOT NULL,
+    number       BLOB NOT NULL,
+    summary      BLOB NOT NULL
 );
 CREATE TABLE calls (
     id      INTEGER PRIMARY KEY,
@@ -46,6 +48,12 @@ CREATE TABLE calls (
     notes   BLOB NOT NULL
 );
 CREATE INDEX calls_by_case ON calls(case_id);
+CREATE TABLE call_drafts (
+    id      INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    details BLOB NOT NULL,
+    notes   BLOB NOT NULL
+);
 CREATE INDEX calls_by_month ON calls(month);
 "#];
 
@@ -72,26 +80,84 @@ pub enum Storage {
 /// added without deciding here whether it may be plain.
 pub const COLUMNS: &[(&str, &str, Storage)] = &[
     ("store_info", "id", Storage::Plain("the constant 1")),
-    ("store_info", "store_id", Storage::Plain("random id of this store")),
+    (
+        "store_info",
+        "store_id",
+        Storage::Plain("random id of this store"),
+    ),
     ("users", "id", Storage::Plain("random id")),
     ("users", "name", Storage::Plain("user name")),
     ("users", "role", Storage::Sealed),
     ("key_slots", "id", Storage::Plain("random id")),
-    ("key_slots", "kind", Storage::Plain("whether the slot is a user's or the recovery slot")),
-    ("key_slots", "user_id", Storage::Plain("random id of the slot's user")),
-    ("key_slots", "kdf_memory_kib", Storage::Plain("Argon2id parameter")),
-    ("key_slots", "kdf_iterations", Storage::Plain("Argon2id parameter")),
-    ("key_slots", "kdf_parallelism", Storage::Plain("Argon2id parameter")),
+    (
+        "key_slots",
+        "kind",
+        Storage::Plain("whether the slot is a user's or the recovery slot"),
+    ),
+    (
+        "key_slots",
+        "user_id",
+        Storage::Plain("random id of the slot's user"),
+    ),
+    (
+        "key_slots",
+        "kdf_memory_kib",
+        Storage::Plain("Argon2id parameter"),
+    ),
+    (
+        "key_slots",
+        "kdf_iterations",
+        Storage::Plain("Argon2id parameter"),
+    ),
+    (
+        "key_slots",
+        "kdf_parallelism",
+        Storage::Plain("Argon2id parameter"),
+    ),
     ("key_slots", "salt", Storage::Plain("random Argon2id salt")),
-    ("key_slots", "wrapped_master_key", Storage::Plain("wrapped key (nonce and AES-GCM ciphertext)")),
-    ("settings", "name", Storage::Plain("name of a setting, e.g. 'referrals'")),
+    (
+        "key_slots",
+        "wrapped_master_key",
+        Storage::Plain("wrapped key (nonce and AES-GCM ciphertext)"),
+    ),
+    (
+        "settings",
+        "name",
+        Storage::Plain("name of a setting, e.g. 'referrals'"),
+    ),
     ("settings", "value", Storage::Sealed),
     ("cases", "id", Storage::Plain("random id")),
-    ("cases", "number_index", Storage::Plain("blind index: HMAC-SHA256 of the case number")),
-    ("cases", "wrapped_key", Storage::Plain("wrapped case key (nonce and AES-GCM ciphertext)")),
+    (
+        "cases",
+        "number_index",
+        Storage::Plain("blind index: HMAC-SHA256 of the case number"),
+    ),
+    (
+        "cases",
+        "wrapped_key",
+        Storage::Plain("wrapped case key (nonce and AES-GCM ciphertext)"),
+    ),
+    ("cases", "number", Storage::Sealed),
+    ("cases", "summary", Storage::Sealed),
     ("calls", "id", Storage::Plain("random id")),
-    ("calls", "case_id", Storage::Plain("random id of the call's case")),
-    ("calls", "month", Storage::Plain("the month (YYYY-MM) the call belongs to")),
+    (
+        "calls",
+        "case_id",
+        Storage::Plain("random id of the call's case"),
+    ),
+    (
+        "calls",
+        "month",
+        Storage::Plain("the month (YYYY-MM) the call belongs to"),
+    ),
     ("calls", "details", Storage::Sealed),
     ("calls", "notes", Storage::Sealed),
+    ("call_drafts", "id", Storage::Plain("random id")),
+    (
+        "call_drafts",
+        "case_id",
+        Storage::Plain("random id of the case the unfinished call is on"),
+    ),
+    ("call_drafts", "details", Storage::Sealed),
+    ("call_drafts", "notes", Storage::Sealed),
 ];

@@ -22,25 +22,35 @@ fn call_at(started: chrono::DateTime<Utc>, level: ConcernLevel, notes: &str) -> 
     Call {
         started_at: started,
         ended_at: Some(started + chrono::Duration::minutes(23)),
-        channel: Channel::Phone,
-        language: Language::Arabic,
-        level,
-        caller: Caller { relationship: Relationship::Mother, gender: Gender::Woman, identity: CallerIdentity::Anonymous },
-        person: PersonOfConcern {
-            gender: Gender::Man,
-            age_band: AgeBand::From18To20,
-            situation: Situation::PlanningToTravel,
-            environment: Environment::ViolentIslamist,
+        content: CallContent {
+            channel: Channel::Phone,
+            language: Language::Arabic,
+            level,
+            caller: Caller {
+                relationship: Relationship::Mother,
+                gender: Gender::Woman,
+                identity: CallerIdentity::Anonymous,
+            },
+            person: PersonOfConcern {
+                gender: Gender::Man,
+                age_band: AgeBand::From18To20,
+                situation: Situation::PlanningToTravel,
+                environment: Environment::ViolentIslamist,
+            },
+            referrals: vec![ReferralCode::new("psychologist").unwrap()],
+            next_steps: "call back after the weekend".into(),
+            follow_up: None,
+            notes: notes.into(),
         },
-        referrals: vec![ReferralCode::new("psychologist").unwrap()],
-        next_steps: "call back after the weekend".into(),
-        follow_up: None,
-        notes: notes.into(),
     }
 }
 
 fn a_call(notes: &str) -> Call {
-    call_at(Utc.with_ymd_and_hms(2026, 3, 14, 9, 26, 53).unwrap(), ConcernLevel::StrongInterest, notes)
+    call_at(
+        Utc.with_ymd_and_hms(2026, 3, 14, 9, 26, 53).unwrap(),
+        ConcernLevel::StrongInterest,
+        notes,
+    )
 }
 
 #[test]
@@ -49,14 +59,24 @@ fn a_case_keeps_its_calls_and_comes_back_by_number() {
     let (mut session, _) = new_store(dir.path());
     let first = a_call("first call: son talks about leaving");
     let number = session.record_call(None, &first).unwrap();
-    let later = call_at(first.started_at + chrono::Duration::days(9), ConcernLevel::WishToLeave, "second call, مرحبا");
+    let later = call_at(
+        first.started_at + chrono::Duration::days(9),
+        ConcernLevel::WishToLeave,
+        "second call, مرحبا",
+    );
     assert_eq!(session.record_call(Some(&number), &later).unwrap(), number);
-    session.record_call(None, &a_call("another family")).unwrap();
+    session
+        .record_call(None, &a_call("another family"))
+        .unwrap();
 
     let store = session.lock();
     let session = store.unlock("sara", &pass(PASS)).unwrap();
-    let typed = number.grouped(crate::DigitScript::ArabicIndic).replace(' ', "-");
-    let history = session.case_history(&CaseNumber::parse(&typed).unwrap()).unwrap();
+    let typed = number
+        .grouped(crate::DigitScript::ArabicIndic)
+        .replace(' ', "-");
+    let history = session
+        .case_history(&CaseNumber::parse(&typed).unwrap())
+        .unwrap();
     let calls: Vec<&Call> = history.calls.iter().map(|c| &c.call).collect();
     assert_eq!(calls, vec![&first, &later]);
 }
@@ -68,23 +88,40 @@ fn a_valid_number_without_a_case_is_no_such_case() {
     session.record_call(None, &a_call("x")).unwrap();
     let err = session.case_history(&CaseNumber::random()).unwrap_err();
     assert_eq!(err.code(), "no_such_case");
-    let err = session.record_call(Some(&CaseNumber::random()), &a_call("x")).unwrap_err();
+    let err = session
+        .record_call(Some(&CaseNumber::random()), &a_call("x"))
+        .unwrap_err();
     assert_eq!(err.code(), "no_such_case");
     let mut typo = CaseNumber::random().canonical().into_bytes();
     typo[0] = if typo[0] == b'9' { b'0' } else { typo[0] + 1 };
     let err = Error::from(CaseNumber::parse(std::str::from_utf8(&typo).unwrap()).unwrap_err());
-    assert_eq!(err.code(), "case_number_check_failed", "a typo is not valid, not 'no such case'");
+    assert_eq!(
+        err.code(),
+        "case_number_check_failed",
+        "a typo is not valid, not 'no such case'"
+    );
 }
 
 #[test]
 fn unlock_tells_unknown_users_from_wrong_passphrases() {
     let dir = tempfile::tempdir().unwrap();
     new_store(dir.path());
-    let err = Store::open(dir.path()).unwrap().unlock("nobody", &pass(PASS)).err().unwrap();
+    let err = Store::open(dir.path())
+        .unwrap()
+        .unlock("nobody", &pass(PASS))
+        .err()
+        .unwrap();
     assert_eq!(err.code(), "unknown_user");
-    let err = Store::open(dir.path()).unwrap().unlock("sara", &pass("not the passphrase")).err().unwrap();
+    let err = Store::open(dir.path())
+        .unwrap()
+        .unlock("sara", &pass("not the passphrase"))
+        .err()
+        .unwrap();
     assert_eq!(err.code(), "wrong_passphrase");
-    let session = Store::open(dir.path()).unwrap().unlock("sara", &pass(PASS)).unwrap();
+    let session = Store::open(dir.path())
+        .unwrap()
+        .unlock("sara", &pass(PASS))
+        .unwrap();
     assert_eq!(session.role(), Role::Supervisor);
 }
 
@@ -93,75 +130,162 @@ fn opening_tells_what_is_wrong_with_the_folder() {
     let dir = tempfile::tempdir().unwrap();
     assert_eq!(Store::open(dir.path()).err().unwrap().code(), "no_store");
 
-    std::fs::write(dir.path().join(DATABASE_FILE), b"these are not the droids you are looking for, not at all").unwrap();
+    std::fs::write(
+        dir.path().join(DATABASE_FILE),
+        b"these are not the droids you are looking for, not at all",
+    )
+    .unwrap();
     assert_eq!(Store::open(dir.path()).err().unwrap().code(), "not_a_store");
 
     let other = tempfile::tempdir().unwrap();
     let conn = Connection::open(other.path().join(DATABASE_FILE)).unwrap();
-    conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);").unwrap();
+    conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
     drop(conn);
-    assert_eq!(Store::open(other.path()).err().unwrap().code(), "not_a_store");
+    assert_eq!(
+        Store::open(other.path()).err().unwrap().code(),
+        "not_a_store"
+    );
 
     let newer = tempfile::tempdir().unwrap();
     new_store(newer.path());
     let conn = Connection::open(newer.path().join(DATABASE_FILE)).unwrap();
-    conn.pragma_update(None, "user_version", schema::latest_version() + 1).unwrap();
+    conn.pragma_update(None, "user_version", schema::latest_version() + 1)
+        .unwrap();
     drop(conn);
-    assert_eq!(Store::open(newer.path()).err().unwrap().code(), "newer_schema");
+    assert_eq!(
+        Store::open(newer.path()).err().unwrap().code(),
+        "newer_schema"
+    );
 
-    assert_eq!(Store::create(newer.path(), "sara", &pass(PASS)).err().unwrap().code(), "store_exists");
+    assert_eq!(
+        Store::create(newer.path(), "sara", &pass(PASS))
+            .err()
+            .unwrap()
+            .code(),
+        "store_exists"
+    );
 }
 
 #[test]
 fn roles_guard_user_management() {
     let dir = tempfile::tempdir().unwrap();
     let (mut boss, _) = new_store(dir.path());
-    boss.add_user("omar", Role::Volunteer, &pass("volunteer pass 1")).unwrap();
-    assert_eq!(boss.add_user("omar", Role::Volunteer, &pass("volunteer pass 1")).unwrap_err().code(), "user_exists");
-    assert_eq!(boss.add_user(" omar", Role::Volunteer, &pass("volunteer pass 1")).unwrap_err().code(), "invalid_user_name");
-    assert_eq!(boss.remove_user("sara").unwrap_err().code(), "invalid_argument");
+    boss.add_user("omar", Role::Volunteer, &pass("volunteer pass 1"))
+        .unwrap();
+    assert_eq!(
+        boss.add_user("omar", Role::Volunteer, &pass("volunteer pass 1"))
+            .unwrap_err()
+            .code(),
+        "user_exists"
+    );
+    assert_eq!(
+        boss.add_user(" omar", Role::Volunteer, &pass("volunteer pass 1"))
+            .unwrap_err()
+            .code(),
+        "invalid_user_name"
+    );
+    assert_eq!(
+        boss.remove_user("sara").unwrap_err().code(),
+        "invalid_argument"
+    );
     let number = boss.record_call(None, &a_call("seen by both")).unwrap();
-    let mut volunteer = boss.lock().unlock("omar", &pass("volunteer pass 1")).unwrap();
+    let mut volunteer = boss
+        .lock()
+        .unlock("omar", &pass("volunteer pass 1"))
+        .unwrap();
     assert_eq!(volunteer.role(), Role::Volunteer);
-    assert_eq!(volunteer.add_user("eve", Role::Supervisor, &pass("whatever pass")).unwrap_err().code(), "not_allowed");
-    assert_eq!(volunteer.remove_user("sara").unwrap_err().code(), "not_allowed");
+    assert_eq!(
+        volunteer
+            .add_user("eve", Role::Supervisor, &pass("whatever pass"))
+            .unwrap_err()
+            .code(),
+        "not_allowed"
+    );
+    assert_eq!(
+        volunteer.remove_user("sara").unwrap_err().code(),
+        "not_allowed"
+    );
     assert_eq!(volunteer.users().unwrap_err().code(), "not_allowed");
     // The volunteer reads the same case through their own key slot.
     assert_eq!(volunteer.case_history(&number).unwrap().calls.len(), 1);
 
     let mut boss = volunteer.lock().unlock("sara", &pass(PASS)).unwrap();
-    boss.add_user("lina", Role::Supervisor, &pass("second supervisor")).unwrap();
+    boss.add_user("lina", Role::Supervisor, &pass("second supervisor"))
+        .unwrap();
     boss.remove_user("omar").unwrap();
     let names: Vec<String> = boss.users().unwrap().into_iter().map(|u| u.name).collect();
     assert_eq!(names, ["lina", "sara"]);
-    let slots: i64 = boss.conn().query_row("SELECT count(*) FROM key_slots", [], |r| r.get(0)).unwrap();
+    let slots: i64 = boss
+        .conn()
+        .query_row("SELECT count(*) FROM key_slots", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(slots, 3, "two users and the recovery slot");
-    let mut lina = boss.lock().unlock("lina", &pass("second supervisor")).unwrap();
+    let mut lina = boss
+        .lock()
+        .unlock("lina", &pass("second supervisor"))
+        .unwrap();
     lina.remove_user("sara").unwrap();
     let store = lina.lock();
-    assert_eq!(store.unlock("omar", &pass("volunteer pass 1")).err().unwrap().code(), "unknown_user");
+    assert_eq!(
+        store
+            .unlock("omar", &pass("volunteer pass 1"))
+            .err()
+            .unwrap()
+            .code(),
+        "unknown_user"
+    );
 }
 
 #[test]
 fn a_supervisor_cannot_remove_themselves_so_one_always_remains() {
     let dir = tempfile::tempdir().unwrap();
     let (mut boss, _) = new_store(dir.path());
-    boss.add_user("lina", Role::Supervisor, &pass("second supervisor")).unwrap();
-    let mut lina = boss.lock().unlock("lina", &pass("second supervisor")).unwrap();
+    boss.add_user("lina", Role::Supervisor, &pass("second supervisor"))
+        .unwrap();
+    let mut lina = boss
+        .lock()
+        .unlock("lina", &pass("second supervisor"))
+        .unwrap();
     lina.remove_user("sara").unwrap();
-    assert_eq!(lina.remove_user("lina").unwrap_err().code(), "invalid_argument");
-    assert_eq!(lina.users().unwrap(), [UserSummary { name: "lina".into(), role: Role::Supervisor }]);
+    assert_eq!(
+        lina.remove_user("lina").unwrap_err().code(),
+        "invalid_argument"
+    );
+    assert_eq!(
+        lina.users().unwrap(),
+        [UserSummary {
+            name: "lina".into(),
+            role: Role::Supervisor
+        }]
+    );
 }
 
 #[test]
 fn a_new_passphrase_replaces_the_old_without_touching_data() {
     let dir = tempfile::tempdir().unwrap();
     let (mut session, _) = new_store(dir.path());
-    let number = session.record_call(None, &a_call("kept through the change")).unwrap();
-    let before: Vec<u8> = session.conn().query_row("SELECT notes FROM calls", [], |r| r.get(0)).unwrap();
-    assert_eq!(session.change_passphrase(&pass("wrong current pass"), &pass("a brand new passphrase")).unwrap_err().code(), "wrong_passphrase");
-    session.change_passphrase(&pass(PASS), &pass("a brand new passphrase")).unwrap();
-    let after: Vec<u8> = session.conn().query_row("SELECT notes FROM calls", [], |r| r.get(0)).unwrap();
+    let number = session
+        .record_call(None, &a_call("kept through the change"))
+        .unwrap();
+    let before: Vec<u8> = session
+        .conn()
+        .query_row("SELECT notes FROM calls", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        session
+            .change_passphrase(&pass("wrong current pass"), &pass("a brand new passphrase"))
+            .unwrap_err()
+            .code(),
+        "wrong_passphrase"
+    );
+    session
+        .change_passphrase(&pass(PASS), &pass("a brand new passphrase"))
+        .unwrap();
+    let after: Vec<u8> = session
+        .conn()
+        .query_row("SELECT notes FROM calls", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(before, after, "no data is re-encrypted");
     let store = session.lock();
     let store = match store.unlock("sara", &pass(PASS)) {
@@ -171,8 +295,16 @@ fn a_new_passphrase_replaces_the_old_without_touching_data() {
         }
         Ok(_) => panic!("the old passphrase still opens the store"),
     };
-    let session = store.unlock("sara", &pass("a brand new passphrase")).unwrap();
-    assert_eq!(session.case_history(&number).unwrap().calls[0].call.notes, "kept through the change");
+    let session = store
+        .unlock("sara", &pass("a brand new passphrase"))
+        .unwrap();
+    assert_eq!(
+        session.case_history(&number).unwrap().calls[0]
+            .call
+            .content
+            .notes,
+        "kept through the change"
+    );
 }
 
 #[test]
@@ -190,9 +322,20 @@ fn the_recovery_code_opens_the_store_and_sets_a_new_passphrase() {
         Ok(_) => panic!("a random code opened the store"),
     };
     let typed = RecoveryCode::parse(&code.display().to_lowercase()).unwrap();
-    let session = store.recover(&typed, "sara", &pass("after recovery 1")).unwrap();
-    assert_eq!(session.case_history(&number).unwrap().calls[0].call.notes, "recovered");
-    let session = session.lock().unlock("sara", &pass("after recovery 1")).unwrap();
+    let session = store
+        .recover(&typed, "sara", &pass("after recovery 1"))
+        .unwrap();
+    assert_eq!(
+        session.case_history(&number).unwrap().calls[0]
+            .call
+            .content
+            .notes,
+        "recovered"
+    );
+    let session = session
+        .lock()
+        .unlock("sara", &pass("after recovery 1"))
+        .unwrap();
     assert_eq!(session.user_name(), "sara");
 }
 
@@ -201,23 +344,41 @@ fn a_slot_or_key_from_elsewhere_does_not_open() {
     let dir = tempfile::tempdir().unwrap();
     new_store(dir.path());
     let conn = Connection::open(dir.path().join(DATABASE_FILE)).unwrap();
-    conn.execute("DELETE FROM key_slots WHERE kind = 'user'", []).unwrap();
+    conn.execute("DELETE FROM key_slots WHERE kind = 'user'", [])
+        .unwrap();
     drop(conn);
-    assert_eq!(Store::open(dir.path()).unwrap().unlock("sara", &pass(PASS)).err().unwrap().code(), "key_slot_missing");
+    assert_eq!(
+        Store::open(dir.path())
+            .unwrap()
+            .unlock("sara", &pass(PASS))
+            .err()
+            .unwrap()
+            .code(),
+        "key_slot_missing"
+    );
 }
 
 #[test]
 fn referrals_must_be_on_the_list() {
     let dir = tempfile::tempdir().unwrap();
     let (mut session, _) = new_store(dir.path());
-    assert_eq!(session.referrals().unwrap(), default_referrals());
+    assert_eq!(session.settings().unwrap(), HelplineSettings::default());
     let mut call = a_call("x");
-    call.referrals = vec![ReferralCode::new("astrologer").unwrap()];
-    assert_eq!(session.record_call(None, &call).unwrap_err().code(), "invalid_argument");
-    call.referrals = vec![];
-    call.notes = "n".repeat(crate::domain::MAX_NOTES_CHARS + 1);
-    assert_eq!(session.record_call(None, &call).unwrap_err().code(), "too_long");
-    let count: i64 = session.conn().query_row("SELECT count(*) FROM cases", [], |r| r.get(0)).unwrap();
+    call.content.referrals = vec![ReferralCode::new("astrologer").unwrap()];
+    assert_eq!(
+        session.record_call(None, &call).unwrap_err().code(),
+        "invalid_argument"
+    );
+    call.content.referrals = vec![];
+    call.content.notes = "n".repeat(crate::domain::MAX_NOTES_CHARS + 1);
+    assert_eq!(
+        session.record_call(None, &call).unwrap_err().code(),
+        "too_long"
+    );
+    let count: i64 = session
+        .conn()
+        .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(count, 0, "nothing is written for a refused call");
 }
 
@@ -226,7 +387,9 @@ fn a_sealed_value_moved_to_another_row_is_a_damaged_record() {
     let dir = tempfile::tempdir().unwrap();
     let (mut session, _) = new_store(dir.path());
     let victim = session.record_call(None, &a_call("victim notes")).unwrap();
-    session.record_call(Some(&victim), &a_call("victim second call")).unwrap();
+    session
+        .record_call(Some(&victim), &a_call("victim second call"))
+        .unwrap();
     let intact = session.record_call(None, &a_call("intact notes")).unwrap();
     // Within one case, so the case key is the same and only the row binding can tell.
     let (first, second): (i64, i64) = session
@@ -237,17 +400,38 @@ fn a_sealed_value_moved_to_another_row_is_a_damaged_record() {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .unwrap();
-    session.conn().execute("UPDATE calls SET notes = (SELECT notes FROM calls WHERE id = ?1) WHERE id = ?2", [first, second]).unwrap();
+    session
+        .conn()
+        .execute(
+            "UPDATE calls SET notes = (SELECT notes FROM calls WHERE id = ?1) WHERE id = ?2",
+            [first, second],
+        )
+        .unwrap();
 
     let session = session.lock().unlock("sara", &pass(PASS)).unwrap();
     match session.case_history(&victim).unwrap_err() {
-        Error::DamagedRecord { table, row, column } => assert_eq!((table, row, column), ("calls", second, "notes")),
+        Error::DamagedRecord { table, row, column } => {
+            assert_eq!((table, row, column), ("calls", second, "notes"))
+        }
         other => panic!("expected a damaged record, got {other:?}"),
     }
-    assert_eq!(session.case_history(&intact).unwrap().calls[0].call.notes, "intact notes");
+    assert_eq!(
+        session.case_history(&intact).unwrap().calls[0]
+            .call
+            .content
+            .notes,
+        "intact notes"
+    );
     let report = session.verify().unwrap();
     assert_eq!(report.sqlite_integrity, ["ok"]);
-    assert_eq!(report.damaged, [session::DamagedPlace { table: "calls", row: second, column: "notes" }]);
+    assert_eq!(
+        report.damaged,
+        [session::DamagedPlace {
+            table: "calls",
+            row: second,
+            column: "notes"
+        }]
+    );
     assert!(!report.is_sound());
 }
 
@@ -258,15 +442,39 @@ fn a_flipped_bit_in_a_case_key_is_reported_for_that_case_only() {
     let broken = session.record_call(None, &a_call("a")).unwrap();
     let fine = session.record_call(None, &a_call("b")).unwrap();
     let index = crypto::blind_index(&session.keys.case_index, &broken.canonical());
-    let id: i64 = session.conn().query_row("SELECT id FROM cases WHERE number_index = ?1", [&index[..]], |r| r.get(0)).unwrap();
-    let mut wrapped: Vec<u8> = session.conn().query_row("SELECT wrapped_key FROM cases WHERE id = ?1", [id], |r| r.get(0)).unwrap();
+    let id: i64 = session
+        .conn()
+        .query_row(
+            "SELECT id FROM cases WHERE number_index = ?1",
+            [&index[..]],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let mut wrapped: Vec<u8> = session
+        .conn()
+        .query_row("SELECT wrapped_key FROM cases WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .unwrap();
     wrapped[20] ^= 0x01;
-    session.conn().execute("UPDATE cases SET wrapped_key = ?1 WHERE id = ?2", rusqlite::params![wrapped, id]).unwrap();
-    assert_eq!(session.case_history(&broken).unwrap_err().code(), "damaged_record");
+    session
+        .conn()
+        .execute(
+            "UPDATE cases SET wrapped_key = ?1 WHERE id = ?2",
+            rusqlite::params![wrapped, id],
+        )
+        .unwrap();
+    assert_eq!(
+        session.case_history(&broken).unwrap_err().code(),
+        "damaged_record"
+    );
     assert!(session.case_history(&fine).is_ok());
     let report = session.verify().unwrap();
     assert_eq!(report.damaged.len(), 1);
-    assert_eq!((report.damaged[0].table, report.damaged[0].row), ("cases", id));
+    assert_eq!(
+        (report.damaged[0].table, report.damaged[0].row),
+        ("cases", id)
+    );
 }
 
 #[test]
@@ -277,8 +485,8 @@ fn a_sound_store_verifies() {
     session.record_call(Some(&n), &a_call("b")).unwrap();
     let report = session.verify().unwrap();
     assert!(report.is_sound(), "{report:?}");
-    // one role, one setting, one case key, two calls with two sealed columns each
-    assert_eq!(report.sealed_values_checked, 1 + 1 + 1 + 4);
+    // one role, one setting, a case (key, number, summary), two calls of two sealed columns
+    assert_eq!(report.sealed_values_checked, 1 + 1 + 3 + 4);
 }
 
 #[test]
@@ -287,11 +495,19 @@ fn the_files_are_private_to_their_owner() {
     let dir = parent.path().join("data");
     let (mut session, _) = new_store(&dir);
     session.record_call(None, &a_call("x")).unwrap();
-    assert_eq!(std::fs::metadata(&dir).unwrap().permissions().mode() & 0o777, 0o700);
+    assert_eq!(
+        std::fs::metadata(&dir).unwrap().permissions().mode() & 0o777,
+        0o700
+    );
     let mut seen = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
         let entry = entry.unwrap();
-        assert_eq!(entry.metadata().unwrap().permissions().mode() & 0o077, 0, "{:?} is readable by others", entry.path());
+        assert_eq!(
+            entry.metadata().unwrap().permissions().mode() & 0o077,
+            0,
+            "{:?} is readable by others",
+            entry.path()
+        );
         seen += 1;
     }
     assert!(seen >= 2, "expected the database and its WAL");
@@ -302,16 +518,32 @@ fn the_schema_stores_in_plain_only_what_the_allow_list_names() {
     let dir = tempfile::tempdir().unwrap();
     let (session, _) = new_store(dir.path());
     let mut actual = BTreeSet::new();
-    let mut tables = session.conn().prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").unwrap();
-    let names: Vec<String> = tables.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    let mut tables = session
+        .conn()
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        .unwrap();
+    let names: Vec<String> = tables
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
     for table in names {
-        let mut columns = session.conn().prepare(&format!("SELECT name FROM pragma_table_info('{table}')")).unwrap();
+        let mut columns = session
+            .conn()
+            .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))
+            .unwrap();
         for column in columns.query_map([], |r| r.get::<_, String>(0)).unwrap() {
             actual.insert((table.clone(), column.unwrap()));
         }
     }
-    let listed: BTreeSet<(String, String)> = COLUMNS.iter().map(|(t, c, _)| (t.to_string(), c.to_string())).collect();
-    assert_eq!(actual, listed, "every column must be in store::schema::COLUMNS, as plain or sealed");
+    let listed: BTreeSet<(String, String)> = COLUMNS
+        .iter()
+        .map(|(t, c, _)| (t.to_string(), c.to_string()))
+        .collect();
+    assert_eq!(
+        actual, listed,
+        "every column must be in store::schema::COLUMNS, as plain or sealed"
+    );
 }
 
 /// Every byte of every file in the data folder, for the leak scan.
@@ -337,16 +569,28 @@ fn nothing_written_can_be_read_from_the_raw_files() {
     let dir = tempfile::tempdir().unwrap();
     let (mut session, _) = new_store(dir.path());
     let started = Utc.with_ymd_and_hms(2026, 3, 14, 9, 26, 53).unwrap();
-    let mut call = call_at(started, ConcernLevel::InTransitCountry, "NOTES-MARKER Yusuf talks of Raqqa, يوسف في الرقة");
-    call.caller.identity = CallerIdentity::GaveContactDetails(ContactDetails {
+    let mut call = call_at(
+        started,
+        ConcernLevel::InTransitCountry,
+        "NOTES-MARKER Yusuf talks of Raqqa, يوسف في الرقة",
+    );
+    call.content.caller.identity = CallerIdentity::GaveContactDetails(ContactDetails {
         name: Some("Fatima Zahra Lindqvist".into()),
         phone: Some("+46 70 123 45 67".into()),
         email: Some("fatima.lindqvist@example.se".into()),
     });
-    call.next_steps = "NEXTSTEP-MARKER meet the school counsellor".into();
+    call.content.next_steps = "NEXTSTEP-MARKER meet the school counsellor".into();
     let mut numbers = vec![session.record_call(None, &call).unwrap()];
-    numbers.push(session.record_call(Some(&numbers[0]), &a_call("second NOTES-MARKER")).unwrap());
-    numbers.push(session.record_call(None, &a_call("third NOTES-MARKER")).unwrap());
+    numbers.push(
+        session
+            .record_call(Some(&numbers[0]), &a_call("second NOTES-MARKER"))
+            .unwrap(),
+    );
+    numbers.push(
+        session
+            .record_call(None, &a_call("third NOTES-MARKER"))
+            .unwrap(),
+    );
 
     let mut needles: Vec<String> = vec![
         "NOTES-MARKER".into(),
@@ -380,7 +624,10 @@ fn nothing_written_can_be_read_from_the_raw_files() {
     }
     // While the writes are still in the WAL…
     let files = raw_files(dir.path());
-    assert!(files.iter().any(|(name, _)| name.ends_with("-wal")), "the WAL should be scanned too");
+    assert!(
+        files.iter().any(|(name, _)| name.ends_with("-wal")),
+        "the WAL should be scanned too"
+    );
     for needle in &needles {
         assert_absent(&files, needle);
     }
@@ -391,14 +638,22 @@ fn nothing_written_can_be_read_from_the_raw_files() {
         assert_absent(&files, needle);
     }
     // The scan itself can fail: the plain month and user name are there.
-    let db = &files.iter().find(|(name, _)| name.ends_with(DATABASE_FILE)).unwrap().1;
+    let db = &files
+        .iter()
+        .find(|(name, _)| name.ends_with(DATABASE_FILE))
+        .unwrap()
+        .1;
     assert!(db.windows(7).any(|w| w == b"2026-03"));
     assert!(db.windows(4).any(|w| w == b"sara"));
 }
 
 #[test]
 fn architecture_md_lists_what_is_stored_in_plain() {
-    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../ARCHITECTURE.md")).unwrap();
+    let doc = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../ARCHITECTURE.md"
+    ))
+    .unwrap();
     for (table, column, storage) in COLUMNS {
         let kind = match storage {
             Storage::Plain(_) => "plain",
@@ -408,5 +663,152 @@ fn architecture_md_lists_what_is_stored_in_plain() {
         assert!(doc.contains(&row), "ARCHITECTURE.md lacks the row {row}");
     }
     let rows = doc.lines().filter(|l| l.starts_with("| `")).count();
-    assert_eq!(rows, COLUMNS.len(), "ARCHITECTURE.md lists columns the code does not have");
+    assert_eq!(
+        rows,
+        COLUMNS.len(),
+        "ARCHITECTURE.md lists columns the code does not have"
+    );
+}
+
+fn content(notes: &str) -> CallContent {
+    a_call(notes).content
+}
+
+#[test]
+fn a_started_call_reserves_its_number_and_autosaves_until_it_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut session, _) = new_store(dir.path());
+    let draft = session.start_call(None).unwrap();
+    assert_eq!(draft.content, CallContent::blank());
+    // The number exists at once, before anything is said.
+    assert_eq!(session.case_history(&draft.number).unwrap().calls.len(), 0);
+    session.save_draft(draft.draft_id, &content("first words")).unwrap();
+    session.save_draft(draft.draft_id, &content("first words, and more")).unwrap();
+    assert_eq!(session.case_history(&draft.number).unwrap().calls.len(), 0, "a draft is not a finished call");
+
+    // The app dies here; the next unlock finds the call with its notes.
+    drop(session);
+    let mut session = Store::open(dir.path()).unwrap().unlock("sara", &pass(PASS)).unwrap();
+    let unfinished = session.unfinished_calls().unwrap();
+    assert_eq!(unfinished.len(), 1);
+    assert_eq!(unfinished[0].number, draft.number);
+    assert_eq!(unfinished[0].started_at, draft.started_at);
+    assert_eq!(unfinished[0].content.notes, "first words, and more");
+
+    let number = session.end_call(draft.draft_id, &content("the whole call")).unwrap();
+    assert_eq!(number, draft.number);
+    assert!(session.unfinished_calls().unwrap().is_empty());
+    let history = session.case_history(&number).unwrap();
+    assert_eq!(history.calls.len(), 1);
+    let call = &history.calls[0].call;
+    assert_eq!(call.started_at, draft.started_at);
+    assert!(call.ended_at.unwrap() >= call.started_at);
+    assert_eq!(call.content.notes, "the whole call");
+    assert_eq!(session.end_call(draft.draft_id, &content("again")).unwrap_err().code(), "no_such_call");
+    assert_eq!(session.save_draft(draft.draft_id, &content("late")).unwrap_err().code(), "no_such_call");
+}
+
+#[test]
+fn a_returning_callers_new_call_starts_from_who_called_about_whom() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut session, _) = new_store(dir.path());
+    let number = session.record_call(None, &a_call("first")).unwrap();
+    let draft = session.start_call(Some(&number)).unwrap();
+    let first = a_call("first").content;
+    assert_eq!(draft.content.caller, first.caller);
+    assert_eq!(draft.content.person, first.person);
+    assert_eq!(draft.content.level, ConcernLevel::NotAssessed);
+    assert_eq!(draft.content.notes, "");
+    assert_eq!(session.start_call(Some(&CaseNumber::random())).unwrap_err().code(), "no_such_case");
+}
+
+#[test]
+fn a_discarded_call_leaves_no_trace_of_an_empty_new_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut session, _) = new_store(dir.path());
+    let mistaken = session.start_call(None).unwrap();
+    session.discard_call(mistaken.draft_id).unwrap();
+    assert_eq!(session.case_history(&mistaken.number).unwrap_err().code(), "no_such_case");
+    assert_eq!(session.discard_call(mistaken.draft_id).unwrap_err().code(), "no_such_call");
+    // On an existing case only the draft goes.
+    let number = session.record_call(None, &a_call("kept")).unwrap();
+    let draft = session.start_call(Some(&number)).unwrap();
+    session.discard_call(draft.draft_id).unwrap();
+    assert_eq!(session.case_history(&number).unwrap().calls.len(), 1);
+}
+
+#[test]
+fn ending_a_call_checks_it_and_keeps_the_draft_when_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut session, _) = new_store(dir.path());
+    let draft = session.start_call(None).unwrap();
+    let mut refused = content("notes that must not be lost");
+    refused.caller.identity = CallerIdentity::GaveContactDetails(ContactDetails::default());
+    // Autosave keeps whatever is typed; ending needs a consistent call.
+    session.save_draft(draft.draft_id, &refused).unwrap();
+    assert_eq!(session.end_call(draft.draft_id, &refused).unwrap_err().code(), "invalid_argument");
+    refused.caller.identity = CallerIdentity::Anonymous;
+    refused.referrals = vec![ReferralCode::new("astrologer").unwrap()];
+    assert_eq!(session.end_call(draft.draft_id, &refused).unwrap_err().code(), "invalid_argument");
+    let unfinished = session.unfinished_calls().unwrap();
+    assert_eq!(unfinished[0].content.notes, "notes that must not be lost");
+    let mut too_long = content("");
+    too_long.notes = "n".repeat(crate::domain::MAX_NOTES_CHARS + 1);
+    assert_eq!(session.save_draft(draft.draft_id, &too_long).unwrap_err().code(), "too_long");
+}
+
+#[test]
+fn the_cases_list_shows_latest_and_highest_levels_and_follow_ups() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut session, _) = new_store(dir.path());
+    let t0 = Utc.with_ymd_and_hms(2026, 5, 1, 10, 0, 0).unwrap();
+    let rising = session.record_call(None, &call_at(t0, ConcernLevel::StrongInterest, "a")).unwrap();
+    let mut later = call_at(t0 + chrono::Duration::days(3), ConcernLevel::InTransitCountry, "b");
+    later.content.follow_up = Some(chrono::NaiveDate::from_ymd_opt(2026, 5, 10).unwrap());
+    session.record_call(Some(&rising), &later).unwrap();
+    session.record_call(Some(&rising), &call_at(t0 + chrono::Duration::days(5), ConcernLevel::NotAssessed, "c")).unwrap();
+    session.record_call(Some(&rising), &call_at(t0 + chrono::Duration::days(6), ConcernLevel::WishToLeave, "d")).unwrap();
+    let quiet = session.record_call(None, &call_at(t0 - chrono::Duration::days(30), ConcernLevel::NotAssessed, "e")).unwrap();
+
+    let cases = session.list_cases().unwrap();
+    assert_eq!(cases.iter().map(|c| &c.number).collect::<Vec<_>>(), [&rising, &quiet], "most recent first");
+    let summary = &cases[0].summary;
+    assert_eq!((summary.latest_level, summary.highest_level), (ConcernLevel::WishToLeave, ConcernLevel::InTransitCountry));
+    assert_eq!((summary.calls, summary.open, summary.follow_up), (4, true, None));
+
+    let history = session.case_history(&rising).unwrap();
+    let escalated: Vec<bool> = history.calls.iter().map(|c| c.escalated).collect();
+    // 1 → 3 rose; 3 → not assessed is no assessment; 3 → 2 fell.
+    assert_eq!(escalated, [false, true, false, false]);
+
+    session.set_case_open(&quiet, false).unwrap();
+    assert!(!session.list_cases().unwrap()[1].summary.open);
+    assert!(!session.case_history(&quiet).unwrap().open);
+}
+
+#[test]
+fn settings_are_for_supervisors_to_change_and_everyone_to_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut boss, _) = new_store(dir.path());
+    let mut settings = boss.settings().unwrap();
+    assert_eq!(settings.idle_lock_minutes, 5);
+    settings.referrals.push(Referral { code: ReferralCode::new("exit_programme").unwrap(), label: Some("Exit, Stockholm".into()) });
+    settings.transit_countries.push(CountryCode::try_from("IQ".to_string()).unwrap());
+    settings.idle_lock_minutes = 10;
+    boss.set_settings(&settings).unwrap();
+
+    let mut twice = settings.clone();
+    twice.referrals.push(twice.referrals[0].clone());
+    assert_eq!(boss.set_settings(&twice).unwrap_err().code(), "invalid_argument");
+    let mut zero = settings.clone();
+    zero.idle_lock_minutes = 0;
+    assert_eq!(boss.set_settings(&zero).unwrap_err().code(), "invalid_argument");
+
+    boss.add_user("omar", Role::Volunteer, &pass("volunteer pass 1")).unwrap();
+    let mut volunteer = boss.lock().unlock("omar", &pass("volunteer pass 1")).unwrap();
+    assert_eq!(volunteer.settings().unwrap(), settings);
+    assert_eq!(volunteer.set_settings(&settings).unwrap_err().code(), "not_allowed");
+    let mut call = a_call("referred to the new programme");
+    call.content.referrals = vec![ReferralCode::new("exit_programme").unwrap()];
+    volunteer.record_call(None, &call).unwrap();
 }
