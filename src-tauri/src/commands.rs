@@ -1,12 +1,16 @@
-//! The IPC commands: argument checking and mapping onto [`Desk`]. The webview is untrusted
-//! input; everything it sends is checked in `Desk` and the core.
+//! The IPC commands: thin wrappers that take the webview's arguments and hand them to
+//! [`Desk`], which checks them. The webview is untrusted input.
 
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
 
+use helpline_core::UserSummary;
 use tauri::State;
 use zeroize::Zeroizing;
 
-use crate::desk::{AppStatus, Desk, SetUpDone, SignedIn};
+use crate::desk::{
+    AppStatus, CaseHistoryView, CaseNumberView, CaseOverviewView, Desk, DraftView, SetUpDone,
+    SettingsView, SignedIn, StartedCallView,
+};
 use crate::error::ShellError;
 
 pub struct DeskState(Mutex<Desk>);
@@ -16,37 +20,163 @@ impl DeskState {
         DeskState(Mutex::new(desk))
     }
 
-    fn with<T>(&self, f: impl FnOnce(&mut Desk) -> Result<T, ShellError>) -> Result<T, ShellError> {
+    fn desk(&self) -> MutexGuard<'_, Desk> {
         // A panic while the lock was held cannot leave a half-written store (every write is one
         // transaction), so a poisoned lock is safe to take over.
-        let mut desk = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        f(&mut desk)
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn with<T>(&self, f: impl FnOnce(&mut Desk) -> Result<T, ShellError>) -> Result<T, ShellError> {
+        f(&mut self.desk())
     }
 }
 
+type Reply<T> = Result<T, ShellError>;
+
 #[tauri::command]
-pub fn app_status(state: State<'_, DeskState>) -> Result<AppStatus, ShellError> {
+pub fn app_status(state: State<'_, DeskState>) -> Reply<AppStatus> {
     state.with(|desk| Ok(desk.status()))
 }
 
-// Key derivation takes a noticeable moment: these run off the main thread (async) so the
-// window stays responsive.
+// Key derivation takes a noticeable moment: the commands that derive keys are async, so they
+// run off the main thread and the window stays responsive.
 #[tauri::command]
-pub async fn set_up_store(state: State<'_, DeskState>, user_name: String, passphrase: String) -> Result<SetUpDone, ShellError> {
+pub async fn set_up_store(
+    state: State<'_, DeskState>,
+    user_name: String,
+    passphrase: String,
+) -> Reply<SetUpDone> {
     let passphrase = Zeroizing::new(passphrase);
     state.with(|desk| desk.set_up(&user_name, passphrase))
 }
 
 #[tauri::command]
-pub async fn unlock(state: State<'_, DeskState>, user_name: String, passphrase: String) -> Result<SignedIn, ShellError> {
+pub async fn unlock(
+    state: State<'_, DeskState>,
+    user_name: String,
+    passphrase: String,
+) -> Reply<SignedIn> {
     let passphrase = Zeroizing::new(passphrase);
-    state.with(|desk| desk.unlock(&user_name, passphrase))
+    let (result, delay) = {
+        let mut desk = state.desk();
+        let result = desk.unlock(&user_name, passphrase);
+        (result, desk.unlock_delay())
+    };
+    if result.is_err() && !delay.is_zero() {
+        // Waits without holding the desk, so the window can still ask for its status.
+        let _ = tauri::async_runtime::spawn_blocking(move || std::thread::sleep(delay)).await;
+    }
+    result
 }
 
 #[tauri::command]
-pub fn lock(state: State<'_, DeskState>) -> Result<(), ShellError> {
+pub fn lock(state: State<'_, DeskState>) -> Reply<()> {
     state.with(|desk| {
         desk.lock();
         Ok(())
     })
+}
+
+#[tauri::command]
+pub async fn change_passphrase(
+    state: State<'_, DeskState>,
+    current: String,
+    next: String,
+) -> Reply<()> {
+    let (current, next) = (Zeroizing::new(current), Zeroizing::new(next));
+    state.with(|desk| desk.change_passphrase(current, next))
+}
+
+#[tauri::command]
+pub fn get_settings(state: State<'_, DeskState>) -> Reply<SettingsView> {
+    state.with(Desk::settings)
+}
+
+#[tauri::command]
+pub fn set_referrals(state: State<'_, DeskState>, referrals: serde_json::Value) -> Reply<()> {
+    state.with(|desk| desk.set_referrals(referrals))
+}
+
+#[tauri::command]
+pub fn set_transit_countries(state: State<'_, DeskState>, countries: Vec<String>) -> Reply<()> {
+    state.with(|desk| desk.set_transit_countries(countries))
+}
+
+#[tauri::command]
+pub fn set_idle_lock_minutes(state: State<'_, DeskState>, minutes: u32) -> Reply<()> {
+    state.with(|desk| desk.set_idle_lock_minutes(minutes))
+}
+
+#[tauri::command]
+pub fn start_call(
+    state: State<'_, DeskState>,
+    case_number: Option<String>,
+) -> Reply<StartedCallView> {
+    state.with(|desk| desk.start_call(case_number))
+}
+
+#[tauri::command]
+pub fn save_draft(
+    state: State<'_, DeskState>,
+    draft_id: String,
+    content: serde_json::Value,
+) -> Reply<()> {
+    state.with(|desk| desk.save_draft(&draft_id, content))
+}
+
+#[tauri::command]
+pub fn end_call(
+    state: State<'_, DeskState>,
+    draft_id: String,
+    content: serde_json::Value,
+) -> Reply<CaseNumberView> {
+    state.with(|desk| desk.end_call(&draft_id, content))
+}
+
+#[tauri::command]
+pub fn discard_call(state: State<'_, DeskState>, draft_id: String) -> Reply<()> {
+    state.with(|desk| desk.discard_call(&draft_id))
+}
+
+#[tauri::command]
+pub fn unfinished_calls(state: State<'_, DeskState>) -> Reply<Vec<DraftView>> {
+    state.with(Desk::unfinished_calls)
+}
+
+#[tauri::command]
+pub fn find_case(state: State<'_, DeskState>, case_number: String) -> Reply<CaseHistoryView> {
+    state.with(|desk| desk.find_case(&case_number))
+}
+
+#[tauri::command]
+pub fn list_cases(state: State<'_, DeskState>) -> Reply<Vec<CaseOverviewView>> {
+    state.with(Desk::list_cases)
+}
+
+#[tauri::command]
+pub fn set_case_open(state: State<'_, DeskState>, case_number: String, open: bool) -> Reply<()> {
+    state.with(|desk| desk.set_case_open(&case_number, open))
+}
+
+#[tauri::command]
+pub fn list_users(state: State<'_, DeskState>) -> Reply<Vec<UserSummary>> {
+    state.with(Desk::list_users)
+}
+
+#[tauri::command]
+pub async fn add_user(
+    state: State<'_, DeskState>,
+    user_name: String,
+    role: String,
+    passphrase: String,
+) -> Reply<()> {
+    let passphrase = Zeroizing::new(passphrase);
+    state.with(|desk| desk.add_user(&user_name, &role, passphrase))
+}
+
+#[tauri::command]
+pub fn remove_user(state: State<'_, DeskState>, user_name: String) -> Reply<()> {
+    state.with(|desk| desk.remove_user(&user_name))
 }

@@ -2,8 +2,14 @@
 //! where the store is, and the unlocked session when there is one.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
-use helpline_core::{paths, Code, Passphrase, Session, Store};
+use chrono::{DateTime, NaiveDate, Utc};
+use helpline_core::store::{self, CallDraft, CaseOverview};
+use helpline_core::{
+    paths, CallContent, CaseNumber, Code, ConcernLevel, CountryCode, Error, HelplineSettings,
+    Passphrase, RecordedCall, Referral, Role, Session, Store, UserSummary,
+};
 use serde::Serialize;
 use zeroize::Zeroizing;
 
@@ -13,9 +19,14 @@ use crate::error::ShellError;
 /// before it reaches the core.
 const MAX_ARGUMENT_BYTES: usize = 4096;
 
+/// The longest a failed unlock is made to wait.
+const MAX_UNLOCK_DELAY: Duration = Duration::from_secs(30);
+
 pub struct Desk {
     data_dir: PathBuf,
     session: Option<Session>,
+    /// Failed unlocks since the last success; each one makes the next answer slower.
+    failed_unlocks: u32,
 }
 
 #[derive(Debug, Serialize, PartialEq, Eq)]
@@ -44,7 +55,9 @@ pub struct SetUpDone {
 
 fn check_length(field: &str, text: &str) -> Result<(), ShellError> {
     if text.len() > MAX_ARGUMENT_BYTES {
-        return Err(ShellError::invalid_argument(format!("{field} is longer than {MAX_ARGUMENT_BYTES} bytes")));
+        return Err(ShellError::invalid_argument(format!(
+            "{field} is longer than {MAX_ARGUMENT_BYTES} bytes"
+        )));
     }
     Ok(())
 }
@@ -57,18 +70,29 @@ impl Desk {
     }
 
     pub fn new(data_dir: PathBuf) -> Desk {
-        Desk { data_dir, session: None }
+        Desk {
+            data_dir,
+            session: None,
+            failed_unlocks: 0,
+        }
     }
 
     pub fn status(&self) -> AppStatus {
         match &self.session {
-            Some(session) => AppStatus::Unlocked { user: session.user_name().to_owned(), role: session.role().code() },
+            Some(session) => AppStatus::Unlocked {
+                user: session.user_name().to_owned(),
+                role: session.role().code(),
+            },
             None if Store::exists(&self.data_dir) => AppStatus::Locked,
             None => AppStatus::NeedsSetup,
         }
     }
 
-    pub fn set_up(&mut self, user_name: &str, passphrase: Zeroizing<String>) -> Result<SetUpDone, ShellError> {
+    pub fn set_up(
+        &mut self,
+        user_name: &str,
+        passphrase: Zeroizing<String>,
+    ) -> Result<SetUpDone, ShellError> {
         check_length("userName", user_name)?;
         check_length("passphrase", &passphrase)?;
         let passphrase = Passphrase::new(&passphrase)?;
@@ -82,22 +106,290 @@ impl Desk {
         Ok(done)
     }
 
-    pub fn unlock(&mut self, user_name: &str, passphrase: Zeroizing<String>) -> Result<SignedIn, ShellError> {
+    pub fn unlock(
+        &mut self,
+        user_name: &str,
+        passphrase: Zeroizing<String>,
+    ) -> Result<SignedIn, ShellError> {
         check_length("userName", user_name)?;
         check_length("passphrase", &passphrase)?;
         if self.session.is_some() {
-            return Err(ShellError::invalid_argument("the store is already unlocked; lock it first"));
+            return Err(ShellError::invalid_argument(
+                "the store is already unlocked; lock it first",
+            ));
         }
         let passphrase = Passphrase::for_unlock(&passphrase)?;
-        let session = Store::open(&self.data_dir)?.unlock(user_name, &passphrase)?;
-        let signed_in = SignedIn { user: session.user_name().to_owned(), role: session.role().code() };
-        self.session = Some(session);
-        Ok(signed_in)
+        match Store::open(&self.data_dir)?.unlock(user_name, &passphrase) {
+            Ok(session) => {
+                self.failed_unlocks = 0;
+                let signed_in = SignedIn {
+                    user: session.user_name().to_owned(),
+                    role: session.role().code(),
+                };
+                self.session = Some(session);
+                Ok(signed_in)
+            }
+            Err(e) => {
+                self.failed_unlocks = self.failed_unlocks.saturating_add(1);
+                Err(e.into())
+            }
+        }
+    }
+
+    /// How long to hold back the answer to a failed unlock: 1 s after the first failure,
+    /// doubling up to 30 s, so guessing at an unattended laptop is slow.
+    pub fn unlock_delay(&self) -> Duration {
+        match self.failed_unlocks {
+            0 => Duration::ZERO,
+            n => Duration::from_secs(1u64 << (n - 1).min(5)).min(MAX_UNLOCK_DELAY),
+        }
     }
 
     /// Drops the session and with it every key.
     pub fn lock(&mut self) {
         self.session = None;
+    }
+}
+
+/// The settings as the UI reads them.
+#[derive(Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct SettingsView {
+    pub referrals: Vec<Referral>,
+    pub transit_countries: Vec<CountryCode>,
+    pub idle_lock_minutes: u32,
+}
+
+/// A call in progress, as the call screen needs it.
+#[derive(Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct DraftView {
+    pub draft_id: String,
+    pub case_number: String,
+    pub started_at: DateTime<Utc>,
+    pub content: CallContent,
+}
+
+#[derive(Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct StartedCallView {
+    #[serde(flatten)]
+    pub draft: DraftView,
+    pub new_case: bool,
+}
+
+#[derive(Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct CaseNumberView {
+    pub case_number: String,
+}
+
+#[derive(Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct CaseHistoryView {
+    pub case_number: String,
+    pub open: bool,
+    /// Newest first, as the volunteer reads them.
+    pub calls: Vec<RecordedCall>,
+}
+
+#[derive(Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct CaseOverviewView {
+    pub case_number: String,
+    pub open: bool,
+    pub latest_level: ConcernLevel,
+    pub highest_level: ConcernLevel,
+    pub last_call_at: Option<DateTime<Utc>>,
+    pub follow_up: Option<NaiveDate>,
+    pub calls: u32,
+}
+
+fn shown(number: &CaseNumber) -> String {
+    number.grouped(helpline_core::DigitScript::Latin)
+}
+
+fn draft_view(draft: CallDraft) -> DraftView {
+    DraftView {
+        draft_id: draft.draft_id.to_string(),
+        case_number: shown(&draft.number),
+        started_at: draft.started_at,
+        content: draft.content,
+    }
+}
+
+fn parse_case_number(text: &str) -> Result<CaseNumber, ShellError> {
+    check_length("caseNumber", text)?;
+    Ok(CaseNumber::parse(text).map_err(Error::from)?)
+}
+
+fn parse_draft_id(text: &str) -> Result<i64, ShellError> {
+    text.parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or_else(|| ShellError::invalid_argument("draftId is not the id of a call"))
+}
+
+/// The webview's JSON for a call's content, checked field by field by serde against the
+/// core's types; anything else is a coded error, not a crash.
+pub fn parse_content(value: serde_json::Value) -> Result<CallContent, ShellError> {
+    serde_json::from_value(value).map_err(|e| ShellError::invalid_argument(format!("content: {e}")))
+}
+
+impl Desk {
+    fn session(&mut self) -> Result<&mut Session, ShellError> {
+        self.session.as_mut().ok_or_else(|| Error::Locked.into())
+    }
+
+    pub fn change_passphrase(
+        &mut self,
+        current: Zeroizing<String>,
+        next: Zeroizing<String>,
+    ) -> Result<(), ShellError> {
+        check_length("current", &current)?;
+        check_length("next", &next)?;
+        let current = Passphrase::for_unlock(&current)?;
+        let next = Passphrase::new(&next)?;
+        Ok(self.session()?.change_passphrase(&current, &next)?)
+    }
+
+    pub fn settings(&mut self) -> Result<SettingsView, ShellError> {
+        let settings = self.session()?.settings()?;
+        Ok(SettingsView {
+            referrals: settings.referrals,
+            transit_countries: settings.transit_countries,
+            idle_lock_minutes: settings.idle_lock_minutes,
+        })
+    }
+
+    fn change_settings(
+        &mut self,
+        change: impl FnOnce(&mut HelplineSettings),
+    ) -> Result<(), ShellError> {
+        let session = self.session()?;
+        let mut settings = session.settings()?;
+        change(&mut settings);
+        Ok(session.set_settings(&settings)?)
+    }
+
+    pub fn set_referrals(&mut self, referrals: serde_json::Value) -> Result<(), ShellError> {
+        let referrals: Vec<Referral> = serde_json::from_value(referrals)
+            .map_err(|e| ShellError::invalid_argument(format!("referrals: {e}")))?;
+        self.change_settings(|s| s.referrals = referrals)
+    }
+
+    pub fn set_transit_countries(&mut self, countries: Vec<String>) -> Result<(), ShellError> {
+        let countries = countries
+            .into_iter()
+            .map(CountryCode::try_from)
+            .collect::<Result<Vec<_>, _>>()?;
+        self.change_settings(|s| s.transit_countries = countries)
+    }
+
+    pub fn set_idle_lock_minutes(&mut self, minutes: u32) -> Result<(), ShellError> {
+        self.change_settings(|s| s.idle_lock_minutes = minutes)
+    }
+
+    pub fn start_call(
+        &mut self,
+        case_number: Option<String>,
+    ) -> Result<StartedCallView, ShellError> {
+        let number = case_number.as_deref().map(parse_case_number).transpose()?;
+        let draft = self.session()?.start_call(number.as_ref())?;
+        Ok(StartedCallView {
+            draft: draft_view(draft),
+            new_case: number.is_none(),
+        })
+    }
+
+    pub fn save_draft(
+        &mut self,
+        draft_id: &str,
+        content: serde_json::Value,
+    ) -> Result<(), ShellError> {
+        let draft_id = parse_draft_id(draft_id)?;
+        let content = parse_content(content)?;
+        Ok(self.session()?.save_draft(draft_id, &content)?)
+    }
+
+    pub fn end_call(
+        &mut self,
+        draft_id: &str,
+        content: serde_json::Value,
+    ) -> Result<CaseNumberView, ShellError> {
+        let draft_id = parse_draft_id(draft_id)?;
+        let content = parse_content(content)?;
+        let number = self.session()?.end_call(draft_id, &content)?;
+        Ok(CaseNumberView {
+            case_number: shown(&number),
+        })
+    }
+
+    pub fn discard_call(&mut self, draft_id: &str) -> Result<(), ShellError> {
+        let draft_id = parse_draft_id(draft_id)?;
+        Ok(self.session()?.discard_call(draft_id)?)
+    }
+
+    pub fn unfinished_calls(&mut self) -> Result<Vec<DraftView>, ShellError> {
+        Ok(self
+            .session()?
+            .unfinished_calls()?
+            .into_iter()
+            .map(draft_view)
+            .collect())
+    }
+
+    pub fn find_case(&mut self, case_number: &str) -> Result<CaseHistoryView, ShellError> {
+        let number = parse_case_number(case_number)?;
+        let history = self.session()?.case_history(&number)?;
+        Ok(CaseHistoryView {
+            case_number: shown(&number),
+            open: history.open,
+            calls: history.calls.into_iter().rev().collect(),
+        })
+    }
+
+    pub fn list_cases(&mut self) -> Result<Vec<CaseOverviewView>, ShellError> {
+        let cases = self.session()?.list_cases()?;
+        Ok(cases
+            .into_iter()
+            .map(|CaseOverview { number, summary }| CaseOverviewView {
+                case_number: shown(&number),
+                open: summary.open,
+                latest_level: summary.latest_level,
+                highest_level: summary.highest_level,
+                last_call_at: summary.last_call_at,
+                follow_up: summary.follow_up,
+                calls: summary.calls,
+            })
+            .collect())
+    }
+
+    pub fn set_case_open(&mut self, case_number: &str, open: bool) -> Result<(), ShellError> {
+        let number = parse_case_number(case_number)?;
+        Ok(self.session()?.set_case_open(&number, open)?)
+    }
+
+    pub fn list_users(&mut self) -> Result<Vec<UserSummary>, ShellError> {
+        Ok(self.session()?.users()?)
+    }
+
+    pub fn add_user(
+        &mut self,
+        user_name: &str,
+        role: &str,
+        passphrase: Zeroizing<String>,
+    ) -> Result<(), ShellError> {
+        check_length("userName", user_name)?;
+        check_length("passphrase", &passphrase)?;
+        let role: Role = store::parse_role(role)?;
+        let passphrase = Passphrase::new(&passphrase)?;
+        Ok(self.session()?.add_user(user_name, role, &passphrase)?)
+    }
+
+    pub fn remove_user(&mut self, user_name: &str) -> Result<(), ShellError> {
+        check_length("userName", user_name)?;
+        Ok(self.session()?.remove_user(user_name)?)
     }
 }
 
@@ -116,25 +408,249 @@ mod tests {
         assert_eq!(desk.status(), AppStatus::NeedsSetup);
         let done = desk.set_up("sara", secret("a long passphrase")).unwrap();
         assert_eq!(done.recovery_code.len(), 39);
-        assert_eq!(desk.status(), AppStatus::Unlocked { user: "sara".into(), role: "supervisor" });
+        assert_eq!(
+            desk.status(),
+            AppStatus::Unlocked {
+                user: "sara".into(),
+                role: "supervisor"
+            }
+        );
         desk.lock();
         assert_eq!(desk.status(), AppStatus::Locked);
-        assert_eq!(desk.unlock("sara", secret("wrong passphrase")).unwrap_err().code, "wrong_passphrase");
-        assert_eq!(desk.unlock("sara", secret("a long passphrase")).unwrap(), SignedIn { user: "sara".into(), role: "supervisor" });
-        assert_eq!(desk.unlock("sara", secret("a long passphrase")).unwrap_err().code, "invalid_argument");
+        assert_eq!(
+            desk.unlock("sara", secret("wrong passphrase"))
+                .unwrap_err()
+                .code,
+            "wrong_passphrase"
+        );
+        assert_eq!(
+            desk.unlock("sara", secret("a long passphrase")).unwrap(),
+            SignedIn {
+                user: "sara".into(),
+                role: "supervisor"
+            }
+        );
+        assert_eq!(
+            desk.unlock("sara", secret("a long passphrase"))
+                .unwrap_err()
+                .code,
+            "invalid_argument"
+        );
     }
 
     #[test]
     fn arguments_are_checked_before_the_core() {
         let dir = tempfile::tempdir().unwrap();
         let mut desk = Desk::new(dir.path().to_path_buf());
-        assert_eq!(desk.set_up("sara", secret("short")).err().unwrap().code, "passphrase_too_short");
-        assert_eq!(desk.set_up("", secret("a long passphrase")).err().unwrap().code, "invalid_user_name");
-        assert_eq!(desk.set_up(&"x".repeat(5000), secret("a long passphrase")).err().unwrap().code, "invalid_argument");
-        assert_eq!(desk.status(), AppStatus::NeedsSetup, "nothing was created by refused set-ups");
-        assert_eq!(desk.unlock("sara", secret("a long passphrase")).unwrap_err().code, "no_store");
+        assert_eq!(
+            desk.set_up("sara", secret("short")).err().unwrap().code,
+            "passphrase_too_short"
+        );
+        assert_eq!(
+            desk.set_up("", secret("a long passphrase"))
+                .err()
+                .unwrap()
+                .code,
+            "invalid_user_name"
+        );
+        assert_eq!(
+            desk.set_up(&"x".repeat(5000), secret("a long passphrase"))
+                .err()
+                .unwrap()
+                .code,
+            "invalid_argument"
+        );
+        assert_eq!(
+            desk.status(),
+            AppStatus::NeedsSetup,
+            "nothing was created by refused set-ups"
+        );
+        assert_eq!(
+            desk.unlock("sara", secret("a long passphrase"))
+                .unwrap_err()
+                .code,
+            "no_store"
+        );
         desk.set_up("sara", secret("a long passphrase")).unwrap();
         desk.lock();
-        assert_eq!(desk.set_up("eve", secret("a long passphrase")).err().unwrap().code, "store_exists");
+        assert_eq!(
+            desk.set_up("eve", secret("a long passphrase"))
+                .err()
+                .unwrap()
+                .code,
+            "store_exists"
+        );
+    }
+
+    fn unlocked(dir: &std::path::Path) -> Desk {
+        let mut desk = Desk::new(dir.to_path_buf());
+        desk.set_up("sara", secret("a long passphrase")).unwrap();
+        desk
+    }
+
+    fn content_json(notes: &str) -> serde_json::Value {
+        let mut content = serde_json::to_value(CallContent::blank()).unwrap();
+        content["notes"] = notes.into();
+        content["level"] = "wish_to_leave".into();
+        content
+    }
+
+    #[test]
+    fn a_call_from_start_to_history_through_the_commands() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut desk = unlocked(dir.path());
+        let started = desk.start_call(None).unwrap();
+        assert!(started.new_case);
+        assert_eq!(started.draft.case_number.len(), 13);
+        desk.save_draft(&started.draft.draft_id, content_json("typed so far"))
+            .unwrap();
+        desk.lock();
+        assert_eq!(
+            desk.save_draft(&started.draft.draft_id, content_json("x"))
+                .unwrap_err()
+                .code,
+            "store_locked"
+        );
+        desk.unlock("sara", secret("a long passphrase")).unwrap();
+        let unfinished = desk.unfinished_calls().unwrap();
+        assert_eq!(unfinished[0].content.notes, "typed so far");
+        let ended = desk
+            .end_call(&started.draft.draft_id, content_json("all of it"))
+            .unwrap();
+        assert_eq!(ended.case_number, started.draft.case_number);
+
+        let again = desk
+            .start_call(Some(ended.case_number.replace(' ', "-")))
+            .unwrap();
+        assert!(!again.new_case);
+        desk.end_call(&again.draft.draft_id, content_json("second"))
+            .unwrap();
+        let history = desk.find_case(&ended.case_number).unwrap();
+        let notes: Vec<&str> = history
+            .calls
+            .iter()
+            .map(|c| c.call.content.notes.as_str())
+            .collect();
+        assert_eq!(notes, ["second", "all of it"], "newest first");
+        let json = serde_json::to_value(&history).unwrap();
+        assert_eq!(json["calls"][0]["level"], "wish_to_leave");
+        assert_eq!(json["calls"][0]["escalated"], false);
+        assert!(json["calls"][0]["started_at"].is_string());
+        assert_eq!(desk.list_cases().unwrap()[0].calls, 2);
+        desk.set_case_open(&ended.case_number, false).unwrap();
+        assert!(!desk.find_case(&ended.case_number).unwrap().open);
+    }
+
+    #[test]
+    fn what_the_webview_sends_is_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut desk = unlocked(dir.path());
+        let started = desk.start_call(None).unwrap();
+        let id = &started.draft.draft_id;
+        let mut bad = content_json("x");
+        bad["level"] = "very_worried".into();
+        assert_eq!(
+            desk.save_draft(id, bad).unwrap_err().code,
+            "invalid_argument"
+        );
+        assert_eq!(
+            desk.save_draft(id, serde_json::json!("notes only"))
+                .unwrap_err()
+                .code,
+            "invalid_argument"
+        );
+        assert_eq!(
+            desk.save_draft("42; DROP TABLE calls", content_json("x"))
+                .unwrap_err()
+                .code,
+            "invalid_argument"
+        );
+        assert_eq!(
+            desk.save_draft("-5", content_json("x")).unwrap_err().code,
+            "invalid_argument"
+        );
+        assert_eq!(
+            desk.save_draft("12345", content_json("x"))
+                .unwrap_err()
+                .code,
+            "no_such_call"
+        );
+        assert_eq!(
+            desk.find_case("1234").unwrap_err().code,
+            "case_number_malformed"
+        );
+        assert_eq!(
+            desk.set_transit_countries(vec!["Turkey".into()])
+                .unwrap_err()
+                .code,
+            "invalid_argument"
+        );
+        assert_eq!(
+            desk.set_referrals(serde_json::json!([{"code": "Bad Code", "label": null}]))
+                .unwrap_err()
+                .code,
+            "invalid_argument"
+        );
+        assert_eq!(
+            desk.set_idle_lock_minutes(0).unwrap_err().code,
+            "invalid_argument"
+        );
+        desk.set_idle_lock_minutes(15).unwrap();
+        desk.set_transit_countries(vec!["TR".into(), "IQ".into()])
+            .unwrap();
+        let settings = desk.settings().unwrap();
+        assert_eq!(settings.idle_lock_minutes, 15);
+        assert_eq!(
+            serde_json::to_value(&settings).unwrap()["transitCountries"],
+            serde_json::json!(["TR", "IQ"])
+        );
+    }
+
+    #[test]
+    fn volunteers_cannot_run_the_helpline() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut desk = unlocked(dir.path());
+        desk.add_user("omar", "volunteer", secret("volunteer passphrase"))
+            .unwrap();
+        assert_eq!(
+            desk.add_user("eve", "boss", secret("volunteer passphrase"))
+                .unwrap_err()
+                .code,
+            "invalid_argument"
+        );
+        desk.lock();
+        desk.unlock("omar", secret("volunteer passphrase")).unwrap();
+        assert_eq!(desk.list_users().unwrap_err().code, "not_allowed");
+        assert_eq!(
+            desk.set_idle_lock_minutes(30).unwrap_err().code,
+            "not_allowed"
+        );
+        assert_eq!(desk.remove_user("sara").unwrap_err().code, "not_allowed");
+        assert_eq!(
+            desk.settings().unwrap().idle_lock_minutes,
+            5,
+            "but they read the settings"
+        );
+        desk.change_passphrase(
+            secret("volunteer passphrase"),
+            secret("a new volunteer passphrase"),
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn failed_unlocks_slow_down_until_one_succeeds() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut desk = unlocked(dir.path());
+        desk.lock();
+        assert_eq!(desk.unlock_delay(), Duration::ZERO);
+        let mut delays = Vec::new();
+        for _ in 0..8 {
+            desk.unlock("sara", secret("guess")).unwrap_err();
+            delays.push(desk.unlock_delay().as_secs());
+        }
+        assert_eq!(delays, [1, 2, 4, 8, 16, 30, 30, 30]);
+        desk.unlock("sara", secret("a long passphrase")).unwrap();
+        assert_eq!(desk.unlock_delay(), Duration::ZERO);
     }
 }

@@ -11,12 +11,18 @@ pub struct ShellError {
 
 impl From<helpline_core::Error> for ShellError {
     fn from(e: helpline_core::Error) -> Self {
-        ShellError { code: e.code(), message: e.to_string() }
+        ShellError {
+            code: e.code(),
+            message: e.to_string(),
+        }
     }
 }
 
 impl ShellError {
     pub fn invalid_argument(message: impl Into<String>) -> Self {
-        ShellError { code: "invalid_argument", message: message.into() }
+        ShellError {
+            code: "invalid_argument",
+            message: message.into(),
+        }
     }
 }

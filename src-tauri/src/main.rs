@@ -31,7 +31,23 @@ fn main() {
             commands::app_status,
             commands::set_up_store,
             commands::unlock,
-            commands::lock
+            commands::lock,
+            commands::change_passphrase,
+            commands::get_settings,
+            commands::set_referrals,
+            commands::set_transit_countries,
+            commands::set_idle_lock_minutes,
+            commands::start_call,
+            commands::save_draft,
+            commands::end_call,
+            commands::discard_call,
+            commands::unfinished_calls,
+            commands::find_case,
+            commands::list_cases,
+            commands::set_case_open,
+            commands::list_users,
+            commands::add_user,
+            commands::remove_user
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {
