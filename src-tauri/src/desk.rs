@@ -63,10 +63,10 @@ fn check_length(field: &str, text: &str) -> Result<(), ShellError> {
 }
 
 impl Desk {
-    /// The data folder comes from HELPLINE_DATA_DIR or the system's per-user data folder, as
-    /// for the CLI.
-    pub fn from_environment() -> Result<Desk, ShellError> {
-        Ok(Desk::new(paths::data_dir(None)?))
+    /// The data folder is `--data-dir`, else HELPLINE_DATA_DIR, else the system's per-user
+    /// data folder, as for the CLI.
+    pub fn from_environment(data_dir: Option<PathBuf>) -> Result<Desk, ShellError> {
+        Ok(Desk::new(paths::data_dir(data_dir)?))
     }
 
     pub fn new(data_dir: PathBuf) -> Desk {

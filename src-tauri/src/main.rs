@@ -7,10 +7,22 @@ mod commands;
 mod desk;
 mod error;
 
+use std::path::PathBuf;
+
+use clap::Parser;
 use tauri::Manager;
 
+#[derive(Parser)]
+#[command(name = "helpline-desktop", version, about = "The Helpline desktop app.")]
+struct Options {
+    /// The data folder [default: $HELPLINE_DATA_DIR, else the system's per-user data folder].
+    #[arg(long, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+}
+
 fn main() {
-    let desk = match desk::Desk::from_environment() {
+    let options = Options::parse();
+    let desk = match desk::Desk::from_environment(options.data_dir) {
         Ok(desk) => desk,
         Err(e) => {
             eprintln!("helpline-desktop: {} [{}]", e.message, e.code);
