@@ -1,0 +1,3 @@
+//! Statistics a supervisor can publish without singling anyone out (DESIGN §6).
+
+pub mod suppression;
