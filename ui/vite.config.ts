@@ -29,5 +29,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
     restoreMocks: true,
+    // Hand the tests the real text of the stylesheets (by default vitest gives '').
+    css: { include: [/\.css(?:$|\?)/] },
   },
 });

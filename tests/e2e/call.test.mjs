@@ -51,8 +51,7 @@ async function lookUp(typed) {
 }
 
 async function historyNotes() {
-  const notes = await app.browser.$$('.history-notes');
-  return Promise.all(notes.map((n) => n.getText()));
+  return app.browser.$$('.history-notes').map((n) => n.getText());
 }
 
 describe('a call', () => {

@@ -45,6 +45,12 @@ function locked(overrides: Partial<Record<string, () => unknown>> = {}) {
         return { user: args.userName, role: 'volunteer' };
       case 'lock':
         return null;
+      // What home reads after unlocking: an empty store.
+      case 'get_settings':
+        return { referrals: [], transitCountries: [], idleLockMinutes: 5 };
+      case 'unfinished_calls':
+      case 'list_cases':
+        return [];
       default:
         throw shellError('invalid_argument');
     }
@@ -286,7 +292,7 @@ describe('unlock and lock', () => {
     byId('lock').click();
     await settle();
 
-    expect(commands(calls)).toEqual(['app_status', 'unlock', 'lock']);
+    expect(commands(calls)).toEqual(['app_status', 'unlock', 'get_settings', 'unfinished_calls', 'list_cases', 'lock']);
     expect(document.getElementById('home')).toBeNull();
     expect(document.getElementById('home-user')).toBeNull();
     expect(document.body.textContent).not.toContain('Ahmad');

@@ -1,7 +1,14 @@
 // The single window: a header with the language switcher, one screen, and #error.
 // Which screen shows is decided by the Rust side (`app_status`) and by the replies to calls.
+//
+// While unlocked, the app holds a session: the settings, the idle timer, the keyboard
+// shortcuts and, during a call, its autosave. Locking (button, Ctrl+L or idle) saves the draft,
+// ends the session and replaces every screen, so nothing of it stays in the DOM.
 
+import { Autosaver, type SaveState } from './autosave';
 import { el } from './dom';
+import { formatTimer, regionName, toLatinDigits } from './format';
+import { IdleTimer } from './idle';
 import {
   LANGUAGES,
   bundleFor,
@@ -13,11 +20,28 @@ import {
   setLanguage,
   t,
   type Language,
+  type MessageId,
 } from './i18n';
 import * as ipc from './ipc';
-import type { ErrorCode, Session } from './ipc';
+import type {
+  CallContent,
+  CaseHistory,
+  CaseOverview,
+  ErrorCode,
+  Role,
+  Session,
+  Settings,
+  Unfinished,
+  UserSummary,
+} from './ipc';
+import { callScreen, copyText, saveStateText, type ActiveCall } from './screens/call';
+import { casesSection, defaultFilter, type CasesFilter } from './screens/cases';
+import { historyScreen } from './screens/history';
 import { homeScreen } from './screens/home';
+import { navBar, type Place } from './screens/nav';
+import { passphraseScreen } from './screens/passphrase';
 import { recoveryScreen } from './screens/recovery';
+import { settingsScreen, type SettingsPart } from './screens/settings';
 import { setupScreen } from './screens/setup';
 import { failedScreen, loadingScreen } from './screens/status';
 import type { Screen } from './screens/types';
@@ -29,20 +53,106 @@ export type View =
   | { kind: 'setup' }
   | { kind: 'recovery'; code: string; session: Session; stored: boolean }
   | { kind: 'unlock' }
-  | { kind: 'home'; session: Session };
+  | {
+      kind: 'home';
+      session: Session;
+      loading: boolean;
+      unfinished: Unfinished[];
+      cases: CaseOverview[] | null;
+      confirmDiscard: string | null;
+    }
+  | { kind: 'cases'; session: Session; loading: boolean; cases: CaseOverview[] | null }
+  | {
+      kind: 'call';
+      session: Session;
+      call: ActiveCall;
+      saveState: SaveState;
+      copy: 'idle' | 'copied' | 'failed';
+      confirmDiscard: boolean;
+    }
+  | { kind: 'history'; session: Session; history: CaseHistory; ended: boolean }
+  | { kind: 'passphrase'; session: Session; done: boolean }
+  | {
+      kind: 'settings';
+      session: Session;
+      users: UserSummary[] | null;
+      confirmRemove: string | null;
+      notice: { part: SettingsPart; message: MessageId } | null;
+    };
+
+export const DEFAULT_IDLE_LOCK_MINUTES = 5;
+/** How long locking waits for the last save of a draft. */
+export const LOCK_SAVE_TIMEOUT_MS = 5000;
+/** Save errors that are not worth more than "Not saved — retrying". */
+const QUIET_SAVE_ERRORS: readonly ErrorCode[] = ['storage_failed', 'unknown'];
+
+function defaultSettings(): Settings {
+  return { referrals: [], transitCountries: [], idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES };
+}
+
+function copyContent(content: CallContent): CallContent {
+  return JSON.parse(JSON.stringify(content)) as CallContent;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(fallback), ms);
+    void promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(fallback);
+      },
+    );
+  });
+}
+
+function isShortcut(event: KeyboardEvent, letter: string, modifier: 'alt' | 'ctrl'): boolean {
+  // event.code names the physical key, so the shortcut also works with an Arabic layout.
+  const key = event.code === `Key${letter.toUpperCase()}` || event.key.toLowerCase() === letter;
+  if (!key || event.metaKey || event.shiftKey) return false;
+  return modifier === 'alt' ? event.altKey && !event.ctrlKey : event.ctrlKey && !event.altKey;
+}
 
 export class App {
   private view: View = { kind: 'loading' };
   private error: ErrorCode | null = null;
   private busy = false;
 
+  // The session: set while unlocked, dropped on lock.
+  private session: Session | null = null;
+  private settings: Settings = defaultSettings();
+  private settingsLoad: Promise<void> = Promise.resolve();
+  private filter: CasesFilter = defaultFilter();
+  private idle: IdleTimer | null = null;
+  private autosaver: Autosaver<CallContent> | null = null;
+  private saveErrorShown = false;
+  private callTimer: ReturnType<typeof setInterval> | undefined;
+  /** Bumped whenever a session ends; replies that arrive later are dropped. */
+  private epoch = 0;
+  private locking = false;
+  /** A manual lock found the draft unsaved and said so; the next one locks anyway. */
+  private lockAnyway = false;
+
   private readonly title: HTMLElement;
   private readonly languageLabel: HTMLLabelElement;
   private readonly languageSelect: HTMLSelectElement;
+  private readonly main: HTMLElement;
   private readonly screenHost: HTMLElement;
   private readonly errorBox: HTMLElement;
+  private readonly document: Document;
+
+  private readonly onKeyDown = (event: KeyboardEvent): void => this.shortcut(event);
+  private readonly onLeave = (): void => this.autosaver?.saveNow();
+  private readonly onVisibility = (): void => {
+    if (this.document.visibilityState === 'hidden') this.autosaver?.saveNow();
+  };
 
   constructor(private readonly host: HTMLElement) {
+    this.document = host.ownerDocument;
     this.title = el('h1', { id: 'app-title' });
     this.languageLabel = el('label', { for: 'language' });
     this.languageSelect = el('select', { id: 'language', name: 'language' });
@@ -58,6 +168,7 @@ export class App {
     });
     this.screenHost = el('div', { id: 'screen' });
     this.errorBox = el('p', { id: 'error', role: 'alert', class: 'error', hidden: true });
+    this.main = el('main', { class: 'card' }, this.screenHost, this.errorBox);
     this.host.replaceChildren(
       el(
         'header',
@@ -65,8 +176,12 @@ export class App {
         this.title,
         el('div', { class: 'language' }, this.languageLabel, this.languageSelect),
       ),
-      el('main', { class: 'card' }, this.screenHost, this.errorBox),
+      this.main,
     );
+    this.document.addEventListener('keydown', this.onKeyDown);
+    this.document.defaultView?.addEventListener('blur', this.onLeave);
+    this.document.defaultView?.addEventListener('pagehide', this.onLeave);
+    this.document.addEventListener('visibilitychange', this.onVisibility);
   }
 
   /** Shows the start screen the Rust side asks for. */
@@ -76,22 +191,34 @@ export class App {
     await this.refresh();
   }
 
+  /** Removes the app's listeners and timers (tests mount many apps in one document). */
+  dispose(): void {
+    this.endSession();
+    this.document.removeEventListener('keydown', this.onKeyDown);
+    this.document.defaultView?.removeEventListener('blur', this.onLeave);
+    this.document.defaultView?.removeEventListener('pagehide', this.onLeave);
+    this.document.removeEventListener('visibilitychange', this.onVisibility);
+  }
+
   /** Re-reads `app_status` and shows the matching screen. */
   private async refresh(): Promise<void> {
     try {
       const status = await ipc.appStatus();
       switch (status.state) {
         case 'needs_setup':
+          this.endSession();
           this.show({ kind: 'setup' });
           break;
         case 'locked':
+          this.endSession();
           this.show({ kind: 'unlock' });
           break;
         case 'unlocked':
-          this.show({ kind: 'home', session: { user: status.user, role: status.role } });
+          this.startSession({ user: status.user, role: status.role });
           break;
       }
     } catch (reason) {
+      this.endSession();
       this.show({ kind: 'failed' });
       this.setError(ipc.toIpcError(reason).code);
     }
@@ -104,7 +231,7 @@ export class App {
     this.languageSelect.value = language;
     this.title.textContent = t('app-title');
     this.languageLabel.textContent = t('language-label');
-    document.title = t('app-title');
+    this.document.title = t('app-title');
   }
 
   /** Re-renders the current screen in `language`, keeping what was typed and the focus. */
@@ -123,10 +250,12 @@ export class App {
     this.busy = false;
     this.setError(null);
     this.render(true);
+    this.syncCallTimer();
   }
 
   private render(focus: boolean): void {
     const screen = this.screen();
+    this.main.classList.toggle('wide', this.session !== null && this.view.kind !== 'unlock');
     this.screenHost.replaceChildren(screen.root);
     if (this.error) this.errorBox.textContent = errorText(this.error);
     if (focus) screen.focus.focus();
@@ -134,19 +263,23 @@ export class App {
 
   /**
    * Renders the same screen again (new language, busy state) without losing what was typed
-   * into its text fields or where the focus was. Other state lives in `this.view`.
+   * into its fields or where the focus was. Other state lives in `this.view`.
    */
   private rerender(): void {
     const typed = new Map<string, string>();
-    for (const input of this.screenHost.querySelectorAll('input')) {
-      if (input.id && input.type !== 'checkbox' && input.type !== 'radio') typed.set(input.id, input.value);
+    for (const control of this.screenHost.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(
+      'input, select, textarea',
+    )) {
+      if (control.id && control.type !== 'checkbox' && control.type !== 'radio') typed.set(control.id, control.value);
     }
-    const active = document.activeElement;
+    const active = this.document.activeElement;
     const focusedId = active instanceof HTMLElement && this.screenHost.contains(active) ? active.id : '';
     this.render(false);
-    for (const input of this.screenHost.querySelectorAll('input')) {
-      const value = typed.get(input.id);
-      if (value !== undefined) input.value = value;
+    for (const control of this.screenHost.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(
+      'input, select, textarea',
+    )) {
+      const value = typed.get(control.id);
+      if (value !== undefined && control.value !== value) control.value = value;
     }
     if (focusedId) {
       const again = this.byId(focusedId);
@@ -156,6 +289,10 @@ export class App {
 
   private screen(): Screen {
     const view = this.view;
+    const nav = {
+      onNavigate: (place: Place) => void this.navigate(place),
+      onLock: () => void this.lock('manual'),
+    };
     switch (view.kind) {
       case 'loading':
         return loadingScreen();
@@ -174,7 +311,7 @@ export class App {
             view.stored = stored;
           },
           // The code leaves the DOM and the app's memory with this screen.
-          onContinue: () => this.show({ kind: 'home', session: view.session }),
+          onContinue: () => this.startSession(view.session),
         });
       case 'unlock':
         return unlockScreen({
@@ -182,7 +319,123 @@ export class App {
           onSubmit: (user, passphrase) => void this.unlock(user, passphrase),
         });
       case 'home':
-        return homeScreen({ session: view.session, busy: this.busy, onLock: () => void this.lock() });
+        return homeScreen({
+          ...nav,
+          session: view.session,
+          busy: this.busy,
+          unfinished: view.unfinished,
+          confirmDiscard: view.confirmDiscard,
+          cases: view.cases,
+          casesLoading: view.loading,
+          filter: this.filter,
+          onNewCall: () => void this.newCall(null),
+          onLookup: (typed) => void this.lookup(typed),
+          onOpenCase: (number) => void this.openCase(number),
+          onResume: (draft) => this.resume(draft),
+          onDiscard: (draftId) => {
+            view.confirmDiscard = draftId;
+            this.rerender();
+            this.screenHost.querySelector<HTMLElement>('.discard-unfinished-cancel')?.focus();
+          },
+          onDiscardConfirm: (draftId) => void this.discardUnfinished(draftId),
+          onDiscardCancel: () => {
+            view.confirmDiscard = null;
+            this.rerender();
+          },
+        });
+      case 'cases': {
+        const root = el(
+          'div',
+          { class: 'unlocked' },
+          navBar({ ...nav, session: view.session, current: 'cases' }),
+          el(
+            'div',
+            { id: 'cases-screen', class: 'screen' },
+            casesSection({
+              cases: view.cases,
+              filter: this.filter,
+              headingLevel: 'h2',
+              loading: view.loading,
+              onOpen: (number) => void this.openCase(number),
+            }),
+          ),
+        );
+        return { root, focus: root.querySelector<HTMLElement>('#cases-title') ?? root };
+      }
+      case 'call':
+        return callScreen({
+          session: view.session,
+          call: view.call,
+          settings: this.settings,
+          busy: this.busy,
+          saveState: view.saveState,
+          copy: view.copy,
+          confirmDiscard: view.confirmDiscard,
+          onChange: () => this.autosaver?.changed(),
+          onFieldLeft: () => this.autosaver?.saveNow(),
+          onCopy: () => void this.copyNumber(),
+          onEnd: () => void this.endCall(),
+          onDiscard: () => {
+            view.confirmDiscard = true;
+            this.rerender();
+            this.byId('discard-call-cancel')?.focus();
+          },
+          onDiscardConfirm: () => void this.discardCall(),
+          onDiscardCancel: () => {
+            view.confirmDiscard = false;
+            this.rerender();
+            this.byId('discard-call')?.focus();
+          },
+          onLock: nav.onLock,
+        });
+      case 'history':
+        return historyScreen({
+          ...nav,
+          session: view.session,
+          history: view.history,
+          referrals: this.settings.referrals,
+          busy: this.busy,
+          ended: view.ended,
+          onToggleOpen: (open) => void this.setCaseOpen(open),
+          onNewCall: (number) => void this.newCall(number),
+        });
+      case 'passphrase':
+        return passphraseScreen({
+          ...nav,
+          session: view.session,
+          busy: this.busy,
+          done: view.done,
+          onSubmit: (current, next, repeat) => void this.changePassphrase(current, next, repeat),
+        });
+      case 'settings':
+        return settingsScreen({
+          ...nav,
+          session: view.session,
+          busy: this.busy,
+          users: view.users,
+          settings: this.settings,
+          confirmRemove: view.confirmRemove,
+          notice: view.notice,
+          onRemoveUser: (name) => {
+            view.confirmRemove = name;
+            view.notice = null;
+            this.rerender();
+            this.screenHost.querySelector<HTMLElement>('.remove-user-cancel')?.focus();
+          },
+          onRemoveUserConfirm: (name) => void this.removeUser(name),
+          onRemoveUserCancel: () => {
+            view.confirmRemove = null;
+            this.rerender();
+          },
+          onAddUser: (name, role, passphrase) => void this.addUser(name, role, passphrase),
+          onAddReferral: (code, label) => void this.addReferral(code, label),
+          onRemoveReferral: (code) =>
+            void this.saveReferrals(this.settings.referrals.filter((entry) => entry.code !== code)),
+          onAddCountry: (code) => void this.addCountry(code),
+          onRemoveCountry: (code) =>
+            void this.saveCountries(this.settings.transitCountries.filter((item) => item !== code)),
+          onSetIdleMinutes: (typed) => void this.setIdleMinutes(typed),
+        });
     }
   }
 
@@ -190,6 +443,7 @@ export class App {
     this.error = code;
     this.errorBox.textContent = code ? errorText(code) : '';
     this.errorBox.hidden = code === null;
+    if (code === null) this.saveErrorShown = false;
   }
 
   private setBusy(busy: boolean): void {
@@ -198,8 +452,9 @@ export class App {
   }
 
   /** The element of the current screen with this id, if any. */
-  private byId(id: string): Element | undefined {
-    return Array.from(this.screenHost.querySelectorAll('[id]')).find((found) => found.id === id);
+  private byId(id: string): HTMLElement | undefined {
+    const found = Array.from(this.screenHost.querySelectorAll('[id]')).find((element) => element.id === id);
+    return found instanceof HTMLElement ? found : undefined;
   }
 
   private field(id: string): HTMLInputElement | null {
@@ -219,12 +474,160 @@ export class App {
     input?.select();
   }
 
-  // --- actions --------------------------------------------------------------------------
+  /** Whether a reply still belongs to what is on screen (no lock or other screen since). */
+  private current(epoch: number, view?: View): boolean {
+    return epoch === this.epoch && (view === undefined || view === this.view);
+  }
+
+  /**
+   * The common end of a failed call while unlocked. A locked store means the session is gone:
+   * show the unlock screen. Returns the code otherwise.
+   */
+  private failure(reason: unknown): ErrorCode | null {
+    const { code } = ipc.toIpcError(reason);
+    if (code === 'store_locked' && this.session) {
+      this.endSession();
+      this.show({ kind: 'unlock' });
+      this.setError(code);
+      return null;
+    }
+    return code;
+  }
+
+  // --- session --------------------------------------------------------------------------
+
+  /** Unlocked: read the settings, watch for idleness, and show home. */
+  private startSession(session: Session): void {
+    this.endSession();
+    this.session = session;
+    const epoch = this.epoch;
+    this.idle = new IdleTimer(this.document, DEFAULT_IDLE_LOCK_MINUTES, () => void this.lock('idle'));
+    this.idle.start();
+    this.settingsLoad = ipc.getSettings().then(
+      (settings) => {
+        if (!this.current(epoch)) return;
+        this.settings = settings;
+        this.idle?.setMinutes(settings.idleLockMinutes);
+      },
+      (reason: unknown) => {
+        if (!this.current(epoch)) return;
+        const code = this.failure(reason);
+        if (code) this.setError(code);
+      },
+    );
+    this.goHome();
+  }
+
+  /** Drops everything the session held; later replies to its calls are ignored. */
+  private endSession(): void {
+    this.epoch += 1;
+    this.idle?.stop();
+    this.idle = null;
+    this.autosaver?.stop();
+    this.autosaver = null;
+    this.session = null;
+    this.settings = defaultSettings();
+    this.settingsLoad = Promise.resolve();
+    this.filter = defaultFilter();
+    this.lockAnyway = false;
+    this.saveErrorShown = false;
+    this.stopCallTimer();
+  }
+
+  private shortcut(event: KeyboardEvent): void {
+    if (!this.session || event.repeat) return;
+    if (isShortcut(event, 'l', 'ctrl')) {
+      event.preventDefault();
+      void this.lock('manual');
+    } else if (isShortcut(event, 'n', 'alt') && this.view.kind !== 'call') {
+      event.preventDefault();
+      void this.newCall(null);
+    } else if (isShortcut(event, 'e', 'alt') && this.view.kind === 'call') {
+      event.preventDefault();
+      void this.endCall();
+    }
+  }
+
+  private async navigate(place: Place): Promise<void> {
+    const session = this.session;
+    if (!session || this.view.kind === 'call') return;
+    switch (place) {
+      case 'home':
+        this.goHome();
+        break;
+      case 'cases': {
+        const epoch = this.epoch;
+        const view: Extract<View, { kind: 'cases' }> = { kind: 'cases', session, loading: true, cases: null };
+        this.show(view);
+        try {
+          const cases = await ipc.listCases();
+          if (!this.current(epoch, view)) return;
+          view.cases = cases;
+          view.loading = false;
+          this.rerender();
+        } catch (reason) {
+          if (!this.current(epoch, view)) return;
+          view.loading = false;
+          this.rerender();
+          const code = this.failure(reason);
+          if (code) this.setError(code);
+        }
+        break;
+      }
+      case 'passphrase':
+        this.show({ kind: 'passphrase', session, done: false });
+        break;
+      case 'settings':
+        if (session.role !== 'supervisor') return;
+        await this.openSettings(null);
+        break;
+    }
+  }
+
+  /** Home at once; the unfinished calls and the cases fill in when they arrive. */
+  private goHome(): void {
+    const session = this.session;
+    if (!session) return;
+    const epoch = this.epoch;
+    const view: Extract<View, { kind: 'home' }> = {
+      kind: 'home',
+      session,
+      loading: true,
+      unfinished: [],
+      cases: null,
+      confirmDiscard: null,
+    };
+    this.show(view);
+    void this.loadHome(view, epoch);
+  }
+
+  private async loadHome(view: Extract<View, { kind: 'home' }>, epoch: number): Promise<void> {
+    const [unfinished, cases] = await Promise.allSettled([ipc.unfinishedCalls(), ipc.listCases()]);
+    if (!this.current(epoch, view)) return;
+    view.loading = false;
+    let failed: unknown = null;
+    if (unfinished.status === 'fulfilled') view.unfinished = unfinished.value;
+    else failed = unfinished.reason;
+    if (cases.status === 'fulfilled') view.cases = cases.value;
+    else failed ??= cases.reason;
+    const active = this.document.activeElement;
+    const untouched = active === null || active === this.document.body || active?.id === 'home-title';
+    this.rerender();
+    if (failed !== null) {
+      const code = this.failure(failed);
+      if (code) this.setError(code);
+      if (!this.current(epoch, view)) return;
+    }
+    // An unfinished call comes first: offer it where the focus is.
+    if (view.unfinished.length > 0 && untouched) this.byId('resume-call-0')?.focus();
+  }
 
   private async retry(): Promise<void> {
     this.show({ kind: 'loading' });
     await this.refresh();
   }
+
+  // --- set-up, unlock, lock -------------------------------------------------------------
 
   private async setUp(userName: string, passphrase: string, repeat: string): Promise<void> {
     if (this.busy) return;
@@ -265,7 +668,7 @@ export class App {
     this.setBusy(true);
     try {
       const session = await ipc.unlock(userName, passphrase);
-      this.show({ kind: 'home', session });
+      this.startSession(session);
     } catch (reason) {
       this.setBusy(false);
       const { code } = ipc.toIpcError(reason);
@@ -277,20 +680,446 @@ export class App {
     }
   }
 
-  private async lock(): Promise<void> {
-    if (this.busy) return;
-    this.setError(null);
-    this.setBusy(true);
+  /**
+   * Saves the draft of a call, locks the store and shows the unlock screen. A manual lock whose
+   * save failed says so first, and locks on the second try; the idle lock always locks.
+   */
+  private async lock(reason: 'manual' | 'idle'): Promise<void> {
+    if (this.locking || !this.session) return;
+    this.locking = true;
     try {
+      const saver = this.autosaver;
+      if (saver) {
+        const saved = await withTimeout(saver.flush(), LOCK_SAVE_TIMEOUT_MS, false);
+        if (!saved && reason === 'manual' && !this.lockAnyway) {
+          this.lockAnyway = true;
+          this.setError('draft_not_saved');
+          return;
+        }
+      }
+      this.endSession();
+      // Clear the screen before waiting for the shell.
+      this.show({ kind: 'loading' });
       await ipc.lock();
       this.show({ kind: 'unlock' });
-    } catch (reason) {
-      const { code } = ipc.toIpcError(reason);
+    } catch (failure) {
+      const { code } = ipc.toIpcError(failure);
       // Whatever happened, show what the Rust side now says, and why the lock failed.
       await this.refresh();
       this.setError(code);
+    } finally {
+      this.locking = false;
     }
   }
+
+  // --- calls ----------------------------------------------------------------------------
+
+  private async newCall(caseNumber: string | null): Promise<void> {
+    const session = this.session;
+    if (!session || this.busy || this.view.kind === 'call') return;
+    const epoch = this.epoch;
+    const view = this.view;
+    this.setError(null);
+    this.setBusy(true);
+    await this.settingsLoad;
+    if (!this.current(epoch, view)) return;
+    try {
+      const started = await ipc.startCall(caseNumber);
+      if (!this.current(epoch, view)) return;
+      this.openCall(session, { ...started, resumed: false });
+    } catch (reason) {
+      if (!this.current(epoch, view)) return;
+      this.setBusy(false);
+      const code = this.failure(reason);
+      if (code) this.setError(code);
+    }
+  }
+
+  private resume(draft: Unfinished): void {
+    const session = this.session;
+    if (!session || this.busy) return;
+    this.openCall(session, {
+      draftId: draft.draftId,
+      caseNumber: draft.caseNumber,
+      startedAt: draft.startedAt,
+      newCase: false,
+      resumed: true,
+      content: copyContent(draft.content),
+    });
+  }
+
+  private openCall(session: Session, call: ActiveCall): void {
+    this.autosaver?.stop();
+    const epoch = this.epoch;
+    this.autosaver = new Autosaver<CallContent>({
+      save: async (content) => {
+        try {
+          await ipc.saveDraft(call.draftId, content);
+          if (this.saveErrorShown && this.current(epoch)) this.setError(null);
+        } catch (reason) {
+          if (this.current(epoch)) this.saveFailed(reason);
+          throw reason;
+        }
+      },
+      snapshot: () => copyContent(call.content),
+      onState: (state) => this.saveStateChanged(epoch, state),
+    });
+    this.show({ kind: 'call', session, call, saveState: 'saved', copy: 'idle', confirmDiscard: false });
+  }
+
+  private saveFailed(reason: unknown): void {
+    const code = this.failure(reason);
+    if (!code || QUIET_SAVE_ERRORS.includes(code)) return;
+    this.setError(code);
+    this.saveErrorShown = true;
+  }
+
+  private saveStateChanged(epoch: number, state: SaveState): void {
+    if (!this.current(epoch)) return;
+    if (state === 'saved') this.lockAnyway = false;
+    const view = this.view;
+    if (view.kind !== 'call') return;
+    view.saveState = state;
+    const status = this.byId('autosave-status');
+    if (status) {
+      status.textContent = saveStateText(state);
+      status.className = `autosave ${state}`;
+      status.dataset.state = state;
+    }
+  }
+
+  private syncCallTimer(): void {
+    const view = this.view;
+    if (view.kind !== 'call') {
+      this.stopCallTimer();
+      return;
+    }
+    if (this.callTimer !== undefined) return;
+    this.callTimer = setInterval(() => {
+      const now = this.view;
+      if (now.kind !== 'call') return;
+      const timer = this.byId('call-timer');
+      // Rendered by the screen the same way; only the text changes here.
+      const text = callScreenTimer(now.call.startedAt);
+      if (timer && timer.textContent !== text) timer.textContent = text;
+    }, 250);
+  }
+
+  private stopCallTimer(): void {
+    if (this.callTimer !== undefined) clearInterval(this.callTimer);
+    this.callTimer = undefined;
+  }
+
+  private async copyNumber(): Promise<void> {
+    const view = this.view;
+    if (view.kind !== 'call') return;
+    try {
+      const clipboard = navigator.clipboard as Clipboard | undefined;
+      if (!clipboard?.writeText) throw new Error('no clipboard');
+      await clipboard.writeText(view.call.caseNumber);
+      view.copy = 'copied';
+    } catch {
+      view.copy = 'failed';
+      // Select the number, so Ctrl+C copies it.
+      const number = this.byId('call-case-number');
+      const selection = this.document.getSelection();
+      if (number && selection) selection.selectAllChildren(number);
+    }
+    if (this.view !== view) return;
+    const status = this.byId('copy-status');
+    if (status) status.textContent = copyText(view.copy);
+  }
+
+  /** Waits for the pending save, ends the call with the latest content, shows its case. */
+  private async endCall(): Promise<void> {
+    const view = this.view;
+    const saver = this.autosaver;
+    if (view.kind !== 'call' || this.busy || !saver) return;
+    const epoch = this.epoch;
+    this.setError(null);
+    this.setBusy(true);
+    await saver.flush();
+    if (!this.current(epoch, view)) return;
+    saver.stop();
+    try {
+      const { caseNumber } = await ipc.endCall(view.call.draftId, copyContent(view.call.content));
+      if (!this.current(epoch, view)) return;
+      this.autosaver = null;
+      await this.showCase(caseNumber, true, epoch, view);
+    } catch (reason) {
+      if (!this.current(epoch, view)) return;
+      // The call is still open: keep saving it.
+      saver.resume();
+      this.setBusy(false);
+      const code = this.failure(reason);
+      if (code) this.setError(code);
+    }
+  }
+
+  private async discardCall(): Promise<void> {
+    const view = this.view;
+    const saver = this.autosaver;
+    if (view.kind !== 'call' || this.busy) return;
+    const epoch = this.epoch;
+    this.setBusy(true);
+    saver?.stop();
+    await saver?.settled();
+    if (!this.current(epoch, view)) return;
+    try {
+      await ipc.discardCall(view.call.draftId);
+      if (!this.current(epoch, view)) return;
+      this.autosaver = null;
+      this.goHome();
+    } catch (reason) {
+      if (!this.current(epoch, view)) return;
+      saver?.resume();
+      this.setBusy(false);
+      const code = this.failure(reason);
+      if (code) this.setError(code);
+    }
+  }
+
+  private async discardUnfinished(draftId: string): Promise<void> {
+    const view = this.view;
+    if (view.kind !== 'home' || this.busy) return;
+    const epoch = this.epoch;
+    this.setBusy(true);
+    try {
+      await ipc.discardCall(draftId);
+      if (!this.current(epoch, view)) return;
+      this.goHome();
+    } catch (reason) {
+      if (!this.current(epoch, view)) return;
+      view.confirmDiscard = null;
+      const code = this.failure(reason);
+      if (code === 'no_such_call') {
+        this.goHome();
+        this.setError(code);
+      } else if (code) {
+        this.setBusy(false);
+        this.setError(code);
+      }
+    }
+  }
+
+  // --- cases ----------------------------------------------------------------------------
+
+  /** Finds a case by what was typed; a wrong number keeps the field as typed. */
+  private async lookup(typed: string): Promise<void> {
+    const view = this.view;
+    if (view.kind !== 'home' || this.busy) return;
+    if (typed.trim() === '') {
+      this.fail('case_number_empty', 'lookup-number');
+      return;
+    }
+    const epoch = this.epoch;
+    this.setError(null);
+    this.setBusy(true);
+    try {
+      // The raw text: the Rust side parses spaces, dashes and Arabic or Persian digits.
+      const history = await ipc.findCase(typed);
+      if (!this.current(epoch, view)) return;
+      this.showHistory(history, false);
+    } catch (reason) {
+      if (!this.current(epoch, view)) return;
+      this.setBusy(false);
+      const code = this.failure(reason);
+      if (code) this.fail(code, 'lookup-number');
+    }
+  }
+
+  private async openCase(caseNumber: string): Promise<void> {
+    if (this.busy || !this.session) return;
+    const epoch = this.epoch;
+    const view = this.view;
+    this.setError(null);
+    this.setBusy(true);
+    await this.showCase(caseNumber, false, epoch, view);
+  }
+
+  private async showCase(caseNumber: string, ended: boolean, epoch: number, view: View): Promise<void> {
+    try {
+      const history = await ipc.findCase(caseNumber);
+      if (!this.current(epoch, view)) return;
+      this.showHistory(history, ended);
+    } catch (reason) {
+      if (!this.current(epoch, view)) return;
+      const code = this.failure(reason);
+      if (!code) return;
+      if (ended) this.goHome(); // the call is saved; only its history could not be read
+      else this.setBusy(false);
+      this.setError(code);
+    }
+  }
+
+  private showHistory(history: CaseHistory, ended: boolean): void {
+    const session = this.session;
+    if (session) this.show({ kind: 'history', session, history, ended });
+  }
+
+  private async setCaseOpen(open: boolean): Promise<void> {
+    const view = this.view;
+    if (view.kind !== 'history' || this.busy) return;
+    const epoch = this.epoch;
+    this.setError(null);
+    this.setBusy(true);
+    try {
+      await ipc.setCaseOpen(view.history.caseNumber, open);
+      if (!this.current(epoch, view)) return;
+      view.history = { ...view.history, open };
+      view.ended = false;
+      this.setBusy(false);
+      this.byId('case-open-toggle')?.focus();
+    } catch (reason) {
+      if (!this.current(epoch, view)) return;
+      this.setBusy(false);
+      const code = this.failure(reason);
+      if (code) this.setError(code);
+    }
+  }
+
+  // --- own passphrase -------------------------------------------------------------------
+
+  private async changePassphrase(current: string, next: string, repeat: string): Promise<void> {
+    const view = this.view;
+    if (view.kind !== 'passphrase' || this.busy) return;
+    if (next !== repeat) {
+      this.fail('passphrase_mismatch', 'passphrase-repeat', ['passphrase-repeat']);
+      return;
+    }
+    const epoch = this.epoch;
+    this.setError(null);
+    this.setBusy(true);
+    try {
+      await ipc.changePassphrase(current, next);
+      if (!this.current(epoch, view)) return;
+      this.show({ kind: 'passphrase', session: view.session, done: true });
+      this.byId('passphrase-done')?.focus();
+    } catch (reason) {
+      if (!this.current(epoch, view)) return;
+      this.setBusy(false);
+      const code = this.failure(reason);
+      if (!code) return;
+      if (code === 'passphrase_too_short' || code === 'passphrase_too_long') {
+        this.fail(code, 'passphrase-new', ['passphrase-repeat']);
+      } else {
+        this.fail(code, 'passphrase-current', ['passphrase-current']);
+      }
+    }
+  }
+
+  // --- supervisor settings --------------------------------------------------------------
+
+  private async openSettings(notice: Extract<View, { kind: 'settings' }>['notice']): Promise<void> {
+    const session = this.session;
+    if (!session || session.role !== 'supervisor') return;
+    const epoch = this.epoch;
+    let users: UserSummary[] | null = null;
+    let failed: unknown = null;
+    try {
+      users = await ipc.listUsers();
+    } catch (reason) {
+      failed = reason;
+    }
+    if (!this.current(epoch)) return;
+    this.show({ kind: 'settings', session, users, confirmRemove: null, notice });
+    if (failed !== null) {
+      const code = this.failure(failed);
+      if (code) this.setError(code);
+    }
+  }
+
+  /** Runs one supervisor change; on success re-reads the settings and shows `notice`. */
+  private async settingsChange(
+    change: () => Promise<void>,
+    notice: { part: SettingsPart; message: MessageId },
+    onError: (code: ErrorCode) => void = (code) => this.setError(code),
+  ): Promise<void> {
+    const view = this.view;
+    if (view.kind !== 'settings' || this.busy) return;
+    const epoch = this.epoch;
+    this.setError(null);
+    this.setBusy(true);
+    try {
+      await change();
+      if (!this.current(epoch, view)) return;
+      try {
+        this.settings = await ipc.getSettings();
+        this.idle?.setMinutes(this.settings.idleLockMinutes);
+      } catch {
+        // The change is made; the old settings stay on screen until the next read.
+      }
+      if (!this.current(epoch, view)) return;
+      await this.openSettings(notice);
+    } catch (reason) {
+      if (!this.current(epoch, view)) return;
+      this.setBusy(false);
+      const code = this.failure(reason);
+      if (code) onError(code);
+    }
+  }
+
+  private async addUser(name: string, role: Role, passphrase: string): Promise<void> {
+    await this.settingsChange(() => ipc.addUser(name, role, passphrase), { part: 'users', message: 'user-added' }, (code) => {
+      if (code === 'passphrase_too_short' || code === 'passphrase_too_long') this.fail(code, 'user-add-passphrase');
+      else this.fail(code, 'user-add-name');
+    });
+  }
+
+  private async removeUser(name: string): Promise<void> {
+    await this.settingsChange(() => ipc.removeUser(name), { part: 'users', message: 'user-removed' });
+  }
+
+  private async addReferral(code: string, label: string): Promise<void> {
+    const trimmed = code.trim();
+    if (!/^[a-z0-9_]{1,40}$/.test(trimmed)) {
+      this.fail('invalid_referral_code', 'referral-add-code');
+      return;
+    }
+    if (this.settings.referrals.some((entry) => entry.code === trimmed)) {
+      this.fail('referral_exists', 'referral-add-code');
+      return;
+    }
+    const name = label.trim();
+    await this.saveReferrals([...this.settings.referrals, { code: trimmed, label: name === '' ? null : name }]);
+  }
+
+  private async saveReferrals(referrals: Settings['referrals']): Promise<void> {
+    await this.settingsChange(() => ipc.setReferrals(referrals), { part: 'referrals', message: 'referrals-saved' });
+  }
+
+  private async addCountry(typed: string): Promise<void> {
+    const code = typed.trim().toUpperCase();
+    if (!/^[A-Z]{2}$/.test(code) || regionName(code) === undefined) {
+      this.fail('invalid_country', 'country-add-code');
+      return;
+    }
+    if (this.settings.transitCountries.includes(code)) {
+      this.fail('country_exists', 'country-add-code');
+      return;
+    }
+    await this.saveCountries([...this.settings.transitCountries, code]);
+  }
+
+  private async saveCountries(countries: string[]): Promise<void> {
+    await this.settingsChange(() => ipc.setTransitCountries(countries), { part: 'countries', message: 'countries-saved' });
+  }
+
+  private async setIdleMinutes(typed: string): Promise<void> {
+    const digits = toLatinDigits(typed.trim());
+    const minutes = /^\d{1,3}$/.test(digits) ? Number(digits) : NaN;
+    if (!(minutes >= 1 && minutes <= 120)) {
+      this.fail('invalid_minutes', 'idle-lock-minutes');
+      return;
+    }
+    await this.settingsChange(() => ipc.setIdleLockMinutes(minutes), { part: 'idle', message: 'idle-saved' }, (code) =>
+      this.fail(code, 'idle-lock-minutes'),
+    );
+  }
+}
+
+function callScreenTimer(startedAt: string): string {
+  return formatTimer(Date.now() - Date.parse(startedAt));
 }
 
 /** Mounts the app into `host` and shows the first screen. */

@@ -40,3 +40,48 @@ export function field(
   );
   return { block, input: control };
 }
+
+/** A `<label for>` + `<select>` pair inside a `.field` block; `onChange` gets the chosen value. */
+export function selectField<V extends string>(
+  id: string,
+  label: string,
+  options: readonly { value: V; text: string }[],
+  value: V,
+  onChange: (value: V) => void,
+): { block: HTMLElement; select: HTMLSelectElement } {
+  const select = el('select', { id, name: id });
+  for (const option of options) select.append(el('option', { value: option.value }, option.text));
+  select.value = value;
+  select.addEventListener('change', () => {
+    const chosen = options.find((option) => option.value === select.value);
+    if (chosen) onChange(chosen.value);
+  });
+  const block = el('div', { class: 'field' }, el('label', { for: id }, label), select);
+  return { block, select };
+}
+
+/** A checkbox with its label after it, in a `.check` row. */
+export function checkField(
+  id: string,
+  label: Node | string,
+  checked: boolean,
+  attributes: Attributes = {},
+): { block: HTMLElement; input: HTMLInputElement } {
+  const input = el('input', { id, name: id, type: 'checkbox', ...attributes });
+  input.checked = checked;
+  const block = el('div', { class: 'check' }, input, el('label', { for: id }, label));
+  return { block, input };
+}
+
+/**
+ * A case number as the shell groups it ("4821 0937 552"): left to right and isolated, also in
+ * the Arabic UI, so its groups never reorder.
+ */
+export function caseNumber(text: string, attributes: Attributes = {}): HTMLElement {
+  return el('bdi', { dir: 'ltr', translate: 'no', class: 'case-number', ...attributes }, text);
+}
+
+/** Text the user typed (a name, a label), isolated so its direction cannot leak. */
+export function userText(text: string, attributes: Attributes = {}): HTMLElement {
+  return el('bdi', attributes, text);
+}

@@ -4,7 +4,27 @@ import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundl
 import enSource from '../../assets/locales/en/helpline.ftl?raw';
 import svSource from '../../assets/locales/sv/helpline.ftl?raw';
 import arSource from '../../assets/locales/ar/helpline.ftl?raw';
-import type { ErrorCode } from './ipc';
+import {
+  AGE_BANDS,
+  CALL_LANGUAGES,
+  CHANNELS,
+  ENVIRONMENTS,
+  GENDERS,
+  LEVELS,
+  RELATIONSHIPS,
+  ROLES,
+  SITUATIONS,
+  type AgeBand,
+  type CallLanguage,
+  type Channel,
+  type Environment,
+  type ErrorCode,
+  type Gender,
+  type Level,
+  type Relationship,
+  type Role,
+  type Situation,
+} from './ipc';
 
 export const LANGUAGES = ['en', 'sv', 'ar'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -19,8 +39,8 @@ const RTL: ReadonlySet<Language> = new Set<Language>(['ar']);
 
 export const STORAGE_KEY = 'helpline.language';
 
-/** Every message the code uses. A test checks this list against the .ftl files. */
-export const MESSAGE_IDS = [
+/** The messages the code names directly. */
+const STATIC_IDS = [
   'app-title',
   'language-name',
   'language-label',
@@ -45,13 +65,207 @@ export const MESSAGE_IDS = [
   'unlock-user-label',
   'unlock-passphrase-label',
   'unlock-submit',
+  'unlock-checking',
+  'nav-label',
+  'nav-home',
+  'nav-cases',
+  'nav-passphrase',
+  'nav-settings',
+  'home-lock',
   'home-greeting',
   'home-role',
-  'home-next',
-  'home-lock',
+  'new-call',
+  'new-call-hint',
+  'lookup-title',
+  'lookup-label',
+  'lookup-hint',
+  'lookup-submit',
+  'unfinished-title',
+  'unfinished-call',
+  'resume-call',
+  'discard-unfinished',
+  'discard-unfinished-question',
+  'discard-unfinished-confirm',
+  'confirm-cancel',
+  'cases-title',
+  'cases-filters',
+  'cases-filter-open',
+  'cases-filter-due',
+  'cases-filter-level',
+  'cases-filter-level-any',
+  'cases-filter-level-min',
+  'cases-col-number',
+  'cases-col-latest',
+  'cases-col-highest',
+  'cases-col-last-call',
+  'cases-col-follow-up',
+  'cases-col-calls',
+  'cases-due',
+  'cases-closed',
+  'cases-empty',
+  'value-none',
+  'level-legend',
+  'level-intro',
+  'level-not-assessed-hint',
+  'level-step-title',
+  'level-transit-countries',
+  'level-step-met',
+  'call-title',
+  'call-new-case',
+  'call-returning',
+  'copy-case-number',
+  'copy-done',
+  'copy-failed',
+  'call-timer-label',
+  'autosave-saved',
+  'autosave-saving',
+  'autosave-retrying',
+  'call-section-call',
+  'call-channel-label',
+  'call-language-label',
+  'call-section-caller',
+  'caller-relationship-label',
+  'caller-gender-label',
+  'caller-gives-contact-label',
+  'caller-anonymous-hint',
+  'contact-name-label',
+  'contact-phone-label',
+  'contact-email-label',
+  'call-section-person',
+  'person-gender-label',
+  'person-age-band-label',
+  'person-situation-label',
+  'person-environment-label',
+  'call-section-referrals',
+  'referrals-none-available',
+  'next-steps-label',
+  'follow-up-label',
+  'notes-label',
+  'notes-hint',
+  'notes-counter',
+  'end-call',
+  'discard-call',
+  'discard-call-question',
+  'discard-call-confirm',
+  'discard-call-cancel',
+  'history-title',
+  'history-case-number-label',
+  'history-ended',
+  'case-state',
+  'case-close',
+  'case-reopen',
+  'new-call-on-case',
+  'history-calls',
+  'history-no-calls',
+  'history-escalated',
+  'history-duration',
+  'duration-minutes',
+  'duration-unknown',
+  'history-channel',
+  'history-language',
+  'history-level',
+  'history-caller',
+  'history-person',
+  'history-caller-value',
+  'history-person-value',
+  'history-referrals',
+  'history-next-steps',
+  'history-follow-up',
+  'history-contact',
+  'history-anonymous',
+  'history-notes',
+  'passphrase-title',
+  'passphrase-intro',
+  'passphrase-current-label',
+  'passphrase-new-label',
+  'passphrase-repeat-label',
+  'passphrase-submit',
+  'passphrase-done',
+  'settings-title',
+  'settings-users',
+  'user-you',
+  'remove-user',
+  'remove-user-question',
+  'remove-user-confirm',
+  'user-removed',
+  'user-add-title',
+  'user-add-name-label',
+  'user-add-role-label',
+  'user-add-passphrase-label',
+  'user-add-submit',
+  'user-added',
+  'settings-referrals',
+  'referral-add-code-label',
+  'referral-add-label-label',
+  'referral-add-submit',
+  'remove-referral',
+  'referrals-saved',
+  'settings-countries',
+  'country-add-label',
+  'country-add-submit',
+  'remove-country',
+  'countries-saved',
+  'settings-idle',
+  'idle-lock-minutes-label',
+  'idle-lock-submit',
+  'idle-saved',
+  'settings-empty',
 ] as const;
 
-export type MessageId = (typeof MESSAGE_IDS)[number] | `error-${ErrorCode}`;
+/** Referral codes every store starts with; their names are translated here. */
+export const DEFAULT_REFERRAL_CODES = [
+  'psychologist',
+  'psychiatrist',
+  'school_counsellor',
+  'former_extremist',
+  'social_services',
+  'religious_community',
+  'ngo',
+  'health_care',
+] as const;
+export type DefaultReferralCode = (typeof DEFAULT_REFERRAL_CODES)[number];
+
+/** Steps of the concern ladder that have a meaning of their own. */
+export const STEP_LEVELS = ['strong_interest', 'wish_to_leave', 'in_transit_country'] as const;
+
+type StaticId = (typeof STATIC_IDS)[number];
+export type MessageId =
+  | StaticId
+  | `channel-${Channel}`
+  | `call-language-${CallLanguage}`
+  | `relationship-${Relationship}`
+  | `gender-${Gender}`
+  | `age-${AgeBand}`
+  | `situation-${Situation}`
+  | `environment-${Environment}`
+  | `level-${Level}`
+  | `level-short-${Level}`
+  | `level-meaning-${(typeof STEP_LEVELS)[number]}`
+  | `referral-${DefaultReferralCode}`
+  | `role-${Role}`
+  | `error-${ErrorCode}`;
+
+function ids<P extends string, V extends string>(prefix: P, values: readonly V[]): `${P}${V}`[] {
+  return values.map((value) => `${prefix}${value}` as const);
+}
+
+/** Every message the code uses (but the errors). A test checks this list against the .ftl files. */
+export const MESSAGE_IDS: readonly MessageId[] = [
+  ...STATIC_IDS,
+  ...ids('channel-', CHANNELS),
+  ...ids('call-language-', CALL_LANGUAGES),
+  ...ids('relationship-', RELATIONSHIPS),
+  ...ids('gender-', GENDERS),
+  ...ids('age-', AGE_BANDS),
+  ...ids('situation-', SITUATIONS),
+  ...ids('environment-', ENVIRONMENTS),
+  ...ids('level-', LEVELS),
+  ...ids('level-short-', LEVELS),
+  ...ids('level-meaning-', STEP_LEVELS),
+  ...ids('referral-', DEFAULT_REFERRAL_CODES),
+  ...ids('role-', ROLES),
+];
+
 export type Args = Record<string, FluentVariable>;
 
 const bundles = new Map<Language, FluentBundle>();
@@ -166,4 +380,13 @@ export function formatNodes(id: MessageId, elements: Record<string, Node>, args:
     if (!nodes.includes(element)) nodes.push(document.createTextNode(' '), element);
   }
   return nodes;
+}
+
+/** Whether the current language (or English) has a message with this id. */
+export function hasMessage(id: string): boolean {
+  return bundleFor(current).hasMessage(id) || bundleFor('en').hasMessage(id);
+}
+
+export function isDefaultReferral(code: string): code is DefaultReferralCode {
+  return (DEFAULT_REFERRAL_CODES as readonly string[]).includes(code);
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
+import * as ipc from './ipc';
 import { IpcError, appStatus, lock, setUpStore, toIpcError, unlock } from './ipc';
 import { fakeShell, reset, shellError } from './test-support';
 
@@ -68,5 +69,137 @@ describe('ipc wrappers', () => {
     expect(toIpcError('plain string').code).toBe('unknown');
     expect(toIpcError(undefined).code).toBe('unknown');
     expect(toIpcError(null).code).toBe('unknown');
+  });
+});
+
+describe('calls and cases', () => {
+  const content = {
+    channel: 'phone',
+    language: 'ar',
+    level: 'wish_to_leave',
+    caller: {
+      relationship: 'mother',
+      gender: 'woman',
+      identity: { choice: 'gave_contact_details', name: 'Amira', phone: null, email: null },
+    },
+    person: { gender: 'man', age_band: '15_17', situation: 'radicalising', environment: 'violent_islamist' },
+    referrals: ['psychologist'],
+    next_steps: '',
+    follow_up: '2026-03-06',
+    notes: 'n',
+  };
+  const started = {
+    draftId: 'd1',
+    caseNumber: '4821 0937 552',
+    startedAt: '2026-03-02T10:00:00Z',
+    newCase: true,
+    content,
+  };
+
+  test('send the contract names and argument keys', async () => {
+    const calls = fakeShell((cmd) => {
+      switch (cmd) {
+        case 'get_settings':
+          return { referrals: [{ code: 'ngo', label: null }], transitCountries: ['TR'], idleLockMinutes: 5 };
+        case 'start_call':
+          return started;
+        case 'end_call':
+          return { caseNumber: '4821 0937 552' };
+        case 'unfinished_calls':
+          return [{ draftId: 'd1', caseNumber: '4821 0937 552', startedAt: '2026-03-02T10:00:00Z', content }];
+        case 'find_case':
+          return { caseNumber: '4821 0937 552', open: true, calls: [{ ...content, started_at: '2026-03-02T10:00:00Z', ended_at: null, escalated: true }] };
+        case 'list_cases':
+          return [
+            {
+              caseNumber: '4821 0937 552',
+              open: true,
+              latestLevel: 'wish_to_leave',
+              highestLevel: 'in_transit_country',
+              lastCallAt: '2026-03-02T10:00:00Z',
+              followUp: null,
+              calls: 3,
+            },
+          ];
+        case 'list_users':
+          return [{ name: 'Maja', role: 'supervisor' }];
+        default:
+          return null;
+      }
+    });
+    const typed = content as unknown as ipc.CallContent;
+    expect(await ipc.getSettings()).toEqual({ referrals: [{ code: 'ngo', label: null }], transitCountries: ['TR'], idleLockMinutes: 5 });
+    expect(await ipc.startCall(null)).toEqual(started);
+    await ipc.startCall('4821 0937 552');
+    await ipc.saveDraft('d1', typed);
+    expect(await ipc.endCall('d1', typed)).toEqual({ caseNumber: '4821 0937 552' });
+    await ipc.discardCall('d1');
+    expect((await ipc.unfinishedCalls())[0]?.content).toEqual(content);
+    expect((await ipc.findCase('٤٨٢١'))?.calls[0]?.escalated).toBe(true);
+    expect((await ipc.listCases())[0]?.highestLevel).toBe('in_transit_country');
+    await ipc.setCaseOpen('4821 0937 552', false);
+    await ipc.changePassphrase('old passphrase', 'new passphrase');
+    expect(await ipc.listUsers()).toEqual([{ name: 'Maja', role: 'supervisor' }]);
+    await ipc.addUser('Sara', 'volunteer', 'pass phrase 5');
+    await ipc.removeUser('Sara');
+    await ipc.setReferrals([{ code: 'ngo', label: 'NGO' }]);
+    await ipc.setTransitCountries(['TR', 'JO']);
+    await ipc.setIdleLockMinutes(10);
+    expect(calls).toEqual([
+      { cmd: 'get_settings', args: {} },
+      { cmd: 'start_call', args: { caseNumber: null } },
+      { cmd: 'start_call', args: { caseNumber: '4821 0937 552' } },
+      { cmd: 'save_draft', args: { draftId: 'd1', content } },
+      { cmd: 'end_call', args: { draftId: 'd1', content } },
+      { cmd: 'discard_call', args: { draftId: 'd1' } },
+      { cmd: 'unfinished_calls', args: {} },
+      { cmd: 'find_case', args: { caseNumber: '٤٨٢١' } },
+      { cmd: 'list_cases', args: {} },
+      { cmd: 'set_case_open', args: { caseNumber: '4821 0937 552', open: false } },
+      { cmd: 'change_passphrase', args: { current: 'old passphrase', next: 'new passphrase' } },
+      { cmd: 'list_users', args: {} },
+      { cmd: 'add_user', args: { userName: 'Sara', role: 'volunteer', passphrase: 'pass phrase 5' } },
+      { cmd: 'remove_user', args: { userName: 'Sara' } },
+      { cmd: 'set_referrals', args: { referrals: [{ code: 'ngo', label: 'NGO' }] } },
+      { cmd: 'set_transit_countries', args: { countries: ['TR', 'JO'] } },
+      { cmd: 'set_idle_lock_minutes', args: { minutes: 10 } },
+    ]);
+  });
+
+  test('replies that break the contract are rejected whole', async () => {
+    const broken: [() => Promise<unknown>, unknown][] = [
+      [() => ipc.startCall(null), { ...started, content: { ...content, level: 'step_4' } }],
+      [() => ipc.startCall(null), { ...started, content: { ...content, caller: { ...content.caller, identity: { choice: 'maybe' } } } }],
+      [() => ipc.startCall(null), { ...started, content: { ...content, person: { ...content.person, age_band: '17' } } }],
+      [() => ipc.startCall(null), { ...started, content: { ...content, follow_up: '6 March' } }],
+      [() => ipc.startCall(null), { ...started, startedAt: 'yesterday' }],
+      [() => ipc.startCall(null), { ...started, draft_id: 'd1', draftId: undefined }],
+      [() => ipc.getSettings(), { referrals: [], transitCountries: ['Turkey'], idleLockMinutes: 5 }],
+      [() => ipc.getSettings(), { referrals: [], transitCountries: [], idleLockMinutes: 0 }],
+      [() => ipc.getSettings(), { referrals: [{ code: 'ngo' }], transitCountries: [], idleLockMinutes: 5 }],
+      [() => ipc.findCase('1'), { caseNumber: '1', open: true, calls: [{ ...content, started_at: 'x', ended_at: null, escalated: false }] }],
+      [() => ipc.findCase('1'), { caseNumber: '1', open: true, calls: [{ ...content, started_at: '2026-03-02T10:00:00Z', ended_at: null }] }],
+      [() => ipc.listCases(), [{ caseNumber: '1', open: true, latestLevel: 'high', highestLevel: 'high', lastCallAt: null, followUp: null, calls: 1 }]],
+      [() => ipc.listCases(), { cases: [] }],
+      [() => ipc.unfinishedCalls(), [{ draftId: 'd1', caseNumber: '1', startedAt: '2026-03-02T10:00:00Z' }]],
+      [() => ipc.listUsers(), [{ name: 'x', role: 'admin' }]],
+      [() => ipc.endCall('d1', content as unknown as ipc.CallContent), {}],
+    ];
+    for (const [run, reply] of broken) {
+      fakeShell(() => reply);
+      await expect(run(), JSON.stringify(reply)).rejects.toMatchObject({ code: 'unknown' });
+    }
+  });
+
+  test('extra fields in a reply do not travel on', async () => {
+    fakeShell(() => ({ ...started, content: { ...content, secret: 'x', caller: { ...content.caller, extra: 1 } } }));
+    const reply = await ipc.startCall(null);
+    expect(reply.content).toEqual(content);
+  });
+
+  test('the new error codes are known; others become the generic one', () => {
+    expect(toIpcError(shellError('no_such_call')).code).toBe('no_such_call');
+    expect(toIpcError(shellError('invalid_country')).code).toBe('invalid_country');
+    expect(toIpcError(shellError('call_on_fire')).code).toBe('unknown');
   });
 });

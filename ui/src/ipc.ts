@@ -49,12 +49,22 @@ export const ERROR_CODES = [
   'case_number_malformed',
   'no_such_case',
   'too_long',
+  'no_such_call',
+  'invalid_country',
 ] as const;
 
 export type ShellErrorCode = (typeof ERROR_CODES)[number];
 
 /** Codes the UI raises itself, before any IPC call. */
-export const CLIENT_ERROR_CODES = ['passphrase_mismatch'] as const;
+export const CLIENT_ERROR_CODES = [
+  'passphrase_mismatch',
+  'draft_not_saved',
+  'invalid_referral_code',
+  'referral_exists',
+  'country_exists',
+  'invalid_minutes',
+  'case_number_empty',
+] as const;
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
 
 /** Anything shown in `#error`. `unknown` covers codes this build does not know. */
@@ -150,4 +160,408 @@ export async function unlock(userName: string, passphrase: string): Promise<Sess
 
 export async function lock(): Promise<void> {
   await call('lock');
+}
+
+// --- calls and cases ------------------------------------------------------------------------
+// Domain objects keep the snake_case keys of the Rust types; only top-level arguments are
+// camelCase.
+
+export const LEVELS = ['not_assessed', 'strong_interest', 'wish_to_leave', 'in_transit_country'] as const;
+export type Level = (typeof LEVELS)[number];
+export const CHANNELS = ['phone', 'email'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const CALL_LANGUAGES = ['sv', 'en', 'ar', 'other'] as const;
+export type CallLanguage = (typeof CALL_LANGUAGES)[number];
+export const RELATIONSHIPS = [
+  'mother',
+  'father',
+  'sibling',
+  'other_relative',
+  'partner',
+  'friend',
+  'professional',
+  'other',
+  'not_stated',
+] as const;
+export type Relationship = (typeof RELATIONSHIPS)[number];
+export const GENDERS = ['woman', 'man', 'other', 'not_stated'] as const;
+export type Gender = (typeof GENDERS)[number];
+export const AGE_BANDS = ['under_15', '15_17', '18_20', '21_25', '26_30', 'over_30', 'unknown'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+export const SITUATIONS = [
+  'radicalising',
+  'planning_to_travel',
+  'in_conflict_zone',
+  'returned',
+  'other_unknown',
+] as const;
+export type Situation = (typeof SITUATIONS)[number];
+export const ENVIRONMENTS = [
+  'violent_islamist',
+  'violent_right_wing',
+  'violent_left_wing',
+  'acting_alone_unclear',
+  'criminal_network',
+  'other_unknown',
+] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+export const ROLES = ['volunteer', 'supervisor'] as const;
+
+/** The step of a level: 0 when not assessed, else 1 to 3. */
+export function levelStep(level: Level): number {
+  return LEVELS.indexOf(level);
+}
+
+export type Identity =
+  | { choice: 'anonymous' }
+  | { choice: 'gave_contact_details'; name: string | null; phone: string | null; email: string | null };
+
+export interface CallContent {
+  channel: Channel;
+  language: CallLanguage;
+  level: Level;
+  caller: { relationship: Relationship; gender: Gender; identity: Identity };
+  person: { gender: Gender; age_band: AgeBand; situation: Situation; environment: Environment };
+  referrals: string[];
+  next_steps: string;
+  follow_up: string | null;
+  notes: string;
+}
+
+export interface CallView extends CallContent {
+  started_at: string;
+  ended_at: string | null;
+  escalated: boolean;
+}
+
+export interface Referral {
+  code: string;
+  label: string | null;
+}
+
+export interface Settings {
+  referrals: Referral[];
+  transitCountries: string[];
+  idleLockMinutes: number;
+}
+
+export interface StartedCall {
+  draftId: string;
+  caseNumber: string;
+  startedAt: string;
+  newCase: boolean;
+  content: CallContent;
+}
+
+export interface Unfinished {
+  draftId: string;
+  caseNumber: string;
+  startedAt: string;
+  content: CallContent;
+}
+
+export interface CaseHistory {
+  caseNumber: string;
+  open: boolean;
+  calls: CallView[];
+}
+
+export interface CaseOverview {
+  caseNumber: string;
+  open: boolean;
+  latestLevel: Level;
+  highestLevel: Level;
+  lastCallAt: string | null;
+  followUp: string | null;
+  calls: number;
+}
+
+export interface UserSummary {
+  name: string;
+  role: Role;
+}
+
+// --- shape checks ---------------------------------------------------------------------------
+
+function oneOf<T extends string>(values: readonly T[]) {
+  return (value: unknown): value is T => typeof value === 'string' && (values as readonly string[]).includes(value);
+}
+
+const isLevel = oneOf(LEVELS);
+const isChannel = oneOf(CHANNELS);
+const isCallLanguage = oneOf(CALL_LANGUAGES);
+const isRelationship = oneOf(RELATIONSHIPS);
+const isGender = oneOf(GENDERS);
+const isAgeBand = oneOf(AGE_BANDS);
+const isSituation = oneOf(SITUATIONS);
+const isEnvironment = oneOf(ENVIRONMENTS);
+
+function isString(value: unknown): value is string {
+  return typeof value === 'string';
+}
+
+function isStringOrNull(value: unknown): value is string | null {
+  return value === null || typeof value === 'string';
+}
+
+/** A time the shell sends (RFC 3339) that the UI can compute with. */
+function isTime(value: unknown): value is string {
+  return typeof value === 'string' && !Number.isNaN(Date.parse(value));
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isDateOrNull(value: unknown): value is string | null {
+  return value === null || (typeof value === 'string' && DATE.test(value));
+}
+
+function isIdentity(value: unknown): value is Identity {
+  if (!isRecord(value)) return false;
+  if (value.choice === 'anonymous') return true;
+  return (
+    value.choice === 'gave_contact_details' &&
+    isStringOrNull(value.name) &&
+    isStringOrNull(value.phone) &&
+    isStringOrNull(value.email)
+  );
+}
+
+function toIdentity(value: Identity): Identity {
+  return value.choice === 'anonymous'
+    ? { choice: 'anonymous' }
+    : { choice: 'gave_contact_details', name: value.name, phone: value.phone, email: value.email };
+}
+
+/** Checks a CallContent and copies exactly its fields (nothing extra survives). */
+function toContent(value: unknown): CallContent | null {
+  if (!isRecord(value)) return null;
+  const { caller, person, referrals } = value;
+  if (
+    !isChannel(value.channel) ||
+    !isCallLanguage(value.language) ||
+    !isLevel(value.level) ||
+    !isRecord(caller) ||
+    !isRelationship(caller.relationship) ||
+    !isGender(caller.gender) ||
+    !isIdentity(caller.identity) ||
+    !isRecord(person) ||
+    !isGender(person.gender) ||
+    !isAgeBand(person.age_band) ||
+    !isSituation(person.situation) ||
+    !isEnvironment(person.environment) ||
+    !Array.isArray(referrals) ||
+    !referrals.every(isString) ||
+    !isString(value.next_steps) ||
+    !isDateOrNull(value.follow_up) ||
+    !isString(value.notes)
+  ) {
+    return null;
+  }
+  return {
+    channel: value.channel,
+    language: value.language,
+    level: value.level,
+    caller: {
+      relationship: caller.relationship,
+      gender: caller.gender,
+      identity: toIdentity(caller.identity),
+    },
+    person: {
+      gender: person.gender,
+      age_band: person.age_band,
+      situation: person.situation,
+      environment: person.environment,
+    },
+    referrals: [...referrals],
+    next_steps: value.next_steps,
+    follow_up: value.follow_up,
+    notes: value.notes,
+  };
+}
+
+function toCallView(value: unknown): CallView | null {
+  const content = toContent(value);
+  if (!content || !isRecord(value)) return null;
+  if (!isTime(value.started_at) || !(value.ended_at === null || isTime(value.ended_at))) return null;
+  if (typeof value.escalated !== 'boolean') return null;
+  return { ...content, started_at: value.started_at, ended_at: value.ended_at, escalated: value.escalated };
+}
+
+function isReferral(value: unknown): value is Referral {
+  return isRecord(value) && isString(value.code) && value.code !== '' && isStringOrNull(value.label);
+}
+
+function isCaseNumber(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+/** Maps every item, or fails as a whole when one does not fit. */
+function all<T>(value: unknown, check: (item: unknown) => T | null): T[] | null {
+  if (!Array.isArray(value)) return null;
+  const out: T[] = [];
+  for (const item of value) {
+    const checked = check(item);
+    if (checked === null) return null;
+    out.push(checked);
+  }
+  return out;
+}
+
+// --- commands -------------------------------------------------------------------------------
+
+export async function changePassphrase(current: string, next: string): Promise<void> {
+  await call('change_passphrase', { current, next });
+}
+
+export async function getSettings(): Promise<Settings> {
+  const reply = await call('get_settings');
+  if (
+    isRecord(reply) &&
+    Array.isArray(reply.referrals) &&
+    reply.referrals.every(isReferral) &&
+    Array.isArray(reply.transitCountries) &&
+    reply.transitCountries.every((code) => typeof code === 'string' && /^[A-Za-z]{2}$/.test(code)) &&
+    typeof reply.idleLockMinutes === 'number' &&
+    Number.isInteger(reply.idleLockMinutes) &&
+    reply.idleLockMinutes >= 1 &&
+    reply.idleLockMinutes <= 120
+  ) {
+    return {
+      referrals: reply.referrals.map((entry) => ({ code: entry.code, label: entry.label })),
+      transitCountries: (reply.transitCountries as string[]).map((code) => code.toUpperCase()),
+      idleLockMinutes: reply.idleLockMinutes,
+    };
+  }
+  throw malformed('get_settings');
+}
+
+function toStarted(value: unknown): StartedCall | null {
+  if (!isRecord(value)) return null;
+  const content = toContent(value.content);
+  if (
+    !content ||
+    !isString(value.draftId) ||
+    value.draftId === '' ||
+    !isCaseNumber(value.caseNumber) ||
+    !isTime(value.startedAt) ||
+    typeof value.newCase !== 'boolean'
+  ) {
+    return null;
+  }
+  return {
+    draftId: value.draftId,
+    caseNumber: value.caseNumber,
+    startedAt: value.startedAt,
+    newCase: value.newCase,
+    content,
+  };
+}
+
+export async function startCall(caseNumber: string | null): Promise<StartedCall> {
+  const reply = toStarted(await call('start_call', { caseNumber }));
+  if (reply) return reply;
+  throw malformed('start_call');
+}
+
+export async function saveDraft(draftId: string, content: CallContent): Promise<void> {
+  await call('save_draft', { draftId, content });
+}
+
+export async function endCall(draftId: string, content: CallContent): Promise<{ caseNumber: string }> {
+  const reply = await call('end_call', { draftId, content });
+  if (isRecord(reply) && isCaseNumber(reply.caseNumber)) return { caseNumber: reply.caseNumber };
+  throw malformed('end_call');
+}
+
+export async function discardCall(draftId: string): Promise<void> {
+  await call('discard_call', { draftId });
+}
+
+export async function unfinishedCalls(): Promise<Unfinished[]> {
+  const reply = all(await call('unfinished_calls'), (item) => {
+    if (!isRecord(item)) return null;
+    const content = toContent(item.content);
+    if (!content || !isString(item.draftId) || item.draftId === '') return null;
+    if (!isCaseNumber(item.caseNumber) || !isTime(item.startedAt)) return null;
+    return { draftId: item.draftId, caseNumber: item.caseNumber, startedAt: item.startedAt, content };
+  });
+  if (reply) return reply;
+  throw malformed('unfinished_calls');
+}
+
+export async function findCase(caseNumber: string): Promise<CaseHistory> {
+  const reply = await call('find_case', { caseNumber });
+  if (isRecord(reply) && isCaseNumber(reply.caseNumber) && typeof reply.open === 'boolean') {
+    const calls = all(reply.calls, toCallView);
+    if (calls) return { caseNumber: reply.caseNumber, open: reply.open, calls };
+  }
+  throw malformed('find_case');
+}
+
+export async function listCases(): Promise<CaseOverview[]> {
+  const reply = all(await call('list_cases'), (item) => {
+    if (
+      !isRecord(item) ||
+      !isCaseNumber(item.caseNumber) ||
+      typeof item.open !== 'boolean' ||
+      !isLevel(item.latestLevel) ||
+      !isLevel(item.highestLevel) ||
+      !(item.lastCallAt === null || isTime(item.lastCallAt)) ||
+      !isDateOrNull(item.followUp) ||
+      !isCount(item.calls)
+    ) {
+      return null;
+    }
+    return {
+      caseNumber: item.caseNumber,
+      open: item.open,
+      latestLevel: item.latestLevel,
+      highestLevel: item.highestLevel,
+      lastCallAt: item.lastCallAt,
+      followUp: item.followUp,
+      calls: item.calls,
+    };
+  });
+  if (reply) return reply;
+  throw malformed('list_cases');
+}
+
+export async function setCaseOpen(caseNumber: string, open: boolean): Promise<void> {
+  await call('set_case_open', { caseNumber, open });
+}
+
+// --- supervisors only -----------------------------------------------------------------------
+
+export async function listUsers(): Promise<UserSummary[]> {
+  const reply = all(await call('list_users'), (item) =>
+    isRecord(item) && isString(item.name) && isRole(item.role) ? { name: item.name, role: item.role } : null,
+  );
+  if (reply) return reply;
+  throw malformed('list_users');
+}
+
+export async function addUser(userName: string, role: Role, passphrase: string): Promise<void> {
+  await call('add_user', { userName, role, passphrase });
+}
+
+export async function removeUser(userName: string): Promise<void> {
+  await call('remove_user', { userName });
+}
+
+export async function setReferrals(referrals: Referral[]): Promise<void> {
+  await call('set_referrals', {
+    referrals: referrals.map((entry) => ({ code: entry.code, label: entry.label })),
+  });
+}
+
+export async function setTransitCountries(countries: string[]): Promise<void> {
+  await call('set_transit_countries', { countries: [...countries] });
+}
+
+export async function setIdleLockMinutes(minutes: number): Promise<void> {
+  await call('set_idle_lock_minutes', { minutes });
 }

@@ -129,19 +129,47 @@ describe('translations', () => {
   });
 
   test('every message formats without errors in every language', () => {
+    // A value for every variable any message uses; a new variable must be added here.
+    const samples = {
+      user: 'Maja',
+      number: '4821 0937 552',
+      started: '21 Nov 2026, 10:05',
+      step: 2,
+      countries: 'Turkey, Jordan and Lebanon',
+      count: 45_000,
+      max: 50_000,
+      minutes: 12,
+      relationship: 'Mother',
+      gender: 'Woman',
+      age: '15–17',
+      situation: 'Returned',
+      environment: 'Criminal network',
+    };
     for (const language of LANGUAGES) {
       const bundle = new FluentBundle(language);
       expect(bundle.addResource(new FluentResource(FTL_SOURCES[language]))).toEqual([]);
       for (const id of MESSAGE_IDS) {
         const message = bundle.getMessage(id);
         expect(message?.value, `${language}: ${id}`).toBeTruthy();
-        for (const role of ['volunteer', 'supervisor']) {
+        for (const [role, open] of [
+          ['volunteer', 'yes'],
+          ['supervisor', 'no'],
+        ]) {
           const errors: Error[] = [];
-          const text = bundle.formatPattern(message!.value!, { user: 'Maja', role }, errors);
+          const text = bundle.formatPattern(message!.value!, { ...samples, role: role!, open: open! }, errors);
           expect(errors, `${language}: ${id}`).toEqual([]);
           expect(text.trim(), `${language}: ${id}`).not.toBe('');
         }
       }
+    }
+  });
+
+  test('the open/closed message really depends on the state in every language', () => {
+    for (const language of LANGUAGES) {
+      const bundle = new FluentBundle(language);
+      bundle.addResource(new FluentResource(FTL_SOURCES[language]));
+      const pattern = bundle.getMessage('case-state')!.value!;
+      expect(bundle.formatPattern(pattern, { open: 'yes' })).not.toBe(bundle.formatPattern(pattern, { open: 'no' }));
     }
   });
 
@@ -162,10 +190,16 @@ describe('translations', () => {
       bundle.addResource(new FluentResource(FTL_SOURCES[language]));
       const text = (id: string) => bundle.formatPattern(bundle.getMessage(id)!.value!);
       const generic = text('error-unknown');
+      // The two kinds of wrong case number mean the same to the volunteer: ask again. They
+      // must read alike, and unlike "no such case".
+      const alias: Record<string, string> = { case_number_malformed: 'case_number_check_failed' };
+      expect(text('error-case_number_malformed')).toBe(text('error-case_number_check_failed'));
+      expect(text('error-no_such_case')).not.toBe(text('error-case_number_check_failed'));
       const seen = new Set<string>();
       for (const code of [...ERROR_CODES, ...CLIENT_ERROR_CODES]) {
         const message = text(`error-${code}`);
         expect(message, `${language}: ${code}`).not.toBe(generic);
+        if (code in alias) continue;
         expect(seen.has(message), `${language}: ${code} repeats another error`).toBe(false);
         seen.add(message);
       }

@@ -3,7 +3,9 @@
 
 import { describe, expect, test } from 'vitest';
 import indexHtml from '../index.html?raw';
+import fontsCss from './fonts.css?raw';
 import styleCss from './style.css?raw';
+import packageJson from '../package.json';
 
 const sources = import.meta.glob<string>(['./**/*.ts', '!./**/*.test.ts'], {
   query: '?raw',
@@ -49,5 +51,19 @@ describe('source rules', () => {
 
   test('the stylesheet loads nothing from elsewhere', () => {
     expect(styleCss).not.toMatch(/@import|url\(/i);
+  });
+
+  test('fonts come only from the pinned packages, as woff2, bundled into the app', () => {
+    const urls = [...fontsCss.matchAll(/url\(([^)]*)\)/g)].map((match) => match[1]!.replace(/['"]/g, ''));
+    expect(urls.length).toBeGreaterThan(0);
+    for (const url of urls) {
+      expect(url).toMatch(/^@fontsource\/noto-sans(-arabic)?\/files\/[a-z0-9-]+\.woff2$/);
+    }
+    expect(fontsCss).not.toMatch(/@import/i);
+    // Exact versions, so a build today and a build next year ship the same files.
+    const deps: Record<string, string> = packageJson.dependencies;
+    expect(deps['@fontsource/noto-sans']).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(deps['@fontsource/noto-sans-arabic']).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(styleCss).toMatch(/font-family: 'Noto Sans', 'Noto Sans Arabic'/);
   });
 });

@@ -2,7 +2,7 @@
 
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { vi } from 'vitest';
-import { startApp } from './app';
+import { startApp, type App } from './app';
 
 export interface Call {
   cmd: string;
@@ -27,16 +27,22 @@ export function shellError(code: string): { code: string; message: string } {
   return { code, message: `${code} (English, for logs)` };
 }
 
+let mounted: App | null = null;
+
 /** Mounts a fresh app; resolves once the first `app_status` has been answered. */
 export async function mount(): Promise<HTMLElement> {
+  mounted?.dispose();
   const host = document.createElement('div');
   host.id = 'app';
   document.body.replaceChildren(host);
-  await startApp(host);
+  mounted = await startApp(host);
   return host;
 }
 
 export function reset(): void {
+  // The app listens on the document (shortcuts, idleness): a test's app must not outlive it.
+  mounted?.dispose();
+  mounted = null;
   clearMocks();
   document.body.replaceChildren();
   document.documentElement.removeAttribute('lang');
@@ -85,4 +91,57 @@ export async function settle(): Promise<void> {
 export function errorShown(): string {
   const box = byId('error');
   return box.hidden ? '' : (box.textContent ?? '');
+}
+
+/**
+ * Under fake timers: moves the clock by `ms` (running the timers due) and lets the promise
+ * callbacks that follow run too.
+ */
+export async function advance(ms = 0): Promise<void> {
+  await vi.advanceTimersByTimeAsync(ms);
+  for (let i = 0; i < 10; i++) await vi.advanceTimersByTimeAsync(0);
+}
+
+/** A key press on the focused element (or the body), as the keyboard sends it. */
+export function press(
+  key: string,
+  modifiers: { alt?: boolean; ctrl?: boolean; shift?: boolean } = {},
+  target: Element | null = document.activeElement,
+): KeyboardEvent {
+  const code = /^[a-z]$/i.test(key) ? `Key${key.toUpperCase()}` : key;
+  const event = new KeyboardEvent('keydown', {
+    key,
+    code,
+    altKey: modifiers.alt ?? false,
+    ctrlKey: modifiers.ctrl ?? false,
+    shiftKey: modifiers.shift ?? false,
+    bubbles: true,
+    cancelable: true,
+  });
+  (target ?? document.body).dispatchEvent(event);
+  return event;
+}
+
+/** Types into a textarea the way a user would. */
+export function typeText(id: string, value: string): void {
+  const field = byId<HTMLTextAreaElement>(id);
+  field.value = value;
+  field.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+/** Chooses an option of a select the way a user would. */
+export function choose(id: string, value: string): void {
+  const select = byId<HTMLSelectElement>(id);
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** The text of an element, '' when it is not there. */
+export function textOf(id: string): string {
+  return document.getElementById(id)?.textContent ?? '';
+}
+
+/** Text without Fluent's isolation marks around placeables (FSI, PDI). */
+export function plain(text: string): string {
+  return text.replace(/[\u2068\u2069]/g, '');
 }

@@ -36,6 +36,16 @@ unlock-intro = المخزن مقفل. سجّل الدخول باسم المست�
 unlock-user-label = اسم المستخدم
 unlock-passphrase-label = عبارة المرور
 unlock-submit = فتح القفل
+unlock-checking = جارٍ التحقق…
+
+## القائمة
+
+nav-label = القائمة الرئيسية
+nav-home = الرئيسية
+nav-cases = الحالات
+nav-passphrase = تغيير عبارة المرور
+nav-settings = الإعدادات
+home-lock = قفل (Ctrl+L)
 
 ## الصفحة الرئيسية
 
@@ -45,8 +55,232 @@ home-role =
         [supervisor] لقد سجّلت الدخول بصفة مشرف.
        *[volunteer] لقد سجّلت الدخول بصفة متطوع.
     }
-home-next = ستأتي شاشات المكالمات والإحصاءات في المرحلة القادمة.
-home-lock = قفل
+new-call = مكالمة جديدة (Alt+N)
+new-call-hint = يظهر رقم الحالة فورًا لتعطيه للمتصل.
+lookup-title = متصل عائد
+lookup-label = رقم الحالة
+lookup-hint = اكتبه كما يقوله المتصل. لا بأس بالمسافات والشَّرطات والأرقام العربية.
+lookup-submit = البحث عن الحالة
+
+## المكالمات غير المكتملة
+
+unfinished-title = لم تُنهَ إحدى المكالمات — لكن الملاحظات حُفظت. هل تريد متابعتها؟
+unfinished-call = الحالة { $number }، بدأت { $started }
+resume-call = متابعة هذه المكالمة
+discard-unfinished = حذفها
+discard-unfinished-question = هل تريد حذف هذه المكالمة غير المكتملة؟ سيُحذف كل ما كُتب فيها.
+discard-unfinished-confirm = نعم، احذفها
+confirm-cancel = لا، أبقِها
+
+## قائمة الحالات
+
+cases-title = الحالات
+cases-filters = عرض
+cases-filter-open = الحالات المفتوحة فقط
+cases-filter-due = حان موعد المتابعة
+cases-filter-level = آخر مستوى لا يقل عن
+cases-filter-level-any = أي مستوى
+cases-filter-level-min =
+    { $step ->
+        [3] الخطوة ٣
+       *[other] الخطوة { $step } أو أعلى
+    }
+cases-col-number = رقم الحالة
+cases-col-latest = آخر مستوى
+cases-col-highest = أعلى مستوى
+cases-col-last-call = آخر مكالمة
+cases-col-follow-up = المتابعة
+cases-col-calls = المكالمات
+cases-due = حان موعدها
+cases-closed = مغلقة
+cases-empty = لا توجد حالات مطابقة.
+value-none = —
+
+## مستويات القلق، وهي تراكمية
+
+level-not_assessed = لم يُقيَّم
+level-strong_interest = الخطوة ١: اهتمام قوي بالنزاع
+level-wish_to_leave = الخطوة ٢: يرغب في المغادرة
+level-in_transit_country = الخطوة ٣: في بلد عبور
+level-short-not_assessed = لم يُقيَّم
+level-short-strong_interest = الخطوة ١
+level-short-wish_to_leave = الخطوة ٢
+level-short-in_transit_country = الخطوة ٣
+level-legend = مستوى القلق
+level-intro = كل خطوة تشمل الخطوات التي قبلها.
+level-not-assessed-hint = اختر هذا إذا تعذّر تقييم المستوى في هذه المكالمة.
+level-step-title = الخطوة { $step }
+level-meaning-strong_interest = اهتمام قوي بالنزاع.
+level-meaning-wish_to_leave = الخطوة ١، وقد عبّر عن رغبته في المغادرة أو في تغيير بيئته.
+level-meaning-in_transit_country = الخطوتان ١ و٢، وقد سافر بالفعل إلى بلد عبور.
+level-transit-countries = بلدان العبور: { $countries }
+level-step-met = مستوفاة: مشمولة في الخطوة المختارة.
+
+## المكالمة
+
+call-title = مكالمة جارية
+call-new-case = حالة جديدة. أعطِ المتصل هذا الرقم:
+call-returning = متصل عائد، رقم الحالة:
+copy-case-number = نسخ الرقم
+copy-done = تم النسخ.
+copy-failed = تعذّر النسخ. حدِّد الرقم وانسخه (Ctrl+C).
+call-timer-label = مدة المكالمة
+autosave-saved = تم الحفظ
+autosave-saving = جارٍ الحفظ…
+autosave-retrying = لم يُحفظ — جارٍ إعادة المحاولة
+call-section-call = المكالمة
+call-channel-label = القناة
+call-language-label = لغة المكالمة
+call-section-caller = المتصل
+caller-relationship-label = صلته بالشخص المعني
+caller-gender-label = جنس المتصل
+caller-gives-contact-label = يختار المتصل أن يعطي بيانات الاتصال به
+caller-anonymous-hint = تبقى المكالمة مجهولة الهوية ما لم يختر المتصل غير ذلك.
+contact-name-label = الاسم
+contact-phone-label = الهاتف
+contact-email-label = البريد الإلكتروني
+call-section-person = الشخص المعني
+person-gender-label = الجنس
+person-age-band-label = العمر
+person-situation-label = الوضع
+person-environment-label = البيئة
+call-section-referrals = الإحالات
+referrals-none-available = قائمة الإحالات فارغة.
+next-steps-label = الخطوات التالية المتفق عليها
+follow-up-label = تاريخ المتابعة (اختياري)
+notes-label = الملاحظات
+notes-hint = تُحفظ أثناء الكتابة.
+notes-counter = { $count } من { $max } حرف
+end-call = إنهاء المكالمة (Alt+E)
+discard-call = حذف المكالمة
+discard-call-question = هل تريد حذف هذه المكالمة؟ سيُحذف كل ما كُتب فيها.
+discard-call-confirm = نعم، احذف المكالمة
+discard-call-cancel = لا، العودة إلى المكالمة
+
+## القيم
+
+channel-phone = الهاتف
+channel-email = البريد الإلكتروني
+call-language-sv = السويدية
+call-language-en = الإنجليزية
+call-language-ar = العربية
+call-language-other = لغة أخرى
+relationship-mother = الأم
+relationship-father = الأب
+relationship-sibling = أخ أو أخت
+relationship-other_relative = قريب آخر
+relationship-partner = الشريك
+relationship-friend = صديق
+relationship-professional = مهني
+relationship-other = آخر
+relationship-not_stated = غير مذكور
+gender-woman = امرأة
+gender-man = رجل
+gender-other = آخر
+gender-not_stated = غير مذكور
+age-under_15 = أقل من ١٥
+age-15_17 = ١٥–١٧
+age-18_20 = ١٨–٢٠
+age-21_25 = ٢١–٢٥
+age-26_30 = ٢٦–٣٠
+age-over_30 = أكثر من ٣٠
+age-unknown = غير معروف
+situation-radicalising = في طور التطرف
+situation-planning_to_travel = يخطط للسفر
+situation-in_conflict_zone = في منطقة نزاع
+situation-returned = عاد
+situation-other_unknown = آخر أو غير معروف
+environment-violent_islamist = التطرف الإسلاموي العنيف
+environment-violent_right_wing = التطرف اليميني العنيف
+environment-violent_left_wing = التطرف اليساري العنيف
+environment-acting_alone_unclear = يتصرف منفردًا أو غير واضح
+environment-criminal_network = شبكة إجرامية
+environment-other_unknown = آخر أو غير معروف
+referral-psychologist = أخصائي نفسي
+referral-psychiatrist = طبيب نفسي
+referral-school_counsellor = مرشد مدرسي
+referral-former_extremist = متطرف سابق
+referral-social_services = الخدمات الاجتماعية
+referral-religious_community = جماعة دينية
+referral-ngo = منظمة غير حكومية
+referral-health_care = الرعاية الصحية
+role-volunteer = متطوع
+role-supervisor = مشرف
+
+## سجل الحالة
+
+history-title = سجل الحالة
+history-case-number-label = رقم الحالة
+history-ended = حُفظت المكالمة في هذه الحالة.
+case-state =
+    { $open ->
+        [yes] هذه الحالة مفتوحة.
+       *[no] هذه الحالة مغلقة.
+    }
+case-close = إغلاق الحالة
+case-reopen = إعادة فتح الحالة
+new-call-on-case = مكالمة جديدة في هذه الحالة
+history-calls = المكالمات، الأحدث أولًا
+history-no-calls = لا توجد مكالمات مسجّلة.
+history-escalated = ازداد القلق
+history-duration = المدة
+duration-minutes = { $minutes } دقيقة
+duration-unknown = غير مسجّلة
+history-channel = القناة
+history-language = اللغة
+history-level = مستوى القلق
+history-caller = المتصل
+history-person = الشخص المعني
+history-caller-value = { $relationship }، { $gender }
+history-person-value = { $gender }، العمر { $age }، { $situation }، { $environment }
+history-referrals = الإحالات
+history-next-steps = الخطوات التالية
+history-follow-up = المتابعة
+history-contact = بيانات الاتصال
+history-anonymous = مجهول الهوية
+history-notes = الملاحظات
+
+## تغيير عبارة المرور
+
+passphrase-title = تغيير عبارة المرور الخاصة بك
+passphrase-intro = ستفتح عبارة المرور الجديدة المخزن من الآن فصاعدًا. لا يتغيّر شيء آخر.
+passphrase-current-label = عبارة المرور الحالية
+passphrase-new-label = عبارة المرور الجديدة
+passphrase-repeat-label = أعد كتابة عبارة المرور الجديدة
+passphrase-submit = تغيير عبارة المرور
+passphrase-done = تم تغيير عبارة المرور الخاصة بك.
+
+## إعدادات المشرف
+
+settings-title = الإعدادات
+settings-users = المستخدمون
+user-you = (أنت)
+remove-user = إزالة
+remove-user-question = هل تريد إزالة { $user }؟ لن تفتح عبارة المرور الخاصة به المخزن بعد الآن.
+remove-user-confirm = نعم، أزِله
+user-removed = تمت إزالة المستخدم.
+user-add-title = إضافة مستخدم
+user-add-name-label = اسم المستخدم
+user-add-role-label = الدور
+user-add-passphrase-label = عبارة المرور
+user-add-submit = إضافة المستخدم
+user-added = تمت إضافة المستخدم. أعطه عبارة المرور شخصيًا.
+settings-referrals = قائمة الإحالات
+referral-add-code-label = الرمز (a–z و0–9 و_)
+referral-add-label-label = التسمية (اتركها فارغة لاستخدام الترجمة المدمجة)
+referral-add-submit = إضافة إحالة
+remove-referral = إزالة
+referrals-saved = حُفظت قائمة الإحالات.
+settings-countries = بلدان العبور
+country-add-label = رمز البلد (حرفان، مثل TR)
+country-add-submit = إضافة بلد
+remove-country = إزالة
+countries-saved = حُفظت بلدان العبور.
+settings-idle = القفل التلقائي
+idle-lock-minutes-label = عدد الدقائق دون نشاط قبل أن يُقفل التطبيق (١–١٢٠)
+idle-lock-submit = حفظ
+idle-saved = تم الحفظ.
+settings-empty = لا شيء.
 
 ## الأخطاء
 
@@ -68,8 +302,16 @@ error-wrong_recovery_code = رمز الاسترداد غير صحيح. قارن�
 error-user_exists = يوجد مستخدم بهذا الاسم بالفعل.
 error-key_slot_missing = مفتاح هذا المستخدم مفقود من المخزن. سجّل الدخول بمستخدم آخر أو استخدم رمز الاسترداد.
 error-no_store = لا يوجد مخزن في مجلد البيانات بعد.
-error-case_number_check_failed = هذا الرقم غير صالح. تحقّق منه مع المتصل.
-error-case_number_malformed = يتكوّن رقم الحالة من 11 رقمًا. تحقّق منه مع المتصل.
-error-no_such_case = لا توجد حالة بهذا الرقم. تحقّق منه مع المتصل.
+error-case_number_check_failed = هذا الرقم غير صالح — تحقّق منه مع المتصل.
+error-case_number_malformed = هذا الرقم غير صالح — تحقّق منه مع المتصل.
+error-no_such_case = لا توجد حالة بهذا الرقم — تحقّق منه مع المتصل.
 error-too_long = النص أطول من أن يُحفظ. اختصره.
+error-no_such_call = لم تعد تلك المكالمة غير المكتملة موجودة.
+error-invalid_country = هذا ليس رمز بلد من حرفين (ISO 3166)، مثل TR.
+error-draft_not_saved = تعذّر حفظ الملاحظات. اضغط «قفل» مرة أخرى للقفل على أي حال، وستضيع آخر التغييرات.
+error-invalid_referral_code = يتكوّن الرمز من ١ إلى ٤٠ حرفًا: a–z و0–9 و_.
+error-referral_exists = القائمة تحتوي هذا الرمز بالفعل.
+error-country_exists = القائمة تحتوي هذا البلد بالفعل.
+error-invalid_minutes = اختر عددًا صحيحًا من الدقائق بين ١ و١٢٠.
+error-case_number_empty = اكتب رقم الحالة الذي يعطيك إياه المتصل.
 error-unknown = حدث خطأ ما. حاول مرة أخرى، وإن تكرّر ذلك فأخبر المشرف.

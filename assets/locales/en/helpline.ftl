@@ -37,6 +37,18 @@ unlock-intro = The store is locked. Sign in with your user name and passphrase.
 unlock-user-label = User name
 unlock-passphrase-label = Passphrase
 unlock-submit = Unlock
+# Shown while the passphrase is checked; a wrong one takes longer to answer.
+unlock-checking = Checking…
+
+## Menu, shown on every screen while unlocked
+
+nav-label = Main menu
+nav-home = Home
+nav-cases = Cases
+nav-passphrase = Change passphrase
+nav-settings = Settings
+# The shortcut works anywhere while unlocked.
+home-lock = Lock (Ctrl+L)
 
 ## Home
 
@@ -48,8 +60,242 @@ home-role =
         [supervisor] You are signed in as a supervisor.
        *[volunteer] You are signed in as a volunteer.
     }
-home-next = The screens for calls and statistics come next.
-home-lock = Lock
+new-call = New call (Alt+N)
+new-call-hint = The case number is shown at once, so you can give it to the caller.
+lookup-title = Returning caller
+lookup-label = Case number
+lookup-hint = Type it as the caller says it. Spaces, dashes and Arabic digits are fine.
+lookup-submit = Find case
+
+## Unfinished calls, offered after unlocking
+
+unfinished-title = A call was not finished — the notes were saved. Continue it?
+# $number is the case number (shown isolated, left to right), $started a date and time.
+unfinished-call = Case { $number }, started { $started }
+resume-call = Continue this call
+discard-unfinished = Discard it
+discard-unfinished-question = Discard this unfinished call? Everything written in it will be deleted.
+discard-unfinished-confirm = Yes, discard it
+confirm-cancel = No, keep it
+
+## Cases list
+
+cases-title = Cases
+cases-filters = Show
+cases-filter-open = Open cases only
+cases-filter-due = Follow-up due
+cases-filter-level = Latest level at least
+cases-filter-level-any = Any level
+# $step is 1, 2 or 3.
+cases-filter-level-min =
+    { $step ->
+        [3] Step 3
+       *[other] Step { $step } or higher
+    }
+cases-col-number = Case number
+cases-col-latest = Latest level
+cases-col-highest = Highest level
+cases-col-last-call = Last call
+cases-col-follow-up = Follow-up
+cases-col-calls = Calls
+cases-due = due
+cases-closed = closed
+cases-empty = No cases match.
+# Shown for a date or value that is not there.
+value-none = —
+
+## Concern levels. The steps are cumulative.
+
+level-not_assessed = Not assessed
+level-strong_interest = Step 1: strong interest in the conflict
+level-wish_to_leave = Step 2: wishes to leave
+level-in_transit_country = Step 3: in a transit country
+level-short-not_assessed = Not assessed
+level-short-strong_interest = Step 1
+level-short-wish_to_leave = Step 2
+level-short-in_transit_country = Step 3
+level-legend = Concern level
+level-intro = Each step includes the ones before it.
+level-not-assessed-hint = Choose this when the level could not be assessed in this call.
+# $step is 1, 2 or 3.
+level-step-title = Step { $step }
+level-meaning-strong_interest = A strong interest in the conflict.
+level-meaning-wish_to_leave = Step 1, and has expressed a wish to leave or to change environment.
+level-meaning-in_transit_country = Steps 1 and 2, and has already travelled to a transit country.
+# $countries is a list of country names.
+level-transit-countries = Transit countries: { $countries }
+level-step-met = Met: included in the chosen step.
+
+## The call
+
+call-title = Call in progress
+call-new-case = New case. Give the caller this number:
+call-returning = Returning caller, case number:
+copy-case-number = Copy number
+copy-done = Copied.
+copy-failed = Could not copy. Select and copy the number (Ctrl+C).
+call-timer-label = Call time
+autosave-saved = Saved
+autosave-saving = Saving…
+autosave-retrying = Not saved — retrying
+call-section-call = The call
+call-channel-label = Channel
+call-language-label = Language of the call
+call-section-caller = The caller
+caller-relationship-label = Relationship to the person of concern
+caller-gender-label = Caller's gender
+caller-gives-contact-label = The caller chooses to give contact details
+caller-anonymous-hint = The call stays anonymous unless the caller chooses otherwise.
+contact-name-label = Name
+contact-phone-label = Phone
+contact-email-label = E-mail
+call-section-person = The person of concern
+person-gender-label = Gender
+person-age-band-label = Age
+person-situation-label = Situation
+person-environment-label = Environment
+call-section-referrals = Referrals
+referrals-none-available = The referral list is empty.
+next-steps-label = Agreed next steps
+follow-up-label = Follow-up date (optional)
+notes-label = Notes
+notes-hint = Saved as you type.
+# $count and $max are numbers of characters.
+notes-counter = { $count } of { $max } characters
+end-call = End call (Alt+E)
+discard-call = Discard call
+discard-call-question = Discard this call? Everything written in it will be deleted.
+discard-call-confirm = Yes, discard the call
+discard-call-cancel = No, back to the call
+
+## Values
+
+channel-phone = Phone
+channel-email = E-mail
+call-language-sv = Swedish
+call-language-en = English
+call-language-ar = Arabic
+call-language-other = Another language
+relationship-mother = Mother
+relationship-father = Father
+relationship-sibling = Sibling
+relationship-other_relative = Other relative
+relationship-partner = Partner
+relationship-friend = Friend
+relationship-professional = Professional
+relationship-other = Other
+relationship-not_stated = Not stated
+gender-woman = Woman
+gender-man = Man
+gender-other = Other
+gender-not_stated = Not stated
+age-under_15 = Under 15
+age-15_17 = 15–17
+age-18_20 = 18–20
+age-21_25 = 21–25
+age-26_30 = 26–30
+age-over_30 = Over 30
+age-unknown = Unknown
+situation-radicalising = Radicalising
+situation-planning_to_travel = Planning to travel
+situation-in_conflict_zone = In a conflict zone
+situation-returned = Has returned
+situation-other_unknown = Other or unknown
+environment-violent_islamist = Violent Islamist
+environment-violent_right_wing = Violent right-wing
+environment-violent_left_wing = Violent left-wing
+environment-acting_alone_unclear = Acting alone or unclear
+environment-criminal_network = Criminal network
+environment-other_unknown = Other or unknown
+referral-psychologist = Psychologist
+referral-psychiatrist = Psychiatrist
+referral-school_counsellor = School counsellor
+referral-former_extremist = Former extremist
+referral-social_services = Social services
+referral-religious_community = Religious community
+referral-ngo = Non-governmental organisation
+referral-health_care = Health care
+role-volunteer = Volunteer
+role-supervisor = Supervisor
+
+## Case history
+
+history-title = Case history
+history-case-number-label = Case number
+history-ended = The call was saved in this case.
+case-state =
+    { $open ->
+        [yes] This case is open.
+       *[no] This case is closed.
+    }
+case-close = Close the case
+case-reopen = Reopen the case
+new-call-on-case = New call on this case
+history-calls = Calls, newest first
+history-no-calls = No calls recorded.
+history-escalated = Concern rose
+history-duration = Duration
+# $minutes is a whole number.
+duration-minutes = { $minutes } min
+duration-unknown = Not recorded
+history-channel = Channel
+history-language = Language
+history-level = Concern level
+history-caller = Caller
+history-person = Person of concern
+# $relationship and $gender are the translated values.
+history-caller-value = { $relationship }, { $gender }
+# $gender, $age, $situation and $environment are the translated values.
+history-person-value = { $gender }, age { $age }, { $situation }, { $environment }
+history-referrals = Referrals
+history-next-steps = Next steps
+history-follow-up = Follow-up
+history-contact = Contact details
+history-anonymous = Anonymous
+history-notes = Notes
+
+## Change own passphrase
+
+passphrase-title = Change your passphrase
+passphrase-intro = The new passphrase opens the store from now on. Nothing else changes.
+passphrase-current-label = Current passphrase
+passphrase-new-label = New passphrase
+passphrase-repeat-label = Repeat the new passphrase
+passphrase-submit = Change passphrase
+passphrase-done = Your passphrase has been changed.
+
+## Supervisor settings
+
+settings-title = Settings
+settings-users = Users
+user-you = (you)
+remove-user = Remove
+# $user is a user name (shown isolated).
+remove-user-question = Remove { $user }? Their passphrase will no longer open the store.
+remove-user-confirm = Yes, remove
+user-removed = The user was removed.
+user-add-title = Add a user
+user-add-name-label = User name
+user-add-role-label = Role
+user-add-passphrase-label = Passphrase
+user-add-submit = Add user
+user-added = The user was added. Give them the passphrase in person.
+settings-referrals = Referral list
+referral-add-code-label = Code (a–z, 0–9 and _)
+referral-add-label-label = Label (leave empty for the built-in translation)
+referral-add-submit = Add referral
+remove-referral = Remove
+referrals-saved = The referral list was saved.
+settings-countries = Transit countries
+country-add-label = Country code (two letters, for example TR)
+country-add-submit = Add country
+remove-country = Remove
+countries-saved = The transit countries were saved.
+settings-idle = Automatic lock
+idle-lock-minutes-label = Minutes without activity before the app locks (1–120)
+idle-lock-submit = Save
+idle-saved = Saved.
+settings-empty = None.
 
 ## Errors: one per error code from the desktop shell, plus the UI's own checks.
 
@@ -71,9 +317,18 @@ error-wrong_recovery_code = The recovery code is wrong. Check it against what wa
 error-user_exists = There is already a user with that name.
 error-key_slot_missing = This user's key is missing from the store. Sign in as another user or use the recovery code.
 error-no_store = There is no store in the data folder yet.
-error-case_number_check_failed = That number is not valid. Check it with the caller.
-error-case_number_malformed = A case number has 11 digits. Check it with the caller.
-error-no_such_case = No case has that number. Check it with the caller.
+# The two lookup errors read the same on purpose: for the volunteer both mean "ask again".
+error-case_number_check_failed = That number is not valid — check it with the caller.
+error-case_number_malformed = That number is not valid — check it with the caller.
+error-no_such_case = No case has that number — check it with the caller.
 error-too_long = The text is too long to be saved. Shorten it.
+error-no_such_call = That unfinished call is no longer there.
+error-invalid_country = That is not a two-letter country code (ISO 3166), such as TR.
+error-draft_not_saved = The notes could not be saved. Press Lock again to lock anyway; the latest changes would be lost.
+error-invalid_referral_code = A code is 1 to 40 characters: a–z, 0–9 and _.
+error-referral_exists = The list already has that code.
+error-country_exists = The list already has that country.
+error-invalid_minutes = Choose a whole number of minutes from 1 to 120.
+error-case_number_empty = Type the case number the caller gives you.
 # Any error code this version of the app does not know.
 error-unknown = Something went wrong. Try again; if it keeps happening, tell your supervisor.

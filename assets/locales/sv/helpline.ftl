@@ -36,6 +36,16 @@ unlock-intro = Lagret är låst. Logga in med ditt användarnamn och din lösenf
 unlock-user-label = Användarnamn
 unlock-passphrase-label = Lösenfras
 unlock-submit = Lås upp
+unlock-checking = Kontrollerar …
+
+## Meny
+
+nav-label = Huvudmeny
+nav-home = Start
+nav-cases = Ärenden
+nav-passphrase = Byt lösenfras
+nav-settings = Inställningar
+home-lock = Lås (Ctrl+L)
 
 ## Startsida
 
@@ -45,8 +55,232 @@ home-role =
         [supervisor] Du är inloggad som handledare.
        *[volunteer] Du är inloggad som volontär.
     }
-home-next = Skärmarna för samtal och statistik kommer härnäst.
-home-lock = Lås
+new-call = Nytt samtal (Alt+N)
+new-call-hint = Ärendenumret visas direkt, så att du kan ge det till den som ringer.
+lookup-title = Återkommande samtal
+lookup-label = Ärendenummer
+lookup-hint = Skriv det som den som ringer säger det. Mellanslag, bindestreck och arabiska siffror går bra.
+lookup-submit = Hitta ärendet
+
+## Oavslutade samtal
+
+unfinished-title = Ett samtal avslutades inte – anteckningarna sparades. Vill du fortsätta det?
+unfinished-call = Ärende { $number }, började { $started }
+resume-call = Fortsätt samtalet
+discard-unfinished = Kasta det
+discard-unfinished-question = Kasta det oavslutade samtalet? Allt som skrivits i det raderas.
+discard-unfinished-confirm = Ja, kasta det
+confirm-cancel = Nej, behåll det
+
+## Ärendelista
+
+cases-title = Ärenden
+cases-filters = Visa
+cases-filter-open = Bara öppna ärenden
+cases-filter-due = Uppföljning att göra
+cases-filter-level = Senaste nivå minst
+cases-filter-level-any = Alla nivåer
+cases-filter-level-min =
+    { $step ->
+        [3] Steg 3
+       *[other] Steg { $step } eller högre
+    }
+cases-col-number = Ärendenummer
+cases-col-latest = Senaste nivå
+cases-col-highest = Högsta nivå
+cases-col-last-call = Senaste samtal
+cases-col-follow-up = Uppföljning
+cases-col-calls = Samtal
+cases-due = dags
+cases-closed = stängt
+cases-empty = Inga ärenden matchar.
+value-none = –
+
+## Oro i tre steg
+
+level-not_assessed = Inte bedömd
+level-strong_interest = Steg 1: starkt intresse för konflikten
+level-wish_to_leave = Steg 2: vill resa iväg
+level-in_transit_country = Steg 3: i ett transitland
+level-short-not_assessed = Inte bedömd
+level-short-strong_interest = Steg 1
+level-short-wish_to_leave = Steg 2
+level-short-in_transit_country = Steg 3
+level-legend = Oronivå
+level-intro = Varje steg innefattar stegen före.
+level-not-assessed-hint = Välj detta när nivån inte gick att bedöma i samtalet.
+level-step-title = Steg { $step }
+level-meaning-strong_interest = Ett starkt intresse för konflikten.
+level-meaning-wish_to_leave = Steg 1, och har uttryckt en önskan att resa iväg eller byta miljö.
+level-meaning-in_transit_country = Steg 1 och 2, och har redan rest till ett transitland.
+level-transit-countries = Transitländer: { $countries }
+level-step-met = Uppfyllt: ingår i det valda steget.
+
+## Samtalet
+
+call-title = Pågående samtal
+call-new-case = Nytt ärende. Ge den som ringer det här numret:
+call-returning = Återkommande, ärendenummer:
+copy-case-number = Kopiera numret
+copy-done = Kopierat.
+copy-failed = Kunde inte kopiera. Markera och kopiera numret (Ctrl+C).
+call-timer-label = Samtalstid
+autosave-saved = Sparat
+autosave-saving = Sparar …
+autosave-retrying = Inte sparat – försöker igen
+call-section-call = Samtalet
+call-channel-label = Kanal
+call-language-label = Samtalets språk
+call-section-caller = Den som ringer
+caller-relationship-label = Relation till den det gäller
+caller-gender-label = Kön på den som ringer
+caller-gives-contact-label = Den som ringer väljer att lämna kontaktuppgifter
+caller-anonymous-hint = Samtalet är anonymt om inte den som ringer väljer något annat.
+contact-name-label = Namn
+contact-phone-label = Telefon
+contact-email-label = E-post
+call-section-person = Den det gäller
+person-gender-label = Kön
+person-age-band-label = Ålder
+person-situation-label = Situation
+person-environment-label = Miljö
+call-section-referrals = Hänvisningar
+referrals-none-available = Hänvisningslistan är tom.
+next-steps-label = Överenskomna nästa steg
+follow-up-label = Datum för uppföljning (valfritt)
+notes-label = Anteckningar
+notes-hint = Sparas medan du skriver.
+notes-counter = { $count } av { $max } tecken
+end-call = Avsluta samtalet (Alt+E)
+discard-call = Kasta samtalet
+discard-call-question = Kasta samtalet? Allt som skrivits i det raderas.
+discard-call-confirm = Ja, kasta samtalet
+discard-call-cancel = Nej, tillbaka till samtalet
+
+## Värden
+
+channel-phone = Telefon
+channel-email = E-post
+call-language-sv = Svenska
+call-language-en = Engelska
+call-language-ar = Arabiska
+call-language-other = Annat språk
+relationship-mother = Mamma
+relationship-father = Pappa
+relationship-sibling = Syskon
+relationship-other_relative = Annan släkting
+relationship-partner = Partner
+relationship-friend = Vän
+relationship-professional = Yrkesperson
+relationship-other = Annan
+relationship-not_stated = Inte angivet
+gender-woman = Kvinna
+gender-man = Man
+gender-other = Annat
+gender-not_stated = Inte angivet
+age-under_15 = Under 15
+age-15_17 = 15–17
+age-18_20 = 18–20
+age-21_25 = 21–25
+age-26_30 = 26–30
+age-over_30 = Över 30
+age-unknown = Okänd
+situation-radicalising = Radikaliseras
+situation-planning_to_travel = Planerar att resa
+situation-in_conflict_zone = I ett konfliktområde
+situation-returned = Har återvänt
+situation-other_unknown = Annat eller okänt
+environment-violent_islamist = Våldsbejakande islamism
+environment-violent_right_wing = Våldsbejakande högerextremism
+environment-violent_left_wing = Våldsbejakande vänsterextremism
+environment-acting_alone_unclear = Agerar ensam eller oklart
+environment-criminal_network = Kriminellt nätverk
+environment-other_unknown = Annat eller okänt
+referral-psychologist = Psykolog
+referral-psychiatrist = Psykiatriker
+referral-school_counsellor = Skolkurator
+referral-former_extremist = Före detta extremist
+referral-social_services = Socialtjänsten
+referral-religious_community = Trossamfund
+referral-ngo = Ideell organisation
+referral-health_care = Hälso- och sjukvård
+role-volunteer = Volontär
+role-supervisor = Handledare
+
+## Ärendets historik
+
+history-title = Ärendets historik
+history-case-number-label = Ärendenummer
+history-ended = Samtalet sparades i det här ärendet.
+case-state =
+    { $open ->
+        [yes] Ärendet är öppet.
+       *[no] Ärendet är stängt.
+    }
+case-close = Stäng ärendet
+case-reopen = Öppna ärendet igen
+new-call-on-case = Nytt samtal i ärendet
+history-calls = Samtal, nyaste först
+history-no-calls = Inga samtal registrerade.
+history-escalated = Oron ökade
+history-duration = Längd
+duration-minutes = { $minutes } min
+duration-unknown = Inte registrerad
+history-channel = Kanal
+history-language = Språk
+history-level = Oronivå
+history-caller = Den som ringde
+history-person = Den det gäller
+history-caller-value = { $relationship }, { $gender }
+history-person-value = { $gender }, ålder { $age }, { $situation }, { $environment }
+history-referrals = Hänvisningar
+history-next-steps = Nästa steg
+history-follow-up = Uppföljning
+history-contact = Kontaktuppgifter
+history-anonymous = Anonym
+history-notes = Anteckningar
+
+## Byt lösenfras
+
+passphrase-title = Byt din lösenfras
+passphrase-intro = Den nya lösenfrasen öppnar lagret från och med nu. Inget annat ändras.
+passphrase-current-label = Nuvarande lösenfras
+passphrase-new-label = Ny lösenfras
+passphrase-repeat-label = Upprepa den nya lösenfrasen
+passphrase-submit = Byt lösenfras
+passphrase-done = Din lösenfras är bytt.
+
+## Handledarens inställningar
+
+settings-title = Inställningar
+settings-users = Användare
+user-you = (du)
+remove-user = Ta bort
+remove-user-question = Ta bort { $user }? Användarens lösenfras öppnar inte längre lagret.
+remove-user-confirm = Ja, ta bort
+user-removed = Användaren togs bort.
+user-add-title = Lägg till en användare
+user-add-name-label = Användarnamn
+user-add-role-label = Roll
+user-add-passphrase-label = Lösenfras
+user-add-submit = Lägg till användare
+user-added = Användaren lades till. Ge hen lösenfrasen personligen.
+settings-referrals = Hänvisningslista
+referral-add-code-label = Kod (a–z, 0–9 och _)
+referral-add-label-label = Benämning (lämna tom för den inbyggda översättningen)
+referral-add-submit = Lägg till hänvisning
+remove-referral = Ta bort
+referrals-saved = Hänvisningslistan sparades.
+settings-countries = Transitländer
+country-add-label = Landskod (två bokstäver, till exempel TR)
+country-add-submit = Lägg till land
+remove-country = Ta bort
+countries-saved = Transitländerna sparades.
+settings-idle = Automatiskt lås
+idle-lock-minutes-label = Minuter utan aktivitet innan appen låses (1–120)
+idle-lock-submit = Spara
+idle-saved = Sparat.
+settings-empty = Inga.
 
 ## Fel
 
@@ -68,8 +302,16 @@ error-wrong_recovery_code = Återställningskoden är fel. Jämför med det som 
 error-user_exists = Det finns redan en användare med det namnet.
 error-key_slot_missing = Den här användarens nyckel saknas i lagret. Logga in som en annan användare eller använd återställningskoden.
 error-no_store = Det finns ännu inget lager i datamappen.
-error-case_number_check_failed = Numret är inte giltigt. Kontrollera det med den som ringer.
-error-case_number_malformed = Ett ärendenummer har 11 siffror. Kontrollera det med den som ringer.
-error-no_such_case = Inget ärende har det numret. Kontrollera det med den som ringer.
+error-case_number_check_failed = Numret är inte giltigt – kontrollera det med den som ringer.
+error-case_number_malformed = Numret är inte giltigt – kontrollera det med den som ringer.
+error-no_such_case = Inget ärende har det numret – kontrollera det med den som ringer.
 error-too_long = Texten är för lång för att sparas. Korta den.
+error-no_such_call = Det oavslutade samtalet finns inte längre.
+error-invalid_country = Det är inte en landskod med två bokstäver (ISO 3166), till exempel TR.
+error-draft_not_saved = Anteckningarna kunde inte sparas. Tryck på Lås igen för att låsa ändå; de senaste ändringarna går då förlorade.
+error-invalid_referral_code = En kod har 1 till 40 tecken: a–z, 0–9 och _.
+error-referral_exists = Listan har redan den koden.
+error-country_exists = Listan har redan det landet.
+error-invalid_minutes = Välj ett helt antal minuter från 1 till 120.
+error-case_number_empty = Skriv ärendenumret som den som ringer ger dig.
 error-unknown = Något gick fel. Försök igen; om det fortsätter, säg till din handledare.

@@ -23,7 +23,8 @@ export function unlockScreen({ busy, onSubmit }: UnlockProps): Screen {
   const submit = el(
     'button',
     { id: 'unlock-submit', type: 'submit', disabled: busy },
-    busy ? t('working') : t('unlock-submit'),
+    // A wrong passphrase takes longer to answer (the shell slows it down): say what is going on.
+    busy ? t('unlock-checking') : t('unlock-submit'),
   );
   const form = el(
     'form',
@@ -31,6 +32,7 @@ export function unlockScreen({ busy, onSubmit }: UnlockProps): Screen {
     user.block,
     passphrase.block,
     el('div', { class: 'actions' }, submit),
+    el('p', { id: 'unlock-status', class: 'status', role: 'status' }, busy ? t('unlock-checking') : ''),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -1,0 +1,559 @@
+// Taking a call: the number at once, the timer, the form, the ladder, contact details,
+// autosave, ending and discarding.
+
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { CallContent } from './ipc';
+import {
+  advance,
+  byId,
+  chooseLanguage,
+  errorShown,
+  input,
+  mount,
+  plain,
+  press,
+  reset,
+  shellError,
+  textOf,
+  typeText,
+} from './test-support';
+import {
+  NUMBER,
+  STARTED_AT,
+  addCase,
+  blankContent,
+  callView,
+  commands,
+  deferred,
+  sent,
+  shell,
+  store,
+  type FakeStore,
+  type Overrides,
+} from './test-shell';
+
+beforeEach(() => {
+  reset();
+  vi.useFakeTimers({ now: new Date(STARTED_AT) });
+});
+afterEach(() => {
+  reset();
+  vi.useRealTimers();
+});
+
+async function open(fake: FakeStore = store(), overrides: Overrides = {}) {
+  const calls = shell(fake, overrides);
+  await mount();
+  await advance();
+  return calls;
+}
+
+async function newCall(): Promise<void> {
+  byId('new-call').click();
+  await advance();
+}
+
+function savedNotes(calls: { cmd: string; args: Record<string, unknown> }[]): string[] {
+  return sent(calls, 'save_draft').map((args) => (args.content as CallContent).notes);
+}
+
+describe('a new call', () => {
+  test('shows the case number at once, grouped and left to right, and the timer runs', async () => {
+    const fake = store();
+    fake.settings.idleLockMinutes = 120; // this test sits still for an hour
+    const calls = await open(fake);
+    await newCall();
+
+    expect(sent(calls, 'start_call')).toEqual([{ caseNumber: null }]);
+    const number = byId('call-case-number');
+    expect(number.textContent).toBe(NUMBER);
+    expect(number.getAttribute('dir')).toBe('ltr');
+    expect(textOf('call-timer')).toBe('00:00');
+    // The Arabic reading aid is for the Arabic UI only.
+    expect(document.getElementById('call-case-number-arabic')).toBeNull();
+
+    await advance(3000);
+    expect(textOf('call-timer')).toBe('00:03');
+    await advance(62_000);
+    expect(textOf('call-timer')).toBe('01:05');
+    await advance(60 * 60_000);
+    expect(textOf('call-timer')).toBe('61:05');
+  });
+
+  test('in Arabic the number is also shown in Arabic-Indic digits, still left to right', async () => {
+    await open();
+    chooseLanguage('ar');
+    await newCall();
+    expect(document.documentElement.dir).toBe('rtl');
+    expect(byId('call-case-number').textContent).toBe(NUMBER);
+    const arabic = byId('call-case-number-arabic');
+    expect(arabic.textContent).toBe('٤٨٢١ ٠٩٣٧ ٥٥٢');
+    expect(arabic.getAttribute('dir')).toBe('ltr');
+    // The timer's digits are those Intl uses for Arabic.
+    await advance(5000);
+    const five = new Intl.NumberFormat('ar', { minimumIntegerDigits: 2, useGrouping: false }).format(5);
+    const zero = new Intl.NumberFormat('ar', { minimumIntegerDigits: 2, useGrouping: false }).format(0);
+    expect(textOf('call-timer')).toBe(`${zero}:${five}`);
+  });
+
+  test('every field is filled from the content the shell sent', async () => {
+    const content: CallContent = {
+      channel: 'email',
+      language: 'ar',
+      level: 'wish_to_leave',
+      caller: {
+        relationship: 'mother',
+        gender: 'woman',
+        identity: { choice: 'gave_contact_details', name: 'Amira', phone: '070-123 45 67', email: null },
+      },
+      person: { gender: 'man', age_band: '18_20', situation: 'planning_to_travel', environment: 'violent_islamist' },
+      referrals: ['psychologist', 'old_code'],
+      next_steps: 'Call back on Friday',
+      follow_up: '2026-03-06',
+      notes: 'She is worried.',
+    };
+    await open(store(), {
+      start_call: () => ({ draftId: 'd1', caseNumber: NUMBER, startedAt: STARTED_AT, newCase: false, content }),
+    });
+    await newCall();
+
+    const value = (id: string) => (document.getElementById(id) as HTMLInputElement).value;
+    expect(value('call-channel')).toBe('email');
+    expect(value('call-language')).toBe('ar');
+    expect(value('caller-relationship')).toBe('mother');
+    expect(value('caller-gender')).toBe('woman');
+    expect(input('caller-gives-contact').checked).toBe(true);
+    expect(value('contact-name')).toBe('Amira');
+    expect(value('contact-phone')).toBe('070-123 45 67');
+    expect(value('contact-email')).toBe('');
+    expect(value('person-gender')).toBe('man');
+    expect(value('person-age-band')).toBe('18_20');
+    expect(value('person-situation')).toBe('planning_to_travel');
+    expect(value('person-environment')).toBe('violent_islamist');
+    expect(input('level-wish_to_leave').checked).toBe(true);
+    expect(input('referral-psychologist').checked).toBe(true);
+    expect(input('referral-psychiatrist').checked).toBe(false);
+    // A code no longer in the list is still shown, so it is not dropped silently.
+    expect(input('referral-old_code').checked).toBe(true);
+    expect(value('next-steps')).toBe('Call back on Friday');
+    expect(value('follow-up')).toBe('2026-03-06');
+    expect(value('notes')).toBe('She is worried.');
+    expect(byId('notes').getAttribute('dir')).toBe('auto');
+    expect(byId('contact-name').getAttribute('dir')).toBe('auto');
+    expect(textOf('call-case-number')).toBe(NUMBER);
+    expect(byId('call').textContent).toContain('Returning caller');
+  });
+
+  test('every control has a label', async () => {
+    await open();
+    await newCall();
+    byId('caller-gives-contact').click();
+    const controls = byId('call').querySelectorAll('input, select, textarea');
+    expect(controls.length).toBeGreaterThan(20);
+    for (const control of controls) {
+      const label = document.querySelector(`label[for="${control.id}"]`);
+      expect(label?.textContent, `label for #${control.id}`).toBeTruthy();
+    }
+  });
+});
+
+describe('switching language during a call', () => {
+  test('keeps everything typed and chosen, and the save goes on', async () => {
+    const calls = await open();
+    await newCall();
+    typeText('notes', 'Notes typed in English');
+    byId('level-wish_to_leave').click();
+    byId('caller-gives-contact').click();
+    typeText('contact-name', 'Amira');
+    byId('notes').focus();
+
+    chooseLanguage('sv');
+    expect(document.querySelector('label[for="notes"]')?.textContent).toBe('Anteckningar');
+    expect(byId<HTMLTextAreaElement>('notes').value).toBe('Notes typed in English');
+    expect(input('level-wish_to_leave').checked).toBe(true);
+    expect(byId('ladder-step-1').classList.contains('met')).toBe(true);
+    expect(input('contact-name').value).toBe('Amira');
+    expect(textOf('call-case-number')).toBe(NUMBER);
+    expect(textOf('autosave-status')).toBe('Sparar …');
+
+    await advance(1000);
+    expect(textOf('autosave-status')).toBe('Sparat');
+    const content = sent(calls, 'save_draft').at(-1)!.content as CallContent;
+    expect(content.notes).toBe('Notes typed in English');
+    expect(content.level).toBe('wish_to_leave');
+    expect(content.caller.identity).toEqual({ choice: 'gave_contact_details', name: 'Amira', phone: null, email: null });
+  });
+});
+
+describe('the concern ladder', () => {
+  test('has "not assessed" and three steps that say what they mean', async () => {
+    await open();
+    await newCall();
+    for (const id of ['level-not_assessed', 'level-strong_interest', 'level-wish_to_leave', 'level-in_transit_country']) {
+      expect(input(id).type).toBe('radio');
+      expect(input(id).name).toBe('level');
+    }
+    expect(input('level-not_assessed').checked).toBe(true);
+    const ladder = byId('level').textContent ?? '';
+    expect(ladder).toContain('Not assessed');
+    expect(ladder).toContain('A strong interest in the conflict.');
+    expect(ladder).toContain('Step 1, and has expressed a wish to leave or to change environment.');
+    expect(ladder).toContain('Steps 1 and 2, and has already travelled to a transit country.');
+    // The transit countries come from the settings, named in the UI language.
+    const names = new Intl.DisplayNames(['en-GB'], { type: 'region' });
+    const countries = textOf('transit-countries');
+    for (const code of ['TR', 'JO', 'LB']) expect(countries).toContain(names.of(code));
+  });
+
+  test('choosing step 3 shows steps 1 and 2 as met; a lower step takes that back', async () => {
+    const calls = await open();
+    await newCall();
+    expect(document.querySelectorAll('.ladder-step.met').length).toBe(0);
+
+    byId('level-in_transit_country').click();
+    const step = (n: number) => byId(`ladder-step-${n}`);
+    expect(step(1).classList.contains('met')).toBe(true);
+    expect(step(2).classList.contains('met')).toBe(true);
+    expect(step(3).classList.contains('met')).toBe(false);
+    expect(step(3).classList.contains('chosen')).toBe(true);
+    for (const n of [1, 2]) {
+      const note = step(n).querySelector<HTMLElement>('.met-note')!;
+      expect(note.hidden).toBe(false);
+      expect(note.textContent).toBe('Met: included in the chosen step.');
+    }
+    expect(step(3).querySelector<HTMLElement>('.met-note')!.hidden).toBe(true);
+
+    byId('level-strong_interest').click();
+    expect(document.querySelectorAll('.ladder-step.met').length).toBe(0);
+    expect(step(1).classList.contains('chosen')).toBe(true);
+
+    byId('level-wish_to_leave').click();
+    expect([...document.querySelectorAll('.ladder-step.met')].map((el) => el.id)).toEqual(['ladder-step-1']);
+
+    await advance(1000);
+    expect((sent(calls, 'save_draft').at(-1)!.content as CallContent).level).toBe('wish_to_leave');
+  });
+});
+
+describe('contact details', () => {
+  test('appear only with the switch, and unticking drops them: the call is anonymous again', async () => {
+    const calls = await open();
+    await newCall();
+    expect(document.getElementById('contact-name')).toBeNull();
+    expect(byId('caller-gives-contact').getAttribute('role')).toBe('switch');
+
+    byId('caller-gives-contact').click();
+    expect(document.getElementById('contact-name')).not.toBeNull();
+    expect(document.getElementById('contact-phone')).not.toBeNull();
+    expect(document.getElementById('contact-email')).not.toBeNull();
+    typeText('contact-name', 'Amira');
+    typeText('contact-phone', '070 123');
+    await advance(1000);
+    expect((sent(calls, 'save_draft').at(-1)!.content as CallContent).caller.identity).toEqual({
+      choice: 'gave_contact_details',
+      name: 'Amira',
+      phone: '070 123',
+      email: null,
+    });
+
+    byId('caller-gives-contact').click();
+    expect(document.getElementById('contact-name')).toBeNull();
+    expect(document.body.textContent).not.toContain('Amira');
+    await advance(1000);
+    expect((sent(calls, 'save_draft').at(-1)!.content as CallContent).caller.identity).toEqual({ choice: 'anonymous' });
+
+    // Ticking again starts empty: nothing typed before comes back.
+    byId('caller-gives-contact').click();
+    expect(input('contact-name').value).toBe('');
+
+    byId('caller-gives-contact').click();
+    byId('end-call').click();
+    await advance();
+    expect((sent(calls, 'end_call')[0]!.content as CallContent).caller.identity).toEqual({ choice: 'anonymous' });
+  });
+});
+
+describe('autosave', () => {
+  test('saves after a second of quiet, with the draft id and the whole content', async () => {
+    const calls = await open();
+    await newCall();
+    expect(textOf('autosave-status')).toBe('Saved');
+    typeText('notes', 'She called because');
+    await advance(999);
+    expect(sent(calls, 'save_draft')).toEqual([]);
+    expect(textOf('autosave-status')).toBe('Saving…');
+    await advance(1);
+    const content = { ...blankContent(), notes: 'She called because' };
+    expect(sent(calls, 'save_draft')).toEqual([{ draftId: 'draft-1', content }]);
+    expect(textOf('autosave-status')).toBe('Saved');
+  });
+
+  test('while typing goes on, saves at most every 3 seconds, with the latest notes', async () => {
+    const calls = await open();
+    await newCall();
+    let text = '';
+    // A keystroke every 400 ms for 7 seconds.
+    for (let i = 0; i < 18; i++) {
+      text += 'x';
+      typeText('notes', text);
+      await advance(400);
+    }
+    const saves = savedNotes(calls);
+    expect(saves.length).toBe(2); // at 3 s and at 6 s, not on every keystroke
+    expect(saves[0]!.length).toBeGreaterThanOrEqual(7);
+    expect(saves[1]!.length).toBeGreaterThan(saves[0]!.length);
+    await advance(1000);
+    expect(savedNotes(calls).at(-1)).toBe(text);
+    expect(savedNotes(calls).length).toBe(3);
+  });
+
+  test('one save at a time: later typing waits, then the latest content is sent', async () => {
+    const first = deferred();
+    let inFlight = 0;
+    let most = 0;
+    const fake = store();
+    const calls = await open(fake, {
+      save_draft: async () => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        try {
+          if (inFlight === 1 && sent(calls, 'save_draft').length === 1) await first.promise;
+        } finally {
+          inFlight -= 1;
+        }
+        return null;
+      },
+    });
+    await newCall();
+    typeText('notes', 'one');
+    await advance(1000);
+    expect(savedNotes(calls)).toEqual(['one']);
+    typeText('notes', 'one two');
+    await advance(1000);
+    typeText('notes', 'one two three');
+    await advance(5000);
+    // Still only the first one: it has not answered yet.
+    expect(savedNotes(calls)).toEqual(['one']);
+    expect(textOf('autosave-status')).toBe('Saving…');
+
+    first.resolve(null);
+    await advance();
+    expect(savedNotes(calls)).toEqual(['one', 'one two three']);
+    expect(most).toBe(1);
+    expect(textOf('autosave-status')).toBe('Saved');
+  });
+
+  test('a failed save says so, keeps the text and is retried with the latest notes', async () => {
+    let failures = 2;
+    const calls = await open(store(), {
+      save_draft: () => {
+        if (failures-- > 0) throw shellError('storage_failed');
+        return null;
+      },
+    });
+    await newCall();
+    typeText('notes', 'Worried about her son');
+    await advance(1000);
+    expect(textOf('autosave-status')).toBe('Not saved — retrying');
+    expect(byId<HTMLTextAreaElement>('notes').value).toBe('Worried about her son');
+    // A transient failure is not an alarm: the status says it, #error stays quiet.
+    expect(errorShown()).toBe('');
+
+    typeText('notes', 'Worried about her son, 17');
+    await advance(999);
+    expect(savedNotes(calls).length).toBe(1); // backing off, not hammering
+    await advance(1);
+    expect(savedNotes(calls).length).toBe(2); // the first retry fails as well
+    expect(textOf('autosave-status')).toBe('Not saved — retrying');
+    // Typing on does not cut the back-off short.
+    typeText('notes', 'Worried about her son, 17.');
+    await advance(1999);
+    expect(savedNotes(calls).length).toBe(2); // a longer wait before the next
+    await advance(1);
+    expect(savedNotes(calls)).toEqual(['Worried about her son', 'Worried about her son, 17', 'Worried about her son, 17.']);
+    expect(textOf('autosave-status')).toBe('Saved');
+  });
+
+  test('an error the volunteer must act on is shown; the text stays', async () => {
+    await open(store(), { save_draft: () => Promise.reject(shellError('no_such_call')) });
+    await newCall();
+    typeText('notes', 'still here');
+    await advance(1000);
+    expect(errorShown()).toBe('That unfinished call is no longer there.');
+    expect(byId<HTMLTextAreaElement>('notes').value).toBe('still here');
+  });
+
+  test('leaving a field saves at once', async () => {
+    const calls = await open();
+    await newCall();
+    byId('notes').focus();
+    typeText('notes', 'typed');
+    byId('notes').blur();
+    await advance();
+    expect(savedNotes(calls)).toEqual(['typed']);
+  });
+
+  test('the counter shows near the limit of 50,000 characters', async () => {
+    await open();
+    await newCall();
+    expect(byId('notes').getAttribute('maxlength')).toBe('50000');
+    typeText('notes', 'a'.repeat(1000));
+    expect(byId('notes-counter').hidden).toBe(true);
+    typeText('notes', 'a'.repeat(49_990));
+    expect(byId('notes-counter').hidden).toBe(false);
+    expect(plain(textOf('notes-counter'))).toBe('49,990 of 50,000 characters');
+  });
+});
+
+describe('ending and discarding', () => {
+  test('end call waits for the save in flight, then ends with the latest content and shows the case', async () => {
+    const save = deferred();
+    const fake = store();
+    const calls = await open(fake, {
+      save_draft: async (args) => {
+        if (sent(calls, 'save_draft').length === 1) await save.promise;
+        return (await import('./test-shell')).answer(fake, 'save_draft', args);
+      },
+    });
+    await newCall();
+    typeText('notes', 'first words');
+    await advance(1000);
+    typeText('notes', 'first words, last words');
+    byId('level-strong_interest').click();
+
+    byId('end-call').click();
+    await advance();
+    expect(commands(calls)).not.toContain('end_call');
+    expect(byId<HTMLButtonElement>('end-call').disabled).toBe(true);
+
+    save.resolve(null);
+    await advance();
+    const order = commands(calls).filter((cmd) => ['save_draft', 'end_call', 'find_case'].includes(cmd));
+    expect(order).toEqual(['save_draft', 'save_draft', 'end_call', 'find_case']);
+    const ended = sent(calls, 'end_call')[0]!;
+    expect(ended.draftId).toBe('draft-1');
+    expect((ended.content as CallContent).notes).toBe('first words, last words');
+    expect((ended.content as CallContent).level).toBe('strong_interest');
+    expect(sent(calls, 'find_case')).toEqual([{ caseNumber: NUMBER }]);
+
+    expect(document.getElementById('call')).toBeNull();
+    expect(textOf('history-case-number')).toBe(NUMBER);
+    expect(textOf('history-confirmation')).toBe('The call was saved in this case.');
+    expect(document.querySelector('.history-notes')?.textContent).toBe('first words, last words');
+
+    // No save after the end, and no timer left running.
+    await advance(10_000);
+    expect(sent(calls, 'save_draft').length).toBe(2);
+    expect(vi.getTimerCount()).toBeLessThanOrEqual(1); // the idle timer
+  });
+
+  test('a refused end keeps the call open and saving', async () => {
+    const calls = await open(store(), { end_call: () => Promise.reject(shellError('too_long')) });
+    await newCall();
+    typeText('notes', 'notes');
+    byId('end-call').click();
+    await advance();
+    expect(errorShown()).toBe('The text is too long to be saved. Shorten it.');
+    expect(document.getElementById('call')).not.toBeNull();
+    expect(byId<HTMLTextAreaElement>('notes').value).toBe('notes');
+    expect(byId<HTMLButtonElement>('end-call').disabled).toBe(false);
+    typeText('notes', 'notes, shorter');
+    await advance(1000);
+    expect(savedNotes(calls).at(-1)).toBe('notes, shorter');
+  });
+
+  test('discard asks first; Escape and "no" keep the call; yes discards it', async () => {
+    const fake = store();
+    const calls = await open(fake);
+    await newCall();
+    typeText('notes', 'something');
+
+    byId('discard-call').click();
+    expect(textOf('discard-call-question')).toBe('Discard this call? Everything written in it will be deleted.');
+    expect(document.activeElement).toBe(byId('discard-call-cancel'));
+    press('Escape');
+    await advance();
+    expect(document.getElementById('discard-call-confirm')).toBeNull();
+    expect(commands(calls)).not.toContain('discard_call');
+    expect(byId<HTMLTextAreaElement>('notes').value).toBe('something');
+
+    byId('discard-call').click();
+    byId('discard-call-cancel').click();
+    expect(commands(calls)).not.toContain('discard_call');
+
+    byId('discard-call').click();
+    byId('discard-call-confirm').click();
+    await advance();
+    expect(sent(calls, 'discard_call')).toEqual([{ draftId: 'draft-1' }]);
+    expect(document.getElementById('call')).toBeNull();
+    expect(document.getElementById('home')).not.toBeNull();
+    expect(fake.drafts.size).toBe(0);
+  });
+
+  test('Escape anywhere in the call discards nothing', async () => {
+    const calls = await open();
+    await newCall();
+    typeText('notes', 'kept');
+    byId('notes').focus();
+    press('Escape');
+    press('Escape', {}, document.body);
+    await advance(2000);
+    expect(commands(calls)).not.toContain('discard_call');
+    expect(commands(calls)).not.toContain('end_call');
+    expect(document.getElementById('call')).not.toBeNull();
+  });
+});
+
+describe('copying the number', () => {
+  function clipboard(writeText: (text: string) => Promise<void>): () => void {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    return () => {
+      delete (navigator as { clipboard?: unknown }).clipboard;
+    };
+  }
+
+  test('copies the number to the clipboard', async () => {
+    const writeText = vi.fn((_text: string) => Promise.resolve());
+    const restore = clipboard(writeText);
+    try {
+      await open();
+      await newCall();
+      byId('copy-case-number').click();
+      await advance();
+      expect(writeText).toHaveBeenCalledWith(NUMBER);
+      expect(textOf('copy-status')).toBe('Copied.');
+    } finally {
+      restore();
+    }
+  });
+
+  test('when copying fails, the number is selected and the volunteer told to copy it', async () => {
+    const restore = clipboard(() => Promise.reject(new Error('denied')));
+    try {
+      await open();
+      await newCall();
+      byId('copy-case-number').click();
+      await advance();
+      expect(textOf('copy-status')).toBe('Could not copy. Select and copy the number (Ctrl+C).');
+      expect(document.getSelection()?.toString()).toBe(NUMBER);
+    } finally {
+      restore();
+    }
+  });
+});
+
+describe('a returning caller', () => {
+  test('"new call on this case" starts a call on that number', async () => {
+    const fake = store();
+    addCase(fake, NUMBER, [callView({ caller: { relationship: 'mother', gender: 'woman', identity: { choice: 'anonymous' } } })]);
+    const calls = await open(fake);
+    input('lookup-number').value = '48210937552';
+    byId('lookup-submit').click();
+    await advance();
+    byId('new-call-on-case').click();
+    await advance();
+    expect(sent(calls, 'start_call')).toEqual([{ caseNumber: NUMBER }]);
+    expect(textOf('call-case-number')).toBe(NUMBER);
+    expect(byId<HTMLSelectElement>('caller-relationship').value).toBe('mother');
+  });
+});

@@ -1,0 +1,94 @@
+// Numbers, dates and names in the UI language, through Intl. Case numbers are never localised
+// here except for the Arabic reading aid (`toArabicIndic`).
+
+import { currentLanguage, type Language } from './i18n';
+
+const LOCALES: Readonly<Record<Language, string>> = { en: 'en-GB', sv: 'sv-SE', ar: 'ar' };
+
+/** The BCP 47 tag Intl formats with for a UI language. */
+export function intlLocale(language: Language = currentLanguage()): string {
+  return LOCALES[language];
+}
+
+export function formatInteger(value: number, minimumIntegerDigits = 1): string {
+  return new Intl.NumberFormat(intlLocale(), { minimumIntegerDigits, useGrouping: false }).format(value);
+}
+
+/** A running call's time: minutes and seconds ("07:05", "75:00"), digits of the UI language. */
+export function formatTimer(elapsedMs: number): string {
+  const seconds = Math.max(0, Math.floor(elapsedMs / 1000));
+  return `${formatInteger(Math.floor(seconds / 60), 2)}:${formatInteger(seconds % 60, 2)}`;
+}
+
+/** A point in time (RFC 3339) as a date and time in the UI language. */
+export function formatDateTime(iso: string): string {
+  const time = new Date(iso);
+  if (Number.isNaN(time.getTime())) return iso;
+  return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(time);
+}
+
+function parseDay(day: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return null;
+  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+}
+
+/** A calendar day (YYYY-MM-DD) in the UI language. */
+export function formatDay(day: string): string {
+  const date = parseDay(day);
+  return date ? new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium' }).format(date) : day;
+}
+
+/** Today in local time, as YYYY-MM-DD. */
+export function today(now: Date = new Date()): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Whole minutes between two times, or null when either is missing. */
+export function durationMinutes(startedAt: string, endedAt: string | null): number | null {
+  if (endedAt === null) return null;
+  const ms = Date.parse(endedAt) - Date.parse(startedAt);
+  return Number.isNaN(ms) ? null : Math.max(0, Math.round(ms / 60_000));
+}
+
+const ARABIC_INDIC = '٠١٢٣٤٥٦٧٨٩';
+
+/** The same text with 0-9 written as Arabic-Indic digits (٠-٩), for reading a number aloud. */
+export function toArabicIndic(text: string): string {
+  return text.replace(/[0-9]/g, (digit) => ARABIC_INDIC[Number(digit)] ?? digit);
+}
+
+/** Latin digits for Arabic-Indic and Persian ones, so "١٠" and "۱۰" read as 10. */
+export function toLatinDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (digit) => {
+    const code = digit.charCodeAt(0);
+    return String(code >= 0x06f0 ? code - 0x06f0 : code - 0x0660);
+  });
+}
+
+/** A country's name in the UI language, or undefined when Intl does not know the code. */
+export function regionName(code: string): string | undefined {
+  try {
+    return new Intl.DisplayNames([intlLocale()], { type: 'region', fallback: 'none' }).of(code.toUpperCase());
+  } catch {
+    return undefined;
+  }
+}
+
+/** "a, b and c" in the UI language. */
+export function formatList(items: string[], type: 'conjunction' | 'unit' = 'conjunction'): string {
+  return new Intl.ListFormat(intlLocale(), { type, style: type === 'unit' ? 'short' : 'long' }).format(items);
+}
+
+/**
+ * Like `formatList`, for items that are nodes (isolated user text): the separators come from
+ * Intl, the items are kept as they are.
+ */
+export function listNodes(items: (Node | string)[], type: 'conjunction' | 'unit' = 'conjunction'): (Node | string)[] {
+  const parts = new Intl.ListFormat(intlLocale(), { type, style: type === 'unit' ? 'short' : 'long' }).formatToParts(
+    items.map((_, index) => String(index)),
+  );
+  let next = 0;
+  return parts.map((part) => (part.type === 'element' ? (items[next++] ?? '') : part.value));
+}

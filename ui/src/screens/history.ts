@@ -1,0 +1,139 @@
+import { caseNumber, el, userText } from '../dom';
+import { durationMinutes, formatDateTime, formatDay, listNodes } from '../format';
+import { t } from '../i18n';
+import { levelStep, type CallView, type CaseHistory, type Referral, type Session } from '../ipc';
+import { referralName } from './call';
+import { navBar, type Place } from './nav';
+import type { Screen } from './types';
+
+export interface HistoryProps {
+  session: Session;
+  history: CaseHistory;
+  referrals: readonly Referral[];
+  busy: boolean;
+  /** Shown after a call was ended: it was saved in this case. */
+  ended: boolean;
+  onNavigate(place: Place): void;
+  onLock(): void;
+  onToggleOpen(open: boolean): void;
+  onNewCall(caseNumber: string): void;
+}
+
+/** Newest first, whatever order they came in. */
+export function newestFirst(calls: readonly CallView[]): CallView[] {
+  return calls
+    .map((call, index) => ({ call, index, time: Date.parse(call.started_at) }))
+    .sort((a, b) => b.time - a.time || a.index - b.index)
+    .map((item) => item.call);
+}
+
+function row(term: string, ...value: (Node | string | null)[]): HTMLElement[] {
+  return [el('dt', {}, term), el('dd', {}, ...value)];
+}
+
+function callItem(call: CallView, referrals: readonly Referral[]): HTMLElement {
+  const minutes = durationMinutes(call.started_at, call.ended_at);
+  const identity = call.caller.identity;
+  const contact: HTMLElement[] = [];
+  if (identity.choice === 'gave_contact_details') {
+    // A name may be in any script; a phone number or an address always reads left to right.
+    if (identity.name) contact.push(...row(t('contact-name-label'), userText(identity.name, { dir: 'auto' })));
+    if (identity.phone) contact.push(...row(t('contact-phone-label'), userText(identity.phone, { dir: 'ltr' })));
+    if (identity.email) contact.push(...row(t('contact-email-label'), userText(identity.email, { dir: 'ltr' })));
+  }
+  const details = el(
+    'dl',
+    { class: 'call-details' },
+    ...row(t('history-duration'), minutes === null ? t('duration-unknown') : t('duration-minutes', { minutes })),
+    ...row(t('history-channel'), t(`channel-${call.channel}`)),
+    ...row(t('history-language'), t(`call-language-${call.language}`)),
+    ...row(t('history-level'), el('span', { class: `level level-${levelStep(call.level)}` }, t(`level-${call.level}`))),
+    ...row(
+      t('history-caller'),
+      t('history-caller-value', {
+        relationship: t(`relationship-${call.caller.relationship}`),
+        gender: t(`gender-${call.caller.gender}`),
+      }),
+    ),
+    ...(contact.length > 0 ? contact : row(t('history-contact'), t('history-anonymous'))),
+    ...row(
+      t('history-person'),
+      t('history-person-value', {
+        gender: t(`gender-${call.person.gender}`),
+        age: t(`age-${call.person.age_band}`),
+        situation: t(`situation-${call.person.situation}`),
+        environment: t(`environment-${call.person.environment}`),
+      }),
+    ),
+    ...row(
+      t('history-referrals'),
+      ...(call.referrals.length === 0 ? [t('value-none')] : listNodes(call.referrals.map((code) => referralName(code, referrals)))),
+    ),
+    ...row(
+      t('history-next-steps'),
+      call.next_steps.trim() === '' ? t('value-none') : el('span', { class: 'pre', dir: 'auto' }, call.next_steps),
+    ),
+    ...row(t('history-follow-up'), call.follow_up ? formatDay(call.follow_up) : t('value-none')),
+  );
+  return el(
+    'li',
+    { class: call.escalated ? 'history-call escalated' : 'history-call' },
+    el(
+      'h4',
+      {},
+      el('time', { datetime: call.started_at }, formatDateTime(call.started_at)),
+      call.escalated ? el('span', { class: 'history-escalated', role: 'note' }, t('history-escalated')) : null,
+    ),
+    details,
+    el('h5', {}, t('history-notes')),
+    el('p', { class: 'history-notes', dir: 'auto' }, call.notes.trim() === '' ? t('value-none') : call.notes),
+  );
+}
+
+/** One case: its number, open or closed, every call newest first, and a new call on it. */
+export function historyScreen(props: HistoryProps): Screen {
+  const { history } = props;
+  const title = el('h2', { id: 'history-title', tabindex: '-1' }, t('history-title'));
+  const toggle = el(
+    'button',
+    { id: 'case-open-toggle', type: 'button', class: 'secondary', disabled: props.busy, 'aria-describedby': 'case-state' },
+    t(history.open ? 'case-close' : 'case-reopen'),
+  );
+  toggle.addEventListener('click', () => props.onToggleOpen(!history.open));
+  const newCall = el('button', { id: 'new-call-on-case', type: 'button', disabled: props.busy }, t('new-call-on-case'));
+  newCall.addEventListener('click', () => props.onNewCall(history.caseNumber));
+  const calls = newestFirst(history.calls);
+  const root = el(
+    'div',
+    { class: 'unlocked' },
+    navBar({ session: props.session, current: 'cases', onNavigate: props.onNavigate, onLock: props.onLock }),
+    el(
+      'section',
+      { id: 'case-history', class: 'screen history', 'aria-labelledby': 'history-title' },
+      title,
+      props.ended ? el('p', { id: 'history-confirmation', class: 'notice', role: 'status' }, t('history-ended')) : null,
+      el(
+        'div',
+        { class: 'history-head' },
+        el(
+          'p',
+          { class: 'number-line' },
+          el('span', { class: 'label' }, t('history-case-number-label')),
+          ' ',
+          caseNumber(history.caseNumber, { id: 'history-case-number', class: 'case-number big-number' }),
+        ),
+        el(
+          'p',
+          { id: 'case-state', class: history.open ? 'state open' : 'state closed', 'data-open': String(history.open) },
+          t('case-state', { open: history.open ? 'yes' : 'no' }),
+        ),
+        el('div', { class: 'actions' }, newCall, toggle),
+      ),
+      el('h3', { id: 'history-calls-title' }, t('history-calls')),
+      calls.length === 0
+        ? el('p', { class: 'empty' }, t('history-no-calls'))
+        : el('ol', { id: 'history-calls', class: 'history-calls', 'aria-labelledby': 'history-calls-title' }, ...calls.map((call) => callItem(call, props.referrals))),
+    ),
+  );
+  return { root, focus: title };
+}

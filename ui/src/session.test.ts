@@ -1,0 +1,622 @@
+// While unlocked: home, unfinished calls, looking up a case, its history, the cases list,
+// locking (button, Ctrl+L, idle), the keyboard-only path, one's own passphrase.
+
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { CallContent } from './ipc';
+import {
+  advance,
+  byId,
+  chooseLanguage,
+  errorShown,
+  input,
+  mount,
+  plain,
+  press,
+  reset,
+  shellError,
+  submit,
+  textOf,
+  type,
+  typeText,
+} from './test-support';
+import {
+  BAD_CHECK,
+  NUMBER,
+  OTHER_NUMBER,
+  STARTED_AT,
+  addCase,
+  blankContent,
+  callView,
+  commands,
+  deferred,
+  sent,
+  shell,
+  store,
+  type FakeStore,
+  type Overrides,
+} from './test-shell';
+
+beforeEach(() => {
+  reset();
+  vi.useFakeTimers({ now: new Date(STARTED_AT) });
+});
+afterEach(() => {
+  reset();
+  vi.useRealTimers();
+});
+
+async function open(fake: FakeStore = store(), overrides: Overrides = {}) {
+  const calls = shell(fake, overrides);
+  await mount();
+  await advance();
+  return calls;
+}
+
+async function unlockAs(user: string): Promise<void> {
+  type('unlock-user', user);
+  type('unlock-passphrase', 'a long enough passphrase');
+  submit('unlock-submit');
+  await advance();
+}
+
+async function lookup(typed: string): Promise<void> {
+  type('lookup-number', typed);
+  submit('lookup-submit');
+  await advance();
+}
+
+describe('home', () => {
+  test('offers a large New call with its shortcut, the returning-caller field and the menu', async () => {
+    await open();
+    const newCall = byId('new-call');
+    expect(newCall.textContent).toBe('New call (Alt+N)');
+    expect(newCall.getAttribute('aria-keyshortcuts')).toBe('Alt+N');
+    expect(document.querySelector('label[for="lookup-number"]')?.textContent).toBe('Case number');
+    expect(byId('lookup-number').getAttribute('dir')).toBe('ltr');
+    for (const id of ['nav-home', 'nav-cases', 'nav-passphrase', 'lock']) expect(document.getElementById(id)).not.toBeNull();
+    expect(textOf('lock')).toBe('Lock (Ctrl+L)');
+  });
+
+  test('settings are not there for volunteers', async () => {
+    await open(store({ role: 'volunteer' }));
+    expect(document.getElementById('nav-settings')).toBeNull();
+    expect(document.getElementById('settings')).toBeNull();
+  });
+
+  test('settings are there for supervisors', async () => {
+    const calls = await open(store({ role: 'supervisor' }));
+    byId('nav-settings').click();
+    await advance();
+    expect(document.getElementById('settings')).not.toBeNull();
+    expect(commands(calls)).toContain('list_users');
+  });
+});
+
+describe('unfinished calls', () => {
+  function withDraft(): FakeStore {
+    const fake = store({ state: 'locked' });
+    fake.drafts.set('draft-7', {
+      draftId: 'draft-7',
+      caseNumber: NUMBER,
+      startedAt: '2026-03-02T09:40:00Z',
+      content: { ...blankContent(), notes: 'Her son (17) talks about leaving.', level: 'strong_interest' },
+    });
+    return fake;
+  }
+
+  test('are offered first after unlocking, and resume with their notes', async () => {
+    const fake = withDraft();
+    const calls = await open(fake);
+    await unlockAs('Maja');
+
+    const box = byId('unfinished-calls');
+    expect(box.textContent).toContain('A call was not finished — the notes were saved. Continue it?');
+    expect(box.querySelector('.case-number')?.textContent).toBe(NUMBER);
+    expect(box.querySelector('.case-number')?.getAttribute('dir')).toBe('ltr');
+    // First on the page, before New call.
+    expect(box.compareDocumentPosition(byId('new-call')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(document.activeElement).toBe(byId('resume-call-0'));
+    expect(document.querySelectorAll('.resume-call').length).toBe(1);
+    expect(document.querySelectorAll('.discard-unfinished').length).toBe(1);
+
+    byId('resume-call-0').click();
+    await advance();
+    expect(byId<HTMLTextAreaElement>('notes').value).toBe('Her son (17) talks about leaving.');
+    expect(input('level-strong_interest').checked).toBe(true);
+    expect(textOf('call-case-number')).toBe(NUMBER);
+    // The timer counts from when the call began.
+    expect(textOf('call-timer')).toBe('20:00');
+
+    typeText('notes', 'Her son (17) talks about leaving. He has a ticket.');
+    await advance(1000);
+    expect(sent(calls, 'save_draft')).toEqual([
+      {
+        draftId: 'draft-7',
+        content: { ...blankContent(), notes: 'Her son (17) talks about leaving. He has a ticket.', level: 'strong_interest' },
+      },
+    ]);
+    expect(commands(calls)).not.toContain('start_call');
+  });
+
+  test('can be discarded after a confirmation', async () => {
+    const fake = withDraft();
+    const calls = await open(fake);
+    await unlockAs('Maja');
+    document.querySelector<HTMLButtonElement>('.discard-unfinished')!.click();
+    expect(commands(calls)).not.toContain('discard_call');
+    expect(byId('unfinished-calls').textContent).toContain('Discard this unfinished call?');
+    document.querySelector<HTMLButtonElement>('.discard-unfinished-cancel')!.click();
+    expect(commands(calls)).not.toContain('discard_call');
+
+    document.querySelector<HTMLButtonElement>('.discard-unfinished')!.click();
+    document.querySelector<HTMLButtonElement>('.discard-unfinished-confirm')!.click();
+    await advance();
+    expect(sent(calls, 'discard_call')).toEqual([{ draftId: 'draft-7' }]);
+    expect(document.getElementById('unfinished-calls')).toBeNull();
+  });
+
+  test('a call that is gone says so', async () => {
+    const fake = withDraft();
+    await open(fake, { discard_call: () => Promise.reject(shellError('no_such_call')) });
+    await unlockAs('Maja');
+    document.querySelector<HTMLButtonElement>('.discard-unfinished')!.click();
+    document.querySelector<HTMLButtonElement>('.discard-unfinished-confirm')!.click();
+    await advance();
+    expect(errorShown()).toBe('That unfinished call is no longer there.');
+  });
+
+  test('none: no box', async () => {
+    await open();
+    expect(document.getElementById('unfinished-calls')).toBeNull();
+  });
+});
+
+describe('looking up a returning caller', () => {
+  test('sends the number exactly as typed and shows the history', async () => {
+    const fake = store();
+    addCase(fake, NUMBER, [callView()]);
+    const calls = await open(fake);
+    await lookup('٤٨٢١-٠٩٣٧-٥٥٢');
+    expect(sent(calls, 'find_case')).toEqual([{ caseNumber: '٤٨٢١-٠٩٣٧-٥٥٢' }]);
+    expect(textOf('history-case-number')).toBe(NUMBER);
+  });
+
+  test('a wrong check digit and an unknown number read differently; the typed number stays', async () => {
+    await open();
+    await lookup(BAD_CHECK);
+    const invalid = errorShown();
+    expect(invalid).toBe('That number is not valid — check it with the caller.');
+    expect(input('lookup-number').value).toBe(BAD_CHECK);
+    expect(document.activeElement).toBe(input('lookup-number'));
+
+    await lookup('4821 0937');
+    expect(errorShown()).toBe(invalid); // too short: not valid either
+    expect(input('lookup-number').value).toBe('4821 0937');
+
+    await lookup(OTHER_NUMBER);
+    expect(errorShown()).toBe('No case has that number — check it with the caller.');
+    expect(errorShown()).not.toBe(invalid);
+    expect(input('lookup-number').value).toBe(OTHER_NUMBER);
+    expect(document.getElementById('case-history')).toBeNull();
+  });
+
+  test('an empty field asks for the number without asking the shell', async () => {
+    const calls = await open();
+    await lookup('  ');
+    expect(commands(calls)).not.toContain('find_case');
+    expect(errorShown()).toBe('Type the case number the caller gives you.');
+  });
+});
+
+describe('case history', () => {
+  function history(): FakeStore {
+    const fake = store();
+    fake.settings.referrals.push({ code: 'imam_karim', label: 'Imam Karim <b>' });
+    addCase(fake, NUMBER, [
+      // Sent oldest first: the UI shows them newest first anyway.
+      callView({ started_at: '2026-01-10T09:00:00Z', ended_at: '2026-01-10T09:20:00Z', notes: 'First call.', level: 'strong_interest' }),
+      callView({
+        started_at: '2026-02-20T18:30:00Z',
+        ended_at: null,
+        notes: 'Second call.\n\nHe bought a ticket.',
+        level: 'in_transit_country',
+        escalated: true,
+        channel: 'email',
+        language: 'ar',
+        referrals: ['social_services', 'imam_karim'],
+        next_steps: 'Call back Monday',
+        follow_up: '2026-02-23',
+        caller: {
+          relationship: 'mother',
+          gender: 'woman',
+          identity: { choice: 'gave_contact_details', name: 'أمينة', phone: null, email: 'a@example.org' },
+        },
+      }),
+      callView({ started_at: '2026-02-01T12:00:00Z', notes: 'Middle call.', level: 'strong_interest' }),
+    ]);
+    return fake;
+  }
+
+  test('shows the calls newest first, with the escalation marked', async () => {
+    await open(history());
+    await lookup(NUMBER);
+    const items = [...document.querySelectorAll('.history-call')];
+    expect(items.map((item) => item.querySelector('.history-notes')?.textContent)).toEqual([
+      'Second call.\n\nHe bought a ticket.',
+      'Middle call.',
+      'First call.',
+    ]);
+    const [newest, middle] = items;
+    expect(newest!.querySelector('.history-escalated')?.textContent).toBe('Concern rose');
+    expect(middle!.querySelector('.history-escalated')).toBeNull();
+    expect(document.querySelectorAll('.history-escalated').length).toBe(1);
+
+    const text = newest!.textContent ?? '';
+    expect(text).toContain('Step 3: in a transit country');
+    expect(text).toContain('E-mail');
+    expect(text).toContain('Arabic');
+    expect(text).toContain('Social services');
+    expect(text).toContain('Imam Karim <b>');
+    expect(newest!.querySelector('b')).toBeNull();
+    expect(text).toContain('Call back Monday');
+    expect(text).toContain('Not recorded'); // no end time
+    expect(text).toContain('أمينة');
+    expect(text).toContain('a@example.org');
+    // A name is isolated as typed; an e-mail address always reads left to right.
+    const isolated = [...newest!.querySelectorAll('bdi')];
+    expect(isolated.find((node) => node.textContent === 'أمينة')?.getAttribute('dir')).toBe('auto');
+    expect(isolated.find((node) => node.textContent === 'a@example.org')?.getAttribute('dir')).toBe('ltr');
+    const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date('2026-02-20T18:30:00Z'));
+    expect(newest!.querySelector('time')?.textContent).toBe(when);
+    expect(plain(items[2]!.textContent ?? '')).toContain('20 min');
+    expect(items[2]!.textContent).toContain('Anonymous');
+
+    const notes = newest!.querySelector('.history-notes')!;
+    expect(notes.getAttribute('dir')).toBe('auto');
+    expect(byId('history-case-number').getAttribute('dir')).toBe('ltr');
+  });
+
+  test('dates follow the UI language', async () => {
+    await open(history());
+    chooseLanguage('sv');
+    await lookup(NUMBER);
+    const when = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date('2026-02-20T18:30:00Z'));
+    expect(document.querySelector('.history-call time')?.textContent).toBe(when);
+    expect(document.querySelector('.history-escalated')?.textContent).toBe('Oron ökade');
+  });
+
+  test('the case can be closed and reopened', async () => {
+    const fake = history();
+    const calls = await open(fake);
+    await lookup(NUMBER);
+    expect(textOf('case-state')).toBe('This case is open.');
+    expect(textOf('case-open-toggle')).toBe('Close the case');
+    byId('case-open-toggle').click();
+    await advance();
+    expect(sent(calls, 'set_case_open')).toEqual([{ caseNumber: NUMBER, open: false }]);
+    expect(textOf('case-state')).toBe('This case is closed.');
+    byId('case-open-toggle').click();
+    await advance();
+    expect(sent(calls, 'set_case_open').at(-1)).toEqual({ caseNumber: NUMBER, open: true });
+    expect(textOf('case-state')).toBe('This case is open.');
+  });
+});
+
+describe('the cases list', () => {
+  function cases(): FakeStore {
+    const fake = store();
+    addCase(fake, NUMBER, [callView({ level: 'wish_to_leave', follow_up: '2026-03-02', started_at: '2026-02-27T10:00:00Z' })]);
+    addCase(fake, OTHER_NUMBER, [callView({ level: 'strong_interest', follow_up: '2026-04-01', started_at: '2026-02-28T10:00:00Z' })]);
+    addCase(fake, '5555 5555 550', [callView({ level: 'in_transit_country', started_at: '2026-01-01T10:00:00Z' })], false);
+    return fake;
+  }
+
+  const shown = () => [...document.querySelectorAll('.case-row .case-number')].map((cell) => cell.textContent);
+
+  test('shows open cases by default, newest first, with due follow-ups marked', async () => {
+    await open(cases());
+    expect(input('cases-filter-open').checked).toBe(true);
+    expect(shown()).toEqual([OTHER_NUMBER, NUMBER]);
+    const rows = [...document.querySelectorAll('.case-row')];
+    expect(rows[1]!.classList.contains('due')).toBe(true); // follow-up today
+    expect(rows[0]!.classList.contains('due')).toBe(false);
+    expect(rows[1]!.textContent).toContain('Step 2');
+    expect(document.querySelector('.case-row .case-number')?.getAttribute('dir')).toBe('ltr');
+  });
+
+  test('filters: open only, follow-up due, minimum latest level', async () => {
+    await open(cases());
+    byId('cases-filter-open').click();
+    expect(shown()).toEqual([OTHER_NUMBER, NUMBER, '5555 5555 550']);
+    byId('cases-filter-due').click();
+    expect(shown()).toEqual([NUMBER]);
+    byId('cases-filter-due').click();
+    const level = byId<HTMLSelectElement>('cases-filter-level');
+    level.value = '2';
+    level.dispatchEvent(new Event('change'));
+    expect(shown()).toEqual([NUMBER, '5555 5555 550']);
+    level.value = '3';
+    level.dispatchEvent(new Event('change'));
+    expect(shown()).toEqual(['5555 5555 550']);
+    byId('cases-filter-open').click();
+    expect(shown()).toEqual([]);
+    expect(byId('cases-empty').hidden).toBe(false);
+  });
+
+  test('a row opens the case history; the menu has the list too', async () => {
+    const calls = await open(cases());
+    document.querySelector<HTMLButtonElement>('.case-row button')!.click();
+    await advance();
+    expect(sent(calls, 'find_case')).toEqual([{ caseNumber: OTHER_NUMBER }]);
+    expect(textOf('history-case-number')).toBe(OTHER_NUMBER);
+
+    byId('nav-cases').click();
+    await advance();
+    expect(document.getElementById('home')).toBeNull();
+    expect(shown()).toEqual([OTHER_NUMBER, NUMBER]);
+  });
+});
+
+describe('locking', () => {
+  async function inCall(fake: FakeStore, overrides: Overrides = {}) {
+    const calls = await open(fake, overrides);
+    byId('new-call').click();
+    await advance();
+    return calls;
+  }
+
+  function nothingLeft(): void {
+    expect(document.getElementById('unlock')).not.toBeNull();
+    expect(document.getElementById('call')).toBeNull();
+    const page = document.body.textContent ?? '';
+    for (const secret of [NUMBER, 'Confidential words', 'Maja']) expect(page).not.toContain(secret);
+    expect(document.querySelectorAll('textarea').length).toBe(0);
+  }
+
+  test('the idle lock saves the draft, then locks, and clears the screen', async () => {
+    const fake = store();
+    fake.settings.idleLockMinutes = 1;
+    let fail = true;
+    const times: number[] = [];
+    const calls = await inCall(fake, {
+      save_draft: () => {
+        times.push(Date.now());
+        if (fail) throw shellError('storage_failed');
+        return null;
+      },
+    });
+    const typedAt = Date.now();
+    typeText('notes', 'Confidential words');
+    // The autosave fails and backs off: the notes stay unsaved. No activity from here on.
+    await advance(59_000);
+    expect(textOf('autosave-status')).toBe('Not saved — retrying');
+    expect(commands(calls)).not.toContain('lock');
+    const attempts = times.length;
+    fail = false;
+    await advance(1_000);
+    // At the minute: one more save (before any retry was due), then the lock.
+    expect(commands(calls).slice(-2)).toEqual(['save_draft', 'lock']);
+    expect(times.length).toBe(attempts + 1);
+    expect(times.at(-1)! - typedAt).toBe(60_000);
+    expect((sent(calls, 'save_draft').at(-1)!.content as CallContent).notes).toBe('Confidential words');
+    nothingLeft();
+  });
+
+  test('the idle lock locks even when the save keeps failing', async () => {
+    const fake = store();
+    fake.settings.idleLockMinutes = 1;
+    const calls = await inCall(fake, { save_draft: () => Promise.reject(shellError('storage_failed')) });
+    typeText('notes', 'Confidential words');
+    await advance(60_000);
+    expect(commands(calls).slice(-2)).toEqual(['save_draft', 'lock']);
+    nothingLeft();
+  });
+
+  test('typing counts as activity', async () => {
+    const fake = store();
+    fake.settings.idleLockMinutes = 1;
+    const calls = await inCall(fake);
+    await advance(59_500);
+    typeText('notes', 'Confidential words');
+    await advance(59_000);
+    expect(commands(calls)).not.toContain('lock');
+    await advance(1_000);
+    expect(commands(calls)).toContain('lock');
+    nothingLeft();
+  });
+
+  test('activity keeps the app unlocked', async () => {
+    const fake = store();
+    fake.settings.idleLockMinutes = 2;
+    const calls = await open(fake);
+    for (let i = 0; i < 5; i++) {
+      await advance(100_000);
+      document.body.dispatchEvent(new Event('pointermove', { bubbles: true }));
+      press('Shift', {}, document.body);
+    }
+    expect(commands(calls)).not.toContain('lock');
+    await advance(120_000);
+    expect(commands(calls)).toContain('lock');
+  });
+
+  test('Ctrl+L locks from anywhere, after saving the draft', async () => {
+    const save = deferred();
+    const calls = await inCall(store(), { save_draft: () => save.promise });
+    typeText('notes', 'Confidential words');
+    press('l', { ctrl: true }, byId('notes'));
+    await advance();
+    expect(commands(calls)).not.toContain('lock'); // waits for the save
+    save.resolve(null);
+    await advance();
+    expect(commands(calls).slice(-2)).toEqual(['save_draft', 'lock']);
+    nothingLeft();
+  });
+
+  test('a lock whose save fails says so; pressing Lock again locks anyway', async () => {
+    const calls = await inCall(store(), { save_draft: () => Promise.reject(shellError('storage_failed')) });
+    typeText('notes', 'Confidential words');
+    byId('lock').click();
+    await advance();
+    expect(commands(calls)).not.toContain('lock');
+    expect(errorShown()).toContain('The notes could not be saved.');
+    expect(byId<HTMLTextAreaElement>('notes').value).toBe('Confidential words');
+    byId('lock').click();
+    await advance();
+    expect(commands(calls)).toContain('lock');
+    nothingLeft();
+  });
+
+  test('unlock shows "Checking…" while the shell takes its time', async () => {
+    const answer = deferred();
+    await open(store({ state: 'locked' }), { unlock: () => answer.promise });
+    type('unlock-user', 'Maja');
+    type('unlock-passphrase', 'not the passphrase');
+    submit('unlock-submit');
+    await advance();
+    expect(textOf('unlock-submit')).toBe('Checking…');
+    expect(textOf('unlock-status')).toBe('Checking…');
+    answer.reject(shellError('wrong_passphrase'));
+    await advance();
+    expect(textOf('unlock-submit')).toBe('Unlock');
+    expect(errorShown()).toBe('The passphrase is wrong. Check it and try again.');
+  });
+
+  test('a store locked behind the UI\u2019s back shows the unlock screen', async () => {
+    const fake = store();
+    await open(fake);
+    fake.state = 'locked';
+    await lookup(NUMBER);
+    expect(document.getElementById('unlock')).not.toBeNull();
+    expect(errorShown()).toBe('The store is locked. Unlock it first.');
+  });
+});
+
+describe('keyboard only', () => {
+  /** What Tab visits, in order (one radio per group, the checked one). */
+  function tabOrder(): HTMLElement[] {
+    const candidates = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')];
+    const seenGroups = new Set<string>();
+    return candidates.filter((element) => {
+      if (element.closest('[hidden]')) return false;
+      if ((element as HTMLButtonElement).disabled) return false;
+      if (element.tabIndex < 0) return false;
+      if (element instanceof HTMLInputElement && element.type === 'radio') {
+        const group = element.name;
+        const checked = document.querySelector<HTMLInputElement>(`input[type=radio][name="${group}"]:checked`);
+        if (seenGroups.has(group) || (checked && checked !== element)) return false;
+        seenGroups.add(group);
+      }
+      return true;
+    });
+  }
+
+  test('Alt+N opens a call, Tab reaches every field, the notes and End call, Alt+E ends it', async () => {
+    const calls = await open();
+    press('n', { alt: true }, document.body);
+    await advance();
+    expect(sent(calls, 'start_call')).toEqual([{ caseNumber: null }]);
+    expect(document.activeElement).toBe(byId('call-channel'));
+
+    // No positive tabindex anywhere: the order is the order on screen.
+    expect([...document.querySelectorAll('[tabindex]')].every((element) => Number(element.getAttribute('tabindex')) <= 0)).toBe(true);
+    const order = tabOrder().map((element) => element.id);
+    const at = (id: string) => order.indexOf(id);
+    for (const id of ['call-channel', 'call-language', 'caller-relationship', 'caller-gender', 'caller-gives-contact', 'person-gender', 'person-age-band', 'person-situation', 'person-environment', 'level-not_assessed', 'next-steps', 'follow-up', 'notes', 'end-call', 'discard-call']) {
+      expect(at(id), id).toBeGreaterThanOrEqual(0);
+    }
+    expect(at('call-channel')).toBeLessThan(at('caller-relationship'));
+    expect(at('caller-relationship')).toBeLessThan(at('person-gender'));
+    expect(at('person-environment')).toBeLessThan(at('level-not_assessed'));
+    expect(at('level-not_assessed')).toBeLessThan(at('next-steps'));
+    expect(at('notes') + 1).toBe(at('end-call'));
+    expect(byId('end-call').getAttribute('aria-keyshortcuts')).toBe('Alt+E');
+    expect(textOf('end-call')).toBe('End call (Alt+E)');
+
+    // The contact fields come right after their switch.
+    byId('caller-gives-contact').click();
+    const withContact = tabOrder().map((element) => element.id);
+    expect(withContact.slice(withContact.indexOf('caller-gives-contact') + 1).slice(0, 3)).toEqual([
+      'contact-name',
+      'contact-phone',
+      'contact-email',
+    ]);
+    byId('caller-gives-contact').click();
+
+    byId('notes').focus();
+    typeText('notes', 'typed without a mouse');
+    press('e', { alt: true });
+    await advance();
+    expect(sent(calls, 'end_call').length).toBe(1);
+    expect((sent(calls, 'end_call')[0]!.content as CallContent).notes).toBe('typed without a mouse');
+    expect(document.getElementById('case-history')).not.toBeNull();
+  });
+
+  test('Alt+N works with an Arabic keyboard layout (the physical key counts)', async () => {
+    const calls = await open();
+    chooseLanguage('ar');
+    const event = new KeyboardEvent('keydown', { key: 'ى', code: 'KeyN', altKey: true, bubbles: true, cancelable: true });
+    document.body.dispatchEvent(event);
+    await advance();
+    expect(event.defaultPrevented).toBe(true);
+    expect(sent(calls, 'start_call').length).toBe(1);
+  });
+
+  test('Alt+N does nothing during a call, and nothing while locked', async () => {
+    const calls = await open(store({ state: 'locked' }));
+    press('n', { alt: true }, document.body);
+    await advance();
+    expect(commands(calls)).not.toContain('start_call');
+    await unlockAs('Maja');
+    press('n', { alt: true }, document.body);
+    await advance();
+    press('n', { alt: true }, document.body);
+    await advance();
+    expect(sent(calls, 'start_call').length).toBe(1);
+  });
+});
+
+describe('changing one\u2019s own passphrase', () => {
+  async function passphrase(): Promise<ReturnType<typeof shell>> {
+    const calls = await open();
+    byId('nav-passphrase').click();
+    await advance();
+    return calls;
+  }
+
+  test('a mismatch is caught before asking the shell', async () => {
+    const calls = await passphrase();
+    type('passphrase-current', 'the current passphrase');
+    type('passphrase-new', 'a brand new passphrase');
+    type('passphrase-repeat', 'a different one');
+    submit('passphrase-submit');
+    await advance();
+    expect(commands(calls)).not.toContain('change_passphrase');
+    expect(errorShown()).toBe('The two passphrases are not the same.');
+  });
+
+  test('success says so and empties the form', async () => {
+    const calls = await passphrase();
+    type('passphrase-current', 'the current passphrase');
+    type('passphrase-new', 'a brand new passphrase');
+    type('passphrase-repeat', 'a brand new passphrase');
+    submit('passphrase-submit');
+    await advance();
+    expect(sent(calls, 'change_passphrase')).toEqual([{ current: 'the current passphrase', next: 'a brand new passphrase' }]);
+    expect(textOf('passphrase-done')).toBe('Your passphrase has been changed.');
+    expect(input('passphrase-current').value).toBe('');
+    expect(input('passphrase-new').value).toBe('');
+  });
+
+  test('a wrong current passphrase is shown and cleared', async () => {
+    await passphrase();
+    type('passphrase-current', 'not it at all');
+    type('passphrase-new', 'a brand new passphrase');
+    type('passphrase-repeat', 'a brand new passphrase');
+    submit('passphrase-submit');
+    await advance();
+    expect(errorShown()).toBe('The passphrase is wrong. Check it and try again.');
+    expect(input('passphrase-current').value).toBe('');
+    expect(document.activeElement).toBe(input('passphrase-current'));
+    expect(plain(errorShown())).not.toContain('English');
+  });
+});

@@ -1,0 +1,293 @@
+// A small stand-in for the Rust side, for the UI tests: it keeps cases, drafts, users and
+// settings in memory and answers the commands of the IPC contract. Not part of the built app.
+
+import type {
+  CallContent,
+  CallView,
+  CaseOverview,
+  Referral,
+  Role,
+  Settings,
+  UserSummary,
+} from './ipc';
+import { fakeShell, shellError, type Call } from './test-support';
+
+export const NUMBER = '4821 0937 552';
+export const OTHER_NUMBER = '1234 5678 903';
+/** A number whose check digit is wrong (the fake knows it by heart). */
+export const BAD_CHECK = '4821 0937 553';
+export const STARTED_AT = '2026-03-02T10:00:00Z';
+
+export function blankContent(): CallContent {
+  return {
+    channel: 'phone',
+    language: 'sv',
+    level: 'not_assessed',
+    caller: { relationship: 'not_stated', gender: 'not_stated', identity: { choice: 'anonymous' } },
+    person: { gender: 'not_stated', age_band: 'unknown', situation: 'other_unknown', environment: 'other_unknown' },
+    referrals: [],
+    next_steps: '',
+    follow_up: null,
+    notes: '',
+  };
+}
+
+export function defaultReferrals(): Referral[] {
+  return [
+    'psychologist',
+    'psychiatrist',
+    'school_counsellor',
+    'former_extremist',
+    'social_services',
+    'religious_community',
+    'ngo',
+    'health_care',
+  ].map((code) => ({ code, label: null }));
+}
+
+export interface Draft {
+  draftId: string;
+  caseNumber: string;
+  startedAt: string;
+  content: CallContent;
+}
+
+export interface FakeStore {
+  state: 'needs_setup' | 'locked' | 'unlocked';
+  user: string;
+  role: Role;
+  settings: Settings;
+  users: UserSummary[];
+  /** By the 11 digits. */
+  cases: Map<string, { caseNumber: string; open: boolean; calls: CallView[] }>;
+  drafts: Map<string, Draft>;
+  /** The number the next new case gets. */
+  nextNumber: string;
+  nextDraft: number;
+  /** What `start_call` and `unfinished_calls` say the time is. */
+  now: string;
+}
+
+export function store(overrides: Partial<FakeStore> = {}): FakeStore {
+  return {
+    state: 'unlocked',
+    user: 'Maja',
+    role: 'volunteer',
+    settings: { referrals: defaultReferrals(), transitCountries: ['TR', 'JO', 'LB'], idleLockMinutes: 5 },
+    users: [
+      { name: 'Maja', role: 'supervisor' },
+      { name: 'Ahmad', role: 'volunteer' },
+    ],
+    cases: new Map(),
+    drafts: new Map(),
+    nextNumber: NUMBER,
+    nextDraft: 1,
+    now: STARTED_AT,
+    ...overrides,
+  };
+}
+
+/** The digits of a number typed any way (what the Rust side parses). */
+export function digits(typed: string): string {
+  return typed
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/[\s\-\u200E\u200F\u2066-\u2069]/g, '');
+}
+
+function parse(typed: unknown): string {
+  if (typeof typed !== 'string') throw shellError('invalid_argument');
+  const clean = digits(typed);
+  if (!/^\d{11}$/.test(clean)) throw shellError('case_number_malformed');
+  if (clean === digits(BAD_CHECK)) throw shellError('case_number_check_failed');
+  return clean;
+}
+
+function step(level: CallContent['level']): number {
+  return ['not_assessed', 'strong_interest', 'wish_to_leave', 'in_transit_country'].indexOf(level);
+}
+
+export function addCase(fake: FakeStore, caseNumber: string, calls: CallView[], open = true): void {
+  fake.cases.set(digits(caseNumber), { caseNumber, open, calls });
+}
+
+export function callView(overrides: Partial<CallView> = {}): CallView {
+  return {
+    ...blankContent(),
+    started_at: '2026-03-01T09:00:00Z',
+    ended_at: '2026-03-01T09:12:00Z',
+    escalated: false,
+    ...overrides,
+  };
+}
+
+export type Overrides = Partial<Record<string, (args: Record<string, unknown>) => unknown>>;
+
+/** Answers every command from `fake`; `overrides` replace single commands. */
+export function shell(fake: FakeStore, overrides: Overrides = {}): Call[] {
+  return fakeShell((cmd, args) => {
+    const override = overrides[cmd];
+    if (override) return override(args);
+    return answer(fake, cmd, args);
+  });
+}
+
+export function answer(fake: FakeStore, cmd: string, args: Record<string, unknown>): unknown {
+  const unlocked = (): void => {
+    if (fake.state !== 'unlocked') throw shellError('store_locked');
+  };
+  const supervisor = (): void => {
+    unlocked();
+    if (fake.role !== 'supervisor') throw shellError('not_allowed');
+  };
+  switch (cmd) {
+    case 'app_status':
+      return fake.state === 'unlocked' ? { state: 'unlocked', user: fake.user, role: fake.role } : { state: fake.state };
+    case 'unlock':
+      fake.state = 'unlocked';
+      fake.user = String(args.userName);
+      return { user: fake.user, role: fake.role };
+    case 'lock':
+      fake.state = 'locked';
+      return null;
+    case 'get_settings':
+      unlocked();
+      return structuredClone(fake.settings);
+    case 'change_passphrase':
+      unlocked();
+      if (args.current !== 'the current passphrase') throw shellError('wrong_passphrase');
+      if (typeof args.next !== 'string' || args.next.length < 10) throw shellError('passphrase_too_short');
+      return null;
+    case 'start_call': {
+      unlocked();
+      let caseNumber = fake.nextNumber;
+      let content = blankContent();
+      let newCase = true;
+      if (args.caseNumber !== null) {
+        const found = fake.cases.get(parse(args.caseNumber));
+        if (!found) throw shellError('no_such_case');
+        caseNumber = found.caseNumber;
+        newCase = false;
+        const last = found.calls[0];
+        if (last) {
+          content = { ...blankContent(), channel: last.channel, language: last.language, caller: last.caller, person: last.person };
+        }
+      }
+      const draftId = `draft-${fake.nextDraft++}`;
+      fake.drafts.set(draftId, { draftId, caseNumber, startedAt: fake.now, content });
+      return { draftId, caseNumber, startedAt: fake.now, newCase, content: structuredClone(content) };
+    }
+    case 'save_draft': {
+      unlocked();
+      const draft = fake.drafts.get(String(args.draftId));
+      if (!draft) throw shellError('no_such_call');
+      draft.content = structuredClone(args.content as CallContent);
+      return null;
+    }
+    case 'end_call': {
+      unlocked();
+      const draft = fake.drafts.get(String(args.draftId));
+      if (!draft) throw shellError('no_such_call');
+      fake.drafts.delete(draft.draftId);
+      const key = digits(draft.caseNumber);
+      const existing = fake.cases.get(key) ?? { caseNumber: draft.caseNumber, open: true, calls: [] };
+      const content = structuredClone(args.content as CallContent);
+      const previous = existing.calls[0];
+      existing.calls.unshift({
+        ...content,
+        started_at: draft.startedAt,
+        ended_at: new Date(Date.parse(draft.startedAt) + 9 * 60_000).toISOString(),
+        escalated: previous !== undefined && step(content.level) > step(previous.level),
+      });
+      fake.cases.set(key, existing);
+      return { caseNumber: draft.caseNumber };
+    }
+    case 'discard_call':
+      unlocked();
+      if (!fake.drafts.delete(String(args.draftId))) throw shellError('no_such_call');
+      return null;
+    case 'unfinished_calls':
+      unlocked();
+      return [...fake.drafts.values()].map((draft) => structuredClone(draft));
+    case 'find_case': {
+      unlocked();
+      const found = fake.cases.get(parse(args.caseNumber));
+      if (!found) throw shellError('no_such_case');
+      return structuredClone(found);
+    }
+    case 'list_cases': {
+      unlocked();
+      return [...fake.cases.values()].map((item): CaseOverview => {
+        const latest = item.calls[0];
+        const highest = item.calls.reduce((max, call) => Math.max(max, step(call.level)), 0);
+        return {
+          caseNumber: item.caseNumber,
+          open: item.open,
+          latestLevel: latest?.level ?? 'not_assessed',
+          highestLevel: (['not_assessed', 'strong_interest', 'wish_to_leave', 'in_transit_country'] as const)[highest]!,
+          lastCallAt: latest?.started_at ?? null,
+          followUp: latest?.follow_up ?? null,
+          calls: item.calls.length,
+        };
+      });
+    }
+    case 'set_case_open': {
+      unlocked();
+      const found = fake.cases.get(parse(args.caseNumber));
+      if (!found) throw shellError('no_such_case');
+      found.open = Boolean(args.open);
+      return null;
+    }
+    case 'list_users':
+      supervisor();
+      return structuredClone(fake.users);
+    case 'add_user': {
+      supervisor();
+      const name = String(args.userName);
+      if (name.trim() === '') throw shellError('invalid_user_name');
+      if (fake.users.some((user) => user.name === name)) throw shellError('user_exists');
+      if (String(args.passphrase).length < 10) throw shellError('passphrase_too_short');
+      fake.users.push({ name, role: args.role as Role });
+      return null;
+    }
+    case 'remove_user':
+      supervisor();
+      fake.users = fake.users.filter((user) => user.name !== args.userName);
+      return null;
+    case 'set_referrals':
+      supervisor();
+      fake.settings.referrals = structuredClone(args.referrals as Referral[]);
+      return null;
+    case 'set_transit_countries':
+      supervisor();
+      fake.settings.transitCountries = [...(args.countries as string[])];
+      return null;
+    case 'set_idle_lock_minutes':
+      supervisor();
+      fake.settings.idleLockMinutes = Number(args.minutes);
+      return null;
+    default:
+      throw shellError('invalid_argument');
+  }
+}
+
+/** The commands sent, in order. */
+export function commands(calls: readonly Call[]): string[] {
+  return calls.map((call) => call.cmd);
+}
+
+/** The calls of one command. */
+export function sent(calls: readonly Call[], cmd: string): Record<string, unknown>[] {
+  return calls.filter((call) => call.cmd === cmd).map((call) => call.args);
+}
+
+/** A promise and the functions that settle it, for replies the test releases itself. */
+export function deferred<T = unknown>(): { promise: Promise<T>; resolve(value: T): void; reject(reason: unknown): void } {
+  let resolve: (value: T) => void = () => {};
+  let reject: (reason: unknown) => void = () => {};
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
