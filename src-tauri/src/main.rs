@@ -13,7 +13,11 @@ use clap::Parser;
 use tauri::Manager;
 
 #[derive(Parser)]
-#[command(name = "helpline-desktop", version, about = "The Helpline desktop app.")]
+#[command(
+    name = "helpline-desktop",
+    version,
+    about = "The Helpline desktop app."
+)]
 struct Options {
     /// The data folder [default: $HELPLINE_DATA_DIR, else the system's per-user data folder].
     #[arg(long, value_name = "DIR")]

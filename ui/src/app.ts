@@ -251,6 +251,7 @@ export class App {
     this.setError(null);
     this.render(true);
     this.syncCallTimer();
+    this.idle?.setCallOpen(view.kind === 'call');
   }
 
   private render(focus: boolean): void {

@@ -1,4 +1,9 @@
-// Locks the app after a while without keyboard or pointer activity.
+// Locks the app after a while without keyboard or pointer activity. While a call is open the
+// volunteer may listen for a long time without touching anything, so the limit is then at
+// least CALL_MINUTES: a caller must not be cut off by the lock screen.
+
+/** The shortest idle time before locking while a call is open. */
+export const CALL_MINUTES = 30;
 
 const ACTIVITY = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart', 'input'] as const;
 
@@ -6,6 +11,7 @@ export class IdleTimer {
   private last = Date.now();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running = false;
+  private callOpen = false;
   private readonly activity = (): void => {
     this.last = Date.now();
   };
@@ -30,6 +36,13 @@ export class IdleTimer {
     if (this.running) this.check();
   }
 
+  /** Whether a call is open; the limit is then at least CALL_MINUTES. */
+  setCallOpen(open: boolean): void {
+    if (open === this.callOpen) return;
+    this.callOpen = open;
+    if (this.running) this.check();
+  }
+
   stop(): void {
     if (!this.running) return;
     this.running = false;
@@ -39,7 +52,8 @@ export class IdleTimer {
   }
 
   private limit(): number {
-    return Math.max(1, this.minutes) * 60_000;
+    const minutes = Math.max(1, this.minutes);
+    return (this.callOpen ? Math.max(minutes, CALL_MINUTES) : minutes) * 60_000;
   }
 
   private schedule(ms: number): void {

@@ -49,6 +49,7 @@ export const ERROR_CODES = [
   'case_number_malformed',
   'no_such_case',
   'too_long',
+  'contact_details_missing',
   'no_such_call',
   'invalid_country',
 ] as const;

@@ -2,6 +2,7 @@
 // locking (button, Ctrl+L, idle), the keyboard-only path, one's own passphrase.
 
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { CALL_MINUTES } from './idle';
 import type { CallContent } from './ipc';
 import {
   advance,
@@ -373,6 +374,9 @@ describe('locking', () => {
     expect(document.querySelectorAll('textarea').length).toBe(0);
   }
 
+  // A call is open in these: the lock waits at least CALL_MINUTES, however short the setting.
+  const IN_CALL = CALL_MINUTES * 60_000;
+
   test('the idle lock saves the draft, then locks, and clears the screen', async () => {
     const fake = store();
     fake.settings.idleLockMinutes = 1;
@@ -388,16 +392,16 @@ describe('locking', () => {
     const typedAt = Date.now();
     typeText('notes', 'Confidential words');
     // The autosave fails and backs off: the notes stay unsaved. No activity from here on.
-    await advance(59_000);
+    await advance(IN_CALL - 1_000);
     expect(textOf('autosave-status')).toBe('Not saved — retrying');
     expect(commands(calls)).not.toContain('lock');
     const attempts = times.length;
     fail = false;
     await advance(1_000);
-    // At the minute: one more save (before any retry was due), then the lock.
+    // At the limit: one more save (before any retry was due), then the lock.
     expect(commands(calls).slice(-2)).toEqual(['save_draft', 'lock']);
     expect(times.length).toBe(attempts + 1);
-    expect(times.at(-1)! - typedAt).toBe(60_000);
+    expect(times.at(-1)! - typedAt).toBe(IN_CALL);
     expect((sent(calls, 'save_draft').at(-1)!.content as CallContent).notes).toBe('Confidential words');
     nothingLeft();
   });
@@ -407,7 +411,7 @@ describe('locking', () => {
     fake.settings.idleLockMinutes = 1;
     const calls = await inCall(fake, { save_draft: () => Promise.reject(shellError('storage_failed')) });
     typeText('notes', 'Confidential words');
-    await advance(60_000);
+    await advance(IN_CALL);
     expect(commands(calls).slice(-2)).toEqual(['save_draft', 'lock']);
     nothingLeft();
   });
@@ -416,9 +420,9 @@ describe('locking', () => {
     const fake = store();
     fake.settings.idleLockMinutes = 1;
     const calls = await inCall(fake);
-    await advance(59_500);
+    await advance(IN_CALL - 500);
     typeText('notes', 'Confidential words');
-    await advance(59_000);
+    await advance(IN_CALL - 1_000);
     expect(commands(calls)).not.toContain('lock');
     await advance(1_000);
     expect(commands(calls)).toContain('lock');

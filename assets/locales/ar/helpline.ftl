@@ -306,6 +306,7 @@ error-case_number_check_failed = هذا الرقم غير صالح — تحقّ�
 error-case_number_malformed = هذا الرقم غير صالح — تحقّق منه مع المتصل.
 error-no_such_case = لا توجد حالة بهذا الرقم — تحقّق منه مع المتصل.
 error-too_long = النص أطول من أن يُحفظ. اختصره.
+error-contact_details_missing = اخترت أن يقدّم المتصل بيانات الاتصال، لكن لم يُدخل أيّ منها. أدخلها أو ألغِ هذا الاختيار.
 error-no_such_call = لم تعد تلك المكالمة غير المكتملة موجودة.
 error-invalid_country = هذا ليس رمز بلد من حرفين (ISO 3166)، مثل TR.
 error-draft_not_saved = تعذّر حفظ الملاحظات. اضغط «قفل» مرة أخرى للقفل على أي حال، وستضيع آخر التغييرات.

@@ -322,6 +322,7 @@ error-case_number_check_failed = That number is not valid — check it with the 
 error-case_number_malformed = That number is not valid — check it with the caller.
 error-no_such_case = No case has that number — check it with the caller.
 error-too_long = The text is too long to be saved. Shorten it.
+error-contact_details_missing = You chose that the caller gives contact details, but none were entered. Enter them, or switch the choice off.
 error-no_such_call = That unfinished call is no longer there.
 error-invalid_country = That is not a two-letter country code (ISO 3166), such as TR.
 error-draft_not_saved = The notes could not be saved. Press Lock again to lock anyway; the latest changes would be lost.

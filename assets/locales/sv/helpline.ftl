@@ -306,6 +306,7 @@ error-case_number_check_failed = Numret är inte giltigt – kontrollera det med
 error-case_number_malformed = Numret är inte giltigt – kontrollera det med den som ringer.
 error-no_such_case = Inget ärende har det numret – kontrollera det med den som ringer.
 error-too_long = Texten är för lång för att sparas. Korta den.
+error-contact_details_missing = Du valde att den som ringer lämnar kontaktuppgifter, men inga har fyllts i. Fyll i dem eller stäng av valet.
 error-no_such_call = Det oavslutade samtalet finns inte längre.
 error-invalid_country = Det är inte en landskod med två bokstäver (ISO 3166), till exempel TR.
 error-draft_not_saved = Anteckningarna kunde inte sparas. Tryck på Lås igen för att låsa ändå; de senaste ändringarna går då förlorade.

@@ -330,11 +330,7 @@ impl CallContent {
         if let CallerIdentity::GaveContactDetails(contact) = &self.caller.identity {
             let blank = |v: &Option<String>| v.as_deref().is_none_or(|v| v.trim().is_empty());
             if blank(&contact.name) && blank(&contact.phone) && blank(&contact.email) {
-                return Err(Error::InvalidInput {
-                    field: "contact",
-                    reason: "the caller chose to give contact details, but none were entered"
-                        .into(),
-                });
+                return Err(Error::ContactDetailsMissing);
             }
         }
         Ok(())

@@ -54,6 +54,8 @@ pub enum Error {
         field: &'static str,
         max_chars: usize,
     },
+    #[error("the caller chose to give contact details, but none were entered; enter them or switch the choice off")]
+    ContactDetailsMissing,
     #[error("invalid {field}: {reason}")]
     InvalidInput { field: &'static str, reason: String },
     #[error("the store could not be read or written: {0}")]
@@ -86,6 +88,7 @@ impl Error {
             Error::PassphraseTooShort { .. } => "passphrase_too_short",
             Error::PassphraseTooLong { .. } => "passphrase_too_long",
             Error::TooLong { .. } => "too_long",
+            Error::ContactDetailsMissing => "contact_details_missing",
             Error::InvalidInput { .. } => "invalid_argument",
             Error::Storage(_) => "storage_failed",
         }

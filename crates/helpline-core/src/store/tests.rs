@@ -682,20 +682,33 @@ fn a_started_call_reserves_its_number_and_autosaves_until_it_ends() {
     assert_eq!(draft.content, CallContent::blank());
     // The number exists at once, before anything is said.
     assert_eq!(session.case_history(&draft.number).unwrap().calls.len(), 0);
-    session.save_draft(draft.draft_id, &content("first words")).unwrap();
-    session.save_draft(draft.draft_id, &content("first words, and more")).unwrap();
-    assert_eq!(session.case_history(&draft.number).unwrap().calls.len(), 0, "a draft is not a finished call");
+    session
+        .save_draft(draft.draft_id, &content("first words"))
+        .unwrap();
+    session
+        .save_draft(draft.draft_id, &content("first words, and more"))
+        .unwrap();
+    assert_eq!(
+        session.case_history(&draft.number).unwrap().calls.len(),
+        0,
+        "a draft is not a finished call"
+    );
 
     // The app dies here; the next unlock finds the call with its notes.
     drop(session);
-    let mut session = Store::open(dir.path()).unwrap().unlock("sara", &pass(PASS)).unwrap();
+    let mut session = Store::open(dir.path())
+        .unwrap()
+        .unlock("sara", &pass(PASS))
+        .unwrap();
     let unfinished = session.unfinished_calls().unwrap();
     assert_eq!(unfinished.len(), 1);
     assert_eq!(unfinished[0].number, draft.number);
     assert_eq!(unfinished[0].started_at, draft.started_at);
     assert_eq!(unfinished[0].content.notes, "first words, and more");
 
-    let number = session.end_call(draft.draft_id, &content("the whole call")).unwrap();
+    let number = session
+        .end_call(draft.draft_id, &content("the whole call"))
+        .unwrap();
     assert_eq!(number, draft.number);
     assert!(session.unfinished_calls().unwrap().is_empty());
     let history = session.case_history(&number).unwrap();
@@ -704,8 +717,20 @@ fn a_started_call_reserves_its_number_and_autosaves_until_it_ends() {
     assert_eq!(call.started_at, draft.started_at);
     assert!(call.ended_at.unwrap() >= call.started_at);
     assert_eq!(call.content.notes, "the whole call");
-    assert_eq!(session.end_call(draft.draft_id, &content("again")).unwrap_err().code(), "no_such_call");
-    assert_eq!(session.save_draft(draft.draft_id, &content("late")).unwrap_err().code(), "no_such_call");
+    assert_eq!(
+        session
+            .end_call(draft.draft_id, &content("again"))
+            .unwrap_err()
+            .code(),
+        "no_such_call"
+    );
+    assert_eq!(
+        session
+            .save_draft(draft.draft_id, &content("late"))
+            .unwrap_err()
+            .code(),
+        "no_such_call"
+    );
 }
 
 #[test]
@@ -719,7 +744,13 @@ fn a_returning_callers_new_call_starts_from_who_called_about_whom() {
     assert_eq!(draft.content.person, first.person);
     assert_eq!(draft.content.level, ConcernLevel::NotAssessed);
     assert_eq!(draft.content.notes, "");
-    assert_eq!(session.start_call(Some(&CaseNumber::random())).unwrap_err().code(), "no_such_case");
+    assert_eq!(
+        session
+            .start_call(Some(&CaseNumber::random()))
+            .unwrap_err()
+            .code(),
+        "no_such_case"
+    );
 }
 
 #[test]
@@ -728,8 +759,14 @@ fn a_discarded_call_leaves_no_trace_of_an_empty_new_case() {
     let (mut session, _) = new_store(dir.path());
     let mistaken = session.start_call(None).unwrap();
     session.discard_call(mistaken.draft_id).unwrap();
-    assert_eq!(session.case_history(&mistaken.number).unwrap_err().code(), "no_such_case");
-    assert_eq!(session.discard_call(mistaken.draft_id).unwrap_err().code(), "no_such_call");
+    assert_eq!(
+        session.case_history(&mistaken.number).unwrap_err().code(),
+        "no_such_case"
+    );
+    assert_eq!(
+        session.discard_call(mistaken.draft_id).unwrap_err().code(),
+        "no_such_call"
+    );
     // On an existing case only the draft goes.
     let number = session.record_call(None, &a_call("kept")).unwrap();
     let draft = session.start_call(Some(&number)).unwrap();
@@ -746,15 +783,33 @@ fn ending_a_call_checks_it_and_keeps_the_draft_when_refused() {
     refused.caller.identity = CallerIdentity::GaveContactDetails(ContactDetails::default());
     // Autosave keeps whatever is typed; ending needs a consistent call.
     session.save_draft(draft.draft_id, &refused).unwrap();
-    assert_eq!(session.end_call(draft.draft_id, &refused).unwrap_err().code(), "invalid_argument");
+    assert_eq!(
+        session
+            .end_call(draft.draft_id, &refused)
+            .unwrap_err()
+            .code(),
+        "contact_details_missing"
+    );
     refused.caller.identity = CallerIdentity::Anonymous;
     refused.referrals = vec![ReferralCode::new("astrologer").unwrap()];
-    assert_eq!(session.end_call(draft.draft_id, &refused).unwrap_err().code(), "invalid_argument");
+    assert_eq!(
+        session
+            .end_call(draft.draft_id, &refused)
+            .unwrap_err()
+            .code(),
+        "invalid_argument"
+    );
     let unfinished = session.unfinished_calls().unwrap();
     assert_eq!(unfinished[0].content.notes, "notes that must not be lost");
     let mut too_long = content("");
     too_long.notes = "n".repeat(crate::domain::MAX_NOTES_CHARS + 1);
-    assert_eq!(session.save_draft(draft.draft_id, &too_long).unwrap_err().code(), "too_long");
+    assert_eq!(
+        session
+            .save_draft(draft.draft_id, &too_long)
+            .unwrap_err()
+            .code(),
+        "too_long"
+    );
 }
 
 #[test]
@@ -762,19 +817,62 @@ fn the_cases_list_shows_latest_and_highest_levels_and_follow_ups() {
     let dir = tempfile::tempdir().unwrap();
     let (mut session, _) = new_store(dir.path());
     let t0 = Utc.with_ymd_and_hms(2026, 5, 1, 10, 0, 0).unwrap();
-    let rising = session.record_call(None, &call_at(t0, ConcernLevel::StrongInterest, "a")).unwrap();
-    let mut later = call_at(t0 + chrono::Duration::days(3), ConcernLevel::InTransitCountry, "b");
+    let rising = session
+        .record_call(None, &call_at(t0, ConcernLevel::StrongInterest, "a"))
+        .unwrap();
+    let mut later = call_at(
+        t0 + chrono::Duration::days(3),
+        ConcernLevel::InTransitCountry,
+        "b",
+    );
     later.content.follow_up = Some(chrono::NaiveDate::from_ymd_opt(2026, 5, 10).unwrap());
     session.record_call(Some(&rising), &later).unwrap();
-    session.record_call(Some(&rising), &call_at(t0 + chrono::Duration::days(5), ConcernLevel::NotAssessed, "c")).unwrap();
-    session.record_call(Some(&rising), &call_at(t0 + chrono::Duration::days(6), ConcernLevel::WishToLeave, "d")).unwrap();
-    let quiet = session.record_call(None, &call_at(t0 - chrono::Duration::days(30), ConcernLevel::NotAssessed, "e")).unwrap();
+    session
+        .record_call(
+            Some(&rising),
+            &call_at(
+                t0 + chrono::Duration::days(5),
+                ConcernLevel::NotAssessed,
+                "c",
+            ),
+        )
+        .unwrap();
+    session
+        .record_call(
+            Some(&rising),
+            &call_at(
+                t0 + chrono::Duration::days(6),
+                ConcernLevel::WishToLeave,
+                "d",
+            ),
+        )
+        .unwrap();
+    let quiet = session
+        .record_call(
+            None,
+            &call_at(
+                t0 - chrono::Duration::days(30),
+                ConcernLevel::NotAssessed,
+                "e",
+            ),
+        )
+        .unwrap();
 
     let cases = session.list_cases().unwrap();
-    assert_eq!(cases.iter().map(|c| &c.number).collect::<Vec<_>>(), [&rising, &quiet], "most recent first");
+    assert_eq!(
+        cases.iter().map(|c| &c.number).collect::<Vec<_>>(),
+        [&rising, &quiet],
+        "most recent first"
+    );
     let summary = &cases[0].summary;
-    assert_eq!((summary.latest_level, summary.highest_level), (ConcernLevel::WishToLeave, ConcernLevel::InTransitCountry));
-    assert_eq!((summary.calls, summary.open, summary.follow_up), (4, true, None));
+    assert_eq!(
+        (summary.latest_level, summary.highest_level),
+        (ConcernLevel::WishToLeave, ConcernLevel::InTransitCountry)
+    );
+    assert_eq!(
+        (summary.calls, summary.open, summary.follow_up),
+        (4, true, None)
+    );
 
     let history = session.case_history(&rising).unwrap();
     let escalated: Vec<bool> = history.calls.iter().map(|c| c.escalated).collect();
@@ -792,22 +890,40 @@ fn settings_are_for_supervisors_to_change_and_everyone_to_read() {
     let (mut boss, _) = new_store(dir.path());
     let mut settings = boss.settings().unwrap();
     assert_eq!(settings.idle_lock_minutes, 5);
-    settings.referrals.push(Referral { code: ReferralCode::new("exit_programme").unwrap(), label: Some("Exit, Stockholm".into()) });
-    settings.transit_countries.push(CountryCode::try_from("IQ".to_string()).unwrap());
+    settings.referrals.push(Referral {
+        code: ReferralCode::new("exit_programme").unwrap(),
+        label: Some("Exit, Stockholm".into()),
+    });
+    settings
+        .transit_countries
+        .push(CountryCode::try_from("IQ".to_string()).unwrap());
     settings.idle_lock_minutes = 10;
     boss.set_settings(&settings).unwrap();
 
     let mut twice = settings.clone();
     twice.referrals.push(twice.referrals[0].clone());
-    assert_eq!(boss.set_settings(&twice).unwrap_err().code(), "invalid_argument");
+    assert_eq!(
+        boss.set_settings(&twice).unwrap_err().code(),
+        "invalid_argument"
+    );
     let mut zero = settings.clone();
     zero.idle_lock_minutes = 0;
-    assert_eq!(boss.set_settings(&zero).unwrap_err().code(), "invalid_argument");
+    assert_eq!(
+        boss.set_settings(&zero).unwrap_err().code(),
+        "invalid_argument"
+    );
 
-    boss.add_user("omar", Role::Volunteer, &pass("volunteer pass 1")).unwrap();
-    let mut volunteer = boss.lock().unlock("omar", &pass("volunteer pass 1")).unwrap();
+    boss.add_user("omar", Role::Volunteer, &pass("volunteer pass 1"))
+        .unwrap();
+    let mut volunteer = boss
+        .lock()
+        .unlock("omar", &pass("volunteer pass 1"))
+        .unwrap();
     assert_eq!(volunteer.settings().unwrap(), settings);
-    assert_eq!(volunteer.set_settings(&settings).unwrap_err().code(), "not_allowed");
+    assert_eq!(
+        volunteer.set_settings(&settings).unwrap_err().code(),
+        "not_allowed"
+    );
     let mut call = a_call("referred to the new programme");
     call.content.referrals = vec![ReferralCode::new("exit_programme").unwrap()];
     volunteer.record_call(None, &call).unwrap();
