@@ -102,6 +102,32 @@ describe('a call', () => {
     await app.setLanguage('en');
   });
 
+  test('taken with the keyboard alone', async () => {
+    await app.click('#nav-home');
+    await app.waitFor('#new-call');
+    const { browser } = app;
+    await browser.keys(['Alt', 'n']);
+    await app.waitFor('#call');
+    const activeId = () => browser.execute(() => document.activeElement?.id ?? '');
+    for (let i = 0; i < 80 && (await activeId()) !== 'level-not_assessed'; i++) await browser.keys('Tab');
+    assert.equal(await activeId(), 'level-not_assessed', 'Tab reaches the concern ladder');
+    for (const step of ['level-strong_interest', 'level-wish_to_leave']) {
+      await browser.keys('ArrowDown');
+      await browser.waitUntil(async () => (await activeId()) === step, { timeout: WAIT, timeoutMsg: `arrow keys reach ${step}` });
+    }
+    assert.equal(await (await app.waitFor('#level-wish_to_leave')).isSelected(), true);
+    for (let i = 0; i < 80 && (await activeId()) !== 'notes'; i++) await browser.keys('Tab');
+    assert.equal(await activeId(), 'notes', 'Tab reaches the notes');
+    // Typed into whatever has the focus ("element send keys"): WebKitWebDriver's key actions
+    // drop spaces, its send-keys does not.
+    const focused = await browser.getActiveElement();
+    await browser.elementSendKeys(Object.values(focused)[0], 'Keyboard only, no mouse.');
+    await browser.keys(['Alt', 'e']);
+    await app.waitFor('#case-history');
+    assert.deepEqual(await historyNotes(), ['Keyboard only, no mouse.']);
+    assert.ok((await app.browser.$('.history-call').getText()).length > 0);
+  });
+
   test('killed mid-notes, the app offers the unfinished call back with its notes', async () => {
     await app.click('#nav-home');
     await app.click('#new-call');
