@@ -370,6 +370,124 @@ impl Call {
     }
 }
 
+/// A calendar month, the finest time statistics ever show; written YYYY-MM.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Month {
+    year: i32,
+    /// 1 to 12
+    month: u32,
+}
+
+impl Month {
+    pub fn new(year: i32, month: u32) -> Result<Self> {
+        if (1..=12).contains(&month) && (1900..=9999).contains(&year) {
+            Ok(Month { year, month })
+        } else {
+            Err(Error::InvalidInput {
+                field: "month",
+                reason: format!("{year}-{month} is not a month"),
+            })
+        }
+    }
+
+    /// The month a moment falls in, in this machine's time zone.
+    pub fn of(moment: DateTime<Utc>) -> Self {
+        use chrono::Datelike;
+        let local = moment.with_timezone(&chrono::Local);
+        Month {
+            year: local.year(),
+            month: local.month(),
+        }
+    }
+
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    pub fn number(self) -> u32 {
+        self.month
+    }
+
+    pub fn next(self) -> Self {
+        if self.month == 12 {
+            Month {
+                year: self.year + 1,
+                month: 1,
+            }
+        } else {
+            Month {
+                year: self.year,
+                month: self.month + 1,
+            }
+        }
+    }
+
+    pub fn previous(self) -> Self {
+        if self.month == 1 {
+            Month {
+                year: self.year - 1,
+                month: 12,
+            }
+        } else {
+            Month {
+                year: self.year,
+                month: self.month - 1,
+            }
+        }
+    }
+
+    /// Every month from `self` to `last`, both included; empty when `last` is earlier.
+    pub fn through(self, last: Month) -> Vec<Month> {
+        std::iter::successors(Some(self), |m| Some(m.next()))
+            .take_while(|m| *m <= last)
+            .collect()
+    }
+}
+
+impl std::str::FromStr for Month {
+    type Err = Error;
+    fn from_str(text: &str) -> Result<Self> {
+        let bad = || Error::InvalidInput {
+            field: "month",
+            reason: format!("{text:?} is not a month written YYYY-MM"),
+        };
+        let (year, month) = text.split_once('-').ok_or_else(bad)?;
+        if year.len() != 4
+            || month.len() != 2
+            || !year
+                .bytes()
+                .chain(month.bytes())
+                .all(|b| b.is_ascii_digit())
+        {
+            return Err(bad());
+        }
+        Month::new(
+            year.parse().map_err(|_| bad())?,
+            month.parse().map_err(|_| bad())?,
+        )
+    }
+}
+
+impl std::fmt::Display for Month {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+impl TryFrom<String> for Month {
+    type Error = Error;
+    fn try_from(text: String) -> Result<Self> {
+        text.parse()
+    }
+}
+
+impl From<Month> for String {
+    fn from(month: Month) -> String {
+        month.to_string()
+    }
+}
+
 /// A transit country (DESIGN §1: the seed names Turkey, Jordan and Lebanon), as an ISO 3166-1
 /// alpha-2 code, so each UI language names it in its own words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -487,6 +605,34 @@ mod tests {
         }
         assert_eq!(AgeBand::from_code("15_17"), Some(AgeBand::From15To17));
         assert_eq!(Channel::from_code("fax"), None);
+    }
+
+    #[test]
+    fn months_read_and_count() {
+        let m: Month = "2026-11".parse().unwrap();
+        assert_eq!(m.to_string(), "2026-11");
+        assert_eq!(m.next().to_string(), "2026-12");
+        assert_eq!(m.next().next().to_string(), "2027-01");
+        assert_eq!(
+            "2026-01".parse::<Month>().unwrap().previous().to_string(),
+            "2025-12"
+        );
+        assert_eq!(
+            "2026-10"
+                .parse::<Month>()
+                .unwrap()
+                .through("2027-01".parse().unwrap())
+                .len(),
+            4
+        );
+        assert!(m.through("2026-10".parse().unwrap()).is_empty());
+        for bad in ["2026-13", "2026-1", "26-11", "2026/11", "2026-00", "x"] {
+            assert_eq!(
+                bad.parse::<Month>().unwrap_err().code(),
+                "invalid_argument",
+                "{bad}"
+            );
+        }
     }
 
     #[test]

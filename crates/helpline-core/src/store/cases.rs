@@ -10,7 +10,7 @@ use zeroize::Zeroizing;
 use super::session::Session;
 use crate::case_number::CaseNumber;
 use crate::crypto::{self, SecretKey, SubKeys};
-use crate::domain::{Call, CallContent, ConcernLevel};
+use crate::domain::{Call, CallContent, ConcernLevel, Month};
 use crate::error::{Error, Result};
 
 /// How often a freshly drawn case number may collide with an existing one before we give up;
@@ -259,7 +259,7 @@ fn insert_call(conn: &Connection, case: &OpenedCase, call: &Call) -> Result<()> 
     let (details, notes) = seal_call(&case.key, "calls", id, call)?;
     conn.execute(
         "INSERT INTO calls (id, case_id, month, details, notes) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![id, case.id, call.month(), details, notes],
+        params![id, case.id, call.month().to_string(), details, notes],
     )?;
     let mut summary = read_summary(conn, case)?;
     summary.add(call);
@@ -470,27 +470,40 @@ impl Session {
     pub fn case_history(&self, number: &CaseNumber) -> Result<CaseHistory> {
         let case = find_case(self.conn(), &self.keys, number)?;
         let summary = read_summary(self.conn(), &case)?;
-        let mut previous_assessed: Option<ConcernLevel> = None;
-        let calls = calls_of(self.conn(), &case)?
-            .into_iter()
-            .map(|(id, call)| {
-                let level = call.content.level;
-                let escalated = previous_assessed.is_some_and(|p| level.step() > p.step());
-                if level != ConcernLevel::NotAssessed {
-                    previous_assessed = Some(level);
-                }
-                RecordedCall {
-                    id,
-                    call,
-                    escalated,
-                }
-            })
-            .collect();
         Ok(CaseHistory {
             number: number.clone(),
             open: summary.open,
-            calls,
+            calls: mark_escalations(calls_of(self.conn(), &case)?),
         })
+    }
+
+    /// For statistics (supervisors): every case with a finished call in one of `months`, with
+    /// all its calls, oldest first and escalations marked; earlier calls are needed to tell a
+    /// new case from a returning one and to see a level rise. No case numbers.
+    pub fn cases_for_statistics(&self, months: &[Month]) -> Result<Vec<Vec<RecordedCall>>> {
+        self.require_supervisor()?;
+        let mut ids = std::collections::BTreeSet::new();
+        let mut in_month = self
+            .conn()
+            .prepare_cached("SELECT DISTINCT case_id FROM calls WHERE month = ?1")?;
+        for month in months {
+            for id in in_month.query_map([month.to_string()], |r| r.get::<_, i64>(0))? {
+                ids.insert(id?);
+            }
+        }
+        let mut wrapped_key = self
+            .conn()
+            .prepare_cached("SELECT wrapped_key FROM cases WHERE id = ?1")?;
+        let mut cases = Vec::with_capacity(ids.len());
+        for id in ids {
+            let wrapped: Vec<u8> = wrapped_key.query_row([id], |r| r.get(0))?;
+            let case = OpenedCase {
+                id,
+                key: unwrap_case_key(&self.keys, id, &wrapped)?,
+            };
+            cases.push(mark_escalations(calls_of(self.conn(), &case)?));
+        }
+        Ok(cases)
     }
 
     /// Every case with its summary, most recent call first.
@@ -614,6 +627,26 @@ impl Session {
         }
         Ok(())
     }
+}
+
+/// Marks each call whose assessed level rose above the previous assessed call's.
+fn mark_escalations(calls: Vec<(i64, Call)>) -> Vec<RecordedCall> {
+    let mut previous_assessed: Option<ConcernLevel> = None;
+    calls
+        .into_iter()
+        .map(|(id, call)| {
+            let level = call.content.level;
+            let escalated = previous_assessed.is_some_and(|p| level.step() > p.step());
+            if level != ConcernLevel::NotAssessed {
+                previous_assessed = Some(level);
+            }
+            RecordedCall {
+                id,
+                call,
+                escalated,
+            }
+        })
+        .collect()
 }
 
 fn read_case_number(conn: &Connection, case: &OpenedCase) -> Result<CaseNumber> {

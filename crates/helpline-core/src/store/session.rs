@@ -84,6 +84,10 @@ impl Session {
         store
     }
 
+    pub(super) fn require_supervisor(&self) -> Result<()> {
+        self.require(Role::Supervisor)
+    }
+
     fn require(&self, role: Role) -> Result<()> {
         if role == Role::Supervisor && self.role != Role::Supervisor {
             return Err(Error::NotAllowed { needed: role });

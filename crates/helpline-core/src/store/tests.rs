@@ -928,3 +928,58 @@ fn settings_are_for_supervisors_to_change_and_everyone_to_read() {
     call.content.referrals = vec![ReferralCode::new("exit_programme").unwrap()];
     volunteer.record_call(None, &call).unwrap();
 }
+
+#[test]
+fn statistics_read_whole_cases_of_the_months_asked_for_supervisors_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut boss, _) = new_store(dir.path());
+    let march = Utc.with_ymd_and_hms(2026, 3, 10, 12, 0, 0).unwrap();
+    let april = Utc.with_ymd_and_hms(2026, 4, 10, 12, 0, 0).unwrap();
+    let returning = boss
+        .record_call(None, &call_at(march, ConcernLevel::StrongInterest, "a"))
+        .unwrap();
+    boss.record_call(
+        Some(&returning),
+        &call_at(april, ConcernLevel::InTransitCountry, "b"),
+    )
+    .unwrap();
+    boss.record_call(None, &call_at(march, ConcernLevel::NotAssessed, "c"))
+        .unwrap();
+    let open_draft = boss.start_call(None).unwrap();
+    boss.save_draft(open_draft.draft_id, &content("not finished"))
+        .unwrap();
+
+    let april_cases = boss
+        .cases_for_statistics(&["2026-04".parse().unwrap()])
+        .unwrap();
+    assert_eq!(
+        april_cases.len(),
+        1,
+        "only the case with a call in April, and no drafts"
+    );
+    let calls = &april_cases[0];
+    assert_eq!(
+        calls.len(),
+        2,
+        "with its March call, to tell it is returning"
+    );
+    assert!(calls[1].escalated);
+    let both = boss
+        .cases_for_statistics(&["2026-03".parse().unwrap(), "2026-04".parse().unwrap()])
+        .unwrap();
+    assert_eq!(both.len(), 2);
+
+    boss.add_user("omar", Role::Volunteer, &pass("volunteer pass 1"))
+        .unwrap();
+    let volunteer = boss
+        .lock()
+        .unlock("omar", &pass("volunteer pass 1"))
+        .unwrap();
+    assert_eq!(
+        volunteer
+            .cases_for_statistics(&["2026-04".parse().unwrap()])
+            .unwrap_err()
+            .code(),
+        "not_allowed"
+    );
+}
