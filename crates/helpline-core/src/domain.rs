@@ -360,13 +360,10 @@ impl Call {
         Ok(())
     }
 
-    /// The month (YYYY-MM, in this machine's time zone, as the helpline reckons its months) a
-    /// call is counted in; the only part of its time kept in plain.
-    pub fn month(&self) -> String {
-        self.started_at
-            .with_timezone(&chrono::Local)
-            .format("%Y-%m")
-            .to_string()
+    /// The month (in this machine's time zone, as the helpline reckons its months) a call is
+    /// counted in; the only part of its time kept in plain.
+    pub fn month(&self) -> Month {
+        Month::of(self.started_at)
     }
 }
 
