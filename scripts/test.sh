@@ -17,6 +17,17 @@ build_ui
 say "Rust: core, CLI and shell tests"
 cargo test --workspace --locked
 
+say "statistics: the XLSX export opens in openpyxl"
+xlsx_dir="$(mktemp -d)"
+cargo run --quiet --locked -p helpline-cli -- --data-dir "$xlsx_dir/data" --passphrase-stdin init --user check <<< "statistics check passphrase" > /dev/null
+for language in en sv ar; do
+    HELPLINE_PASSPHRASE="statistics check passphrase" cargo run --quiet --locked -p helpline-cli -- --data-dir "$xlsx_dir/data" --user check \
+        stats export --month "$(date +%Y-%m)" --format xlsx --language "$language" --out "$xlsx_dir/$language.xlsx" > /dev/null
+done
+# Debian's own Python, which python3-openpyxl is installed for.
+/usr/bin/python3 tests/stats/check_xlsx.py "$xlsx_dir"/*.xlsx
+rm -rf "$xlsx_dir"
+
 say "end to end: the real app under Xvfb, driven through tauri-driver"
 cargo build --locked -p helpline-desktop
 scratch="$(mktemp -d)"

@@ -19,6 +19,8 @@ const COMMANDS: &[&str] = &[
     "list_users",
     "add_user",
     "remove_user",
+    "statistics",
+    "export_statistics",
 ];
 
 // The app's own commands get generated permissions, so the capability can grant exactly these

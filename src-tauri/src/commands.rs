@@ -4,12 +4,14 @@
 use std::sync::{Mutex, MutexGuard};
 
 use helpline_core::UserSummary;
+use helpline_stats::export::{ExportError, Format};
 use tauri::State;
+use tauri_plugin_dialog::DialogExt;
 use zeroize::Zeroizing;
 
 use crate::desk::{
     AppStatus, CaseHistoryView, CaseNumberView, CaseOverviewView, Desk, DraftView, SetUpDone,
-    SettingsView, SignedIn, StartedCallView,
+    SettingsView, SignedIn, StartedCallView, StatisticsQuery,
 };
 use crate::error::ShellError;
 
@@ -179,4 +181,56 @@ pub async fn add_user(
 #[tauri::command]
 pub fn remove_user(state: State<'_, DeskState>, user_name: String) -> Reply<()> {
     state.with(|desk| desk.remove_user(&user_name))
+}
+
+#[tauri::command]
+pub fn statistics(
+    state: State<'_, DeskState>,
+    from: String,
+    to: String,
+    k: u64,
+    language: String,
+) -> Reply<serde_json::Value> {
+    let query = StatisticsQuery::parse(&from, &to, k, &language)?;
+    state.with(|desk| desk.statistics(&query))
+}
+
+#[derive(serde::Serialize)]
+pub struct Saved {
+    path: String,
+}
+
+/// Asks where to save with the system's own dialog (the webview never names a path), then
+/// writes the export. `None` when the supervisor cancelled.
+#[tauri::command]
+pub async fn export_statistics(
+    app: tauri::AppHandle,
+    state: State<'_, DeskState>,
+    from: String,
+    to: String,
+    k: u64,
+    language: String,
+    format: String,
+) -> Reply<Option<Saved>> {
+    let query = StatisticsQuery::parse(&from, &to, k, &language)?;
+    let format: Format = format
+        .parse()
+        .map_err(|e: ExportError| ShellError::invalid_argument(e.to_string()))?;
+    state.with(Desk::require_supervisor)?;
+    let chosen = app
+        .dialog()
+        .file()
+        .set_file_name(query.file_name(format))
+        .add_filter(format.extension(), &[format.extension()])
+        .blocking_save_file();
+    let Some(chosen) = chosen else {
+        return Ok(None);
+    };
+    let path = chosen
+        .into_path()
+        .map_err(|e| ShellError::invalid_argument(format!("not a file on this computer: {e}")))?;
+    state.with(|desk| desk.export_statistics(&query, format, &path))?;
+    Ok(Some(Saved {
+        path: path.display().to_string(),
+    }))
 }

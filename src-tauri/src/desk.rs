@@ -6,10 +6,14 @@ use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use helpline_core::store::{self, CallDraft, CaseOverview};
+use helpline_core::Month;
 use helpline_core::{
     paths, CallContent, CaseNumber, Code, ConcernLevel, CountryCode, Error, HelplineSettings,
     Passphrase, RecordedCall, Referral, Role, Session, Store, UserSummary,
 };
+use helpline_stats::export::{self, Format, Report};
+use helpline_stats::labels::{Labels, ReportLanguage, UnknownLanguage};
+use helpline_stats::suppression::Threshold;
 use serde::Serialize;
 use zeroize::Zeroizing;
 
@@ -236,7 +240,85 @@ pub fn parse_content(value: serde_json::Value) -> Result<CallContent, ShellError
     serde_json::from_value(value).map_err(|e| ShellError::invalid_argument(format!("content: {e}")))
 }
 
+/// What the statistics screen asks for; checked before anything is read.
+pub struct StatisticsQuery {
+    from: Month,
+    to: Month,
+    k: Threshold,
+    language: ReportLanguage,
+}
+
+impl StatisticsQuery {
+    pub fn parse(from: &str, to: &str, k: u64, language: &str) -> Result<Self, ShellError> {
+        Ok(StatisticsQuery {
+            from: from.parse::<Month>()?,
+            to: to.parse::<Month>()?,
+            k: Threshold::new(k).map_err(|e| ShellError::invalid_argument(e.to_string()))?,
+            language: language
+                .parse()
+                .map_err(|e: UnknownLanguage| ShellError::invalid_argument(e.to_string()))?,
+        })
+    }
+
+    /// A file name to offer in the save dialog.
+    pub fn file_name(&self, format: Format) -> String {
+        if self.from == self.to {
+            format!("helpline-{}.{}", self.from, format.extension())
+        } else {
+            format!("helpline-{}-{}.{}", self.from, self.to, format.extension())
+        }
+    }
+}
+
 impl Desk {
+    /// The published statistics, as the JSON export's document.
+    pub fn statistics(&mut self, query: &StatisticsQuery) -> Result<serde_json::Value, ShellError> {
+        let (statistics, trend) =
+            helpline_stats::compute(self.session()?, query.from, query.to, query.k)?;
+        let labels = Labels::new(query.language, &statistics.referral_labels);
+        Ok(export::document(&Report {
+            statistics: &statistics,
+            trend: &trend,
+            labels: &labels,
+        }))
+    }
+
+    /// Writes an export to `path` (chosen by the supervisor in the save dialog).
+    pub fn export_statistics(
+        &mut self,
+        query: &StatisticsQuery,
+        format: Format,
+        path: &std::path::Path,
+    ) -> Result<(), ShellError> {
+        let (statistics, trend) =
+            helpline_stats::compute(self.session()?, query.from, query.to, query.k)?;
+        let labels = Labels::new(query.language, &statistics.referral_labels);
+        export::write_file(
+            &Report {
+                statistics: &statistics,
+                trend: &trend,
+                labels: &labels,
+            },
+            format,
+            path,
+        )
+        .map_err(|e| ShellError {
+            code: "export_failed",
+            message: e.to_string(),
+        })
+    }
+
+    /// Supervisors only, checked before the save dialog opens.
+    pub fn require_supervisor(&mut self) -> Result<(), ShellError> {
+        match self.session()?.role() {
+            Role::Supervisor => Ok(()),
+            Role::Volunteer => Err(Error::NotAllowed {
+                needed: Role::Supervisor,
+            }
+            .into()),
+        }
+    }
+
     fn session(&mut self) -> Result<&mut Session, ShellError> {
         self.session.as_mut().ok_or_else(|| Error::Locked.into())
     }
@@ -652,5 +734,48 @@ mod tests {
         assert_eq!(delays, [1, 2, 4, 8, 16, 30, 30, 30]);
         desk.unlock("sara", secret("a long passphrase")).unwrap();
         assert_eq!(desk.unlock_delay(), Duration::ZERO);
+    }
+
+    #[test]
+    fn statistics_for_supervisors_with_checked_arguments() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut desk = unlocked(dir.path());
+        let started = desk.start_call(None).unwrap();
+        desk.end_call(&started.draft.draft_id, content_json("x"))
+            .unwrap();
+        let this_month = Month::of(chrono::Utc::now()).to_string();
+        let query = StatisticsQuery::parse(&this_month, &this_month, 5, "sv").unwrap();
+        let document = desk.statistics(&query).unwrap();
+        assert_eq!(document["months"], serde_json::json!([this_month]));
+        assert_eq!(document["disclosure_control"]["k"], 5);
+        assert_eq!(
+            document["tables"][0]["totals"][0]["shown"],
+            "below_threshold"
+        );
+        let path = dir.path().join(query.file_name(Format::Csv));
+        desk.export_statistics(&query, Format::Csv, &path).unwrap();
+        assert!(std::fs::read_to_string(&path)
+            .unwrap()
+            .starts_with("table,unit,category"));
+
+        for (from, to, k, language) in [
+            ("2026-4", "2026-04", 5, "en"),
+            ("2026-04", "2026-04", 1, "en"),
+            ("2026-04", "2026-04", 5, "fr"),
+        ] {
+            assert_eq!(
+                StatisticsQuery::parse(from, to, k, language)
+                    .err()
+                    .unwrap()
+                    .code,
+                "invalid_argument"
+            );
+        }
+        desk.add_user("omar", "volunteer", secret("volunteer passphrase"))
+            .unwrap();
+        desk.lock();
+        desk.unlock("omar", secret("volunteer passphrase")).unwrap();
+        assert_eq!(desk.require_supervisor().unwrap_err().code, "not_allowed");
+        assert_eq!(desk.statistics(&query).unwrap_err().code, "not_allowed");
     }
 }

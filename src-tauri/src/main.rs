@@ -42,6 +42,8 @@ fn main() {
             }
         }))
         .plugin(navigation_guard())
+        // Only the Rust side opens dialogs; the webview has no dialog permission.
+        .plugin(tauri_plugin_dialog::init())
         .manage(commands::DeskState::new(desk))
         .invoke_handler(tauri::generate_handler![
             commands::app_status,
@@ -63,7 +65,9 @@ fn main() {
             commands::set_case_open,
             commands::list_users,
             commands::add_user,
-            commands::remove_user
+            commands::remove_user,
+            commands::statistics,
+            commands::export_statistics
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

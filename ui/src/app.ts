@@ -28,9 +28,12 @@ import type {
   CaseHistory,
   CaseOverview,
   ErrorCode,
+  ExportFormat,
   Role,
   Session,
   Settings,
+  StatisticsDocument,
+  StatisticsQuery,
   Unfinished,
   UserSummary,
 } from './ipc';
@@ -43,6 +46,13 @@ import { passphraseScreen } from './screens/passphrase';
 import { recoveryScreen } from './screens/recovery';
 import { settingsScreen, type SettingsPart } from './screens/settings';
 import { setupScreen } from './screens/setup';
+import {
+  checkStatisticsForm,
+  defaultStatisticsForm,
+  statisticsScreen,
+  type ExportStatus,
+  type StatisticsForm,
+} from './screens/statistics';
 import { failedScreen, loadingScreen } from './screens/status';
 import type { Screen } from './screens/types';
 import { unlockScreen } from './screens/unlock';
@@ -78,6 +88,16 @@ export type View =
       users: UserSummary[] | null;
       confirmRemove: string | null;
       notice: { part: SettingsPart; message: MessageId } | null;
+    }
+  | {
+      kind: 'statistics';
+      session: Session;
+      form: StatisticsForm;
+      loading: boolean;
+      document: StatisticsDocument | null;
+      /** What the shown document was asked for; a language switch asks again in the new one. */
+      query: StatisticsQuery | null;
+      exportStatus: ExportStatus | null;
     };
 
 export const DEFAULT_IDLE_LOCK_MINUTES = 5;
@@ -240,6 +260,7 @@ export class App {
     saveLanguage(language);
     this.applyLanguage(language);
     this.rerender();
+    if (this.view.kind === 'statistics') this.statisticsFollowLanguage(this.view);
   }
 
   // --- screens --------------------------------------------------------------------------
@@ -437,6 +458,18 @@ export class App {
             void this.saveCountries(this.settings.transitCountries.filter((item) => item !== code)),
           onSetIdleMinutes: (typed) => void this.setIdleMinutes(typed),
         });
+      case 'statistics':
+        return statisticsScreen({
+          ...nav,
+          session: view.session,
+          busy: this.busy,
+          form: view.form,
+          loading: view.loading,
+          document: view.document,
+          exportStatus: view.exportStatus,
+          onShow: (form) => void this.showStatistics(form),
+          onExport: (form, format) => void this.exportStatistics(form, format),
+        });
     }
   }
 
@@ -581,6 +614,19 @@ export class App {
       case 'settings':
         if (session.role !== 'supervisor') return;
         await this.openSettings(null);
+        break;
+      case 'statistics':
+        // Supervisors only; the shell refuses the commands to anyone else as well.
+        if (session.role !== 'supervisor') return;
+        this.show({
+          kind: 'statistics',
+          session,
+          form: defaultStatisticsForm(),
+          loading: false,
+          document: null,
+          query: null,
+          exportStatus: null,
+        });
         break;
     }
   }
@@ -1116,6 +1162,101 @@ export class App {
     await this.settingsChange(() => ipc.setIdleLockMinutes(minutes), { part: 'idle', message: 'idle-saved' }, (code) =>
       this.fail(code, 'idle-lock-minutes'),
     );
+  }
+
+  // --- statistics (supervisors) ---------------------------------------------------------
+
+  /** The statistics view, if it is on screen and the session may use it. */
+  private statisticsView(): Extract<View, { kind: 'statistics' }> | null {
+    const view = this.view;
+    if (view.kind !== 'statistics' || this.busy || this.session?.role !== 'supervisor') return null;
+    return view;
+  }
+
+  /** The query for what was typed, in the UI language; null (and the error shown) if it is not valid. */
+  private statisticsQuery(view: Extract<View, { kind: 'statistics' }>, form: StatisticsForm): StatisticsQuery | null {
+    view.form = { ...form };
+    const checked = checkStatisticsForm(form);
+    if (!checked.ok) {
+      this.fail(checked.code, checked.field);
+      return null;
+    }
+    return { from: checked.from, to: checked.to, k: checked.k, language: currentLanguage() };
+  }
+
+  private async showStatistics(form: StatisticsForm): Promise<void> {
+    const view = this.statisticsView();
+    if (!view) return;
+    const query = this.statisticsQuery(view, form);
+    if (query) await this.loadStatistics(view, query, true);
+  }
+
+  private async loadStatistics(
+    view: Extract<View, { kind: 'statistics' }>,
+    query: StatisticsQuery,
+    focusResults: boolean,
+  ): Promise<void> {
+    const epoch = this.epoch;
+    this.setError(null);
+    view.loading = true;
+    this.setBusy(true);
+    try {
+      const document = await ipc.statistics(query);
+      if (!this.current(epoch, view)) return;
+      view.document = document;
+      view.query = query;
+      view.loading = false;
+      this.setBusy(false);
+      if (focusResults) this.byId('stats-results-title')?.focus();
+      this.statisticsFollowLanguage(view);
+    } catch (reason) {
+      if (!this.current(epoch, view)) return;
+      view.loading = false;
+      this.setBusy(false);
+      const code = this.failure(reason);
+      if (code) this.setError(code);
+    }
+  }
+
+  /** Rust asks where to save and writes the file; the answer is the path, or null if cancelled. */
+  private async exportStatistics(form: StatisticsForm, format: ExportFormat): Promise<void> {
+    const view = this.statisticsView();
+    if (!view) return;
+    const query = this.statisticsQuery(view, form);
+    if (!query) return;
+    const epoch = this.epoch;
+    this.setError(null);
+    view.exportStatus = null;
+    this.setBusy(true);
+    let failed: unknown = null;
+    try {
+      const saved = await ipc.exportStatistics(query, format);
+      if (!this.current(epoch, view)) return;
+      view.exportStatus = saved ? { state: 'saved', path: saved.path } : { state: 'cancelled' };
+    } catch (reason) {
+      if (!this.current(epoch, view)) return;
+      view.exportStatus = { state: 'failed' };
+      failed = reason;
+    }
+    this.setBusy(false);
+    this.byId(`stats-export-${format}`)?.focus();
+    if (failed === null) {
+      this.statisticsFollowLanguage(view);
+    } else {
+      // No asking again here: it would clear the error from #error.
+      const code = this.failure(failed);
+      if (code) this.setError(code);
+    }
+  }
+
+  /**
+   * Titles, labels and rules of the statistics come from Rust in the language asked for: after
+   * a language switch, the shown statistics are asked for again in the new one.
+   */
+  private statisticsFollowLanguage(view: Extract<View, { kind: 'statistics' }>): void {
+    const language = currentLanguage();
+    if (this.busy || !view.query || view.query.language === language) return;
+    void this.loadStatistics(view, { ...view.query, language }, false);
   }
 }
 

@@ -14,6 +14,40 @@ export function formatInteger(value: number, minimumIntegerDigits = 1): string {
   return new Intl.NumberFormat(intlLocale(), { minimumIntegerDigits, useGrouping: false }).format(value);
 }
 
+/** A count (statistics) in the UI language, grouped the way that language groups digits. */
+export function formatCount(value: number): string {
+  return new Intl.NumberFormat(intlLocale(), { maximumFractionDigits: 0 }).format(value);
+}
+
+/** A measure such as minutes, with at most one decimal. */
+export function formatDecimal(value: number): string {
+  return new Intl.NumberFormat(intlLocale(), { maximumFractionDigits: 1 }).format(value);
+}
+
+/**
+ * A month ('YYYY-MM') as it is written in the UI language's digits, still year first. Shown
+ * left to right in every language, like the month picker.
+ */
+export function formatMonth(month: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!match) return month;
+  return `${formatInteger(Number(match[1]), 4)}-${formatInteger(Number(match[2]), 2)}`;
+}
+
+/** A month ('YYYY-MM') by name ("March 2026"), for tooltips and screen readers. */
+export function monthName(month: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!match) return month;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
+  return new Intl.DateTimeFormat(intlLocale(), { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(date);
+}
+
+/** The calendar month before the one of `now` (local time), as 'YYYY-MM'. */
+export function previousMonth(now: Date = new Date()): string {
+  const date = new Date(now.getFullYear(), now.getMonth() - 1, 1);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
+}
+
 /** A running call's time: minutes and seconds ("07:05", "75:00"), digits of the UI language. */
 export function formatTimer(elapsedMs: number): string {
   const seconds = Math.max(0, Math.floor(elapsedMs / 1000));

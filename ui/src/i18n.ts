@@ -9,21 +9,25 @@ import {
   CALL_LANGUAGES,
   CHANNELS,
   ENVIRONMENTS,
+  EXPORT_FORMATS,
   GENDERS,
   LEVELS,
   RELATIONSHIPS,
   ROLES,
   SITUATIONS,
+  STATISTICS_UNITS,
   type AgeBand,
   type CallLanguage,
   type Channel,
   type Environment,
   type ErrorCode,
+  type ExportFormat,
   type Gender,
   type Level,
   type Relationship,
   type Role,
   type Situation,
+  type StatisticsUnit,
 } from './ipc';
 
 export const LANGUAGES = ['en', 'sv', 'ar'] as const;
@@ -71,6 +75,7 @@ const STATIC_IDS = [
   'nav-cases',
   'nav-passphrase',
   'nav-settings',
+  'nav-statistics',
   'home-lock',
   'home-greeting',
   'home-role',
@@ -210,6 +215,36 @@ const STATIC_IDS = [
   'idle-lock-submit',
   'idle-saved',
   'settings-empty',
+  'statistics-title',
+  'statistics-intro',
+  'statistics-query',
+  'statistics-from-label',
+  'statistics-to-label',
+  'statistics-month-hint',
+  'statistics-k-label',
+  'statistics-k-hint',
+  'statistics-show',
+  'statistics-results-title',
+  'statistics-period',
+  'statistics-rules-title',
+  'statistics-rules-k',
+  'statistics-legend-title',
+  'statistics-legend-below',
+  'statistics-legend-secondary',
+  'statistics-hidden',
+  'statistics-chart-title',
+  'statistics-chart-hidden',
+  'statistics-chart-bar',
+  'statistics-total',
+  'statistics-call-time-title',
+  'statistics-calls-timed',
+  'statistics-total-minutes',
+  'statistics-median-minutes',
+  'statistics-export-title',
+  'statistics-export-hint',
+  'statistics-export-saved',
+  'statistics-export-cancelled',
+  'statistics-export-failed',
 ] as const;
 
 /** Referral codes every store starts with; their names are translated here. */
@@ -243,6 +278,8 @@ export type MessageId =
   | `level-meaning-${(typeof STEP_LEVELS)[number]}`
   | `referral-${DefaultReferralCode}`
   | `role-${Role}`
+  | `statistics-unit-${StatisticsUnit}`
+  | `statistics-export-${ExportFormat}`
   | `error-${ErrorCode}`;
 
 function ids<P extends string, V extends string>(prefix: P, values: readonly V[]): `${P}${V}`[] {
@@ -264,6 +301,8 @@ export const MESSAGE_IDS: readonly MessageId[] = [
   ...ids('level-meaning-', STEP_LEVELS),
   ...ids('referral-', DEFAULT_REFERRAL_CODES),
   ...ids('role-', ROLES),
+  ...ids('statistics-unit-', STATISTICS_UNITS),
+  ...ids('statistics-export-', EXPORT_FORMATS),
 ];
 
 export type Args = Record<string, FluentVariable>;

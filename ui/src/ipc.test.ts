@@ -203,3 +203,85 @@ describe('calls and cases', () => {
     expect(toIpcError(shellError('call_on_fire')).code).toBe('unknown');
   });
 });
+
+describe('statistics', () => {
+  const query = { from: '2026-01', to: '2026-02', k: 5, language: 'sv' } as const;
+  const below = { shown: 'below_threshold' };
+  const document = {
+    months: ['2026-01', '2026-02'],
+    language: 'sv',
+    disclosure_control: { k: 5, rules: ['Antal från 1 till 4 visas som "<5" (k = 5).'] },
+    tables: [
+      {
+        id: 'calls_by_channel',
+        title: 'Samtal per kanal',
+        unit: 'calls',
+        rows: [{ category: 'phone', label: 'Telefon', values: [{ shown: 'count', value: 12 }, below] }],
+        totals: [{ shown: 'count', value: 14 }, { shown: 'secondary' }],
+      },
+    ],
+    call_time: [
+      { month: '2026-01', calls_timed: { shown: 'count', value: 12 }, total_minutes: 150.5, median_minutes: 9 },
+      { month: '2026-02', calls_timed: below, total_minutes: null, median_minutes: null },
+    ],
+  };
+
+  test('send the contract names and arguments; a cancelled save is null', async () => {
+    let saved: unknown = { path: '/home/maja/s.csv' };
+    const calls = fakeShell((cmd) => (cmd === 'statistics' ? document : saved));
+    expect(await ipc.statistics(query)).toEqual(document);
+    expect(await ipc.exportStatistics(query, 'csv')).toEqual({ path: '/home/maja/s.csv' });
+    saved = null;
+    expect(await ipc.exportStatistics(query, 'xlsx')).toBeNull();
+    expect(calls).toEqual([
+      { cmd: 'statistics', args: { from: '2026-01', to: '2026-02', k: 5, language: 'sv' } },
+      { cmd: 'export_statistics', args: { from: '2026-01', to: '2026-02', k: 5, language: 'sv', format: 'csv' } },
+      { cmd: 'export_statistics', args: { from: '2026-01', to: '2026-02', k: 5, language: 'sv', format: 'xlsx' } },
+    ]);
+  });
+
+  test('replies that break the contract are rejected whole', async () => {
+    const table = document.tables[0]!;
+    const broken: unknown[] = [
+      null,
+      { ...document, months: ['2026-1', '2026-02'] },
+      { ...document, months: ['2026-13', '2026-02'] },
+      { ...document, language: 'fr' },
+      { ...document, disclosure_control: { k: 0, rules: [] } },
+      { ...document, disclosure_control: { k: 5, rules: [7] } },
+      { ...document, tables: [{ ...table, unit: 'people' }] },
+      { ...document, tables: [{ ...table, id: 'bad id"' }] },
+      { ...document, tables: [{ ...table, totals: [{ shown: 'count', value: 14 }] }] }, // one month short
+      { ...document, tables: [{ ...table, totals: [{ shown: 'count', value: -1 }, below] }] },
+      { ...document, tables: [{ ...table, totals: [{ shown: 'count', value: 2.5 }, below] }] },
+      { ...document, tables: [{ ...table, totals: [{ shown: 'count' }, below] }] },
+      { ...document, tables: [{ ...table, totals: [{ shown: 'raw', value: 2 }, below] }] },
+      { ...document, tables: [{ ...table, rows: [{ category: 'phone', values: [below, below] }] }] },
+      { ...document, call_time: [{ ...document.call_time[0], total_minutes: -3 }] },
+      { ...document, call_time: [{ ...document.call_time[0], month: 'January' }] },
+      { ...document, call_time: null },
+    ];
+    for (const reply of broken) {
+      fakeShell(() => reply);
+      await expect(ipc.statistics(query), JSON.stringify(reply)).rejects.toMatchObject({ code: 'unknown' });
+    }
+    for (const reply of [{}, { path: '' }, { path: 7 }, 'C:\\stats.csv', undefined]) {
+      fakeShell(() => reply);
+      await expect(ipc.exportStatistics(query, 'json'), JSON.stringify(reply)).rejects.toMatchObject({ code: 'unknown' });
+    }
+  });
+
+  test('extra fields do not travel on', async () => {
+    fakeShell(() => ({
+      ...document,
+      raw_counts: [3, 1],
+      tables: [{ ...document.tables[0], rows: [{ ...document.tables[0]!.rows[0], raw: 2 }] }],
+      call_time: document.call_time.map((entry) => ({ ...entry, case_numbers: ['4821 0937 552'] })),
+    }));
+    expect(await ipc.statistics(query)).toEqual(document);
+  });
+
+  test('export_failed is a known code', () => {
+    expect(toIpcError(shellError('export_failed')).code).toBe('export_failed');
+  });
+});

@@ -52,6 +52,7 @@ export const ERROR_CODES = [
   'contact_details_missing',
   'no_such_call',
   'invalid_country',
+  'export_failed',
 ] as const;
 
 export type ShellErrorCode = (typeof ERROR_CODES)[number];
@@ -65,6 +66,10 @@ export const CLIENT_ERROR_CODES = [
   'country_exists',
   'invalid_minutes',
   'case_number_empty',
+  'month_missing',
+  'period_reversed',
+  'period_too_long',
+  'invalid_k',
 ] as const;
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
 
@@ -565,4 +570,143 @@ export async function setTransitCountries(countries: string[]): Promise<void> {
 
 export async function setIdleLockMinutes(minutes: number): Promise<void> {
   await call('set_idle_lock_minutes', { minutes });
+}
+
+// --- statistics (supervisors only) ----------------------------------------------------------
+
+export const REPORT_LANGUAGES = ['en', 'sv', 'ar'] as const;
+export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
+export const STATISTICS_UNITS = ['calls', 'cases', 'referrals'] as const;
+export type StatisticsUnit = (typeof STATISTICS_UNITS)[number];
+export const EXPORT_FORMATS = ['csv', 'json', 'xlsx', 'html'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** A count as published: the number, hidden as below k ("<k"), or hidden with it ("x"). */
+export type Published = { shown: 'count'; value: number } | { shown: 'below_threshold' } | { shown: 'secondary' };
+
+export interface StatisticsRow {
+  category: string;
+  label: string;
+  values: Published[];
+}
+
+export interface StatisticsTable {
+  id: string;
+  title: string;
+  unit: StatisticsUnit;
+  rows: StatisticsRow[];
+  totals: Published[];
+}
+
+export interface CallTime {
+  month: string;
+  calls_timed: Published;
+  total_minutes: number | null;
+  median_minutes: number | null;
+}
+
+/** `statistics(...)`: every count already passed through disclosure control on the Rust side. */
+export interface StatisticsDocument {
+  /** 'YYYY-MM', one per column. */
+  months: string[];
+  language: ReportLanguage;
+  disclosure_control: { k: number; rules: string[] };
+  tables: StatisticsTable[];
+  call_time: CallTime[];
+}
+
+export interface StatisticsQuery {
+  /** 'YYYY-MM' */
+  from: string;
+  /** 'YYYY-MM', not before `from`. */
+  to: string;
+  k: number;
+  language: ReportLanguage;
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export function isMonth(value: unknown): value is string {
+  return typeof value === 'string' && MONTH.test(value);
+}
+
+const isReportLanguage = oneOf(REPORT_LANGUAGES);
+const isUnit = oneOf(STATISTICS_UNITS);
+
+function toPublished(value: unknown): Published | null {
+  if (!isRecord(value)) return null;
+  if (value.shown === 'count') return isCount(value.value) ? { shown: 'count', value: value.value } : null;
+  if (value.shown === 'below_threshold') return { shown: 'below_threshold' };
+  if (value.shown === 'secondary') return { shown: 'secondary' };
+  return null;
+}
+
+/** One published value per month, or null. */
+function toColumns(value: unknown, months: number): Published[] | null {
+  const values = all(value, toPublished);
+  return values && values.length === months ? values : null;
+}
+
+function isMinutes(value: unknown): value is number | null {
+  return value === null || (typeof value === 'number' && Number.isFinite(value) && value >= 0);
+}
+
+function toTable(value: unknown, months: number): StatisticsTable | null {
+  if (!isRecord(value) || !isString(value.id) || !/^[a-z0-9_]{1,64}$/.test(value.id)) return null;
+  if (!isString(value.title) || !isUnit(value.unit)) return null;
+  const totals = toColumns(value.totals, months);
+  const rows = all(value.rows, (row) => {
+    if (!isRecord(row) || !isString(row.category) || !isString(row.label)) return null;
+    const values = toColumns(row.values, months);
+    return values ? { category: row.category, label: row.label, values } : null;
+  });
+  if (!totals || !rows) return null;
+  return { id: value.id, title: value.title, unit: value.unit, rows, totals };
+}
+
+function toCallTime(value: unknown): CallTime | null {
+  if (!isRecord(value) || !isMonth(value.month)) return null;
+  const timed = toPublished(value.calls_timed);
+  if (!timed || !isMinutes(value.total_minutes) || !isMinutes(value.median_minutes)) return null;
+  return {
+    month: value.month,
+    calls_timed: timed,
+    total_minutes: value.total_minutes,
+    median_minutes: value.median_minutes,
+  };
+}
+
+function toStatistics(value: unknown): StatisticsDocument | null {
+  if (!isRecord(value) || !isReportLanguage(value.language)) return null;
+  const months = all(value.months, (month) => (isMonth(month) ? month : null));
+  const control = value.disclosure_control;
+  if (!months || !isRecord(control)) return null;
+  const { k } = control;
+  const rules = all(control.rules, (rule) => (isString(rule) ? rule : null));
+  if (!isCount(k) || k < 1 || !rules) return null;
+  const tables = all(value.tables, (table) => toTable(table, months.length));
+  const callTime = all(value.call_time, toCallTime);
+  if (!tables || !callTime) return null;
+  return { months, language: value.language, disclosure_control: { k, rules }, tables, call_time: callTime };
+}
+
+function queryArgs(query: StatisticsQuery): Record<string, unknown> {
+  return { from: query.from, to: query.to, k: query.k, language: query.language };
+}
+
+export async function statistics(query: StatisticsQuery): Promise<StatisticsDocument> {
+  const reply = toStatistics(await call('statistics', queryArgs(query)));
+  if (reply) return reply;
+  throw malformed('statistics');
+}
+
+/**
+ * The Rust side asks where to save (the native dialog) and writes the file. Null when the
+ * supervisor cancelled the dialog.
+ */
+export async function exportStatistics(query: StatisticsQuery, format: ExportFormat): Promise<{ path: string } | null> {
+  const reply = await call('export_statistics', { ...queryArgs(query), format });
+  if (reply === null) return null;
+  if (isRecord(reply) && isString(reply.path) && reply.path !== '') return { path: reply.path };
+  throw malformed('export_statistics');
 }

@@ -144,6 +144,14 @@ describe('translations', () => {
       age: '15–17',
       situation: 'Returned',
       environment: 'Criminal network',
+      from: '2026-01',
+      to: '2026-03',
+      k: 5,
+      below: 4,
+      symbol: '<5',
+      month: '2026-02',
+      value: '12',
+      path: '/home/maja/statistics.csv',
     };
     for (const language of LANGUAGES) {
       const bundle = new FluentBundle(language);

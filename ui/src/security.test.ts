@@ -23,7 +23,9 @@ describe('source rules', () => {
     const code = source
       .split('\n')
       .filter((line) => !line.trimStart().startsWith('//'))
-      .join('\n');
+      .join('\n')
+      // The SVG namespace is a name for createElementNS, never fetched: the one allowed URI.
+      .replaceAll("'http://www.w3.org/2000/svg'", "'svg-namespace'");
     expect(code).not.toMatch(/\.(innerHTML|outerHTML)\s*=(?!\s*''\s*;)/);
     expect(code).not.toMatch(/insertAdjacentHTML|document\.write|DOMParser|createContextualFragment/);
     expect(code).not.toMatch(/\beval\(|new Function\(/);

@@ -5,9 +5,11 @@ import type {
   CallContent,
   CallView,
   CaseOverview,
+  Published,
   Referral,
   Role,
   Settings,
+  StatisticsDocument,
   UserSummary,
 } from './ipc';
 import { fakeShell, shellError, type Call } from './test-support';
@@ -266,6 +268,15 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
       supervisor();
       fake.settings.idleLockMinutes = Number(args.minutes);
       return null;
+    case 'statistics':
+      supervisor();
+      return statisticsDocument(statisticsArgs(args));
+    case 'export_statistics': {
+      supervisor();
+      const query = statisticsArgs(args);
+      if (!['csv', 'json', 'xlsx', 'html'].includes(String(args.format))) throw shellError('invalid_argument');
+      return { path: exportPath(query.from, query.to, String(args.format)) };
+    }
     default:
       throw shellError('invalid_argument');
   }
@@ -290,4 +301,112 @@ export function deferred<T = unknown>(): { promise: Promise<T>; resolve(value: T
     reject = rej;
   });
   return { promise, resolve, reject };
+}
+
+// --- statistics -----------------------------------------------------------------------------
+
+export interface StatisticsArgs {
+  from: string;
+  to: string;
+  k: number;
+  language: 'en' | 'sv' | 'ar';
+}
+
+/** Checks the arguments the way the Rust side does: bad months or k are `invalid_argument`. */
+function statisticsArgs(args: Record<string, unknown>): StatisticsArgs {
+  const month = /^\d{4}-(0[1-9]|1[0-2])$/;
+  const { from, to, k, language } = args;
+  if (typeof from !== 'string' || typeof to !== 'string' || !month.test(from) || !month.test(to) || to < from) {
+    throw shellError('invalid_argument');
+  }
+  if (typeof k !== 'number' || !Number.isInteger(k) || k < 3 || k > 100) throw shellError('invalid_argument');
+  if (language !== 'en' && language !== 'sv' && language !== 'ar') throw shellError('invalid_argument');
+  if (monthsBetween(from, to).length > 24) throw shellError('invalid_argument');
+  return { from, to, k, language };
+}
+
+export function exportPath(from: string, to: string, format: string): string {
+  return `/home/maja/Documents/helpline-statistics-${from}-${to}.${format}`;
+}
+
+/** Every month from `from` to `to`, as 'YYYY-MM'. */
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  let year = Number(from.slice(0, 4));
+  let month = Number(from.slice(5, 7));
+  for (;;) {
+    const text = `${year}-${String(month).padStart(2, '0')}`;
+    if (text > to) break;
+    months.push(text);
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return months;
+}
+
+const TITLES = {
+  calls_by_channel: { en: 'Calls by channel', sv: 'Samtal per kanal', ar: 'المكالمات حسب القناة' },
+  calls_by_language: { en: 'Calls by language of the call', sv: 'Samtal per samtalsspråk', ar: 'المكالمات حسب لغة المكالمة' },
+  referrals_made: { en: 'Referrals made', sv: 'Hänvisningar', ar: 'الإحالات' },
+} as const;
+
+const RULES = {
+  en: (k: number) => [`Counts from 1 to ${k - 1} are shown as "<${k}" (k = ${k}).`, 'Zero is shown as 0: it describes nobody.'],
+  sv: (k: number) => [`Antal från 1 till ${k - 1} visas som "<${k}" (k = ${k}).`, 'Noll visas som 0: det beskriver ingen.'],
+  ar: (k: number) => [`تُعرض الأعداد من 1 إلى ${k - 1} على شكل "<${k}" (k = ${k}).`, 'يُعرض الصفر على شكل 0: فهو لا يصف أحدًا.'],
+} as const;
+
+const count = (value: number): Published => ({ shown: 'count', value });
+const BELOW: Published = { shown: 'below_threshold' };
+const SECONDARY: Published = { shown: 'secondary' };
+
+/**
+ * A `statistics` reply for the months asked, with every kind of published value in a fixed
+ * pattern by month (the numbers do not add up; they only need to be recognisable):
+ * calls_by_channel — phone 12, 13, 14, …; email "<k", 0, "x", …; totals 15, "<k", "x", ….
+ */
+export function statisticsDocument(query: StatisticsArgs): StatisticsDocument {
+  const months = monthsBetween(query.from, query.to);
+  const { language, k } = query;
+  const each = (value: (index: number) => Published) => months.map((_, index) => value(index));
+  return {
+    months,
+    language,
+    disclosure_control: { k, rules: [...RULES[language](k)] },
+    tables: [
+      {
+        id: 'calls_by_channel',
+        title: TITLES.calls_by_channel[language],
+        unit: 'calls',
+        rows: [
+          { category: 'phone', label: { en: 'Phone', sv: 'Telefon', ar: 'الهاتف' }[language], values: each((i) => count(12 + i)) },
+          { category: 'email', label: { en: 'E-mail', sv: 'E-post', ar: 'البريد الإلكتروني' }[language], values: each((i) => [BELOW, count(0), SECONDARY][i % 3]!) },
+        ],
+        totals: each((i) => [count(15 + i), BELOW, SECONDARY][i % 3]!),
+      },
+      {
+        id: 'calls_by_language',
+        title: TITLES.calls_by_language[language],
+        unit: 'calls',
+        rows: [{ category: 'sv', label: 'Swedish', values: each(() => count(1234)) }],
+        totals: each(() => count(1234)),
+      },
+      {
+        id: 'referrals_made',
+        title: TITLES.referrals_made[language],
+        unit: 'referrals',
+        rows: [{ category: 'exit_programme', label: 'Exit Stockholm', values: each(() => count(7)) }],
+        totals: each(() => count(7)),
+      },
+    ],
+    call_time: months.map((month, i) => ({
+      month,
+      calls_timed: i % 3 === 1 ? BELOW : count(12 + i),
+      total_minutes: i % 3 === 1 ? null : 150.5,
+      median_minutes: i % 3 === 1 ? null : 9.5,
+    })),
+  };
 }

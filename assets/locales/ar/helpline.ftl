@@ -282,6 +282,48 @@ idle-lock-submit = حفظ
 idle-saved = تم الحفظ.
 settings-empty = لا شيء.
 
+## الإحصاءات، للمشرفين فقط. عناوين الجداول وأسماء فئاتها وقواعدها تأتي من تطبيق
+## سطح المكتب (statistics.ftl)؛ هذه نصوص الشاشة نفسها.
+
+nav-statistics = الإحصاءات
+statistics-title = الإحصاءات
+statistics-intro = المكالمات والحالات والإحالات شهريًا. تُخفى الأعداد الصغيرة حتى لا يمكن التعرّف على أحد منها.
+statistics-query = الأشهر والحماية
+statistics-from-label = الشهر الأول
+statistics-to-label = الشهر الأخير
+statistics-month-hint = السنة والشهر، مثل 2026-03. أربعة وعشرون شهرًا على الأكثر.
+statistics-k-label = أصغر عدد يُعرض (k)
+statistics-k-hint = من ٣ إلى ١٠٠. تُخفى الأعداد من ١ إلى k − 1.
+statistics-show = عرض الإحصاءات
+statistics-results-title = الإحصاءات
+statistics-period = من { $from } إلى { $to }
+statistics-rules-title = كيف تُحمى الأعداد الصغيرة
+statistics-rules-k = أصغر عدد يُعرض: { $k }
+statistics-legend-title = الرموز في الجداول
+statistics-legend-below = { $symbol }: بين ١ و{ $below }، أقل من أن يُعرض.
+statistics-legend-secondary = { $symbol }: أُخفي هو أيضًا، حتى لا يمكن استنتاج عدد مخفي من المجموع.
+statistics-hidden = x
+statistics-chart-title = المكالمات شهريًا
+statistics-chart-hidden = يُرسم المجموع المخفي عمودًا فارغًا مُعلَّمًا برمزه.
+statistics-chart-bar = { $month }: { $value }
+statistics-total = المجموع
+statistics-unit-calls = المكالمات
+statistics-unit-cases = الحالات
+statistics-unit-referrals = الإحالات
+statistics-call-time-title = مدة المكالمات شهريًا
+statistics-calls-timed = مكالمات سُجّلت مدتها
+statistics-total-minutes = مجموع الدقائق
+statistics-median-minutes = الوسيط بالدقائق
+statistics-export-title = الحفظ في ملف
+statistics-export-hint = يحفظ الأشهر المختارة بلغة التطبيق. أنت تختار مكان الملف.
+statistics-export-csv = حفظ بصيغة CSV
+statistics-export-json = حفظ بصيغة JSON
+statistics-export-xlsx = حفظ بصيغة Excel ‏(.xlsx)
+statistics-export-html = حفظ صفحةَ ويب (HTML)
+statistics-export-saved = حُفظ في { $path }
+statistics-export-cancelled = لم يُحفظ شيء: أُلغي الحفظ.
+statistics-export-failed = لم يُحفظ الملف.
+
 ## الأخطاء
 
 error-passphrase_mismatch = عبارتا المرور غير متطابقتين.
@@ -315,4 +357,9 @@ error-referral_exists = القائمة تحتوي هذا الرمز بالفعل
 error-country_exists = القائمة تحتوي هذا البلد بالفعل.
 error-invalid_minutes = اختر عددًا صحيحًا من الدقائق بين ١ و١٢٠.
 error-case_number_empty = اكتب رقم الحالة الذي يعطيك إياه المتصل.
+error-export_failed = تعذّرت كتابة الملف. تأكّد من وجود المجلد، ومن أنه يُسمح لك بالحفظ فيه، ومن أن القرص غير ممتلئ.
+error-month_missing = اختر الشهر الأول والشهر الأخير (السنة والشهر، مثل 2026-03).
+error-period_reversed = لا يمكن أن يأتي الشهر الأخير قبل الشهر الأول.
+error-period_too_long = اختر أربعة وعشرين شهرًا على الأكثر في كل مرة.
+error-invalid_k = اختر أصغر عدد يُعرض (k) من ٣ إلى ١٠٠.
 error-unknown = حدث خطأ ما. حاول مرة أخرى، وإن تكرّر ذلك فأخبر المشرف.

@@ -297,6 +297,55 @@ idle-lock-submit = Save
 idle-saved = Saved.
 settings-empty = None.
 
+## Statistics, supervisors only. Titles, labels and rules of the tables come from the
+## desktop shell (statistics.ftl); these are the screen's own texts.
+
+nav-statistics = Statistics
+statistics-title = Statistics
+statistics-intro = Calls, cases and referrals per month. Small counts are hidden, so that no one can be recognised from them.
+statistics-query = Months and protection
+statistics-from-label = First month
+statistics-to-label = Last month
+statistics-month-hint = Year and month, for example 2026-03. At most 24 months.
+statistics-k-label = Smallest count shown (k)
+statistics-k-hint = From 3 to 100. Counts from 1 to k − 1 are hidden.
+statistics-show = Show statistics
+statistics-results-title = Statistics
+# $from and $to are months, shown isolated, left to right.
+statistics-period = { $from } to { $to }
+statistics-rules-title = How small counts are protected
+# $k is shown isolated, left to right.
+statistics-rules-k = Smallest count shown: { $k }
+statistics-legend-title = Signs in the tables
+# $symbol is the sign as the tables show it (for example "<5"); $below is one less than k.
+statistics-legend-below = { $symbol }: between 1 and { $below }, too few to show.
+# $symbol is the sign as the tables show it ("x").
+statistics-legend-secondary = { $symbol }: hidden as well, so that a hidden count cannot be worked out from the total.
+# Shown for a count hidden together with a small one, and for a figure that cannot be given.
+statistics-hidden = x
+statistics-chart-title = Calls per month
+statistics-chart-hidden = A hidden total is drawn as an empty bar, marked with its sign.
+# $month is a month, $value the count as the tables show it.
+statistics-chart-bar = { $month }: { $value }
+statistics-total = Total
+statistics-unit-calls = Calls
+statistics-unit-cases = Cases
+statistics-unit-referrals = Referrals
+statistics-call-time-title = Call time per month
+statistics-calls-timed = Calls with a recorded length
+statistics-total-minutes = Total minutes
+statistics-median-minutes = Median minutes
+statistics-export-title = Save as a file
+statistics-export-hint = Saves the chosen months in the language of the app. You choose where the file goes.
+statistics-export-csv = Save as CSV
+statistics-export-json = Save as JSON
+statistics-export-xlsx = Save as Excel (.xlsx)
+statistics-export-html = Save as web page (HTML)
+# $path is where the file was saved, shown isolated, left to right.
+statistics-export-saved = Saved to { $path }
+statistics-export-cancelled = Nothing was saved: the save was cancelled.
+statistics-export-failed = The file was not saved.
+
 ## Errors: one per error code from the desktop shell, plus the UI's own checks.
 
 error-passphrase_mismatch = The two passphrases are not the same.
@@ -331,5 +380,10 @@ error-referral_exists = The list already has that code.
 error-country_exists = The list already has that country.
 error-invalid_minutes = Choose a whole number of minutes from 1 to 120.
 error-case_number_empty = Type the case number the caller gives you.
+error-export_failed = The file could not be written. Check that the folder exists, that you may save there and that the disk is not full.
+error-month_missing = Choose a first and a last month (year and month, for example 2026-03).
+error-period_reversed = The last month cannot come before the first.
+error-period_too_long = Choose at most 24 months at a time.
+error-invalid_k = Choose a smallest count shown (k) from 3 to 100.
 # Any error code this version of the app does not know.
 error-unknown = Something went wrong. Try again; if it keeps happening, tell your supervisor.

@@ -282,6 +282,48 @@ idle-lock-submit = Spara
 idle-saved = Sparat.
 settings-empty = Inga.
 
+## Statistik, bara för handledare. Tabellernas rubriker, namn och regler kommer från
+## skrivbordsappen (statistics.ftl); det här är skärmens egna texter.
+
+nav-statistics = Statistik
+statistics-title = Statistik
+statistics-intro = Samtal, ärenden och hänvisningar per månad. Små antal döljs, så att ingen kan kännas igen av dem.
+statistics-query = Månader och skydd
+statistics-from-label = Första månad
+statistics-to-label = Sista månad
+statistics-month-hint = År och månad, till exempel 2026-03. Högst 24 månader.
+statistics-k-label = Minsta antal som visas (k)
+statistics-k-hint = Från 3 till 100. Antal från 1 till k − 1 döljs.
+statistics-show = Visa statistik
+statistics-results-title = Statistik
+statistics-period = { $from } till { $to }
+statistics-rules-title = Så skyddas små antal
+statistics-rules-k = Minsta antal som visas: { $k }
+statistics-legend-title = Tecken i tabellerna
+statistics-legend-below = { $symbol }: mellan 1 och { $below }, för få för att visas.
+statistics-legend-secondary = { $symbol }: också dolt, så att ett dolt antal inte kan räknas fram ur summan.
+statistics-hidden = x
+statistics-chart-title = Samtal per månad
+statistics-chart-hidden = En dold summa ritas som en tom stapel, märkt med sitt tecken.
+statistics-chart-bar = { $month }: { $value }
+statistics-total = Totalt
+statistics-unit-calls = Samtal
+statistics-unit-cases = Ärenden
+statistics-unit-referrals = Hänvisningar
+statistics-call-time-title = Samtalstid per månad
+statistics-calls-timed = Samtal med registrerad längd
+statistics-total-minutes = Minuter totalt
+statistics-median-minutes = Median i minuter
+statistics-export-title = Spara som fil
+statistics-export-hint = Sparar de valda månaderna på appens språk. Du väljer var filen hamnar.
+statistics-export-csv = Spara som CSV
+statistics-export-json = Spara som JSON
+statistics-export-xlsx = Spara som Excel (.xlsx)
+statistics-export-html = Spara som webbsida (HTML)
+statistics-export-saved = Sparad i { $path }
+statistics-export-cancelled = Inget sparades: du avbröt.
+statistics-export-failed = Filen sparades inte.
+
 ## Fel
 
 error-passphrase_mismatch = De två lösenfraserna är inte likadana.
@@ -315,4 +357,9 @@ error-referral_exists = Listan har redan den koden.
 error-country_exists = Listan har redan det landet.
 error-invalid_minutes = Välj ett helt antal minuter från 1 till 120.
 error-case_number_empty = Skriv ärendenumret som den som ringer ger dig.
+error-export_failed = Filen kunde inte skrivas. Kontrollera att mappen finns, att du får spara där och att disken inte är full.
+error-month_missing = Välj en första och en sista månad (år och månad, till exempel 2026-03).
+error-period_reversed = Den sista månaden kan inte komma före den första.
+error-period_too_long = Välj högst 24 månader åt gången.
+error-invalid_k = Välj ett minsta antal som visas (k) från 3 till 100.
 error-unknown = Något gick fel. Försök igen; om det fortsätter, säg till din handledare.

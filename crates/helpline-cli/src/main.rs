@@ -10,8 +10,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use helpline_core::{
-    paths, store, CaseNumber, Code, DigitScript, Error, Passphrase, Session, Store,
+    paths, store, CaseNumber, Code, DigitScript, Error, Month, Passphrase, Session, Store,
 };
+use helpline_stats::export::{self, ExportError, Format, Report};
+use helpline_stats::labels::{Labels, ReportLanguage, UnknownLanguage};
+use helpline_stats::suppression::Threshold;
 
 use crate::call_args::CallArgs;
 use crate::input::Input;
@@ -67,6 +70,33 @@ enum UnlockedCommand {
     Referral(ReferralCommand),
     /// Check that the whole store opens and every record authenticates.
     Verify,
+    /// Monthly statistics with small counts suppressed (supervisors).
+    #[command(subcommand)]
+    Stats(StatsCommand),
+}
+
+#[derive(Subcommand)]
+enum StatsCommand {
+    /// Export the tables of a month, or of a range of months (one column each).
+    Export {
+        /// The (first) month, YYYY-MM.
+        #[arg(long, value_name = "YYYY-MM")]
+        month: Month,
+        /// The last month of a range, YYYY-MM [default: --month].
+        #[arg(long, value_name = "YYYY-MM")]
+        to: Option<Month>,
+        #[arg(long, value_parser = ["csv", "json", "xlsx", "html"])]
+        format: String,
+        /// Where to write the export (replaced if it exists).
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// The language of labels and rules.
+        #[arg(long, default_value = "en", value_parser = ["en", "sv", "ar"])]
+        language: String,
+        /// Counts from 1 to k-1 are published as "<k".
+        #[arg(long, default_value_t = helpline_stats::suppression::DEFAULT_THRESHOLD)]
+        k: u64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -262,6 +292,40 @@ fn run_unlocked(
                     None => println!("{}", referral.code.as_str()),
                 }
             }
+        }
+        UnlockedCommand::Stats(StatsCommand::Export {
+            month,
+            to,
+            format,
+            out,
+            language,
+            k,
+        }) => {
+            let k = Threshold::new(k).map_err(|e| Failure::usage(e.to_string()))?;
+            let format: Format = format
+                .parse()
+                .map_err(|e: ExportError| Failure::usage(e.to_string()))?;
+            let language: ReportLanguage = language
+                .parse()
+                .map_err(|e: UnknownLanguage| Failure::usage(e.to_string()))?;
+            let (statistics, trend) =
+                helpline_stats::compute(session, month, to.unwrap_or(month), k)?;
+            let labels = Labels::new(language, &statistics.referral_labels);
+            let report = Report {
+                statistics: &statistics,
+                trend: &trend,
+                labels: &labels,
+            };
+            export::write_file(&report, format, &out).map_err(|e| Failure {
+                code: "export_failed",
+                message: e.to_string(),
+            })?;
+            println!(
+                "Wrote {} ({} month(s), k = {}).",
+                out.display(),
+                statistics.months.len(),
+                k.k()
+            );
         }
         UnlockedCommand::Verify => {
             let report = session.verify()?;

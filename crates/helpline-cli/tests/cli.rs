@@ -413,3 +413,204 @@ fn bad_call_options_are_refused_before_anything_is_written() {
         "only the role and the settings: {verify}"
     );
 }
+
+/// Six calls in Swedish and five in English by phone, one in Arabic by e-mail, all in April
+/// 2026, with notes, contact details and case numbers that must never reach an export.
+fn april_store(dir: &TempDir) -> Vec<String> {
+    init(dir);
+    let mut numbers = Vec::new();
+    for (i, language) in [
+        "sv", "sv", "sv", "sv", "sv", "sv", "en", "en", "en", "en", "en", "ar",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let channel = if *language == "ar" { "email" } else { "phone" };
+        let started = format!("2026-04-{:02}T10:00:00+02:00", i + 3);
+        let number = stdout(
+            as_sara(dir)
+                .args([
+                    "call",
+                    "new",
+                    "--channel",
+                    channel,
+                    "--language",
+                    language,
+                    "--level",
+                    "1",
+                    "--minutes",
+                    "20",
+                ])
+                .args([
+                    "--started",
+                    &started,
+                    "--contact-name",
+                    "Fatima Lindqvist",
+                    "--notes-file",
+                    "-",
+                ])
+                .write_stdin(format!("NOTE-{i} the son talks of leaving"))
+                .assert()
+                .success(),
+        );
+        numbers.push(number.trim().to_string());
+    }
+    numbers
+}
+
+#[test]
+fn statistics_exports_count_right_suppress_small_numbers_and_name_nobody() {
+    let dir = TempDir::new().unwrap();
+    let numbers = april_store(&dir);
+    let out = dir.path().join("april");
+    for format in ["csv", "json", "xlsx", "html"] {
+        let path = out.with_extension(format);
+        as_sara(&dir)
+            .args([
+                "stats", "export", "--month", "2026-04", "--format", format, "--out",
+            ])
+            .arg(&path)
+            .assert()
+            .success();
+        let bytes = std::fs::read(&path).unwrap();
+        for secret in [
+            "NOTE-",
+            "Fatima",
+            "Lindqvist",
+            "sara",
+            "2026-04-0",
+            "2026-04-1",
+            "10:00",
+        ] {
+            assert!(
+                !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
+                "{secret} is in the {format} export"
+            );
+        }
+        for number in &numbers {
+            let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+            assert!(
+                !bytes.windows(digits.len()).any(|w| w == digits.as_bytes()),
+                "a case number is in the {format} export"
+            );
+        }
+    }
+    let csv = std::fs::read_to_string(out.with_extension("csv")).unwrap();
+    let row = |table: &str, category: &str| {
+        csv.lines()
+            .find(|l| l.starts_with(&format!("{table},")) && l.split(',').nth(2) == Some(category))
+            .unwrap_or_else(|| panic!("no row {table} {category} in\n{csv}"))
+            .rsplit(',')
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(row("about", "k"), "5");
+    // ar 1 is "<5"; en 5 alone would give it away (12 - 6 - 5), and so would en hidden, since
+    // a hidden count is at least 5 (12 - 6 - 5 = 1 again): sv goes too.
+    assert_eq!(row("calls_by_language", "ar"), "<5");
+    assert_eq!(row("calls_by_language", "en"), "x");
+    assert_eq!(row("calls_by_language", "sv"), "x");
+    assert_eq!(row("calls_by_language", "total"), "12");
+    assert_eq!(row("calls_by_channel", "phone"), "x", "11 phone, 1 e-mail");
+    assert_eq!(row("calls_by_channel", "email"), "<5");
+    assert_eq!(row("cases_new_or_returning", "new"), "12");
+    assert_eq!(row("calls_by_level", "strong_interest"), "12");
+
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.with_extension("json")).unwrap()).unwrap();
+    assert_eq!(json["disclosure_control"]["k"], 5);
+    assert_eq!(json["months"], serde_json::json!(["2026-04"]));
+
+    // A range: one column per month; a higher k hides more.
+    let range = out.with_extension("range.csv");
+    as_sara(&dir)
+        .args([
+            "stats",
+            "export",
+            "--month",
+            "2026-03",
+            "--to",
+            "2026-04",
+            "--format",
+            "csv",
+            "--k",
+            "7",
+            "--language",
+            "sv",
+            "--out",
+        ])
+        .arg(&range)
+        .assert()
+        .success();
+    let csv = std::fs::read_to_string(&range).unwrap();
+    assert!(
+        csv.contains("\ncalls_by_language,calls,sv,Svenska,2026-04,<7\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("\ncalls_by_language,calls,total,Totalt,2026-03,0\n"),
+        "March has a column too: {csv}"
+    );
+}
+
+#[test]
+fn statistics_are_for_supervisors_and_check_their_options() {
+    let dir = TempDir::new().unwrap();
+    april_store(&dir);
+    as_sara(&dir)
+        .args(["user", "add", "omar", "--role", "volunteer"])
+        .env("HELPLINE_NEW_PASSPHRASE", "volunteer passphrase")
+        .assert()
+        .success();
+    let out = dir.path().join("x.csv");
+    let export = |cmd: &mut Command| {
+        cmd.args([
+            "stats", "export", "--month", "2026-04", "--format", "csv", "--out",
+        ])
+        .arg(&out);
+    };
+    let mut volunteer = helpline(&dir);
+    volunteer
+        .env("HELPLINE_USER", "omar")
+        .env("HELPLINE_PASSPHRASE", "volunteer passphrase");
+    export(&mut volunteer);
+    fails_with(volunteer.assert(), "not_allowed");
+    assert!(!out.exists());
+
+    let mut low_k = as_sara(&dir);
+    export(&mut low_k);
+    fails_with(low_k.args(["--k", "2"]).assert(), "invalid_argument");
+    fails_with(
+        as_sara(&dir)
+            .args([
+                "stats", "export", "--month", "2026-05", "--to", "2026-04", "--format", "csv",
+                "--out",
+            ])
+            .arg(&out)
+            .assert(),
+        "invalid_argument",
+    );
+    fails_with(
+        as_sara(&dir)
+            .args([
+                "stats",
+                "export",
+                "--month",
+                "2026-04",
+                "--format",
+                "csv",
+                "--out",
+                "/no/such/folder/x.csv",
+            ])
+            .assert(),
+        "export_failed",
+    );
+    as_sara(&dir)
+        .args([
+            "stats", "export", "--month", "2026-13", "--format", "csv", "--out",
+        ])
+        .arg(&out)
+        .assert()
+        .code(2);
+}

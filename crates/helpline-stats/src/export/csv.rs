@@ -1,0 +1,94 @@
+//! CSV, UTF-8, one row per published value, in long form so any tool can pivot it.
+//!
+//! Columns: `table` (a table id, or `about` for the rule rows), `unit` (calls, cases,
+//! referrals), `category` (a stable code, or `total`), `label` (in the report's language),
+//! `month` (YYYY-MM), `value` (a count, `<k`, or `x` for a hidden count). The first rows, with
+//! table `about`, state the rule and k.
+
+use std::io::Write;
+
+use super::{ExportError, Report};
+
+pub fn write(report: &Report<'_>, out: &mut dyn Write) -> Result<(), ExportError> {
+    let stats = report.statistics;
+    let labels = report.labels;
+    let mut csv = ::csv::Writer::from_writer(out);
+    let io = |e: ::csv::Error| ExportError::Write(e.to_string());
+    csv.write_record(["table", "unit", "category", "label", "month", "value"])
+        .map_err(io)?;
+    let first = stats
+        .months
+        .first()
+        .map(|m| m.to_string())
+        .unwrap_or_default();
+    csv.write_record(["about", "", "k", "k", &first, &stats.k.to_string()])
+        .map_err(io)?;
+    for (i, rule) in labels.rules(stats.k).iter().enumerate() {
+        csv.write_record(["about", "", &format!("rule_{}", i + 1), rule, &first, ""])
+            .map_err(io)?;
+    }
+    for table in &stats.tables {
+        let unit = serde_plain(&table.unit);
+        for (m, month) in stats.months.iter().enumerate() {
+            let column = &table.columns[m];
+            let month = month.to_string();
+            for (code, value) in table.categories.iter().zip(&column.cells) {
+                let label = labels.category(table.dimension, code);
+                csv.write_record([
+                    table.id,
+                    &unit,
+                    code,
+                    &label,
+                    &month,
+                    &labels.published(*value, stats.k),
+                ])
+                .map_err(io)?;
+            }
+            let total = labels.published(column.total, stats.k);
+            csv.write_record([
+                table.id,
+                &unit,
+                "total",
+                &labels.text("stats-total"),
+                &month,
+                &total,
+            ])
+            .map_err(io)?;
+        }
+    }
+    for (month, time) in stats.months.iter().zip(&stats.call_time) {
+        let month = month.to_string();
+        let shown =
+            |v: Option<u64>| v.map_or_else(|| labels.text("stats-hidden"), |v| v.to_string());
+        let rows = [
+            (
+                "calls_timed",
+                labels.text("stats-calls-timed"),
+                labels.published(time.calls_timed, stats.k),
+            ),
+            (
+                "total_minutes",
+                labels.text("stats-total-minutes"),
+                shown(time.total_minutes),
+            ),
+            (
+                "median_minutes",
+                labels.text("stats-median-minutes"),
+                shown(time.median_minutes),
+            ),
+        ];
+        for (code, label, value) in rows {
+            csv.write_record(["call_time", "calls", code, &label, &month, &value])
+                .map_err(io)?;
+        }
+    }
+    csv.flush()?;
+    Ok(())
+}
+
+fn serde_plain<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}

@@ -1,0 +1,446 @@
+// The statistics screen (supervisors only): the form and its checks, the tables with their
+// hidden values, the chart, Arabic, and saving as a file through the shell.
+
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { formatMonth } from './format';
+import { defaultStatisticsForm } from './screens/statistics';
+import {
+  advance,
+  byId,
+  chooseLanguage,
+  errorShown,
+  input,
+  mount,
+  plain,
+  reset,
+  shellError,
+  submit,
+  textOf,
+  type,
+} from './test-support';
+import {
+  STARTED_AT,
+  commands,
+  deferred,
+  exportPath,
+  sent,
+  shell,
+  statisticsDocument,
+  store,
+  type FakeStore,
+  type Overrides,
+  type StatisticsArgs,
+} from './test-shell';
+
+beforeEach(() => {
+  reset();
+  vi.useFakeTimers({ now: new Date(STARTED_AT) }); // 2 March 2026
+});
+afterEach(() => {
+  reset();
+  vi.useRealTimers();
+});
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+async function statistics(fake: FakeStore = store({ role: 'supervisor' }), overrides: Overrides = {}) {
+  const calls = shell(fake, overrides);
+  await mount();
+  await advance();
+  byId('nav-statistics').click();
+  await advance();
+  return calls;
+}
+
+/** Fills the form and presses Show. */
+async function show(from = '2025-12', to = '2026-02', k = '5'): Promise<void> {
+  type('stats-from', from);
+  type('stats-to', to);
+  type('stats-k', k);
+  submit('stats-show');
+  await advance();
+}
+
+/** The texts of one row's value cells (by category) in a table. */
+function cells(tableId: string, category: string): string[] {
+  return [...byId(tableId).querySelectorAll(`tr[data-category="${category}"] td`)].map((td) => td.textContent ?? '');
+}
+
+function totals(tableId: string): string[] {
+  return [...byId(tableId).querySelectorAll('tfoot td')].map((td) => td.textContent ?? '');
+}
+
+describe('who sees it', () => {
+  test('a volunteer has no menu entry for statistics', async () => {
+    const calls = shell(store({ role: 'volunteer' }));
+    await mount();
+    await advance();
+    expect(document.getElementById('nav-home')).not.toBeNull();
+    expect(document.getElementById('nav-statistics')).toBeNull();
+    expect(commands(calls)).not.toContain('statistics');
+  });
+
+  test('a supervisor has it, before the settings', async () => {
+    shell(store({ role: 'supervisor' }));
+    await mount();
+    await advance();
+    const ids = [...document.querySelectorAll('.main-nav button.link')].map((button) => button.id);
+    expect(ids).toEqual(['nav-home', 'nav-cases', 'nav-passphrase', 'nav-statistics', 'nav-settings']);
+    expect(textOf('nav-statistics')).toBe('Statistics');
+  });
+
+  test('navigating there as a volunteer is refused, even from a menu entry left from a supervisor', async () => {
+    const fake = store({ role: 'supervisor' });
+    const calls = shell(fake);
+    await mount();
+    await advance();
+    const stale = byId('nav-statistics');
+    byId('lock').click();
+    await advance();
+    fake.role = 'volunteer';
+    type('unlock-user', 'Ahmad');
+    type('unlock-passphrase', 'a long enough passphrase');
+    submit('unlock-submit');
+    await advance();
+    expect(document.getElementById('nav-statistics')).toBeNull();
+    stale.click(); // its handler still reaches the app
+    await advance();
+    expect(document.getElementById('statistics')).toBeNull();
+    expect(document.getElementById('home')).not.toBeNull();
+    expect(commands(calls)).not.toContain('statistics');
+  });
+
+  test('the shell has the last word: a refusal is shown translated', async () => {
+    await statistics(store({ role: 'supervisor' }), { statistics: () => Promise.reject(shellError('not_allowed')) });
+    await show();
+    expect(errorShown()).toBe('Your role does not allow this.');
+    expect(document.getElementById('stats-results')).toBeNull();
+  });
+});
+
+describe('the form', () => {
+  test('both months default to the previous calendar month, k to 5', async () => {
+    await statistics();
+    expect(byId('statistics-title').textContent).toBe('Statistics');
+    expect(document.activeElement).toBe(byId('statistics-title'));
+    expect(input('stats-from').type).toBe('month');
+    expect(input('stats-to').type).toBe('month');
+    expect(input('stats-k').type).toBe('number');
+    expect(input('stats-from').value).toBe('2026-02');
+    expect(input('stats-to').value).toBe('2026-02');
+    expect(input('stats-k').value).toBe('5');
+    for (const id of ['stats-from', 'stats-to', 'stats-k']) {
+      expect(document.querySelector(`label[for="${id}"]`)?.textContent, id).toBeTruthy();
+    }
+  });
+
+  test('in January the default is December of the year before', () => {
+    expect(defaultStatisticsForm(new Date(2026, 0, 31, 23, 59))).toEqual({ from: '2025-12', to: '2025-12', k: '5' });
+    expect(defaultStatisticsForm(new Date(2026, 11, 1, 0, 0))).toEqual({ from: '2026-11', to: '2026-11', k: '5' });
+  });
+
+  test('Show asks for the defaults in the UI language', async () => {
+    const calls = await statistics();
+    submit('stats-show');
+    await advance();
+    expect(sent(calls, 'statistics')).toEqual([{ from: '2026-02', to: '2026-02', k: 5, language: 'en' }]);
+    expect(document.activeElement).toBe(byId('stats-results-title'));
+  });
+
+  test('a wrong range or k is refused before anything is sent, with a translated message', async () => {
+    const calls = await statistics();
+    const cases: [string, string, string, string, string][] = [
+      ['2026-03', '2026-01', '5', 'The last month cannot come before the first.', 'stats-to'],
+      ['2024-01', '2026-01', '5', 'Choose at most 24 months at a time.', 'stats-to'],
+      ['', '2026-01', '5', 'Choose a first and a last month (year and month, for example 2026-03).', 'stats-from'],
+      ['2026-01', '', '5', 'Choose a first and a last month (year and month, for example 2026-03).', 'stats-to'],
+      ['2026-01', '2026-01', '2', 'Choose a smallest count shown (k) from 3 to 100.', 'stats-k'],
+      ['2026-01', '2026-01', '101', 'Choose a smallest count shown (k) from 3 to 100.', 'stats-k'],
+      ['2026-01', '2026-01', '', 'Choose a smallest count shown (k) from 3 to 100.', 'stats-k'],
+    ];
+    for (const [from, to, k, message, field] of cases) {
+      await show(from, to, k);
+      expect(errorShown(), `${from}..${to} k=${k}`).toBe(message);
+      expect(document.activeElement, `${from}..${to} k=${k}`).toBe(input(field));
+      byId('stats-export-csv').click();
+      await advance();
+      expect(errorShown()).toBe(message);
+    }
+    expect(commands(calls)).not.toContain('statistics');
+    expect(commands(calls)).not.toContain('export_statistics');
+
+    chooseLanguage('sv');
+    await show('2026-03', '2026-01');
+    expect(errorShown()).toBe('Den sista månaden kan inte komma före den första.');
+    expect(commands(calls)).not.toContain('statistics');
+  });
+
+  test('exactly 24 months, and k from 3 to 100, are sent', async () => {
+    const calls = await statistics();
+    await show('2024-02', '2026-01', '3');
+    await show('2026-01', '2026-01', '100');
+    expect(sent(calls, 'statistics')).toEqual([
+      { from: '2024-02', to: '2026-01', k: 3, language: 'en' },
+      { from: '2026-01', to: '2026-01', k: 100, language: 'en' },
+    ]);
+    expect(errorShown()).toBe('');
+    expect(document.querySelectorAll('#stats-chart rect.bar').length).toBe(1);
+  });
+
+  test('while the statistics are on their way the buttons wait, and what was typed stays', async () => {
+    const reply = deferred();
+    const calls = await statistics(store({ role: 'supervisor' }), { statistics: () => reply.promise });
+    await show('2025-12', '2026-02', '7');
+    expect(byId<HTMLButtonElement>('stats-show').disabled).toBe(true);
+    expect(byId<HTMLButtonElement>('stats-export-csv').disabled).toBe(true);
+    expect(document.getElementById('stats-loading')).not.toBeNull();
+    byId('stats-export-csv').click();
+    submit('stats-show');
+    await advance();
+    expect(commands(calls).filter((cmd) => cmd === 'statistics' || cmd === 'export_statistics')).toEqual(['statistics']);
+    reply.resolve(statisticsDocument({ from: '2025-12', to: '2026-02', k: 7, language: 'en' }));
+    await advance();
+    expect(byId<HTMLButtonElement>('stats-show').disabled).toBe(false);
+    expect(document.getElementById('stats-loading')).toBeNull();
+    expect([input('stats-from').value, input('stats-to').value, input('stats-k').value]).toEqual(['2025-12', '2026-02', '7']);
+  });
+
+  test('a refusal from Rust is translated; a malformed reply shows nothing of it', async () => {
+    await statistics(store({ role: 'supervisor' }), { statistics: () => Promise.reject(shellError('invalid_argument')) });
+    await show();
+    expect(errorShown()).toBe('The app sent a request that was not valid. Please report this.');
+
+    reset();
+    await statistics(store({ role: 'supervisor' }), {
+      statistics: (args) => ({ ...statisticsDocument(args as unknown as StatisticsArgs), months: ['March'] }),
+    });
+    await show();
+    expect(errorShown()).toBe('Something went wrong. Try again; if it keeps happening, tell your supervisor.');
+    expect(document.getElementById('stats-results')).toBeNull();
+  });
+
+  test('a locked store on the way shows the unlock screen', async () => {
+    await statistics(store({ role: 'supervisor' }), { statistics: () => Promise.reject(shellError('store_locked')) });
+    await show();
+    expect(document.getElementById('unlock')).not.toBeNull();
+    expect(document.getElementById('statistics')).toBeNull();
+  });
+});
+
+describe('the tables', () => {
+  test('counts as numbers, hidden ones as "<k" and "x", with units, totals and a legend', async () => {
+    await statistics();
+    await show();
+    const table = byId('stats-table-calls_by_channel');
+    expect(table.classList.contains('stats-table')).toBe(true);
+    expect(table.querySelector('caption')?.textContent).toBe('Calls by channel');
+    expect(table.querySelector('thead th')?.textContent).toBe('Calls');
+    expect([...table.querySelectorAll('thead .month')].map((month) => month.textContent)).toEqual(['2025-12', '2026-01', '2026-02']);
+    expect(table.querySelector('tbody th')?.textContent).toBe('Phone');
+    expect(cells('stats-table-calls_by_channel', 'phone')).toEqual(['12', '13', '14']);
+    expect(cells('stats-table-calls_by_channel', 'email')).toEqual(['<5', '0', 'x']);
+    expect(table.querySelector('tfoot th')?.textContent).toBe('Total');
+    expect(totals('stats-table-calls_by_channel')).toEqual(['15', '<5', 'x']);
+    expect(byId('stats-table-referrals_made').querySelector('thead th')?.textContent).toBe('Referrals');
+    // Grouped the way the UI language groups digits.
+    expect(cells('stats-table-calls_by_language', 'sv')[0]).toBe(new Intl.NumberFormat('en-GB').format(1234));
+
+    // The rules come from Rust as they are; k and the signs are explained.
+    const rules = byId('stats-rules').textContent ?? '';
+    expect(rules).toContain('Counts from 1 to 4 are shown as "<5" (k = 5).');
+    expect(plain(textOf('stats-rules-k'))).toBe('Smallest count shown: 5');
+    const legend = plain(textOf('stats-legend'));
+    expect(legend).toContain('<5: between 1 and 4, too few to show.');
+    expect(legend).toContain('x: hidden as well');
+    expect(plain(textOf('stats-period'))).toBe('2025-12 to 2026-02');
+  });
+
+  test('the signs follow k', async () => {
+    const calls = await statistics();
+    await show('2025-12', '2026-02', '10');
+    expect(sent(calls, 'statistics').at(-1)).toMatchObject({ k: 10 });
+    expect(cells('stats-table-calls_by_channel', 'email')).toEqual(['<10', '0', 'x']);
+    expect(plain(textOf('stats-legend'))).toContain('<10: between 1 and 9');
+  });
+
+  test('call time per month: hidden or missing figures are "x"', async () => {
+    await statistics();
+    await show();
+    const table = byId('stats-call-time');
+    expect(table.querySelector('caption')?.textContent).toBe('Call time per month');
+    expect(cells('stats-call-time', 'calls_timed')).toEqual(['12', '<5', '14']);
+    expect(cells('stats-call-time', 'total_minutes')).toEqual(['150.5', 'x', '150.5']);
+    expect(cells('stats-call-time', 'median_minutes')).toEqual(['9.5', 'x', '9.5']);
+  });
+
+  test('hostile labels, titles and rules from the reply are text, never markup', async () => {
+    const hostile = '<img src=x onerror="alert(1)">';
+    await statistics(store({ role: 'supervisor' }), {
+      statistics: (args) => {
+        const document = statisticsDocument(args as unknown as StatisticsArgs);
+        document.tables[2]!.rows[0]!.label = hostile;
+        document.tables[0]!.title = `<b>${hostile}</b>`;
+        document.disclosure_control.rules[0] = `<script>alert(2)</script>${hostile}`;
+        return document;
+      },
+    });
+    await show();
+    expect(document.querySelector('#statistics img, #statistics b, #statistics script')).toBeNull();
+    expect(byId('stats-table-referrals_made').querySelector('tbody th')?.textContent).toBe(hostile);
+    expect(byId('stats-table-calls_by_channel').querySelector('caption')?.textContent).toBe(`<b>${hostile}</b>`);
+    expect(byId('stats-rules').textContent).toContain(`<script>alert(2)</script>${hostile}`);
+  });
+});
+
+describe('the chart', () => {
+  test('is SVG with one bar per month; hidden totals are empty bars marked "<k" or "x"', async () => {
+    await statistics();
+    await show();
+    const chart = byId('stats-chart') as unknown as SVGSVGElement;
+    expect(chart.namespaceURI).toBe(SVG);
+    expect(chart.getAttribute('aria-labelledby')).toBe('stats-chart-title');
+    expect(textOf('stats-chart-title')).toBe('Calls per month');
+    const groups = [...chart.querySelectorAll('g.bar-group')];
+    expect(groups.map((group) => group.getAttribute('data-month'))).toEqual(['2025-12', '2026-01', '2026-02']);
+    const bars = [...chart.querySelectorAll('rect.bar')];
+    expect(bars.length).toBe(3);
+    for (const bar of bars) expect(bar.namespaceURI).toBe(SVG);
+    expect(bars.map((bar) => bar.classList.contains('empty'))).toEqual([false, true, true]);
+    expect(groups.map((group) => group.querySelector('.bar-value')?.textContent)).toEqual(['15', '<5', 'x']);
+    expect(groups.map((group) => group.querySelector('.bar-month')?.textContent)).toEqual(['2025-12', '2026-01', '2026-02']);
+    expect(Number(bars[0]!.getAttribute('height'))).toBeGreaterThan(0);
+    // Left to right in time.
+    const x = bars.map((bar) => Number(bar.getAttribute('x')));
+    expect(x[0]).toBeLessThan(x[1]!);
+    expect(x[1]).toBeLessThan(x[2]!);
+  });
+
+  test('24 months, 24 bars', async () => {
+    await statistics();
+    await show('2024-03', '2026-02');
+    expect(document.querySelectorAll('#stats-chart rect.bar').length).toBe(24);
+    expect(document.querySelectorAll('#stats-table-calls_by_channel thead .month').length).toBe(24);
+  });
+});
+
+describe('Arabic', () => {
+  test('the screen is right to left; months and values read left to right; the chart runs from the right', async () => {
+    const calls = await statistics();
+    chooseLanguage('ar');
+    await show();
+    expect(sent(calls, 'statistics').at(-1)).toEqual({ from: '2025-12', to: '2026-02', k: 5, language: 'ar' });
+    expect(document.documentElement.dir).toBe('rtl');
+    expect(document.documentElement.lang).toBe('ar');
+    expect(textOf('statistics-title')).toBe('الإحصاءات');
+    expect(byId('stats-results').getAttribute('lang')).toBe('ar');
+    const table = byId('stats-table-calls_by_channel');
+    expect(table.querySelector('caption')?.textContent).toBe('المكالمات حسب القناة');
+    expect(table.querySelector('thead th')?.textContent).toBe('المكالمات');
+    const months = [...table.querySelectorAll('thead .month')];
+    expect(months.length).toBe(3);
+    const expected = ['2025-12', '2026-01', '2026-02'].map(formatMonth);
+    for (const [index, month] of months.entries()) {
+      expect(month.getAttribute('dir')).toBe('ltr');
+      expect(month.textContent).toBe(expected[index]);
+    }
+    const values = [...table.querySelectorAll('td')];
+    expect(values.length).toBe(9);
+    for (const cell of values) expect(cell.querySelector('bdi')?.getAttribute('dir')).toBe('ltr');
+    expect(cells('stats-table-calls_by_channel', 'email')).toEqual([
+      `<${new Intl.NumberFormat('ar').format(5)}`,
+      new Intl.NumberFormat('ar').format(0),
+      'x',
+    ]);
+    for (const input of ['stats-from', 'stats-to', 'stats-k']) expect(byId(input).getAttribute('dir')).toBe('ltr');
+    expect(byId('stats-legend').querySelector('.sign')?.getAttribute('dir')).toBe('ltr');
+    // The first month is on the right, like the table's first column.
+    const x = [...document.querySelectorAll('#stats-chart rect.bar')].map((bar) => Number(bar.getAttribute('x')));
+    expect(x[0]).toBeGreaterThan(x[1]!);
+    expect(x[1]).toBeGreaterThan(x[2]!);
+  });
+
+  test('switching the language asks again in the new one, for the same months and k', async () => {
+    const calls = await statistics();
+    await show('2025-12', '2026-02', '6');
+    expect(byId('stats-table-calls_by_channel').querySelector('caption')?.textContent).toBe('Calls by channel');
+    chooseLanguage('sv');
+    await advance();
+    expect(sent(calls, 'statistics')).toEqual([
+      { from: '2025-12', to: '2026-02', k: 6, language: 'en' },
+      { from: '2025-12', to: '2026-02', k: 6, language: 'sv' },
+    ]);
+    expect(byId('stats-table-calls_by_channel').querySelector('caption')?.textContent).toBe('Samtal per kanal');
+    expect(byId('stats-table-calls_by_channel').querySelector('thead th')?.textContent).toBe('Samtal');
+    expect(document.activeElement).toBe(byId('language'));
+  });
+});
+
+describe('saving as a file', () => {
+  test('each button asks export_statistics for its format and shows where the file went', async () => {
+    const calls = await statistics();
+    type('stats-from', '2026-01');
+    type('stats-k', '8');
+    for (const format of ['csv', 'json', 'xlsx', 'html']) {
+      byId(`stats-export-${format}`).click();
+      await advance();
+      expect(sent(calls, 'export_statistics').at(-1)).toEqual({ from: '2026-01', to: '2026-02', k: 8, language: 'en', format });
+      expect(plain(textOf('stats-export-status'))).toBe(`Saved to ${exportPath('2026-01', '2026-02', format)}`);
+      expect(byId('stats-export-status').querySelector('bdi')?.getAttribute('dir')).toBe('ltr');
+      expect(document.activeElement).toBe(byId(`stats-export-${format}`));
+    }
+    expect(sent(calls, 'export_statistics').length).toBe(4);
+    expect(errorShown()).toBe('');
+    // Saving needs no statistics on screen first.
+    expect(commands(calls)).not.toContain('statistics');
+  });
+
+  test('the labels of the buttons are translated', async () => {
+    await statistics();
+    expect(textOf('stats-export-xlsx')).toBe('Save as Excel (.xlsx)');
+    chooseLanguage('sv');
+    expect(textOf('stats-export-csv')).toBe('Spara som CSV');
+  });
+
+  test('a cancelled save dialog says nothing was saved', async () => {
+    const calls = await statistics(store({ role: 'supervisor' }), { export_statistics: () => null });
+    byId('stats-export-html').click();
+    await advance();
+    expect(sent(calls, 'export_statistics')).toEqual([{ from: '2026-02', to: '2026-02', k: 5, language: 'en', format: 'html' }]);
+    expect(textOf('stats-export-status')).toBe('Nothing was saved: the save was cancelled.');
+    expect(errorShown()).toBe('');
+  });
+
+  test('a file that could not be written says so, with the reason in #error', async () => {
+    await statistics(store({ role: 'supervisor' }), { export_statistics: () => Promise.reject(shellError('export_failed')) });
+    chooseLanguage('ar');
+    byId('stats-export-xlsx').click();
+    await advance();
+    expect(textOf('stats-export-status')).toBe('لم يُحفظ الملف.');
+    expect(errorShown()).toBe(
+      'تعذّرت كتابة الملف. تأكّد من وجود المجلد، ومن أنه يُسمح لك بالحفظ فيه، ومن أن القرص غير ممتلئ.',
+    );
+    chooseLanguage('en');
+    expect(textOf('stats-export-status')).toBe('The file was not saved.');
+    expect(errorShown()).toBe(
+      'The file could not be written. Check that the folder exists, that you may save there and that the disk is not full.',
+    );
+  });
+
+  test('a hostile path is shown as text', async () => {
+    const path = '<img src=x onerror="alert(1)">.csv';
+    await statistics(store({ role: 'supervisor' }), { export_statistics: () => ({ path }) });
+    byId('stats-export-csv').click();
+    await advance();
+    expect(document.querySelector('#statistics img')).toBeNull();
+    expect(plain(textOf('stats-export-status'))).toBe(`Saved to ${path}`);
+  });
+
+  test('the statistics on screen stay when a file is saved', async () => {
+    await statistics();
+    await show();
+    byId('stats-export-json').click();
+    await advance();
+    expect(document.getElementById('stats-results')).not.toBeNull();
+    expect(textOf('stats-export-status')).toContain('Saved to');
+  });
+});
