@@ -307,7 +307,7 @@ fn call_time(mut minutes: Vec<u64>, k: Threshold) -> CallTime {
     }
     minutes.sort_unstable();
     let middle = minutes.len() / 2;
-    let median = if minutes.len() % 2 == 0 {
+    let median = if minutes.len().is_multiple_of(2) {
         (minutes[middle - 1] + minutes[middle]) / 2
     } else {
         minutes[middle]
@@ -341,23 +341,13 @@ mod tests {
     }
 
     fn case(calls: Vec<Call>) -> Vec<RecordedCall> {
-        let mut previous: Option<ConcernLevel> = None;
-        calls
-            .into_iter()
-            .enumerate()
-            .map(|(i, call)| {
-                let level = call.content.level;
-                let escalated = previous.is_some_and(|p| level.step() > p.step());
-                if level != ConcernLevel::NotAssessed {
-                    previous = Some(level);
-                }
-                RecordedCall {
-                    id: i as i64,
-                    call,
-                    escalated,
-                }
-            })
-            .collect()
+        helpline_core::store::mark_escalations(
+            calls
+                .into_iter()
+                .enumerate()
+                .map(|(i, c)| (i as i64, c))
+                .collect(),
+        )
     }
 
     fn table<'a>(stats: &'a MonthlyStatistics, id: &str) -> &'a Table {

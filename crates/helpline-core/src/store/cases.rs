@@ -528,7 +528,7 @@ impl Session {
                 summary: open_json(&key, "cases", id, "summary", &summary)?,
             });
         }
-        cases.sort_by(|a, b| b.summary.last_call_at.cmp(&a.summary.last_call_at));
+        cases.sort_by_key(|c| std::cmp::Reverse(c.summary.last_call_at));
         Ok(cases)
     }
 
@@ -629,8 +629,8 @@ impl Session {
     }
 }
 
-/// Marks each call whose assessed level rose above the previous assessed call's.
-fn mark_escalations(calls: Vec<(i64, Call)>) -> Vec<RecordedCall> {
+/// Marks each call (oldest first) whose assessed level rose above the previous assessed call's.
+pub fn mark_escalations(calls: Vec<(i64, Call)>) -> Vec<RecordedCall> {
     let mut previous_assessed: Option<ConcernLevel> = None;
     calls
         .into_iter()

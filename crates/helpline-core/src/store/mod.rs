@@ -12,7 +12,9 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 
-pub use cases::{CallDraft, CaseHistory, CaseOverview, CaseSummary, RecordedCall};
+pub use cases::{
+    mark_escalations, CallDraft, CaseHistory, CaseOverview, CaseSummary, RecordedCall,
+};
 pub use schema::{Storage, COLUMNS};
 pub use session::{Session, UserSummary, VerifyReport};
 

@@ -56,30 +56,23 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write) -> Result<(), ExportError
             .map_err(io)?;
         }
     }
-    for (month, time) in stats.months.iter().zip(&stats.call_time) {
-        let month = month.to_string();
-        let shown =
-            |v: Option<u64>| v.map_or_else(|| labels.text("stats-hidden"), |v| v.to_string());
-        let rows = [
-            (
-                "calls_timed",
-                labels.text("stats-calls-timed"),
-                labels.published(time.calls_timed, stats.k),
-            ),
-            (
-                "total_minutes",
-                labels.text("stats-total-minutes"),
-                shown(time.total_minutes),
-            ),
-            (
-                "median_minutes",
-                labels.text("stats-median-minutes"),
-                shown(time.median_minutes),
-            ),
-        ];
-        for (code, label, value) in rows {
-            csv.write_record(["call_time", "calls", code, &label, &month, &value])
-                .map_err(io)?;
+    let hidden = || labels.text("stats-hidden");
+    let rows = super::call_time_rows(
+        report,
+        |v| labels.published(v, stats.k),
+        |v| v.map_or_else(hidden, |v| v.to_string()),
+    );
+    for (code, label, values) in rows {
+        for (month, value) in stats.months.iter().zip(values) {
+            csv.write_record([
+                "call_time",
+                "calls",
+                code,
+                &label,
+                &month.to_string(),
+                &value,
+            ])
+            .map_err(io)?;
         }
     }
     csv.flush()?;

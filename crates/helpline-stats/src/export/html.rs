@@ -186,32 +186,10 @@ fn document(report: &Report<'_>) -> String {
             |v| (v.to_string(), false),
         )
     };
-    let time_rows: Vec<Row> = vec![
-        (
-            labels.text("stats-calls-timed"),
-            stats
-                .call_time
-                .iter()
-                .map(|t| shown(t.calls_timed))
-                .collect(),
-        ),
-        (
-            labels.text("stats-total-minutes"),
-            stats
-                .call_time
-                .iter()
-                .map(|t| minutes(t.total_minutes))
-                .collect(),
-        ),
-        (
-            labels.text("stats-median-minutes"),
-            stats
-                .call_time
-                .iter()
-                .map(|t| minutes(t.median_minutes))
-                .collect(),
-        ),
-    ];
+    let time_rows: Vec<Row> = super::call_time_rows(report, shown, minutes)
+        .into_iter()
+        .map(|(_, label, values)| (label, values))
+        .collect();
     let layout = TableLayout {
         title: &labels.text("stats-call-time-title"),
         unit: "",

@@ -95,6 +95,46 @@ pub fn document(report: &Report<'_>) -> serde_json::Value {
     json::document(report)
 }
 
+/// The call-time rows every format shows, each a code, a label and one value per month: how
+/// many calls were timed (`timed` shows a published count), their total and median minutes
+/// (`minutes` shows a figure, None when hidden).
+fn call_time_rows<T>(
+    report: &Report<'_>,
+    timed: impl Fn(crate::suppression::Published) -> T,
+    minutes: impl Fn(Option<u64>) -> T,
+) -> [(&'static str, String, Vec<T>); 3] {
+    let (stats, labels) = (report.statistics, report.labels);
+    [
+        (
+            "calls_timed",
+            labels.text("stats-calls-timed"),
+            stats
+                .call_time
+                .iter()
+                .map(|t| timed(t.calls_timed))
+                .collect(),
+        ),
+        (
+            "total_minutes",
+            labels.text("stats-total-minutes"),
+            stats
+                .call_time
+                .iter()
+                .map(|t| minutes(t.total_minutes))
+                .collect(),
+        ),
+        (
+            "median_minutes",
+            labels.text("stats-median-minutes"),
+            stats
+                .call_time
+                .iter()
+                .map(|t| minutes(t.median_minutes))
+                .collect(),
+        ),
+    ]
+}
+
 pub fn write(report: &Report<'_>, format: Format, out: &mut dyn Write) -> Result<(), ExportError> {
     match format {
         Format::Csv => csv::write(report, out),

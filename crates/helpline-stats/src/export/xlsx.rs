@@ -174,32 +174,11 @@ fn workbook(report: &Report<'_>) -> Result<Workbook, XlsxError> {
     let sheet = new_sheet(&mut book, &title, "call_time", &mut names, rtl)?;
     let minutes =
         |v: Option<u64>| v.map_or_else(|| Cell::Hidden(labels.text("stats-hidden")), Cell::Count);
-    let rows: Vec<(String, Vec<Cell>)> = vec![
-        (
-            labels.text("stats-calls-timed"),
-            stats
-                .call_time
-                .iter()
-                .map(|t| Cell::of(t.calls_timed, k, labels))
-                .collect(),
-        ),
-        (
-            labels.text("stats-total-minutes"),
-            stats
-                .call_time
-                .iter()
-                .map(|t| minutes(t.total_minutes))
-                .collect(),
-        ),
-        (
-            labels.text("stats-median-minutes"),
-            stats
-                .call_time
-                .iter()
-                .map(|t| minutes(t.median_minutes))
-                .collect(),
-        ),
-    ];
+    let rows: Vec<(String, Vec<Cell>)> =
+        super::call_time_rows(report, |v| Cell::of(v, k, labels), minutes)
+            .into_iter()
+            .map(|(_, label, values)| (label, values))
+            .collect();
     Grid {
         title: &title,
         unit: "",

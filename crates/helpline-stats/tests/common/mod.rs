@@ -69,23 +69,13 @@ fn call(
 }
 
 fn case(calls: Vec<Call>) -> Vec<RecordedCall> {
-    let mut previous: Option<ConcernLevel> = None;
-    calls
-        .into_iter()
-        .enumerate()
-        .map(|(i, call)| {
-            let level = call.content.level;
-            let escalated = previous.is_some_and(|p| level.step() > p.step());
-            if level != ConcernLevel::NotAssessed {
-                previous = Some(level);
-            }
-            RecordedCall {
-                id: i as i64,
-                call,
-                escalated,
-            }
-        })
-        .collect()
+    helpline_core::store::mark_escalations(
+        calls
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| (i as i64, c))
+            .collect(),
+    )
 }
 
 /// April 2026 as in `tables.rs`: twelve phone calls (one case first called in March, the only
