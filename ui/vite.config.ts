@@ -29,6 +29,8 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
     restoreMocks: true,
+    // CI machines have two cores, shared with a Rust build: a slow test is not a failing one.
+    testTimeout: 20_000,
     // Hand the tests the real text of the stylesheets (by default vitest gives '').
     css: { include: [/\.css(?:$|\?)/] },
   },

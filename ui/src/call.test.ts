@@ -60,7 +60,7 @@ function savedNotes(calls: { cmd: string; args: Record<string, unknown> }[]): st
 describe('a new call', () => {
   test('shows the case number at once, grouped and left to right, and the timer runs', async () => {
     const fake = store();
-    fake.settings.idleLockMinutes = 120; // this test sits still for an hour
+    fake.settings.idleLockMinutes = 120; // this test sits still for minutes
     const calls = await open(fake);
     await newCall();
 
@@ -76,8 +76,8 @@ describe('a new call', () => {
     expect(textOf('call-timer')).toBe('00:03');
     await advance(62_000);
     expect(textOf('call-timer')).toBe('01:05');
-    await advance(60 * 60_000);
-    expect(textOf('call-timer')).toBe('61:05');
+    await advance(9 * 60_000);
+    expect(textOf('call-timer')).toBe('10:05');
   });
 
   test('in Arabic the number is also shown in Arabic-Indic digits, still left to right', async () => {
