@@ -9,8 +9,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use helpline_core::store::backup::{self, BackupSecret};
 use helpline_core::{
     paths, store, CaseNumber, Code, DigitScript, Error, Month, Passphrase, Session, Store,
+    VerifyReport,
 };
 use helpline_stats::export::{self, ExportError, Format, Report};
 use helpline_stats::labels::{Labels, ReportLanguage, UnknownLanguage};
@@ -49,6 +51,13 @@ enum Command {
     Init,
     /// Open the store with the recovery code and give --user a new passphrase.
     Recover,
+    /// Restore a backup into a new data folder (--data-dir), opening it with --user's
+    /// passphrase, or with the recovery code (--recovery; --user then gets a new passphrase).
+    Restore {
+        file: PathBuf,
+        #[arg(long)]
+        recovery: bool,
+    },
     #[command(flatten)]
     Unlocked(UnlockedCommand),
 }
@@ -68,8 +77,17 @@ enum UnlockedCommand {
     /// The helpline's referral list.
     #[command(subcommand)]
     Referral(ReferralCommand),
-    /// Check that the whole store opens and every record authenticates.
-    Verify,
+    /// Check that the whole store (or a backup file) opens and every record authenticates.
+    Verify {
+        /// Check this backup file instead of the store.
+        #[arg(long, value_name = "FILE")]
+        backup: Option<PathBuf>,
+    },
+    /// Write an encrypted backup of the whole store (supervisors).
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Monthly statistics with small counts suppressed (supervisors).
     #[command(subcommand)]
     Stats(StatsCommand),
@@ -111,6 +129,8 @@ enum UserCommand {
     Passwd,
     /// Remove a user and their key slot.
     Remove { name: String },
+    /// Give another user a fresh passphrase (supervisors).
+    Reset { name: String },
     /// List users and their roles.
     List,
 }
@@ -123,6 +143,8 @@ enum CallCommand {
 
 #[derive(Subcommand)]
 enum CaseCommand {
+    /// Destroy a case for good, for a caller who asks (supervisors).
+    Forget { number: String },
     /// A case's history, call by call, notes included.
     Show {
         /// The case number, with or without spaces and dashes, in any digits.
@@ -226,6 +248,37 @@ fn run(cli: Cli) -> Result<(), Failure> {
             println!("The recovery code opened the store; {name} has a new passphrase.");
             Ok(())
         }
+        Command::Restore { file, recovery } => {
+            let name = user()?;
+            let store = if recovery {
+                let code = input.recovery_code()?;
+                let store = backup::restore(&file, &dir, &BackupSecret::Recovery(&code))?;
+                let passphrase = input.new_passphrase(&format!("New passphrase for {name}"))?;
+                store.recover(&code, &name, &passphrase)?.lock()
+            } else {
+                let passphrase = input.passphrase(&format!("Passphrase for {name}"))?;
+                let store = backup::restore(
+                    &file,
+                    &dir,
+                    &BackupSecret::User {
+                        name: &name,
+                        passphrase: &passphrase,
+                    },
+                )?;
+                store.unlock(&name, &passphrase)?.lock()
+            };
+            println!(
+                "Restored {} into {}.",
+                file.display(),
+                store.path().display()
+            );
+            Ok(())
+        }
+        Command::Unlocked(UnlockedCommand::Verify { backup: Some(file) }) => {
+            let name = user()?;
+            let passphrase = input.passphrase(&format!("Passphrase for {name}"))?;
+            report_verify(&backup::verify_backup(&file, &name, &passphrase)?)
+        }
         Command::Unlocked(command) => {
             let name = user()?;
             let store = Store::open(&dir)?;
@@ -327,32 +380,50 @@ fn run_unlocked(
                 k.k()
             );
         }
-        UnlockedCommand::Verify => {
-            let report = session.verify()?;
-            for line in report.sqlite_integrity.iter().filter(|l| *l != "ok") {
-                println!("sqlite: {line}");
-            }
-            for place in &report.damaged {
-                println!(
-                    "damaged: {} row {} ({})",
-                    place.table, place.row, place.column
-                );
-            }
-            if !report.is_sound() {
-                return Err(Failure {
-                    code: "damaged_record",
-                    message: format!(
-                        "{} damaged record(s); the rest of the store is readable",
-                        report.damaged.len()
-                    ),
-                });
-            }
+        UnlockedCommand::Verify { backup: _ } => report_verify(&session.verify()?)?,
+        UnlockedCommand::Backup { out } => {
+            session.backup(&out)?;
+            println!("Wrote an encrypted backup to {}.", out.display());
+        }
+        UnlockedCommand::User(UserCommand::Reset { name }) => {
+            let passphrase = input.new_passphrase(&format!("New passphrase for {name}"))?;
+            session.reset_passphrase(&name, &passphrase)?;
+            println!("{name} has a new passphrase.");
+        }
+        UnlockedCommand::Case(CaseCommand::Forget { number }) => {
+            let number = CaseNumber::parse(&number).map_err(Error::from)?;
+            session.forget_case(&number)?;
             println!(
-                "ok: {} sealed values authenticate; SQLite integrity check passed.",
-                report.sealed_values_checked
+                "The case is destroyed; it cannot be brought back, not even from later backups."
             );
         }
     }
+    Ok(())
+}
+
+fn report_verify(report: &VerifyReport) -> Result<(), Failure> {
+    for line in report.sqlite_integrity.iter().filter(|l| *l != "ok") {
+        println!("sqlite: {line}");
+    }
+    for place in &report.damaged {
+        println!(
+            "damaged: {} row {} ({})",
+            place.table, place.row, place.column
+        );
+    }
+    if !report.is_sound() {
+        return Err(Failure {
+            code: "damaged_record",
+            message: format!(
+                "{} damaged record(s); the rest of the store is readable",
+                report.damaged.len()
+            ),
+        });
+    }
+    println!(
+        "ok: {} sealed values authenticate; SQLite integrity check passed.",
+        report.sealed_values_checked
+    );
     Ok(())
 }
 

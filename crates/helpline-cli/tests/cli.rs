@@ -614,3 +614,144 @@ fn statistics_are_for_supervisors_and_check_their_options() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn a_backup_restores_on_another_machine_and_verifies() {
+    let dir = TempDir::new().unwrap();
+    let printed = init(&dir);
+    let code = printed
+        .lines()
+        .map(str::trim)
+        .find(|l| l.len() == 39 && l.matches('-').count() == 7)
+        .unwrap()
+        .to_string();
+    let number = stdout(
+        as_sara(&dir)
+            .args([
+                "call",
+                "new",
+                "--channel",
+                "phone",
+                "--language",
+                "sv",
+                "--notes-file",
+                "-",
+            ])
+            .write_stdin("BACKED-UP notes")
+            .assert()
+            .success(),
+    );
+    let number = number.trim().to_string();
+    let file = dir.path().join("helpline.backup");
+    as_sara(&dir)
+        .args(["backup", "--out"])
+        .arg(&file)
+        .assert()
+        .success();
+    as_sara(&dir)
+        .args(["verify", "--backup"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("ok: "));
+
+    let elsewhere = TempDir::new().unwrap();
+    let target = elsewhere.path().join("restored");
+    let restored = || {
+        let mut cmd = Command::cargo_bin("helpline").unwrap();
+        cmd.env_remove("HELPLINE_DATA_DIR")
+            .env("HELPLINE_USER", "sara")
+            .env("HELPLINE_PASSPHRASE", SUPERVISOR_PASS)
+            .arg("--data-dir")
+            .arg(&target);
+        cmd
+    };
+    restored().arg("restore").arg(&file).assert().success();
+    let history = stdout(
+        restored()
+            .args(["case", "show", &number])
+            .assert()
+            .success(),
+    );
+    assert!(history.contains("BACKED-UP notes"), "{history}");
+    fails_with(
+        restored().arg("restore").arg(&file).assert(),
+        "store_exists",
+    );
+
+    // Every passphrase forgotten: the recovery code opens the backup and sets a new one.
+    let again = elsewhere.path().join("recovered");
+    let mut cmd = Command::cargo_bin("helpline").unwrap();
+    cmd.env_remove("HELPLINE_PASSPHRASE")
+        .arg("--data-dir")
+        .arg(&again)
+        .args([
+            "--user",
+            "sara",
+            "--passphrase-stdin",
+            "restore",
+            "--recovery",
+        ])
+        .arg(&file);
+    cmd.write_stdin(format!("{code}\nafter the fire 2026\n"))
+        .assert()
+        .success();
+    let mut cmd = Command::cargo_bin("helpline").unwrap();
+    cmd.arg("--data-dir")
+        .arg(&again)
+        .env("HELPLINE_USER", "sara")
+        .env("HELPLINE_PASSPHRASE", "after the fire 2026")
+        .arg("verify")
+        .assert()
+        .success();
+
+    let junk = dir.path().join("junk");
+    std::fs::write(&junk, b"HLPLBAK1 but then nothing sensible").unwrap();
+    fails_with(
+        as_sara(&dir)
+            .args(["verify", "--backup"])
+            .arg(&junk)
+            .assert(),
+        "not_a_backup",
+    );
+}
+
+#[test]
+fn a_supervisor_resets_a_volunteers_passphrase_and_forgets_a_case() {
+    let dir = TempDir::new().unwrap();
+    init(&dir);
+    as_sara(&dir)
+        .args(["user", "add", "omar", "--role", "volunteer"])
+        .env("HELPLINE_NEW_PASSPHRASE", "volunteer passphrase")
+        .assert()
+        .success();
+    as_sara(&dir)
+        .args(["user", "reset", "omar"])
+        .env("HELPLINE_NEW_PASSPHRASE", "a fresh passphrase")
+        .assert()
+        .success();
+    let mut omar = helpline(&dir);
+    omar.env("HELPLINE_USER", "omar")
+        .env("HELPLINE_PASSPHRASE", "a fresh passphrase");
+    let number = stdout(
+        omar.args(["call", "new", "--channel", "phone", "--language", "ar"])
+            .assert()
+            .success(),
+    );
+    let number = number.trim();
+    let mut omar = helpline(&dir);
+    omar.env("HELPLINE_USER", "omar")
+        .env("HELPLINE_PASSPHRASE", "a fresh passphrase");
+    fails_with(
+        omar.args(["case", "forget", number]).assert(),
+        "not_allowed",
+    );
+    as_sara(&dir)
+        .args(["case", "forget", number])
+        .assert()
+        .success();
+    fails_with(
+        as_sara(&dir).args(["case", "show", number]).assert(),
+        "no_such_case",
+    );
+}

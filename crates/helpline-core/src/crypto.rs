@@ -232,6 +232,41 @@ pub fn seal(key: &SecretKey, aad: &[u8], plaintext: &[u8]) -> Vec<u8> {
     out
 }
 
+/// Seals under a nonce the caller chose and stores elsewhere (a backup keeps it in its
+/// header); the output is ciphertext ‖ tag. The nonce must be fresh and random.
+pub fn seal_with_nonce(
+    key: &SecretKey,
+    nonce: &[u8; NONCE_LEN],
+    aad: &[u8],
+    plaintext: &[u8],
+) -> Vec<u8> {
+    Aes256Gcm::new((&key.0).into())
+        .encrypt(
+            Nonce::from_slice(nonce),
+            Payload {
+                msg: plaintext,
+                aad,
+            },
+        )
+        .expect("AES-GCM encryption fails only for inputs over 64 GiB")
+}
+
+/// Opens what [`seal_with_nonce`] made.
+pub fn open_with_nonce(
+    key: &SecretKey,
+    nonce: &[u8],
+    aad: &[u8],
+    sealed: &[u8],
+) -> Option<Zeroizing<Vec<u8>>> {
+    if nonce.len() != NONCE_LEN {
+        return None;
+    }
+    Aes256Gcm::new((&key.0).into())
+        .decrypt(Nonce::from_slice(nonce), Payload { msg: sealed, aad })
+        .ok()
+        .map(Zeroizing::new)
+}
+
 /// Opens what [`seal`] made; None when the key, the place or a single bit is wrong.
 pub fn open(key: &SecretKey, aad: &[u8], sealed: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
     if sealed.len() < NONCE_LEN {
@@ -267,6 +302,8 @@ pub struct SubKeys {
     pub case_index: SecretKey,
     /// Seals store-wide values: user roles, settings.
     pub store: SecretKey,
+    /// Seals backup files.
+    pub backup: SecretKey,
 }
 
 impl SubKeys {
@@ -282,6 +319,7 @@ impl SubKeys {
             case_wrap: expand(b"case key wrapping"),
             case_index: expand(b"case number blind index"),
             store: expand(b"store values"),
+            backup: expand(b"backup files"),
         }
     }
 }

@@ -31,6 +31,10 @@ pub enum Error {
     NewerSchema { found: i64, supported: i64 },
     #[error("invalid case number: {0}")]
     InvalidCaseNumber(#[from] CaseNumberError),
+    #[error("that file is not a Helpline backup (or its header is damaged)")]
+    NotABackup,
+    #[error("the backup is damaged: its contents do not authenticate; use another backup")]
+    BackupDamaged,
     #[error("no case has that number; check it with the caller")]
     NoSuchCase,
     #[error("that call is no longer unfinished (it was ended or discarded)")]
@@ -80,6 +84,8 @@ impl Error {
                 "case_number_check_failed"
             }
             Error::InvalidCaseNumber(_) => "case_number_malformed",
+            Error::NotABackup => "not_a_backup",
+            Error::BackupDamaged => "backup_damaged",
             Error::NoSuchCase => "no_such_case",
             Error::NoSuchCall => "no_such_call",
             Error::DamagedRecord { .. } => "damaged_record",

@@ -532,6 +532,23 @@ impl Session {
         Ok(cases)
     }
 
+    /// Destroys a case for good (supervisors), for a caller who asks: its key, its calls and
+    /// drafts are deleted (SQLite overwrites the freed pages), and the WAL is checkpointed and
+    /// truncated so no copy of the old pages stays beside the database.
+    pub fn forget_case(&mut self, number: &CaseNumber) -> Result<()> {
+        self.require_supervisor()?;
+        let tx = self
+            .store
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let case = find_case(&tx, &self.keys, number)?;
+        tx.execute("DELETE FROM cases WHERE id = ?1", [case.id])?;
+        tx.commit()?;
+        self.conn()
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
     /// Marks a case open or closed (closed cases drop out of the default cases list).
     pub fn set_case_open(&mut self, number: &CaseNumber, open: bool) -> Result<()> {
         let tx = self

@@ -2,6 +2,7 @@
 //! sealed (DESIGN §4). A [`Store`] is an opened, locked file; [`Store::unlock`] gives a
 //! [`Session`], which holds the keys until it is dropped or locked.
 
+pub mod backup;
 mod cases;
 mod schema;
 mod session;

@@ -178,6 +178,27 @@ impl Session {
         )
     }
 
+    /// Gives another user a fresh passphrase (supervisors): for a volunteer who forgot theirs.
+    /// Only that user's key slot is rewritten.
+    pub fn reset_passphrase(&mut self, name: &str, passphrase: &Passphrase) -> Result<()> {
+        self.require(Role::Supervisor)?;
+        let user_id = self
+            .conn()
+            .query_row("SELECT id FROM users WHERE name = ?1", [name], |r| {
+                r.get::<_, i64>(0)
+            })
+            .optional()?
+            .ok_or_else(|| Error::UnknownUser(name.to_owned()))?;
+        let store_id = self.store.store_id()?;
+        write_slot(
+            self.conn(),
+            &store_id,
+            Some(user_id),
+            &SlotSecret::Passphrase(passphrase),
+            &self.master,
+        )
+    }
+
     pub fn users(&self) -> Result<Vec<UserSummary>> {
         self.require(Role::Supervisor)?;
         list_users(self.conn(), &self.keys)

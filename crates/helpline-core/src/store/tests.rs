@@ -983,3 +983,256 @@ fn statistics_read_whole_cases_of_the_months_asked_for_supervisors_only() {
         "not_allowed"
     );
 }
+
+mod backups {
+    use super::*;
+    use crate::store::backup::{restore, verify_backup, BackupSecret};
+
+    #[test]
+    fn a_backup_restores_elsewhere_with_a_passphrase_or_the_recovery_code() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut session, code) = new_store(&dir.path().join("live"));
+        let number = session
+            .record_call(None, &a_call("kept in the backup"))
+            .unwrap();
+        let draft = session.start_call(Some(&number)).unwrap();
+        session
+            .save_draft(
+                draft.draft_id,
+                &content("an unfinished call, backed up too"),
+            )
+            .unwrap();
+        let file = dir.path().join("helpline.backup");
+        session.backup(&file).unwrap();
+        // The live store goes on; the backup is a snapshot of the moment it was taken.
+        session
+            .record_call(None, &a_call("after the backup"))
+            .unwrap();
+
+        let other = tempfile::tempdir().unwrap();
+        let store = restore(
+            &file,
+            &other.path().join("a"),
+            &BackupSecret::User {
+                name: "sara",
+                passphrase: &pass(PASS),
+            },
+        )
+        .unwrap();
+        let restored = store.unlock("sara", &pass(PASS)).unwrap();
+        assert_eq!(
+            restored.case_history(&number).unwrap().calls[0]
+                .call
+                .content
+                .notes,
+            "kept in the backup"
+        );
+        assert_eq!(restored.unfinished_calls().unwrap().len(), 1);
+        assert_eq!(
+            restored.list_cases().unwrap().len(),
+            1,
+            "nothing written after the backup"
+        );
+        assert!(restored.verify().unwrap().is_sound());
+
+        let store = restore(
+            &file,
+            &other.path().join("b"),
+            &BackupSecret::Recovery(&code),
+        )
+        .unwrap();
+        let recovered = store
+            .recover(&code, "sara", &pass("new after disaster"))
+            .unwrap();
+        assert_eq!(recovered.case_history(&number).unwrap().calls.len(), 1);
+
+        let report = verify_backup(&file, "sara", &pass(PASS)).unwrap();
+        assert!(report.is_sound());
+    }
+
+    #[test]
+    fn a_backup_tells_what_is_wrong() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut session, _) = new_store(&dir.path().join("live"));
+        session.record_call(None, &a_call("x")).unwrap();
+        let file = dir.path().join("b");
+        session.backup(&file).unwrap();
+        let into = |name: &str| dir.path().join(name);
+        let (right, wrong) = (pass(PASS), pass("not the passphrase"));
+        let user = |passphrase| BackupSecret::User {
+            name: "sara",
+            passphrase,
+        };
+
+        assert_eq!(
+            restore(&file, &into("1"), &user(&wrong))
+                .err()
+                .unwrap()
+                .code(),
+            "wrong_passphrase"
+        );
+        assert_eq!(
+            restore(
+                &file,
+                &into("2"),
+                &BackupSecret::User {
+                    name: "nobody",
+                    passphrase: &pass(PASS)
+                }
+            )
+            .err()
+            .unwrap()
+            .code(),
+            "unknown_user"
+        );
+        assert_eq!(
+            restore(
+                &file,
+                &into("3"),
+                &BackupSecret::Recovery(&RecoveryCode::random())
+            )
+            .err()
+            .unwrap()
+            .code(),
+            "wrong_recovery_code"
+        );
+        assert_eq!(
+            restore(&file, &dir.path().join("live"), &user(&right))
+                .err()
+                .unwrap()
+                .code(),
+            "store_exists"
+        );
+
+        let mut bytes = std::fs::read(&file).unwrap();
+        let last = bytes.len() - 40;
+        bytes[last] ^= 0x20;
+        let flipped = dir.path().join("flipped");
+        std::fs::write(&flipped, &bytes).unwrap();
+        assert_eq!(
+            restore(&flipped, &into("4"), &user(&right))
+                .err()
+                .unwrap()
+                .code(),
+            "backup_damaged"
+        );
+        assert!(
+            !into("4").join(DATABASE_FILE).exists(),
+            "nothing is written from a damaged backup"
+        );
+
+        let truncated = dir.path().join("truncated");
+        std::fs::write(&truncated, &bytes[..20]).unwrap();
+        assert_eq!(
+            restore(&truncated, &into("5"), &user(&right))
+                .err()
+                .unwrap()
+                .code(),
+            "not_a_backup"
+        );
+        let database = dir.path().join("live").join(DATABASE_FILE);
+        assert_eq!(
+            restore(&database, &into("6"), &user(&right))
+                .err()
+                .unwrap()
+                .code(),
+            "not_a_backup"
+        );
+    }
+
+    #[test]
+    fn only_supervisors_back_up_and_reset_passphrases() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut boss, _) = new_store(dir.path());
+        boss.add_user("omar", Role::Volunteer, &pass("volunteer pass 1"))
+            .unwrap();
+        boss.reset_passphrase("omar", &pass("fresh from the boss"))
+            .unwrap();
+        assert_eq!(
+            boss.reset_passphrase("nobody", &pass("fresh from the boss"))
+                .unwrap_err()
+                .code(),
+            "unknown_user"
+        );
+        let mut omar = boss
+            .lock()
+            .unlock("omar", &pass("fresh from the boss"))
+            .unwrap();
+        assert_eq!(
+            omar.backup(&dir.path().join("b")).unwrap_err().code(),
+            "not_allowed"
+        );
+        assert_eq!(
+            omar.reset_passphrase("sara", &pass("taking over now"))
+                .unwrap_err()
+                .code(),
+            "not_allowed"
+        );
+        let number = omar.record_call(None, &a_call("x")).unwrap();
+        assert_eq!(omar.forget_case(&number).unwrap_err().code(), "not_allowed");
+    }
+
+    #[test]
+    fn a_forgotten_case_is_gone_from_the_files_and_from_later_backups() {
+        let dir = tempfile::tempdir().unwrap();
+        let live = dir.path().join("live");
+        let (mut session, _) = new_store(&live);
+        let forgotten = session
+            .record_call(None, &a_call("FORGET-ME the caller asked"))
+            .unwrap();
+        session
+            .record_call(Some(&forgotten), &a_call("FORGET-ME again"))
+            .unwrap();
+        let kept = session.record_call(None, &a_call("KEEP-ME")).unwrap();
+        // An earlier backup still has it, as backups do; the live files and later backups not.
+        session.forget_case(&forgotten).unwrap();
+        assert_eq!(
+            session.case_history(&forgotten).unwrap_err().code(),
+            "no_such_case"
+        );
+        assert_eq!(
+            session.case_history(&kept).unwrap().calls[0]
+                .call
+                .content
+                .notes,
+            "KEEP-ME"
+        );
+
+        let file = dir.path().join("after.backup");
+        session.backup(&file).unwrap();
+        let restored_dir = dir.path().join("restored");
+        restore(
+            &file,
+            &restored_dir,
+            &BackupSecret::User {
+                name: "sara",
+                passphrase: &pass(PASS),
+            },
+        )
+        .unwrap();
+        let key_index = {
+            let index = crypto::blind_index(&session.keys.case_index, &forgotten.canonical());
+            data_encoding::HEXLOWER.encode(&index)
+        };
+        drop(session);
+        for folder in [&live, &restored_dir] {
+            let files = raw_files(folder);
+            // Sealed, the notes are never readable; what must be gone is every trace of the row:
+            // its blind index.
+            let index = data_encoding::HEXLOWER
+                .decode(key_index.as_bytes())
+                .unwrap();
+            for (name, bytes) in &files {
+                assert!(
+                    !bytes.windows(index.len()).any(|w| w == index.as_slice()),
+                    "the forgotten case's index is still in {name}"
+                );
+            }
+        }
+        let restored = Store::open(&restored_dir)
+            .unwrap()
+            .unlock("sara", &pass(PASS))
+            .unwrap();
+        assert_eq!(restored.list_cases().unwrap().len(), 1);
+    }
+}
