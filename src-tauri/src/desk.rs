@@ -23,14 +23,9 @@ use crate::error::ShellError;
 /// before it reaches the core.
 const MAX_ARGUMENT_BYTES: usize = 4096;
 
-/// The longest a failed unlock is made to wait.
-const MAX_UNLOCK_DELAY: Duration = Duration::from_secs(30);
-
 pub struct Desk {
     data_dir: PathBuf,
     session: Option<Session>,
-    /// Failed unlocks since the last success; each one makes the next answer slower.
-    failed_unlocks: u32,
 }
 
 #[derive(Debug, Serialize, PartialEq, Eq)]
@@ -77,7 +72,6 @@ impl Desk {
         Desk {
             data_dir,
             session: None,
-            failed_unlocks: 0,
         }
     }
 
@@ -123,30 +117,19 @@ impl Desk {
             ));
         }
         let passphrase = Passphrase::for_unlock(&passphrase)?;
-        match Store::open(&self.data_dir)?.unlock(user_name, &passphrase) {
-            Ok(session) => {
-                self.failed_unlocks = 0;
-                let signed_in = SignedIn {
-                    user: session.user_name().to_owned(),
-                    role: session.role().code(),
-                };
-                self.session = Some(session);
-                Ok(signed_in)
-            }
-            Err(e) => {
-                self.failed_unlocks = self.failed_unlocks.saturating_add(1);
-                Err(e.into())
-            }
-        }
+        let session = Store::open(&self.data_dir)?.unlock(user_name, &passphrase)?;
+        let signed_in = SignedIn {
+            user: session.user_name().to_owned(),
+            role: session.role().code(),
+        };
+        self.session = Some(session);
+        Ok(signed_in)
     }
 
-    /// How long to hold back the answer to a failed unlock: 1 s after the first failure,
-    /// doubling up to 30 s, so guessing at an unattended laptop is slow.
+    /// How long to hold back the answer to a failed unlock; counted in the data folder, so a
+    /// restart does not reset it.
     pub fn unlock_delay(&self) -> Duration {
-        match self.failed_unlocks {
-            0 => Duration::ZERO,
-            n => Duration::from_secs(1u64 << (n - 1).min(5)).min(MAX_UNLOCK_DELAY),
-        }
+        Store::unlock_delay(&self.data_dir)
     }
 
     /// Drops the session and with it every key.
@@ -732,6 +715,9 @@ mod tests {
             delays.push(desk.unlock_delay().as_secs());
         }
         assert_eq!(delays, [1, 2, 4, 8, 16, 30, 30, 30]);
+        // A restart does not reset it.
+        let mut desk = Desk::new(dir.path().to_path_buf());
+        assert_eq!(desk.unlock_delay().as_secs(), 30);
         desk.unlock("sara", secret("a long passphrase")).unwrap();
         assert_eq!(desk.unlock_delay(), Duration::ZERO);
     }

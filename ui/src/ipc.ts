@@ -50,6 +50,7 @@ export const ERROR_CODES = [
   'no_such_case',
   'too_long',
   'contact_details_missing',
+  'store_damaged',
   'no_such_call',
   'invalid_country',
   'export_failed',

@@ -354,6 +354,7 @@ error-unknown_user = There is no user with that name.
 error-store_locked = The store is locked. Unlock it first.
 error-store_exists = A store already exists on this computer.
 error-not_a_store = The data file is not a Helpline store, or it is damaged.
+error-store_damaged = The data file is damaged and cannot be read whole. Ask your supervisor to restore the latest backup.
 error-newer_schema = The store was written by a newer version of Helpline. Update the app to open it.
 error-damaged_record = A record in the store is damaged and could not be opened.
 error-not_allowed = Your role does not allow this.

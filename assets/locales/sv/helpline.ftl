@@ -332,6 +332,7 @@ error-unknown_user = Det finns ingen användare med det namnet.
 error-store_locked = Lagret är låst. Lås upp det först.
 error-store_exists = Det finns redan ett lager på den här datorn.
 error-not_a_store = Datafilen är inte ett Helpline-lager, eller så är den skadad.
+error-store_damaged = Datafilen är skadad och kan inte läsas i sin helhet. Be din arbetsledare att återställa den senaste säkerhetskopian.
 error-newer_schema = Lagret har skrivits av en nyare version av Helpline. Uppdatera appen för att öppna det.
 error-damaged_record = En post i lagret är skadad och kunde inte öppnas.
 error-not_allowed = Din roll får inte göra detta.

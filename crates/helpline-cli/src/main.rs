@@ -283,7 +283,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let name = user()?;
             let store = Store::open(&dir)?;
             let passphrase = input.passphrase(&format!("Passphrase for {name}"))?;
-            let mut session = store.unlock(&name, &passphrase)?;
+            let mut session = store.unlock(&name, &passphrase).inspect_err(|_| {
+                // As in the desktop app: each failed unlock answers more slowly.
+                std::thread::sleep(Store::unlock_delay(&dir));
+            })?;
             run_unlocked(command, &mut session, &passphrase, &mut input)
         }
     }

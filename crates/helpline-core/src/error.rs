@@ -62,6 +62,8 @@ pub enum Error {
     ContactDetailsMissing,
     #[error("invalid {field}: {reason}")]
     InvalidInput { field: &'static str, reason: String },
+    #[error("the store file is damaged (SQLite cannot read it whole); restore the latest backup")]
+    StoreDamaged,
     #[error("the store could not be read or written: {0}")]
     Storage(String),
 }
@@ -96,6 +98,7 @@ impl Error {
             Error::TooLong { .. } => "too_long",
             Error::ContactDetailsMissing => "contact_details_missing",
             Error::InvalidInput { .. } => "invalid_argument",
+            Error::StoreDamaged => "store_damaged",
             Error::Storage(_) => "storage_failed",
         }
     }
@@ -103,8 +106,13 @@ impl Error {
 
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
-        // SQLite's messages name tables and constraints, never values we bind.
-        Error::Storage(e.to_string())
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
+                Error::StoreDamaged
+            }
+            // SQLite's messages name tables and constraints, never values we bind.
+            _ => Error::Storage(e.to_string()),
+        }
     }
 }
 

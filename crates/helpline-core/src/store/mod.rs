@@ -25,6 +25,11 @@ use crate::error::{Error, Result};
 
 /// The database file's name inside a data folder.
 pub const DATABASE_FILE: &str = "helpline.db";
+/// How many unlocks have failed since the last success, kept beside the database so that the
+/// slow-down survives a restart. It holds one number and nothing about any call.
+const FAILED_UNLOCKS_FILE: &str = "failed-unlocks";
+/// The longest a failed unlock is made to wait.
+const MAX_UNLOCK_DELAY: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// Longest user name, in characters.
 pub const MAX_USER_NAME_CHARS: usize = 64;
@@ -139,12 +144,18 @@ impl Store {
             return Err(Error::NoStore(dir.display().to_string()));
         }
         let not_a_store = || Error::NotAStore(path.display().to_string());
+        // "Not a database" is a stranger file; anything else SQLite says (a corrupt page, a
+        // truncated file) is a damaged store, and says so.
+        let classify = |e: rusqlite::Error| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase) => not_a_store(),
+            _ => Error::from(e),
+        };
         let mut conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_WRITE)
-            .map_err(|_| not_a_store())?;
-        // The first read of a file that is not SQLite fails here ("file is not a database").
+            .map_err(classify)?;
+        // The first read of a file that is not SQLite fails here.
         let application_id: i32 = conn
             .pragma_query_value(None, "application_id", |row| row.get(0))
-            .map_err(|_| not_a_store())?;
+            .map_err(classify)?;
         if application_id != schema::APPLICATION_ID {
             return Err(not_a_store());
         }
@@ -155,10 +166,13 @@ impl Store {
                 supported: schema::latest_version(),
             });
         }
-        configure(&conn).map_err(|_| not_a_store())?;
+        configure(&conn)?;
         schema::migrations()
             .to_latest(&mut conn)
-            .map_err(|e| Error::Storage(format!("updating the schema: {e}")))?;
+            .map_err(|e| match e {
+                rusqlite_migration::Error::RusqliteError { err, .. } => Error::from(err),
+                other => Error::Storage(format!("updating the schema: {other}")),
+            })?;
         Ok(Store { conn, path })
     }
 
@@ -166,9 +180,38 @@ impl Store {
         &self.path
     }
 
+    /// Failed unlocks since the last success, in this data folder.
+    pub fn failed_unlocks(dir: &Path) -> u32 {
+        fs::read_to_string(dir.join(FAILED_UNLOCKS_FILE))
+            .ok()
+            .and_then(|t| t.trim().parse().ok())
+            .unwrap_or(0)
+    }
+
+    /// How long to hold back the answer to a failed unlock: 1 s after the first failure,
+    /// doubling up to 30 s, until an unlock succeeds; also across restarts.
+    pub fn unlock_delay(dir: &Path) -> std::time::Duration {
+        match Store::failed_unlocks(dir) {
+            0 => std::time::Duration::ZERO,
+            n => std::time::Duration::from_secs(1u64 << (n - 1).min(5)).min(MAX_UNLOCK_DELAY),
+        }
+    }
+
     /// Unlocks with a user's passphrase. An unknown user and a wrong passphrase are different
-    /// errors: user names are not secret (they are stored in plain), passphrases are.
+    /// errors: user names are not secret (they are stored in plain), passphrases are. Each
+    /// failure is counted in the data folder (see [`Store::unlock_delay`]).
     pub fn unlock(self, user_name: &str, passphrase: &Passphrase) -> Result<Session> {
+        let dir = self.path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let result = self.try_unlock(user_name, passphrase);
+        match &result {
+            Ok(_) => note_unlock(&dir, true),
+            Err(Error::WrongPassphrase | Error::UnknownUser(_)) => note_unlock(&dir, false),
+            Err(_) => {}
+        }
+        result
+    }
+
+    fn try_unlock(self, user_name: &str, passphrase: &Passphrase) -> Result<Session> {
         let user = self
             .conn
             .query_row("SELECT id FROM users WHERE name = ?1", [user_name], |row| {
@@ -277,6 +320,27 @@ impl Store {
                 column: "store_id",
             })
     }
+}
+
+/// Counts a failed unlock, or clears the count after a success. Best effort: a folder where the
+/// count cannot be written still unlocks, and still reports the unlock's own error.
+fn note_unlock(dir: &Path, succeeded: bool) {
+    let file = dir.join(FAILED_UNLOCKS_FILE);
+    if succeeded {
+        let _ = fs::remove_file(&file);
+        return;
+    }
+    let count = Store::failed_unlocks(dir).saturating_add(1);
+    let _ = OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(&file)
+        .and_then(|mut out| {
+            std::io::Write::write_all(&mut out, count.to_string().as_bytes())?;
+            out.sync_all()
+        });
 }
 
 /// Slots are bound to their store as well as their row, so a slot copied in from another store

@@ -1236,3 +1236,50 @@ mod backups {
         assert_eq!(restored.list_cases().unwrap().len(), 1);
     }
 }
+
+#[test]
+fn a_truncated_store_is_reported_as_damaged_not_as_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut session, _) = new_store(dir.path());
+    for i in 0..40 {
+        session
+            .record_call(
+                None,
+                &a_call(&format!("call {i} {}", "padding ".repeat(200))),
+            )
+            .unwrap();
+    }
+    drop(session);
+    let path = dir.path().join(DATABASE_FILE);
+    let bytes = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+    let outcome = Store::open(dir.path())
+        .and_then(|store| store.unlock("sara", &pass(PASS)))
+        .and_then(|session| session.verify());
+    match outcome {
+        Err(e) => assert_eq!(e.code(), "store_damaged", "{e}"),
+        Ok(report) => assert!(!report.is_sound(), "half a store cannot verify: {report:?}"),
+    }
+}
+
+#[test]
+fn failed_unlocks_are_counted_in_the_folder_until_one_succeeds() {
+    let dir = tempfile::tempdir().unwrap();
+    new_store(dir.path());
+    assert_eq!(Store::unlock_delay(dir.path()), std::time::Duration::ZERO);
+    for _ in 0..3 {
+        let _ = Store::open(dir.path())
+            .unwrap()
+            .unlock("sara", &pass("wrong guess here"));
+    }
+    let _ = Store::open(dir.path())
+        .unwrap()
+        .unlock("mallory", &pass(PASS));
+    assert_eq!(Store::failed_unlocks(dir.path()), 4);
+    assert_eq!(Store::unlock_delay(dir.path()).as_secs(), 8);
+    Store::open(dir.path())
+        .unwrap()
+        .unlock("sara", &pass(PASS))
+        .unwrap();
+    assert_eq!(Store::unlock_delay(dir.path()), std::time::Duration::ZERO);
+}
