@@ -288,7 +288,6 @@ impl Grid<'_> {
         if self.months.len() > LANDSCAPE_ABOVE_MONTHS {
             sheet.set_landscape();
         }
-        sheet.set_print_fit_to_pages(1, 0);
         Ok(())
     }
 }
@@ -306,6 +305,8 @@ fn new_sheet<'b>(
     sheet.set_name(name)?;
     sheet.set_right_to_left(rtl);
     sheet.set_paper_size(PAPER_A4);
+    // Printed, every sheet is one page wide (the rules' long lines included).
+    sheet.set_print_fit_to_pages(1, 0);
     Ok(sheet)
 }
 
