@@ -5,6 +5,7 @@ set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TAURI_DRIVER_VERSION="2.1.0"
+CARGO_FUZZ_VERSION="0.13.2"
 
 # To build the Tauri 2 app (WebKitGTK 4.1), to drive it headless, and fonts for Arabic and Latin.
 BUILD_PACKAGES="build-essential pkg-config file libwebkit2gtk-4.1-dev libsoup-3.0-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev"
@@ -46,6 +47,13 @@ need_tauri_driver() {
     if tauri-driver --version 2>/dev/null | grep -q "$TAURI_DRIVER_VERSION"; then return 0; fi
     say "installing tauri-driver $TAURI_DRIVER_VERSION (about two minutes)"
     cargo install tauri-driver --version "$TAURI_DRIVER_VERSION" --locked --quiet
+}
+
+need_cargo_fuzz() {
+    export PATH="$HOME/.cargo/bin:$PATH"
+    if cargo fuzz --version 2>/dev/null | grep -q "$CARGO_FUZZ_VERSION"; then return 0; fi
+    say "installing cargo-fuzz $CARGO_FUZZ_VERSION (about a minute)"
+    cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --quiet
 }
 
 # npm ci only when package-lock.json changed since the last install.

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Runs every test: core and CLI (cargo), the desktop shell's own tests, the UI's component
-# tests, and the end-to-end test of the real app in a real window under Xvfb.
+# Runs every test: core, statistics and CLI (cargo, the crash harness included), the desktop
+# shell's own tests, the UI's component tests, an openpyxl check of the XLSX export, a short
+# run of every fuzz target, and the end-to-end tests of the real app in a real window under Xvfb.
 source "$(dirname "$0")/setup.sh"
 
 need_debian_packages $BUILD_PACKAGES $TEST_PACKAGES
 need_toolchains
 need_tauri_driver
+need_cargo_fuzz
 need_npm_packages "$REPO/ui"
 need_npm_packages "$REPO/tests/e2e"
 
@@ -27,6 +29,9 @@ done
 # Debian's own Python, which python3-openpyxl is installed for.
 /usr/bin/python3 tests/stats/check_xlsx.py "$xlsx_dir"/*.xlsx
 rm -rf "$xlsx_dir"
+
+say "fuzzing: a short run of every target (fuzz/README.md runs them longer)"
+fuzz/run-short.sh
 
 say "end to end: the real app under Xvfb, driven through tauri-driver"
 cargo build --locked -p helpline-desktop
