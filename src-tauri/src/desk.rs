@@ -190,6 +190,7 @@ pub struct CaseOverviewView {
     pub last_call_at: Option<DateTime<Utc>>,
     pub follow_up: Option<NaiveDate>,
     pub calls: u32,
+    pub escalated: bool,
 }
 
 fn shown(number: &CaseNumber) -> String {
@@ -426,6 +427,7 @@ impl Desk {
                 last_call_at: summary.last_call_at,
                 follow_up: summary.follow_up,
                 calls: summary.calls,
+                escalated: summary.escalated,
             })
             .collect())
     }

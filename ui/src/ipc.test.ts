@@ -119,6 +119,7 @@ describe('calls and cases', () => {
               lastCallAt: '2026-03-02T10:00:00Z',
               followUp: null,
               calls: 3,
+              escalated: true,
             },
           ];
         case 'list_users':

@@ -281,6 +281,8 @@ export interface CaseOverview {
   lastCallAt: string | null;
   followUp: string | null;
   calls: number;
+  /** The latest assessed call's level rose above the one before. */
+  escalated: boolean;
 }
 
 export interface UserSummary {
@@ -519,7 +521,8 @@ export async function listCases(): Promise<CaseOverview[]> {
       !isLevel(item.highestLevel) ||
       !(item.lastCallAt === null || isTime(item.lastCallAt)) ||
       !isDateOrNull(item.followUp) ||
-      !isCount(item.calls)
+      !isCount(item.calls) ||
+      typeof item.escalated !== 'boolean'
     ) {
       return null;
     }
@@ -531,6 +534,7 @@ export async function listCases(): Promise<CaseOverview[]> {
       lastCallAt: item.lastCallAt,
       followUp: item.followUp,
       calls: item.calls,
+      escalated: item.escalated,
     };
   });
   if (reply) return reply;

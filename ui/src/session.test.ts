@@ -325,6 +325,20 @@ describe('the cases list', () => {
     expect(document.querySelector('.case-row .case-number')?.getAttribute('dir')).toBe('ltr');
   });
 
+  test('a case whose concern rose is marked in the list', async () => {
+    const fake = cases();
+    addCase(fake, '7777 7777 770', [
+      callView({ level: 'in_transit_country', started_at: '2026-03-01T10:00:00Z', escalated: true }),
+      callView({ level: 'strong_interest', started_at: '2026-02-01T10:00:00Z' }),
+    ]);
+    await open(fake);
+    const rows = [...document.querySelectorAll('.case-row')];
+    const marked = rows.filter((row) => row.querySelector('.case-escalated'));
+    expect(marked.length).toBe(1);
+    expect(marked[0]!.querySelector('.case-number')?.textContent).toBe('7777 7777 770');
+    expect(marked[0]!.querySelector('.case-escalated')?.textContent).toBe('Concern rose');
+  });
+
   test('filters: open only, follow-up due, minimum latest level', async () => {
     await open(cases());
     byId('cases-filter-open').click();

@@ -230,6 +230,7 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
           lastCallAt: latest?.started_at ?? null,
           followUp: latest?.follow_up ?? null,
           calls: item.calls.length,
+          escalated: item.calls.find((call) => call.level !== 'not_assessed')?.escalated ?? false,
         };
       });
     }

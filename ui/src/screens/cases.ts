@@ -38,8 +38,14 @@ export function filterCases(cases: readonly CaseOverview[], filter: CasesFilter,
     .sort((a, b) => (b.lastCallAt ? Date.parse(b.lastCallAt) : 0) - (a.lastCallAt ? Date.parse(a.lastCallAt) : 0));
 }
 
-function levelCell(level: Level): HTMLElement {
-  return el('td', { class: `level level-${levelStep(level)}` }, t(`level-short-${level}`));
+/** A level's cell; `escalated` adds the marker a supervisor must not miss. */
+function levelCell(level: Level, escalated = false): HTMLElement {
+  return el(
+    'td',
+    { class: `level level-${levelStep(level)}` },
+    t(`level-short-${level}`),
+    escalated ? el('span', { class: 'tag case-escalated' }, t('history-escalated')) : null,
+  );
 }
 
 /** The list of cases with its filters; each row opens the case's history. */
@@ -90,7 +96,7 @@ export function casesSection({ cases, filter, headingLevel, loading = false, onO
             open,
             item.open ? null : el('span', { class: 'tag' }, t('cases-closed')),
           ),
-          levelCell(item.latestLevel),
+          levelCell(item.latestLevel, item.escalated),
           levelCell(item.highestLevel),
           el('td', {}, item.lastCallAt ? formatDateTime(item.lastCallAt) : t('value-none')),
           el(

@@ -27,6 +27,10 @@ pub struct CaseSummary {
     pub last_call_at: Option<DateTime<Utc>>,
     pub follow_up: Option<NaiveDate>,
     pub calls: u32,
+    /// The latest assessed call's level rose above the assessed call before it: news a
+    /// supervisor must see in the cases list, not only in the history.
+    #[serde(default)]
+    pub escalated: bool,
 }
 
 impl CaseSummary {
@@ -38,7 +42,25 @@ impl CaseSummary {
             last_call_at: None,
             follow_up: None,
             calls: 0,
+            escalated: false,
         }
+    }
+
+    /// The summary of a case's whole history (oldest first, escalations marked).
+    fn of(open: bool, calls: &[RecordedCall]) -> Self {
+        let mut summary = CaseSummary {
+            open,
+            ..CaseSummary::new()
+        };
+        for recorded in calls {
+            summary.add(&recorded.call);
+        }
+        summary.escalated = calls
+            .iter()
+            .rev()
+            .find(|c| c.call.content.level != ConcernLevel::NotAssessed)
+            .is_some_and(|c| c.escalated);
+        summary
     }
 
     fn add(&mut self, call: &Call) {
@@ -261,8 +283,10 @@ fn insert_call(conn: &Connection, case: &OpenedCase, call: &Call) -> Result<()> 
         "INSERT INTO calls (id, case_id, month, details, notes) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![id, case.id, call.month().to_string(), details, notes],
     )?;
-    let mut summary = read_summary(conn, case)?;
-    summary.add(call);
+    // Recomputed from the whole history (a case has few calls), so a call recorded with an
+    // earlier time still leaves the summary exact.
+    let open = read_summary(conn, case)?.open;
+    let summary = CaseSummary::of(open, &mark_escalations(calls_of(conn, case)?));
     write_summary(conn, case, &summary)
 }
 

@@ -873,11 +873,45 @@ fn the_cases_list_shows_latest_and_highest_levels_and_follow_ups() {
         (summary.calls, summary.open, summary.follow_up),
         (4, true, None)
     );
+    assert!(
+        !summary.escalated,
+        "the latest assessed call (2) fell from 3"
+    );
+    session
+        .record_call(
+            Some(&rising),
+            &call_at(
+                t0 + chrono::Duration::days(7),
+                ConcernLevel::InTransitCountry,
+                "e",
+            ),
+        )
+        .unwrap();
+    assert!(
+        session.list_cases().unwrap()[0].summary.escalated,
+        "2 to 3 rose"
+    );
+    // A call recorded later with an earlier time leaves the summary exact.
+    session
+        .record_call(
+            Some(&rising),
+            &call_at(
+                t0 - chrono::Duration::days(1),
+                ConcernLevel::NotAssessed,
+                "early",
+            ),
+        )
+        .unwrap();
+    let summary = &session.list_cases().unwrap()[0].summary;
+    assert_eq!(
+        (summary.calls, summary.latest_level, summary.escalated),
+        (6, ConcernLevel::InTransitCountry, true)
+    );
 
     let history = session.case_history(&rising).unwrap();
     let escalated: Vec<bool> = history.calls.iter().map(|c| c.escalated).collect();
-    // 1 → 3 rose; 3 → not assessed is no assessment; 3 → 2 fell.
-    assert_eq!(escalated, [false, true, false, false]);
+    // early: not assessed; 1; → 3 rose; not assessed is no assessment; 3 → 2 fell; 2 → 3 rose.
+    assert_eq!(escalated, [false, false, true, false, false, true]);
 
     session.set_case_open(&quiet, false).unwrap();
     assert!(!session.list_cases().unwrap()[1].summary.open);
