@@ -9,7 +9,6 @@ import {
   chooseLanguage,
   errorShown,
   input,
-  mount,
   plain,
   press,
   reset,
@@ -25,11 +24,9 @@ import {
   callView,
   commands,
   deferred,
+  open,
   sent,
-  shell,
   store,
-  type FakeStore,
-  type Overrides,
 } from './test-shell';
 
 beforeEach(() => {
@@ -41,12 +38,6 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function open(fake: FakeStore = store(), overrides: Overrides = {}) {
-  const calls = shell(fake, overrides);
-  await mount();
-  await advance();
-  return calls;
-}
 
 async function newCall(): Promise<void> {
   byId('new-call').click();

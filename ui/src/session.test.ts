@@ -10,7 +10,6 @@ import {
   chooseLanguage,
   errorShown,
   input,
-  mount,
   plain,
   press,
   reset,
@@ -30,6 +29,7 @@ import {
   callView,
   commands,
   deferred,
+  open,
   sent,
   shell,
   store,
@@ -46,12 +46,6 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function open(fake: FakeStore = store(), overrides: Overrides = {}) {
-  const calls = shell(fake, overrides);
-  await mount();
-  await advance();
-  return calls;
-}
 
 async function unlockAs(user: string): Promise<void> {
   type('unlock-user', user);

@@ -12,7 +12,7 @@ import type {
   StatisticsDocument,
   UserSummary,
 } from './ipc';
-import { fakeShell, shellError, type Call } from './test-support';
+import { advance, fakeShell, mount, shellError, type Call } from './test-support';
 
 export const NUMBER = '4821 0937 552';
 export const OTHER_NUMBER = '1234 5678 903';
@@ -410,4 +410,12 @@ export function statisticsDocument(query: StatisticsArgs): StatisticsDocument {
       median_minutes: i % 3 === 1 ? null : 9.5,
     })),
   };
+}
+
+/** Mounts the app on `fake` (the shell's answers, with `overrides`) and lets it settle. */
+export async function open(fake: FakeStore = store(), overrides: Overrides = {}): Promise<Call[]> {
+  const calls = shell(fake, overrides);
+  await mount();
+  await advance();
+  return calls;
 }

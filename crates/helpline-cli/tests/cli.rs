@@ -19,10 +19,24 @@ fn helpline(dir: &TempDir) -> Command {
 }
 
 fn as_sara(dir: &TempDir) -> Command {
+    as_user(dir, "sara", SUPERVISOR_PASS)
+}
+
+/// A `helpline` command acting as `user` with `passphrase` from the environment.
+fn as_user(dir: &TempDir, user: &str, passphrase: &str) -> Command {
     let mut cmd = helpline(dir);
-    cmd.env("HELPLINE_USER", "sara")
-        .env("HELPLINE_PASSPHRASE", SUPERVISOR_PASS);
+    cmd.env("HELPLINE_USER", user)
+        .env("HELPLINE_PASSPHRASE", passphrase);
     cmd
+}
+
+/// sara adds the volunteer omar, passphrase "volunteer passphrase".
+fn add_volunteer(dir: &TempDir) {
+    as_sara(dir)
+        .args(["user", "add", "omar", "--role", "volunteer"])
+        .env("HELPLINE_NEW_PASSPHRASE", "volunteer passphrase")
+        .assert()
+        .success();
 }
 
 fn init(dir: &TempDir) -> String {
@@ -123,9 +137,7 @@ fn the_readme_tour() {
     // The caller reads the number back in Arabic-Indic digits with dashes.
     let typed = to_arabic_indic(&number).replace(' ', "-");
     let history = stdout(
-        helpline(&dir)
-            .env("HELPLINE_USER", "omar")
-            .env("HELPLINE_PASSPHRASE", "volunteer passphrase")
+        as_user(&dir, "omar", "volunteer passphrase")
             .args(["case", "show", &typed])
             .assert()
             .success(),
@@ -264,22 +276,13 @@ fn secrets_that_are_missing_or_weak_say_what_to_do() {
 fn passphrases_change_and_users_go() {
     let dir = TempDir::new().unwrap();
     init(&dir);
-    as_sara(&dir)
-        .args(["user", "add", "omar", "--role", "volunteer"])
-        .env("HELPLINE_NEW_PASSPHRASE", "volunteer passphrase")
-        .assert()
-        .success();
+    add_volunteer(&dir);
     helpline(&dir)
         .args(["--user", "omar", "--passphrase-stdin", "user", "passwd"])
         .write_stdin("volunteer passphrase\nnew volunteer passphrase\n")
         .assert()
         .success();
-    let omar = |pass: &str| {
-        let mut cmd = helpline(&dir);
-        cmd.env("HELPLINE_USER", "omar")
-            .env("HELPLINE_PASSPHRASE", pass);
-        cmd
-    };
+    let omar = |pass: &str| as_user(&dir, "omar", pass);
     fails_with(
         omar("volunteer passphrase").arg("verify").assert(),
         "wrong_passphrase",
@@ -558,11 +561,7 @@ fn statistics_exports_count_right_suppress_small_numbers_and_name_nobody() {
 fn statistics_are_for_supervisors_and_check_their_options() {
     let dir = TempDir::new().unwrap();
     april_store(&dir);
-    as_sara(&dir)
-        .args(["user", "add", "omar", "--role", "volunteer"])
-        .env("HELPLINE_NEW_PASSPHRASE", "volunteer passphrase")
-        .assert()
-        .success();
+    add_volunteer(&dir);
     let out = dir.path().join("x.csv");
     let export = |cmd: &mut Command| {
         cmd.args([
@@ -570,10 +569,7 @@ fn statistics_are_for_supervisors_and_check_their_options() {
         ])
         .arg(&out);
     };
-    let mut volunteer = helpline(&dir);
-    volunteer
-        .env("HELPLINE_USER", "omar")
-        .env("HELPLINE_PASSPHRASE", "volunteer passphrase");
+    let mut volunteer = as_user(&dir, "omar", "volunteer passphrase");
     export(&mut volunteer);
     fails_with(volunteer.assert(), "not_allowed");
     assert!(!out.exists());
@@ -720,30 +716,23 @@ fn a_backup_restores_on_another_machine_and_verifies() {
 fn a_supervisor_resets_a_volunteers_passphrase_and_forgets_a_case() {
     let dir = TempDir::new().unwrap();
     init(&dir);
-    as_sara(&dir)
-        .args(["user", "add", "omar", "--role", "volunteer"])
-        .env("HELPLINE_NEW_PASSPHRASE", "volunteer passphrase")
-        .assert()
-        .success();
+    add_volunteer(&dir);
     as_sara(&dir)
         .args(["user", "reset", "omar"])
         .env("HELPLINE_NEW_PASSPHRASE", "a fresh passphrase")
         .assert()
         .success();
-    let mut omar = helpline(&dir);
-    omar.env("HELPLINE_USER", "omar")
-        .env("HELPLINE_PASSPHRASE", "a fresh passphrase");
     let number = stdout(
-        omar.args(["call", "new", "--channel", "phone", "--language", "ar"])
+        as_user(&dir, "omar", "a fresh passphrase")
+            .args(["call", "new", "--channel", "phone", "--language", "ar"])
             .assert()
             .success(),
     );
     let number = number.trim();
-    let mut omar = helpline(&dir);
-    omar.env("HELPLINE_USER", "omar")
-        .env("HELPLINE_PASSPHRASE", "a fresh passphrase");
     fails_with(
-        omar.args(["case", "forget", number]).assert(),
+        as_user(&dir, "omar", "a fresh passphrase")
+            .args(["case", "forget", number])
+            .assert(),
         "not_allowed",
     );
     as_sara(&dir)
