@@ -20,7 +20,7 @@ export RUSTC_BOOTSTRAP=1
 
 seconds="${FUZZ_SECONDS:-15}"
 sanitizer="${FUZZ_SANITIZER:-none}"
-read -r -a targets <<< "${FUZZ_TARGETS:-case_number recovery_code call_content store_file}"
+read -r -a targets <<< "${FUZZ_TARGETS:-case_number recovery_code call_content store_file backup_file}"
 # Release build with debug assertions and overflow checks (an overflow is a crash, as in a debug
 # build). Each sanitizer has its own target folder, so switching does not rebuild the other.
 build_flags=(--release --debug-assertions --sanitizer "$sanitizer" --target-dir "target/$sanitizer")
@@ -34,6 +34,9 @@ options() {
         # Seeds are SQLite files of up to 60 KiB; each input is written to a fresh folder, opened,
         # and unlocked when its key slot is cheap.
         store_file) echo "-max_len=65536 -timeout=20 -rss_limit_mb=1536" ;;
+        # Seeds are backups of 15 KiB; each input is parsed, written to a fresh folder and
+        # restored when the slot copy it opens is cheap.
+        backup_file) echo "-max_len=65536 -timeout=20 -rss_limit_mb=1536 -dict=dicts/backup_file.dict" ;;
         *) echo "fuzz: no such target: $1" >&2; return 1 ;;
     esac
 }

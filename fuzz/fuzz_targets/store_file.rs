@@ -52,7 +52,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let _ = session.case_history(&number);
     if let (Ok(first), Ok(last)) = (Month::new(2024, 1), Month::new(2024, 12)) {
-        let _ = session.cases_for_statistics(&first.through(last));
+        let _ = session.month_counts(&first.through(last));
     }
     // A few writes on the damaged file: autosave a draft, close the case, a new call.
     if let Ok(drafts) = drafts {

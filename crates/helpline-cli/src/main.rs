@@ -11,8 +11,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use helpline_core::store::backup::{self, BackupSecret};
 use helpline_core::{
-    paths, store, CaseNumber, Code, DigitScript, Error, Month, Passphrase, Session, Store,
-    VerifyReport,
+    paths, store, AuditProblemKind, AuditReport, CaseNumber, Code, DigitScript, Error, Month,
+    Passphrase, Session, Store, VerifyReport, MAX_RETENTION_MONTHS,
 };
 use helpline_stats::export::{self, ExportError, Format, Report};
 use helpline_stats::labels::{Labels, ReportLanguage, UnknownLanguage};
@@ -91,6 +91,13 @@ enum UnlockedCommand {
     /// Monthly statistics with small counts suppressed (supervisors).
     #[command(subcommand)]
     Stats(StatsCommand),
+    /// The audit trail: who signed in, opened which case, exported, changed users or settings
+    /// (supervisors).
+    #[command(subcommand)]
+    Audit(AuditCommand),
+    /// How long case content is kept after a case's last call, and destroying what is older.
+    #[command(subcommand)]
+    Retention(RetentionCommand),
 }
 
 #[derive(Subcommand)]
@@ -114,6 +121,31 @@ enum StatsCommand {
         /// Counts from 1 to k-1 are published as "<k".
         #[arg(long, default_value_t = helpline_stats::suppression::DEFAULT_THRESHOLD)]
         k: u64,
+    },
+}
+
+#[derive(Subcommand)]
+enum RetentionCommand {
+    /// Print the retention period.
+    Show,
+    /// Set the period (supervisors): a number of months from 1 to 120, or `off` to keep cases
+    /// until they are forgotten. Cases older than a new, shorter period are destroyed at the
+    /// next run.
+    Set { months: String },
+    /// Destroy every case whose last call is older than the period, now (the desktop app does
+    /// this on every unlock).
+    Run,
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Check that no entry of the trail was altered or removed; fails if one was.
+    Verify,
+    /// The trail, one entry per line, newest first.
+    List {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -376,12 +408,80 @@ fn run_unlocked(
                 code: "export_failed",
                 message: e.to_string(),
             })?;
+            session.record_export(month, to.unwrap_or(month), format.extension(), k.k())?;
             println!(
                 "Wrote {} ({} month(s), k = {}).",
                 out.display(),
                 statistics.months.len(),
                 k.k()
             );
+        }
+        UnlockedCommand::Retention(RetentionCommand::Show) => {
+            match session.settings()?.retention_months {
+                Some(months) => println!("{months} months after a case's last call"),
+                None => println!("off: cases are kept until they are forgotten"),
+            }
+        }
+        UnlockedCommand::Retention(RetentionCommand::Set { months }) => {
+            let period = if months == "off" {
+                None
+            } else {
+                Some(months.parse::<u32>().map_err(|_| {
+                    Failure::usage(format!(
+                        "{months:?} is not a period: give months from 1 to {MAX_RETENTION_MONTHS}, or `off`"
+                    ))
+                })?)
+            };
+            let mut settings = session.settings()?;
+            settings.retention_months = period;
+            session.set_settings(&settings)?;
+            println!("Retention set; `helpline retention run` applies it now.");
+        }
+        UnlockedCommand::Retention(RetentionCommand::Run) => {
+            let run = session.apply_retention(chrono::Utc::now())?;
+            println!("{} expired case(s) destroyed.", run.cases_destroyed);
+        }
+        UnlockedCommand::Audit(AuditCommand::Verify) => {
+            let report = session.verify_audit()?;
+            report_audit(&report);
+            audit_sound(&report)?;
+            println!(
+                "ok: {} audit entries checked; none altered or removed.",
+                report.entries_checked
+            );
+            if !report.fingerprint.is_empty() {
+                println!(
+                    "head: entry {}, fingerprint {} (note it down to tell later if the trail was wound back)",
+                    report.head_seq, report.fingerprint
+                );
+            }
+        }
+        UnlockedCommand::Audit(AuditCommand::List { json }) => {
+            let trail = session.audit_trail()?;
+            let mut out = std::io::stdout().lock();
+            if json {
+                let text = serde_json::to_string_pretty(&trail)
+                    .map_err(|e| Failure::usage(e.to_string()))?;
+                writeln!(out, "{text}").map_err(io_failure)?;
+            } else {
+                for entry in &trail {
+                    writeln!(
+                        out,
+                        "{}\t{}\t{}\t{}",
+                        entry.seq,
+                        entry.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                        entry.user,
+                        describe(&entry.action)
+                    )
+                    .map_err(io_failure)?;
+                }
+            }
+            // The list leaves out entries that do not open; say so rather than hide it.
+            if !session.verify_audit()?.is_sound() {
+                eprintln!(
+                    "helpline: warning: the audit trail is not sound; run `helpline audit verify`"
+                );
+            }
         }
         UnlockedCommand::Verify { backup: _ } => report_verify(&session.verify()?)?,
         UnlockedCommand::Backup { out } => {
@@ -404,7 +504,67 @@ fn run_unlocked(
     Ok(())
 }
 
+/// One line for an entry of `audit list`: its kind and what it names.
+fn describe(action: &helpline_core::AuditAction) -> String {
+    let value = serde_json::to_value(action).unwrap_or_default();
+    let mut text = value["kind"].as_str().unwrap_or("?").to_owned();
+    if let Some(fields) = value.as_object() {
+        for (name, field) in fields.iter().filter(|(name, _)| *name != "kind") {
+            match field.as_str() {
+                Some(s) => text.push_str(&format!(" {name}={s}")),
+                None => text.push_str(&format!(" {name}={field}")),
+            }
+        }
+    }
+    text
+}
+
+fn report_audit(report: &AuditReport) {
+    for problem in &report.problems {
+        let (from, count) = (problem.seq, problem.count);
+        let which = if count > 1 {
+            format!("entries {from} to {}", from + count - 1)
+        } else {
+            format!("entry {from}")
+        };
+        let what = match problem.problem {
+            AuditProblemKind::Altered => {
+                "altered (does not authenticate or does not follow the one before)"
+            }
+            AuditProblemKind::Missing => "missing (removed from the middle of the trail)",
+            AuditProblemKind::TailRemoved => "removed from the end of the trail",
+        };
+        println!("audit: {which} {what}");
+    }
+}
+
+fn audit_sound(report: &AuditReport) -> Result<(), Failure> {
+    if report.is_sound() {
+        return Ok(());
+    }
+    let kinds: Vec<&str> = report
+        .problems
+        .iter()
+        .map(|p| match p.problem {
+            AuditProblemKind::Altered => "altered",
+            AuditProblemKind::Missing => "missing",
+            AuditProblemKind::TailRemoved => "tail removed",
+        })
+        .collect();
+    Err(Failure {
+        code: "audit_trail_broken",
+        message: format!(
+            "the audit trail was tampered with: {} problem(s) ({})",
+            report.problems.len(),
+            kinds.join(", ")
+        ),
+    })
+}
+
 fn report_verify(report: &VerifyReport) -> Result<(), Failure> {
+    if let Some(audit) = &report.audit {
+        report_audit(audit);
+    }
     for line in report.sqlite_integrity.iter().filter(|l| *l != "ok") {
         println!("sqlite: {line}");
     }
@@ -413,6 +573,11 @@ fn report_verify(report: &VerifyReport) -> Result<(), Failure> {
             "damaged: {} row {} ({})",
             place.table, place.row, place.column
         );
+    }
+    if report.damaged.is_empty() && report.sqlite_integrity == ["ok"] {
+        if let Some(audit) = &report.audit {
+            audit_sound(audit)?;
+        }
     }
     if !report.is_sound() {
         return Err(Failure {
@@ -427,6 +592,12 @@ fn report_verify(report: &VerifyReport) -> Result<(), Failure> {
         "ok: {} sealed values authenticate; SQLite integrity check passed.",
         report.sealed_values_checked
     );
+    if let Some(audit) = &report.audit {
+        println!(
+            "ok: {} audit entries checked; none altered or removed.",
+            audit.entries_checked
+        );
+    }
     Ok(())
 }
 

@@ -412,8 +412,8 @@ fn bad_call_options_are_refused_before_anything_is_written() {
     );
     let verify = stdout(as_sara(&dir).arg("verify").assert().success());
     assert!(
-        verify.contains("ok: 2 sealed values"),
-        "only the role and the settings: {verify}"
+        verify.contains("ok: 3 sealed values"),
+        "only the role, the settings and the audit trail's head: {verify}"
     );
 }
 
@@ -743,4 +743,168 @@ fn a_supervisor_resets_a_volunteers_passphrase_and_forgets_a_case() {
         as_sara(&dir).args(["case", "show", number]).assert(),
         "no_such_case",
     );
+}
+
+#[test]
+fn retention_destroys_cases_older_than_the_period_the_supervisor_sets() {
+    let dir = TempDir::new().unwrap();
+    init(&dir);
+    let new_call = |started: &str| {
+        let out = stdout(
+            as_sara(&dir)
+                .args(["call", "new", "--channel", "phone", "--language", "sv"])
+                .args(["--started", started])
+                .assert()
+                .success(),
+        );
+        out.trim().to_string()
+    };
+    let old = new_call("2019-03-01T10:00:00+01:00");
+    let recent = new_call(&chrono::Utc::now().to_rfc3339());
+    let show = || stdout(as_sara(&dir).args(["retention", "show"]).assert().success());
+    assert!(show().starts_with("off"), "{}", show());
+    assert!(
+        stdout(as_sara(&dir).args(["retention", "run"]).assert().success())
+            .starts_with("0 expired")
+    );
+
+    for wrong in ["0", "121", "a year", "-3"] {
+        fails_with(
+            as_sara(&dir)
+                .args(["retention", "set", "--", wrong])
+                .assert(),
+            "invalid_argument",
+        );
+    }
+    add_volunteer(&dir);
+    fails_with(
+        as_user(&dir, "omar", "volunteer passphrase")
+            .args(["retention", "set", "12"])
+            .assert(),
+        "not_allowed",
+    );
+    as_sara(&dir)
+        .args(["retention", "set", "12"])
+        .assert()
+        .success();
+    assert!(show().starts_with("12 months"));
+    assert!(
+        stdout(as_sara(&dir).args(["retention", "run"]).assert().success())
+            .starts_with("1 expired")
+    );
+    fails_with(
+        as_sara(&dir).args(["case", "show", &old]).assert(),
+        "no_such_case",
+    );
+    as_sara(&dir)
+        .args(["case", "show", &recent])
+        .assert()
+        .success();
+}
+
+#[test]
+fn the_audit_trail_verifies_lists_and_finds_tampering() {
+    let dir = TempDir::new().unwrap();
+    init(&dir);
+    add_volunteer(&dir);
+    let number = stdout(
+        as_user(&dir, "omar", "volunteer passphrase")
+            .args(["call", "new", "--channel", "phone", "--language", "sv"])
+            .assert()
+            .success(),
+    );
+    let number = number.trim().to_string();
+    as_user(&dir, "omar", "volunteer passphrase")
+        .args(["case", "show", &number])
+        .assert()
+        .success();
+    let month = chrono::Local::now().format("%Y-%m").to_string();
+    let out = dir.path().join("month.csv");
+    as_sara(&dir)
+        .args([
+            "stats", "export", "--month", &month, "--format", "csv", "--out",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+
+    let verified = stdout(as_sara(&dir).args(["audit", "verify"]).assert().success());
+    assert!(verified.contains("ok: "), "{verified}");
+    assert!(verified.contains("fingerprint"), "{verified}");
+    let listed = stdout(as_sara(&dir).args(["audit", "list"]).assert().success());
+    let lines: Vec<&str> = listed.lines().collect();
+    assert!(
+        lines[0].contains("\tsara\tsigned_in"),
+        "newest first: {listed}"
+    );
+    assert!(listed.contains("\tomar\tcase_opened case="), "{listed}");
+    assert!(
+        listed.contains(&format!("statistics_exported format=csv from={month}")),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("user_added name=omar role=volunteer"),
+        "{listed}"
+    );
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    assert!(!listed.contains(&digits[..6]), "no case number: {listed}");
+    let json = stdout(
+        as_sara(&dir)
+            .args(["audit", "list", "--json"])
+            .assert()
+            .success(),
+    );
+    let entries: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(entries[0]["action"]["kind"], "signed_in");
+    assert!(entries.as_array().unwrap().len() >= 8, "{json}");
+    for command in [["audit", "verify"], ["audit", "list"]] {
+        fails_with(
+            as_user(&dir, "omar", "volunteer passphrase")
+                .args(command)
+                .assert(),
+            "not_allowed",
+        );
+    }
+
+    // Someone with the file removes an entry from the middle…
+    let db = rusqlite::Connection::open(dir.path().join("helpline.db")).unwrap();
+    assert_eq!(
+        db.execute("DELETE FROM audit_trail WHERE seq = 3", [])
+            .unwrap(),
+        1
+    );
+    drop(db);
+    let failed = as_sara(&dir).args(["audit", "verify"]).assert();
+    let printed = String::from_utf8(failed.get_output().stdout.clone()).unwrap();
+    assert!(printed.contains("audit: entry 3 missing"), "{printed}");
+    let stderr = String::from_utf8(failed.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("missing"), "{stderr}");
+    fails_with(failed, "audit_trail_broken");
+    fails_with(
+        as_sara(&dir).args(["verify"]).assert(),
+        "audit_trail_broken",
+    );
+
+    // …and alters one byte of another.
+    let db = rusqlite::Connection::open(dir.path().join("helpline.db")).unwrap();
+    let mut entry: Vec<u8> = db
+        .query_row("SELECT entry FROM audit_trail WHERE seq = 5", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    entry[30] ^= 0x80;
+    db.execute(
+        "UPDATE audit_trail SET entry = ?1 WHERE seq = 5",
+        rusqlite::params![entry],
+    )
+    .unwrap();
+    drop(db);
+    let failed = as_sara(&dir).args(["audit", "verify"]).assert();
+    let printed = String::from_utf8(failed.get_output().stdout.clone()).unwrap();
+    assert!(printed.contains("audit: entry 3 missing"), "{printed}");
+    assert!(printed.contains("audit: entry 5 altered"), "{printed}");
+    fails_with(failed, "audit_trail_broken");
+    let listed = as_sara(&dir).args(["audit", "list"]).assert().success();
+    let warned = String::from_utf8(listed.get_output().stderr.clone()).unwrap();
+    assert!(warned.contains("not sound"), "{warned}");
 }

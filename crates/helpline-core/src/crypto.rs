@@ -304,6 +304,10 @@ pub struct SubKeys {
     pub store: SecretKey,
     /// Seals backup files.
     pub backup: SecretKey,
+    /// Seals the entries of the audit trail.
+    pub audit: SecretKey,
+    /// Keys the HMAC that chains each audit entry to the one before.
+    pub audit_chain: SecretKey,
 }
 
 impl SubKeys {
@@ -320,6 +324,8 @@ impl SubKeys {
             case_index: expand(b"case number blind index"),
             store: expand(b"store values"),
             backup: expand(b"backup files"),
+            audit: expand(b"audit trail entries"),
+            audit_chain: expand(b"audit trail chain"),
         }
     }
 }
@@ -331,6 +337,26 @@ pub fn blind_index(key: &SecretKey, canonical: &str) -> [u8; 32] {
         <Hmac<Sha256> as Mac>::new_from_slice(&key.0).expect("HMAC takes keys of any length");
     mac.update(canonical.as_bytes());
     mac.finalize().into_bytes().into()
+}
+
+/// HMAC-SHA256 over `parts`, one after the other. The caller makes the concatenation
+/// unambiguous (fixed-length parts, or a length-delimited last part).
+pub fn hmac_sha256(key: &SecretKey, parts: &[&[u8]]) -> [u8; 32] {
+    hmac_of(key, parts).finalize().into_bytes().into()
+}
+
+/// Whether `tag` is the HMAC-SHA256 of `parts`; compared in constant time.
+pub fn hmac_sha256_matches(key: &SecretKey, parts: &[&[u8]], tag: &[u8]) -> bool {
+    hmac_of(key, parts).verify_slice(tag).is_ok()
+}
+
+fn hmac_of(key: &SecretKey, parts: &[&[u8]]) -> Hmac<Sha256> {
+    let mut mac =
+        <Hmac<Sha256> as Mac>::new_from_slice(&key.0).expect("HMAC takes keys of any length");
+    for part in parts {
+        mac.update(part);
+    }
+    mac
 }
 
 #[cfg(test)]
@@ -374,6 +400,21 @@ mod tests {
         assert_eq!(a.case_index.0, b.case_index.0);
         assert_ne!(a.case_index.0, a.case_wrap.0);
         assert_ne!(a.store.0, a.case_wrap.0);
+        assert_eq!(a.audit.0, b.audit.0);
+        assert_eq!(a.audit_chain.0, b.audit_chain.0);
+        let all = [
+            &a.case_wrap,
+            &a.case_index,
+            &a.store,
+            &a.backup,
+            &a.audit,
+            &a.audit_chain,
+        ];
+        for (i, x) in all.iter().enumerate() {
+            for y in &all[i + 1..] {
+                assert_ne!(x.0, y.0, "every purpose has its own key");
+            }
+        }
         assert_eq!(
             blind_index(&a.case_index, "12345678901"),
             blind_index(&b.case_index, "12345678901")
@@ -382,6 +423,20 @@ mod tests {
             blind_index(&a.case_index, "12345678901"),
             blind_index(&a.case_index, "12345678902")
         );
+    }
+
+    #[test]
+    fn hmac_over_parts_is_the_hmac_of_their_concatenation() {
+        let key = SecretKey::random();
+        let tag = hmac_sha256(&key, &[b"ab", b"", b"cd"]);
+        assert_eq!(tag, hmac_sha256(&key, &[b"abcd"]));
+        assert_ne!(tag, hmac_sha256(&key, &[b"abce"]));
+        assert_ne!(tag, hmac_sha256(&SecretKey::random(), &[b"abcd"]));
+        assert!(hmac_sha256_matches(&key, &[b"a", b"bcd"], &tag));
+        assert!(!hmac_sha256_matches(&key, &[b"abcd"], &tag[..31]));
+        let mut wrong = tag;
+        wrong[0] ^= 1;
+        assert!(!hmac_sha256_matches(&key, &[b"abcd"], &wrong));
     }
 
     #[test]

@@ -514,6 +514,8 @@ impl From<CountryCode> for String {
 /// Minutes of inactivity before the desktop app locks itself.
 pub const DEFAULT_IDLE_LOCK_MINUTES: u32 = 5;
 pub const MAX_IDLE_LOCK_MINUTES: u32 = 120;
+/// The longest retention period a supervisor can set, in months (ten years).
+pub const MAX_RETENTION_MONTHS: u32 = 120;
 /// Bounds of the helpline's own lists, so a settings value stays small.
 pub const MAX_REFERRALS: usize = 64;
 pub const MAX_REFERRAL_LABEL_CHARS: usize = 80;
@@ -525,6 +527,9 @@ pub struct HelplineSettings {
     pub referrals: Vec<Referral>,
     pub transit_countries: Vec<CountryCode>,
     pub idle_lock_minutes: u32,
+    /// How long case content is kept after a case's last call; None: until it is forgotten.
+    #[serde(default)]
+    pub retention_months: Option<u32>,
 }
 
 impl Default for HelplineSettings {
@@ -536,6 +541,7 @@ impl Default for HelplineSettings {
                 .map(|c| CountryCode(c.to_string()))
                 .collect(),
             idle_lock_minutes: DEFAULT_IDLE_LOCK_MINUTES,
+            retention_months: None,
         }
     }
 }

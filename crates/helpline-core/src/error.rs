@@ -64,6 +64,8 @@ pub enum Error {
     InvalidInput { field: &'static str, reason: String },
     #[error("the store file is damaged (SQLite cannot read it whole); restore the latest backup")]
     StoreDamaged,
+    #[error("damaged record: column {column} holds a value of the wrong type; `verify` lists the damaged records")]
+    DamagedValue { column: String },
     #[error("the store could not be read or written: {0}")]
     Storage(String),
 }
@@ -90,7 +92,7 @@ impl Error {
             Error::BackupDamaged => "backup_damaged",
             Error::NoSuchCase => "no_such_case",
             Error::NoSuchCall => "no_such_call",
-            Error::DamagedRecord { .. } => "damaged_record",
+            Error::DamagedRecord { .. } | Error::DamagedValue { .. } => "damaged_record",
             Error::NotAllowed { .. } => "not_allowed",
             Error::InvalidUserName(_) => "invalid_user_name",
             Error::PassphraseTooShort { .. } => "passphrase_too_short",
@@ -106,12 +108,32 @@ impl Error {
 
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
-        match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
+        use rusqlite::Error as Sql;
+        match &e {
+            // A value of the wrong type where a sealed value or id belongs: one damaged record,
+            // not a storage failure (our own writes never store one).
+            Sql::InvalidColumnType(_, column, _) => Error::DamagedValue {
+                column: column.clone(),
+            },
+            Sql::FromSqlConversionFailure(..) | Sql::IntegralValueOutOfRange(..) => {
+                Error::DamagedValue {
+                    column: "unknown".into(),
+                }
+            }
+            // A table or column the schema must have is gone: the file was altered.
+            Sql::SqliteFailure(_, Some(message))
+                if message.starts_with("no such table")
+                    || message.starts_with("no such column") =>
+            {
                 Error::StoreDamaged
             }
-            // SQLite's messages name tables and constraints, never values we bind.
-            _ => Error::Storage(e.to_string()),
+            _ => match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
+                    Error::StoreDamaged
+                }
+                // SQLite's messages name tables and constraints, never values we bind.
+                _ => Error::Storage(e.to_string()),
+            },
         }
     }
 }

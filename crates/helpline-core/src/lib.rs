@@ -9,12 +9,13 @@ pub mod domain;
 pub mod error;
 pub mod paths;
 pub mod store;
+pub mod tally;
 
 pub use case_number::{CaseNumber, CaseNumberError, DigitScript};
 pub use crypto::{Passphrase, RecoveryCode};
 pub use domain::*;
 pub use error::{Error, Result};
 pub use store::{
-    CallDraft, CaseHistory, CaseOverview, CaseSummary, RecordedCall, Session, Store, UserSummary,
-    VerifyReport,
+    AuditAction, AuditEntry, AuditProblem, AuditProblemKind, AuditReport, CallDraft, CaseHistory,
+    CaseOverview, CaseSummary, RecordedCall, Session, Store, UserSummary, VerifyReport,
 };

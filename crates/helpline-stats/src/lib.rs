@@ -41,10 +41,17 @@ pub fn compute(
     let trend = trend_start.through(to);
     let mut every_month = months.clone();
     every_month.extend(trend.iter().filter(|m| !months.contains(m)));
-    let cases = session.cases_for_statistics(&every_month)?;
+    let counts = session.month_counts(&every_month)?;
+    // In the order asked for: `counts` follows `every_month`, whose order is not the trend's.
+    let of = |wanted: &[Month]| -> Vec<_> {
+        wanted
+            .iter()
+            .filter_map(|month| counts.iter().find(|(m, _)| m == month).cloned())
+            .collect()
+    };
     let referrals = session.settings()?.referrals;
     Ok((
-        monthly_statistics(&cases, &months, &referrals, k),
-        monthly_statistics(&cases, &trend, &referrals, k),
+        monthly_statistics(&of(&months), &referrals, k),
+        monthly_statistics(&of(&trend), &referrals, k),
     ))
 }

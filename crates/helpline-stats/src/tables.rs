@@ -1,12 +1,11 @@
 //! The monthly tables: what is counted, in which unit, and the published (suppressed) values.
 //!
-//! Counting starts from whole cases (all their calls, oldest first), so a case is "new" in the
-//! month of its first call ever, and a level "rose" when a call's assessed level is higher than
-//! the case's previous assessed call, whenever that was.
+//! What is counted, and how, is [`helpline_core::tally`]'s; here the counts become tables.
 
+use helpline_core::tally::{table, MonthCounts};
 use helpline_core::{
-    AgeBand, Call, Channel, Code, ConcernLevel, Environment, Gender, Language, Month, RecordedCall,
-    Referral, Relationship, Situation,
+    AgeBand, Channel, Code, ConcernLevel, Environment, Gender, Language, Month, Referral,
+    Relationship, Situation,
 };
 use serde::Serialize;
 
@@ -76,51 +75,43 @@ fn codes<T: Code>() -> Vec<String> {
     T::ALL.iter().map(|v| v.code().to_string()).collect()
 }
 
-/// A table being counted: a row of counts per category, a count per month.
-struct Tally {
-    months: usize,
+/// A table being published: its categories in the order shown, read from each month's counts.
+struct TableSpec {
     id: &'static str,
     unit: Unit,
     dimension: Dimension,
     categories: Vec<String>,
-    counts: Vec<Vec<u64>>,
 }
 
-impl Tally {
-    fn new(
-        id: &'static str,
-        unit: Unit,
-        dimension: Dimension,
-        categories: Vec<String>,
-        months: usize,
-    ) -> Self {
-        let counts = vec![vec![0; months]; categories.len()];
-        Tally {
-            months,
+impl TableSpec {
+    fn new(id: &'static str, unit: Unit, dimension: Dimension, categories: Vec<String>) -> Self {
+        TableSpec {
             id,
             unit,
             dimension,
             categories,
-            counts,
         }
     }
 
-    fn add(&mut self, category: &str, month: usize) {
-        let row = match self.categories.iter().position(|c| c == category) {
-            Some(row) => row,
-            None => {
-                // A referral code no longer on the helpline's list still counts, under its code.
-                self.categories.push(category.to_string());
-                self.counts.push(vec![0; self.months]);
-                self.categories.len() - 1
+    fn publish(mut self, counts: &[(Month, MonthCounts)], k: Threshold) -> Table {
+        // A referral code no longer on the helpline's list still counts, under its code.
+        for (_, month) in counts {
+            for category in month.categories(self.id) {
+                if !self.categories.iter().any(|c| c == category) {
+                    self.categories.push(category.to_string());
+                }
             }
-        };
-        self.counts[row][month] += 1;
-    }
-
-    fn publish(self, k: Threshold) -> Table {
-        let columns = (0..self.months)
-            .map(|m| protect(&self.counts.iter().map(|row| row[m]).collect::<Vec<_>>(), k))
+        }
+        let columns = counts
+            .iter()
+            .map(|(_, month)| {
+                let column: Vec<u64> = self
+                    .categories
+                    .iter()
+                    .map(|category| month.count(self.id, category))
+                    .collect();
+                protect(&column, k)
+            })
             .collect();
         Table {
             id: self.id,
@@ -132,170 +123,107 @@ impl Tally {
     }
 }
 
-/// Counts `cases` (whole cases, as [`helpline_core::Session::cases_for_statistics`] gives
-/// them) over `months`, and publishes the counts with disclosure control at `k`.
+/// Publishes each month's counts (as [`helpline_core::Session::month_counts`] gives them),
+/// a column per month, with disclosure control at `k`.
 pub fn monthly_statistics(
-    cases: &[Vec<RecordedCall>],
-    months: &[Month],
+    counts: &[(Month, MonthCounts)],
     referrals: &[Referral],
     k: Threshold,
 ) -> MonthlyStatistics {
-    let n = months.len();
-    let calls = |id, dimension, categories| Tally::new(id, Unit::Calls, dimension, categories, n);
-    let mut by_channel = calls("calls_by_channel", Dimension::Channel, codes::<Channel>());
-    let mut by_language = calls(
-        "calls_by_language",
-        Dimension::CallLanguage,
-        codes::<Language>(),
-    );
-    let mut by_level = calls("calls_by_level", Dimension::Level, codes::<ConcernLevel>());
-    let mut by_relationship = calls(
-        "calls_by_caller_relationship",
-        Dimension::Relationship,
-        codes::<Relationship>(),
-    );
-    let mut by_caller_gender = calls(
-        "calls_by_caller_gender",
-        Dimension::Gender,
-        codes::<Gender>(),
-    );
-    let mut by_person_gender = calls(
-        "calls_by_person_gender",
-        Dimension::Gender,
-        codes::<Gender>(),
-    );
-    let mut by_age = calls("calls_by_age_band", Dimension::AgeBand, codes::<AgeBand>());
-    let mut by_situation = calls(
-        "calls_by_situation",
-        Dimension::Situation,
-        codes::<Situation>(),
-    );
-    let mut by_environment = calls(
-        "calls_by_environment",
-        Dimension::Environment,
-        codes::<Environment>(),
-    );
+    let calls = |id, dimension, categories| TableSpec::new(id, Unit::Calls, dimension, categories);
+    let cases = |id, dimension, categories| TableSpec::new(id, Unit::Cases, dimension, categories);
+    let both = |a: &str, b: &str| vec![a.to_string(), b.to_string()];
     let referral_codes = referrals
         .iter()
         .map(|r| r.code.as_str().to_string())
         .collect();
-    let mut referrals_made = Tally::new(
-        "referrals_made",
-        Unit::Referrals,
-        Dimension::Referral,
-        referral_codes,
-        n,
-    );
-    let mut highest = Tally::new(
-        "cases_by_highest_level",
-        Unit::Cases,
-        Dimension::Level,
-        codes::<ConcernLevel>(),
-        n,
-    );
-    let both = |a: &str, b: &str| vec![a.to_string(), b.to_string()];
-    let mut new_or_returning = Tally::new(
-        "cases_new_or_returning",
-        Unit::Cases,
-        Dimension::NewOrReturning,
-        both("new", "returning"),
-        n,
-    );
-    let mut level_rose = Tally::new(
-        "cases_level_rose",
-        Unit::Cases,
-        Dimension::LevelRose,
-        both("rose", "did_not_rise"),
-        n,
-    );
-    let mut minutes: Vec<Vec<u64>> = vec![Vec::new(); n];
-
-    for case in cases {
-        let first_month = case.iter().map(|c| c.call.month()).min();
-        for (m, month) in months.iter().enumerate() {
-            let in_month: Vec<&RecordedCall> =
-                case.iter().filter(|c| c.call.month() == *month).collect();
-            if in_month.is_empty() {
-                continue;
-            }
-            for recorded in &in_month {
-                let content = &recorded.call.content;
-                by_channel.add(content.channel.code(), m);
-                by_language.add(content.language.code(), m);
-                by_level.add(content.level.code(), m);
-                by_relationship.add(content.caller.relationship.code(), m);
-                by_caller_gender.add(content.caller.gender.code(), m);
-                by_person_gender.add(content.person.gender.code(), m);
-                by_age.add(content.person.age_band.code(), m);
-                by_situation.add(content.person.situation.code(), m);
-                by_environment.add(content.person.environment.code(), m);
-                for referral in &content.referrals {
-                    referrals_made.add(referral.as_str(), m);
-                }
-                if let Some(length) = call_minutes(&recorded.call) {
-                    minutes[m].push(length);
-                }
-            }
-            let top = in_month
-                .iter()
-                .map(|c| c.call.content.level)
-                .max_by_key(|l| l.step())
-                .unwrap_or(ConcernLevel::NotAssessed);
-            highest.add(top.code(), m);
-            new_or_returning.add(
-                if first_month == Some(*month) {
-                    "new"
-                } else {
-                    "returning"
-                },
-                m,
-            );
-            level_rose.add(
-                if in_month.iter().any(|c| c.escalated) {
-                    "rose"
-                } else {
-                    "did_not_rise"
-                },
-                m,
-            );
-        }
-    }
-
-    let tables = [
-        by_channel,
-        by_language,
-        by_level,
-        highest,
-        new_or_returning,
-        level_rose,
-        by_relationship,
-        by_caller_gender,
-        by_person_gender,
-        by_age,
-        by_situation,
-        by_environment,
-        referrals_made,
-    ]
-    .into_iter()
-    .map(|tally| tally.publish(k))
-    .collect();
+    // The order tables are shown in.
+    let specs = [
+        calls(
+            table::CALLS_BY_CHANNEL,
+            Dimension::Channel,
+            codes::<Channel>(),
+        ),
+        calls(
+            table::CALLS_BY_LANGUAGE,
+            Dimension::CallLanguage,
+            codes::<Language>(),
+        ),
+        calls(
+            table::CALLS_BY_LEVEL,
+            Dimension::Level,
+            codes::<ConcernLevel>(),
+        ),
+        cases(
+            table::CASES_BY_HIGHEST_LEVEL,
+            Dimension::Level,
+            codes::<ConcernLevel>(),
+        ),
+        cases(
+            table::CASES_NEW_OR_RETURNING,
+            Dimension::NewOrReturning,
+            both("new", "returning"),
+        ),
+        cases(
+            table::CASES_LEVEL_ROSE,
+            Dimension::LevelRose,
+            both("rose", "did_not_rise"),
+        ),
+        calls(
+            table::CALLS_BY_CALLER_RELATIONSHIP,
+            Dimension::Relationship,
+            codes::<Relationship>(),
+        ),
+        calls(
+            table::CALLS_BY_CALLER_GENDER,
+            Dimension::Gender,
+            codes::<Gender>(),
+        ),
+        calls(
+            table::CALLS_BY_PERSON_GENDER,
+            Dimension::Gender,
+            codes::<Gender>(),
+        ),
+        calls(
+            table::CALLS_BY_AGE_BAND,
+            Dimension::AgeBand,
+            codes::<AgeBand>(),
+        ),
+        calls(
+            table::CALLS_BY_SITUATION,
+            Dimension::Situation,
+            codes::<Situation>(),
+        ),
+        calls(
+            table::CALLS_BY_ENVIRONMENT,
+            Dimension::Environment,
+            codes::<Environment>(),
+        ),
+        TableSpec::new(
+            table::REFERRALS_MADE,
+            Unit::Referrals,
+            Dimension::Referral,
+            referral_codes,
+        ),
+    ];
     MonthlyStatistics {
-        months: months.to_vec(),
+        months: counts.iter().map(|(month, _)| *month).collect(),
         k: k.k(),
-        tables,
-        call_time: minutes.into_iter().map(|m| call_time(m, k)).collect(),
+        tables: specs
+            .into_iter()
+            .map(|spec| spec.publish(counts, k))
+            .collect(),
+        call_time: counts
+            .iter()
+            .map(|(_, month)| call_time(month.call_lengths(), k))
+            .collect(),
         referral_labels: referrals.to_vec(),
     }
 }
 
-fn call_minutes(call: &Call) -> Option<u64> {
-    let ended = call.ended_at?;
-    u64::try_from((ended - call.started_at).num_minutes()).ok()
-}
-
 /// Total and median call time, hidden when fewer than k calls were timed (a median of two
-/// calls is nearly a person's own call).
-fn call_time(mut minutes: Vec<u64>, k: Threshold) -> CallTime {
+/// calls is nearly a person's own call). `minutes` is sorted.
+fn call_time(minutes: Vec<u64>, k: Threshold) -> CallTime {
     let timed = minutes.len() as u64;
     let calls_timed = protect(&[timed], k).total;
     if timed < k.k() {
@@ -305,7 +233,6 @@ fn call_time(mut minutes: Vec<u64>, k: Threshold) -> CallTime {
             median_minutes: None,
         };
     }
-    minutes.sort_unstable();
     let middle = minutes.len() / 2;
     let median = if minutes.len().is_multiple_of(2) {
         (minutes[middle - 1] + minutes[middle]) / 2
@@ -322,7 +249,8 @@ fn call_time(mut minutes: Vec<u64>, k: Threshold) -> CallTime {
 #[cfg(test)]
 mod tests {
     use chrono::{TimeZone, Utc};
-    use helpline_core::{default_referrals, CallContent, ReferralCode};
+    use helpline_core::tally::count_case;
+    use helpline_core::{default_referrals, Call, CallContent, RecordedCall, ReferralCode};
 
     use super::*;
     use crate::suppression::Published::{BelowThreshold, Count, Secondary};
@@ -348,6 +276,18 @@ mod tests {
                 .map(|(i, c)| (i as i64, c))
                 .collect(),
         )
+    }
+
+    /// What the store would give for `months`: the cases counted, one set of counts per month.
+    fn counted(cases: &[Vec<RecordedCall>], months: &[Month]) -> Vec<(Month, MonthCounts)> {
+        let mut counts = std::collections::BTreeMap::new();
+        for case in cases {
+            count_case(case, |m| months.contains(&m), &mut counts);
+        }
+        months
+            .iter()
+            .map(|m| (*m, counts.remove(m).unwrap_or_default()))
+            .collect()
     }
 
     fn table<'a>(stats: &'a MonthlyStatistics, id: &str) -> &'a Table {
@@ -388,8 +328,7 @@ mod tests {
     fn a_known_month_gives_the_right_published_counts() {
         let months = ["2026-04".parse().unwrap()];
         let stats = monthly_statistics(
-            &april(),
-            &months,
+            &counted(&april(), &months),
             &default_referrals(),
             Threshold::default(),
         );
@@ -440,8 +379,7 @@ mod tests {
     fn several_months_are_one_column_each() {
         let months: Vec<Month> = ["2026-03".parse().unwrap(), "2026-04".parse().unwrap()].to_vec();
         let stats = monthly_statistics(
-            &april(),
-            &months,
+            &counted(&april(), &months),
             &default_referrals(),
             Threshold::new(3).unwrap(),
         );

@@ -20,6 +20,7 @@ use super::{create_private_dir, slot_place, Store, DATABASE_FILE};
 use crate::crypto::{self, KdfParams, Passphrase, RecoveryCode, SecretKey, SlotSecret, SubKeys};
 use crate::error::{Error, Result};
 use crate::store::session::Session;
+use crate::store::AuditAction;
 
 const MAGIC: &[u8; 8] = b"HLPLBAK1";
 const FORMAT_VERSION: u32 = 1;
@@ -115,7 +116,9 @@ impl Session {
         file.as_file().sync_all()?;
         file.persist(out)
             .map_err(|e| Error::Storage(e.error.to_string()))?;
-        Ok(())
+        // Recorded once the file is in place (a snapshot cannot be taken inside a transaction,
+        // so the backup never holds its own entry).
+        self.audited(AuditAction::BackupTaken)
     }
 
     /// A consistent copy of the database, with no free pages, as bytes.
@@ -152,9 +155,84 @@ pub fn restore(backup: &Path, dir: &Path, secret: &BackupSecret<'_>) -> Result<S
     Store::open(dir)
 }
 
-/// Decrypts a backup with `secret`; the snapshot's bytes.
-fn open_backup(backup: &Path, secret: &BackupSecret<'_>) -> Result<Zeroizing<Vec<u8>>> {
-    let bytes = fs::read(backup)?;
+/// What a backup's header tells before any key is derived: the format version, whose
+/// passphrases open it (the users with a slot copy), whether the recovery code does, and what
+/// each slot copy's Argon2id costs. Reading it is cheap, so a restore screen can show it before
+/// asking for a passphrase.
+#[derive(Debug, Clone)]
+pub struct BackupHeaderInfo {
+    version: u32,
+    slots: Vec<BackupSlot>,
+    store_id: Vec<u8>,
+    nonce: Vec<u8>,
+}
+
+/// One key-slot copy in a backup's header: a user's (opened with their passphrase) or the
+/// recovery slot (opened with the recovery code).
+#[derive(Debug, Clone)]
+pub struct BackupSlot {
+    user: Option<String>,
+    kdf: KdfParams,
+    id: i64,
+    salt: Vec<u8>,
+    wrapped_master_key: Vec<u8>,
+}
+
+impl BackupSlot {
+    /// The user's name, or None for the recovery slot.
+    pub fn user(&self) -> Option<&str> {
+        self.user.as_deref()
+    }
+
+    /// The Argon2id cost of opening this slot copy, as read from the file: not checked yet
+    /// (opening refuses parameters that are not [`KdfParams::is_sane`]).
+    pub fn kdf(&self) -> KdfParams {
+        self.kdf
+    }
+}
+
+impl BackupHeaderInfo {
+    /// Parses the header of a backup file's bytes (magic, header length, header, hex fields,
+    /// format version). Derives no key and authenticates nothing: the header is checked only
+    /// when a restore decrypts the backup.
+    pub fn parse(bytes: &[u8]) -> Result<Self> {
+        parse_backup(bytes).map(|(info, _, _)| info)
+    }
+
+    /// The backup format's version.
+    pub fn version(&self) -> u32 {
+        self.version
+    }
+
+    /// The names of the users whose passphrase opens the backup, in the header's order.
+    pub fn users(&self) -> Vec<&str> {
+        self.slots.iter().filter_map(BackupSlot::user).collect()
+    }
+
+    /// Whether the recovery code opens the backup.
+    pub fn has_recovery_slot(&self) -> bool {
+        self.recovery_slot().is_some()
+    }
+
+    /// The slot copy that a restore with `name`'s passphrase opens.
+    pub fn user_slot(&self, name: &str) -> Option<&BackupSlot> {
+        self.slots.iter().find(|s| s.user() == Some(name))
+    }
+
+    /// The slot copy that a restore with the recovery code opens.
+    pub fn recovery_slot(&self) -> Option<&BackupSlot> {
+        self.slots.iter().find(|s| s.user.is_none())
+    }
+}
+
+/// Reads the header of the backup file `backup`; see [`BackupHeaderInfo::parse`].
+pub fn read_backup_header(backup: &Path) -> Result<BackupHeaderInfo> {
+    BackupHeaderInfo::parse(&fs::read(backup)?)
+}
+
+/// The one parser of backup files: the header, the header's bytes (the associated data of the
+/// sealed snapshot) and the sealed snapshot.
+fn parse_backup(bytes: &[u8]) -> Result<(BackupHeaderInfo, &[u8], &[u8])> {
     let rest = bytes
         .strip_prefix(MAGIC.as_slice())
         .ok_or(Error::NotABackup)?;
@@ -164,53 +242,79 @@ fn open_backup(backup: &Path, secret: &BackupSecret<'_>) -> Result<Zeroizing<Vec
         return Err(Error::NotABackup);
     }
     let (header_bytes, sealed) = rest.split_at_checked(length).ok_or(Error::NotABackup)?;
-    let header: Header = serde_json::from_slice(header_bytes).map_err(|_| Error::NotABackup)?;
-    if header.version > FORMAT_VERSION {
+    // The version first, so that a newer format whose header has other fields is told apart
+    // from a file that is not a backup.
+    #[derive(Deserialize)]
+    struct Version {
+        version: u32,
+    }
+    let Version { version } =
+        serde_json::from_slice(header_bytes).map_err(|_| Error::NotABackup)?;
+    if version > FORMAT_VERSION {
         return Err(Error::NewerSchema {
-            found: header.version.into(),
+            found: version.into(),
             supported: FORMAT_VERSION.into(),
         });
     }
-    let store_id = unhex(&header.store_id)?;
+    let header: Header = serde_json::from_slice(header_bytes).map_err(|_| Error::NotABackup)?;
+    let slots = header
+        .slots
+        .into_iter()
+        .map(|slot| {
+            Ok(BackupSlot {
+                kdf: KdfParams {
+                    memory_kib: slot.memory_kib,
+                    iterations: slot.iterations,
+                    parallelism: slot.parallelism,
+                },
+                id: slot.id,
+                salt: unhex(&slot.salt)?,
+                wrapped_master_key: unhex(&slot.wrapped_master_key)?,
+                user: slot.user,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let info = BackupHeaderInfo {
+        version: header.version,
+        slots,
+        store_id: unhex(&header.store_id)?,
+        nonce: unhex(&header.nonce)?,
+    };
+    Ok((info, header_bytes, sealed))
+}
+
+/// Decrypts a backup with `secret`; the snapshot's bytes.
+fn open_backup(backup: &Path, secret: &BackupSecret<'_>) -> Result<Zeroizing<Vec<u8>>> {
+    let bytes = fs::read(backup)?;
+    let (info, header_bytes, sealed) = parse_backup(&bytes)?;
     let (slot, slot_secret) = match secret {
         BackupSecret::User { name, passphrase } => (
-            header
-                .slots
-                .iter()
-                .find(|s| s.user.as_deref() == Some(*name))
+            info.user_slot(name)
                 .ok_or_else(|| Error::UnknownUser(name.to_string()))?,
             SlotSecret::Passphrase(passphrase),
         ),
         BackupSecret::Recovery(code) => (
-            header
-                .slots
-                .iter()
-                .find(|s| s.user.is_none())
-                .ok_or(Error::KeySlotMissing)?,
+            info.recovery_slot().ok_or(Error::KeySlotMissing)?,
             SlotSecret::Recovery(code),
         ),
     };
-    let params = KdfParams {
-        memory_kib: slot.memory_kib,
-        iterations: slot.iterations,
-        parallelism: slot.parallelism,
-    };
-    if !params.is_sane() {
+    // As unlocking a store: a damaged slot copy never reaches Argon2id.
+    if !slot.kdf.is_sane() || slot.salt.len() != crypto::SALT_LEN {
         return Err(Error::NotABackup);
     }
-    let kek = crypto::derive_slot_key(&slot_secret, &unhex(&slot.salt)?, params)?;
+    let kek = crypto::derive_slot_key(&slot_secret, &slot.salt, slot.kdf)?;
     let master: SecretKey = crypto::unwrap_key(
         &kek,
-        &slot_place(&store_id, slot.id),
-        &unhex(&slot.wrapped_master_key)?,
+        &slot_place(&info.store_id, slot.id),
+        &slot.wrapped_master_key,
     )
     .ok_or(match secret {
         BackupSecret::User { .. } => Error::WrongPassphrase,
         BackupSecret::Recovery(_) => Error::WrongRecoveryCode,
     })?;
     let keys = SubKeys::derive(&master);
-    let nonce = unhex(&header.nonce)?;
-    crypto::open_with_nonce(&keys.backup, &nonce, header_bytes, sealed).ok_or(Error::BackupDamaged)
+    crypto::open_with_nonce(&keys.backup, &info.nonce, header_bytes, sealed)
+        .ok_or(Error::BackupDamaged)
 }
 
 /// Checks a backup without restoring it anywhere that lasts: decrypts it into a temporary
@@ -224,4 +328,113 @@ pub fn verify_backup(
     let dir = scratch.path().join("restored");
     let store = restore(backup, &dir, &BackupSecret::User { name, passphrase })?;
     store.unlock(name, passphrase)?.verify()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Role;
+
+    fn not_a_backup(bytes: &[u8]) -> bool {
+        matches!(BackupHeaderInfo::parse(bytes), Err(Error::NotABackup))
+    }
+
+    /// `MAGIC`, the header's length and the header.
+    fn framed(header: &[u8]) -> Vec<u8> {
+        let mut bytes = MAGIC.to_vec();
+        bytes.extend_from_slice(&(header.len() as u32).to_le_bytes());
+        bytes.extend_from_slice(header);
+        bytes
+    }
+
+    #[test]
+    fn the_header_tells_whose_passphrase_opens_a_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let passphrase = Passphrase::new("correct horse battery").unwrap();
+        let (mut session, _) =
+            Store::create(&dir.path().join("live"), "sara", &passphrase).unwrap();
+        session
+            .add_user(
+                "omar",
+                Role::Volunteer,
+                &Passphrase::new("omar's own passphrase").unwrap(),
+            )
+            .unwrap();
+        let file = dir.path().join("helpline.backup");
+        session.backup(&file).unwrap();
+
+        let info = read_backup_header(&file).unwrap();
+        assert_eq!(info.version(), FORMAT_VERSION);
+        let mut users = info.users();
+        users.sort_unstable();
+        assert_eq!(users, ["omar", "sara"]);
+        assert!(info.has_recovery_slot());
+        assert_eq!(info.recovery_slot().unwrap().user(), None);
+        assert_eq!(info.user_slot("sara").unwrap().kdf(), KdfParams::CURRENT);
+        assert!(info.user_slot("nobody").is_none());
+
+        // Cut anywhere in the header, or with a length that runs past the end: not a backup.
+        let bytes = fs::read(&file).unwrap();
+        let length = u32::from_le_bytes(bytes[8..12].try_into().unwrap()) as usize;
+        for cut in [0, 7, 8, 11, 12, 13, 12 + length / 2, 12 + length - 1] {
+            assert!(not_a_backup(&bytes[..cut]), "cut at {cut}");
+        }
+        let mut past_the_end = bytes[..12 + length].to_vec();
+        past_the_end[8..12].copy_from_slice(&(length as u32 + 1).to_le_bytes());
+        assert!(not_a_backup(&past_the_end));
+        let mut huge = bytes.clone();
+        huge[8..12].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert!(not_a_backup(&huge));
+        // The header alone, without the sealed snapshot, still reads (a restore says damaged).
+        assert_eq!(
+            BackupHeaderInfo::parse(&bytes[..12 + length])
+                .unwrap()
+                .users()
+                .len(),
+            2
+        );
+    }
+
+    #[test]
+    fn the_header_reader_refuses_what_is_not_a_backup() {
+        // Random bytes (a fixed xorshift sequence), and the store's own file.
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let random: Vec<u8> = (0..4096)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                state as u8
+            })
+            .collect();
+        assert!(not_a_backup(&random));
+        assert!(not_a_backup(b"SQLite format 3\0"));
+        assert!(not_a_backup(b""));
+        // Framed, but not our header: not JSON, JSON of another shape, a field that is not hex.
+        assert!(not_a_backup(&framed(&random[..100])));
+        assert!(not_a_backup(&framed(b"[1, 2, 3]")));
+        assert!(not_a_backup(&framed(b"{\"version\": 1}")));
+        let header = |store_id: &str, salt: &str| {
+            format!(
+                "{{\"version\": 1, \"store_id\": \"{store_id}\", \"nonce\": \"000102030405060708090a0b\", \
+                 \"slots\": [{{\"id\": 7, \"user\": \"sara\", \"memory_kib\": 8, \"iterations\": 1, \
+                 \"parallelism\": 1, \"salt\": \"{salt}\", \"wrapped_master_key\": \"00\"}}]}}"
+            )
+        };
+        let good = header("abcd", "00112233445566778899aabbccddeeff");
+        assert_eq!(
+            BackupHeaderInfo::parse(&framed(good.as_bytes()))
+                .unwrap()
+                .users(),
+            ["sara"]
+        );
+        assert!(not_a_backup(&framed(header("abc", "00").as_bytes())));
+        assert!(not_a_backup(&framed(header("abcd", "0g").as_bytes())));
+        assert!(not_a_backup(&framed(header("abcd", "AB").as_bytes())));
+        // A newer format is told apart, whatever its header holds.
+        assert!(matches!(
+            BackupHeaderInfo::parse(&framed(b"{\"version\": 2, \"other\": []}")),
+            Err(Error::NewerSchema { found: 2, .. })
+        ));
+    }
 }

@@ -7,6 +7,8 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
+use super::audit::{self, AuditAction};
+use super::retention;
 use super::session::Session;
 use crate::case_number::CaseNumber;
 use crate::crypto::{self, SecretKey, SubKeys};
@@ -112,9 +114,9 @@ pub struct CallDraft {
 }
 
 /// A case opened for writing: its row and key.
-struct OpenedCase {
-    id: i64,
-    key: SecretKey,
+pub(super) struct OpenedCase {
+    pub(super) id: i64,
+    pub(super) key: SecretKey,
 }
 
 fn place(table: &str, row: i64, column: &str) -> Vec<u8> {
@@ -186,7 +188,7 @@ pub(super) fn case_key_place(case_id: i64) -> Vec<u8> {
     place("cases", case_id, "wrapped_key")
 }
 
-fn unwrap_case_key(keys: &SubKeys, case_id: i64, wrapped: &[u8]) -> Result<SecretKey> {
+pub(super) fn unwrap_case_key(keys: &SubKeys, case_id: i64, wrapped: &[u8]) -> Result<SecretKey> {
     crypto::unwrap_key(&keys.case_wrap, &case_key_place(case_id), wrapped).ok_or(
         Error::DamagedRecord {
             table: "cases",
@@ -196,7 +198,11 @@ fn unwrap_case_key(keys: &SubKeys, case_id: i64, wrapped: &[u8]) -> Result<Secre
     )
 }
 
-fn find_case(conn: &Connection, keys: &SubKeys, number: &CaseNumber) -> Result<OpenedCase> {
+pub(super) fn find_case(
+    conn: &Connection,
+    keys: &SubKeys,
+    number: &CaseNumber,
+) -> Result<OpenedCase> {
     let index = crypto::blind_index(&keys.case_index, &number.canonical());
     let (id, wrapped) = conn
         .query_row(
@@ -249,7 +255,7 @@ fn new_case(conn: &Connection, keys: &SubKeys) -> Result<(CaseNumber, OpenedCase
     Ok((number, case))
 }
 
-fn read_summary(conn: &Connection, case: &OpenedCase) -> Result<CaseSummary> {
+pub(super) fn read_summary(conn: &Connection, case: &OpenedCase) -> Result<CaseSummary> {
     let sealed: Vec<u8> =
         conn.query_row("SELECT summary FROM cases WHERE id = ?1", [case.id], |r| {
             r.get(0)
@@ -290,7 +296,7 @@ fn insert_call(conn: &Connection, case: &OpenedCase, call: &Call) -> Result<()> 
     write_summary(conn, case, &summary)
 }
 
-fn calls_of(conn: &Connection, case: &OpenedCase) -> Result<Vec<(i64, Call)>> {
+pub(super) fn calls_of(conn: &Connection, case: &OpenedCase) -> Result<Vec<(i64, Call)>> {
     let mut statement =
         conn.prepare_cached("SELECT id, details, notes FROM calls WHERE case_id = ?1")?;
     let rows = statement.query_map([case.id], |r| {
@@ -490,21 +496,33 @@ impl Session {
 
     /// A case's finished calls, oldest first, with escalations marked. A call whose sealed
     /// values do not authenticate is a damaged-record error for that row; other cases are
-    /// unaffected.
+    /// unaffected. A history read whole is recorded in the audit trail (by a reference to the
+    /// case's row, never its number).
     pub fn case_history(&self, number: &CaseNumber) -> Result<CaseHistory> {
-        let case = find_case(self.conn(), &self.keys, number)?;
-        let summary = read_summary(self.conn(), &case)?;
+        let tx = self.write_transaction()?;
+        let case = find_case(&tx, &self.keys, number)?;
+        let summary = read_summary(&tx, &case)?;
+        let calls = mark_escalations(calls_of(&tx, &case)?);
+        audit::append(
+            &tx,
+            &self.keys,
+            self.user_name(),
+            AuditAction::CaseOpened {
+                case: audit::case_reference(case.id),
+            },
+        )?;
+        tx.commit()?;
         Ok(CaseHistory {
             number: number.clone(),
             open: summary.open,
-            calls: mark_escalations(calls_of(self.conn(), &case)?),
+            calls,
         })
     }
 
     /// For statistics (supervisors): every case with a finished call in one of `months`, with
     /// all its calls, oldest first and escalations marked; earlier calls are needed to tell a
     /// new case from a returning one and to see a level rise. No case numbers.
-    pub fn cases_for_statistics(&self, months: &[Month]) -> Result<Vec<Vec<RecordedCall>>> {
+    pub(super) fn cases_for_statistics(&self, months: &[Month]) -> Result<Vec<Vec<RecordedCall>>> {
         self.require_supervisor()?;
         let mut ids = std::collections::BTreeSet::new();
         let mut in_month = self
@@ -556,21 +574,28 @@ impl Session {
         Ok(cases)
     }
 
-    /// Destroys a case for good (supervisors), for a caller who asks: its key, its calls and
-    /// drafts are deleted (SQLite overwrites the freed pages), and the WAL is checkpointed and
-    /// truncated so no copy of the old pages stays beside the database.
+    /// Destroys a case for good (supervisors), for a caller who asks; see
+    /// [`retention::destroy_case`]. Its anonymous monthly counts stay, so published statistics
+    /// do not change.
     pub fn forget_case(&mut self, number: &CaseNumber) -> Result<()> {
         self.require_supervisor()?;
+        let user = self.user_name().to_owned();
         let tx = self
             .store
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let case = find_case(&tx, &self.keys, number)?;
-        tx.execute("DELETE FROM cases WHERE id = ?1", [case.id])?;
+        retention::destroy_case(&tx, &self.keys, &case)?;
+        audit::append(
+            &tx,
+            &self.keys,
+            &user,
+            AuditAction::CaseForgotten {
+                case: audit::case_reference(case.id),
+            },
+        )?;
         tx.commit()?;
-        self.conn()
-            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-        Ok(())
+        retention::checkpoint(self.conn())
     }
 
     /// Marks a case open or closed (closed cases drop out of the default cases list).
@@ -606,6 +631,8 @@ impl Session {
     }
 
     /// Every sealed value of the cases, their calls and drafts: (table, row, column, opens?).
+    /// A value that is not even a blob (the file was edited) is reported like one that does
+    /// not authenticate, so one damaged row never stops the check.
     pub(super) fn verify_cases(
         &self,
         check: &mut dyn FnMut(bool, &'static str, i64, &'static str),
@@ -616,58 +643,60 @@ impl Session {
         let mut drafts =
             conn.prepare("SELECT id, details, notes FROM call_drafts WHERE case_id = ?1")?;
         let rows = cases.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, Vec<u8>>(1)?,
-                r.get::<_, Vec<u8>>(2)?,
-                r.get::<_, Vec<u8>>(3)?,
-            ))
+            Ok((r.get::<_, i64>(0)?, blob(r, 1), blob(r, 2), blob(r, 3)))
         })?;
+        let opens =
+            |key: &SecretKey, table: &str, id: i64, column: &str, sealed: &Option<Vec<u8>>| {
+                sealed.as_deref().is_some_and(|sealed| {
+                    crypto::open(key, &place(table, id, column), sealed).is_some()
+                })
+            };
         for row in rows {
             let (case_id, wrapped, number, summary) = row?;
-            let key = unwrap_case_key(&self.keys, case_id, &wrapped).ok();
+            let key = wrapped
+                .as_deref()
+                .and_then(|wrapped| unwrap_case_key(&self.keys, case_id, wrapped).ok());
             check(key.is_some(), "cases", case_id, "wrapped_key");
             // A case whose key is damaged has calls nobody can read; the case is what is listed.
             let Some(key) = key else { continue };
             check(
-                crypto::open(&key, &place("cases", case_id, "number"), &number).is_some(),
+                opens(&key, "cases", case_id, "number", &number),
                 "cases",
                 case_id,
                 "number",
             );
             check(
-                crypto::open(&key, &place("cases", case_id, "summary"), &summary).is_some(),
+                opens(&key, "cases", case_id, "summary", &summary),
                 "cases",
                 case_id,
                 "summary",
             );
             for (table, statement) in [("calls", &mut calls), ("call_drafts", &mut drafts)] {
                 let rows = statement.query_map([case_id], |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, Vec<u8>>(1)?,
-                        r.get::<_, Vec<u8>>(2)?,
-                    ))
+                    Ok((r.get::<_, i64>(0)?, blob(r, 1), blob(r, 2)))
                 })?;
                 for row in rows {
                     let (id, details, notes) = row?;
                     check(
-                        crypto::open(&key, &place(table, id, "details"), &details).is_some(),
+                        opens(&key, table, id, "details", &details),
                         table,
                         id,
                         "details",
                     );
-                    check(
-                        crypto::open(&key, &place(table, id, "notes"), &notes).is_some(),
-                        table,
-                        id,
-                        "notes",
-                    );
+                    check(opens(&key, table, id, "notes", &notes), table, id, "notes");
                 }
             }
         }
         Ok(())
     }
+}
+
+/// A column's bytes when it holds a blob; None for anything else.
+fn blob(row: &rusqlite::Row<'_>, column: usize) -> Option<Vec<u8>> {
+    row.get_ref(column)
+        .ok()
+        .and_then(|value| value.as_blob().ok())
+        .map(<[u8]>::to_vec)
 }
 
 /// Marks each call (oldest first) whose assessed level rose above the previous assessed call's.

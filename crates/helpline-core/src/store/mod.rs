@@ -2,8 +2,10 @@
 //! sealed (DESIGN §4). A [`Store`] is an opened, locked file; [`Store::unlock`] gives a
 //! [`Session`], which holds the keys until it is dropped or locked.
 
+mod audit;
 pub mod backup;
 mod cases;
+mod retention;
 mod schema;
 mod session;
 
@@ -13,9 +15,11 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 
+pub use audit::{AuditAction, AuditEntry, AuditProblem, AuditProblemKind, AuditReport};
 pub use cases::{
     mark_escalations, CallDraft, CaseHistory, CaseOverview, CaseSummary, RecordedCall,
 };
+pub use retention::RetentionRun;
 pub use schema::{Storage, COLUMNS};
 pub use session::{Session, UserSummary, VerifyReport};
 
@@ -211,7 +215,7 @@ impl Store {
         result
     }
 
-    fn try_unlock(self, user_name: &str, passphrase: &Passphrase) -> Result<Session> {
+    fn try_unlock(mut self, user_name: &str, passphrase: &Passphrase) -> Result<Session> {
         let user = self
             .conn
             .query_row("SELECT id FROM users WHERE name = ?1", [user_name], |row| {
@@ -228,13 +232,18 @@ impl Store {
             .ok_or(Error::WrongPassphrase)?;
         let keys = SubKeys::derive(&master);
         let role = session::read_role(&self.conn, &keys, user)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        audit::append(&tx, &keys, user_name, audit::AuditAction::SignedIn)?;
+        tx.commit()?;
         Ok(Session::new(self, master, user, user_name.to_owned(), role))
     }
 
     /// Opens the store with the recovery code and gives `user_name` a new passphrase; for when
     /// every passphrase is forgotten. The session is that user's.
     pub fn recover(
-        self,
+        mut self,
         code: &RecoveryCode,
         user_name: &str,
         new_passphrase: &Passphrase,
@@ -252,13 +261,18 @@ impl Store {
             .ok_or_else(|| Error::UnknownUser(user_name.to_owned()))?;
         let role = session::read_role(&self.conn, &keys, user)?;
         let store_id = self.store_id()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         write_slot(
-            &self.conn,
+            &tx,
             &store_id,
             Some(user),
             &SlotSecret::Passphrase(new_passphrase),
             &master,
         )?;
+        audit::append(&tx, &keys, user_name, audit::AuditAction::RecoveryCodeUsed)?;
+        tx.commit()?;
         Ok(Session::new(self, master, user, user_name.to_owned(), role))
     }
 
@@ -423,5 +437,9 @@ pub fn parse_role(code: &str) -> Result<Role> {
     })
 }
 
+#[cfg(test)]
+mod damage_tests;
+#[cfg(test)]
+mod retention_tests;
 #[cfg(test)]
 mod tests;

@@ -7,7 +7,8 @@ use rusqlite_migration::{Migrations, M};
 pub const APPLICATION_ID: i32 = 0x484C_504C;
 
 /// Schema versions, oldest first; `PRAGMA user_version` holds how many have run.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE store_info (
     id       INTEGER PRIMARY KEY CHECK (id = 1),
     store_id BLOB NOT NULL
@@ -55,7 +56,16 @@ CREATE TABLE call_drafts (
     notes   BLOB NOT NULL
 );
 CREATE INDEX calls_by_month ON calls(month);
-"#];
+"#,
+    // 2: the audit trail (append-only, hash-chained; see store/audit.rs).
+    r#"
+CREATE TABLE audit_trail (
+    seq   INTEGER PRIMARY KEY CHECK (seq >= 1),
+    entry BLOB NOT NULL,
+    chain BLOB NOT NULL
+);
+"#,
+];
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
@@ -160,4 +170,15 @@ pub const COLUMNS: &[(&str, &str, Storage)] = &[
     ),
     ("call_drafts", "details", Storage::Sealed),
     ("call_drafts", "notes", Storage::Sealed),
+    (
+        "audit_trail",
+        "seq",
+        Storage::Plain("position in the trail"),
+    ),
+    ("audit_trail", "entry", Storage::Sealed),
+    (
+        "audit_trail",
+        "chain",
+        Storage::Plain("HMAC-SHA256 chaining this entry to the one before"),
+    ),
 ];

@@ -6,10 +6,12 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use zeroize::Zeroizing;
 
+use super::audit::{self, AuditAction, AuditReport};
 use super::{check_user_name, write_slot, Store};
 use crate::crypto::{self, Passphrase, SecretKey, SlotSecret, SubKeys};
 use crate::domain::{
-    check_referrals, Code, HelplineSettings, Role, MAX_IDLE_LOCK_MINUTES, MAX_TRANSIT_COUNTRIES,
+    check_referrals, Code, HelplineSettings, Role, MAX_IDLE_LOCK_MINUTES, MAX_RETENTION_MONTHS,
+    MAX_TRANSIT_COUNTRIES,
 };
 use crate::error::{Error, Result};
 
@@ -36,6 +38,8 @@ pub struct VerifyReport {
     pub sqlite_integrity: Vec<String>,
     pub sealed_values_checked: usize,
     pub damaged: Vec<DamagedPlace>,
+    /// The audit trail's check, for supervisors (None for a volunteer's session).
+    pub audit: Option<AuditReport>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -47,7 +51,9 @@ pub struct DamagedPlace {
 
 impl VerifyReport {
     pub fn is_sound(&self) -> bool {
-        self.damaged.is_empty() && self.sqlite_integrity == ["ok"]
+        self.damaged.is_empty()
+            && self.sqlite_integrity == ["ok"]
+            && self.audit.as_ref().is_none_or(AuditReport::is_sound)
     }
 }
 
@@ -99,6 +105,16 @@ impl Session {
         &self.store.conn
     }
 
+    /// An immediate (write) transaction from `&self`, for reads that leave an audit entry. A
+    /// session's connection is never inside another transaction when one of its methods starts
+    /// (every transaction is opened and closed within one method), so this cannot nest.
+    pub(super) fn write_transaction(&self) -> Result<rusqlite::Transaction<'_>> {
+        Ok(rusqlite::Transaction::new_unchecked(
+            self.conn(),
+            TransactionBehavior::Immediate,
+        )?)
+    }
+
     // ---- users ----
 
     pub fn add_user(&mut self, name: &str, role: Role, passphrase: &Passphrase) -> Result<()> {
@@ -127,6 +143,15 @@ impl Session {
             &SlotSecret::Passphrase(passphrase),
             &self.master,
         )?;
+        audit::append(
+            &tx,
+            &self.keys,
+            &self.user_name,
+            AuditAction::UserAdded {
+                name: name.to_owned(),
+                role,
+            },
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -152,6 +177,14 @@ impl Session {
             .optional()?
             .ok_or_else(|| Error::UnknownUser(name.to_owned()))?;
         tx.execute("DELETE FROM users WHERE id = ?1", [user_id])?;
+        audit::append(
+            &tx,
+            &self.keys,
+            &self.user_name,
+            AuditAction::UserRemoved {
+                name: name.to_owned(),
+            },
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -169,13 +202,25 @@ impl Session {
             )?
             .ok_or(Error::WrongPassphrase)?;
         drop(opened);
+        let tx = self
+            .store
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         write_slot(
-            self.conn(),
+            &tx,
             &store_id,
             Some(self.user_id),
             &SlotSecret::Passphrase(new),
             &self.master,
-        )
+        )?;
+        audit::append(
+            &tx,
+            &self.keys,
+            &self.user_name,
+            AuditAction::PassphraseChanged,
+        )?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// Gives another user a fresh passphrase (supervisors): for a volunteer who forgot theirs.
@@ -190,13 +235,27 @@ impl Session {
             .optional()?
             .ok_or_else(|| Error::UnknownUser(name.to_owned()))?;
         let store_id = self.store.store_id()?;
+        let tx = self
+            .store
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         write_slot(
-            self.conn(),
+            &tx,
             &store_id,
             Some(user_id),
             &SlotSecret::Passphrase(passphrase),
             &self.master,
-        )
+        )?;
+        audit::append(
+            &tx,
+            &self.keys,
+            &self.user_name,
+            AuditAction::PassphraseReset {
+                name: name.to_owned(),
+            },
+        )?;
+        tx.commit()?;
+        Ok(())
     }
 
     pub fn users(&self) -> Result<Vec<UserSummary>> {
@@ -227,7 +286,46 @@ impl Session {
                 reason: format!("the idle lock time is 1 to {MAX_IDLE_LOCK_MINUTES} minutes"),
             });
         }
-        write_setting(self.conn(), &self.keys, SETTINGS, settings)
+        if settings
+            .retention_months
+            .is_some_and(|m| !(1..=MAX_RETENTION_MONTHS).contains(&m))
+        {
+            return Err(Error::InvalidInput {
+                field: "retention_months",
+                reason: format!("case content is kept 1 to {MAX_RETENTION_MONTHS} months"),
+            });
+        }
+        // One entry per setting that changed, named by its field (never its value), so a
+        // setting added later is audited without a change here.
+        let before = read_setting::<serde_json::Value>(self.conn(), &self.keys, SETTINGS).ok();
+        let after = serde_json::to_value(settings).map_err(|e| Error::Storage(e.to_string()))?;
+        let changed: Vec<String> = after
+            .as_object()
+            .map(|fields| {
+                fields
+                    .iter()
+                    .filter(|(name, value)| {
+                        before.as_ref().and_then(|b| b.get(name.as_str())) != Some(*value)
+                    })
+                    .map(|(name, _)| name.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let tx = self
+            .store
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        write_setting(&tx, &self.keys, SETTINGS, settings)?;
+        for setting in changed {
+            audit::append(
+                &tx,
+                &self.keys,
+                &self.user_name,
+                AuditAction::SettingsChanged { setting },
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     /// Checks the SQLite file and opens every sealed value this session can open.
@@ -282,6 +380,9 @@ impl Session {
             );
         }
         self.verify_cases(&mut check)?;
+        if self.role == Role::Supervisor {
+            report.audit = Some(audit::verify(conn, &self.keys)?);
+        }
         Ok(report)
     }
 }
@@ -361,7 +462,11 @@ pub(super) fn write_setting<T: Serialize>(
     Ok(())
 }
 
-fn read_setting<T: DeserializeOwned>(conn: &Connection, keys: &SubKeys, name: &str) -> Result<T> {
+pub(super) fn read_setting<T: DeserializeOwned>(
+    conn: &Connection,
+    keys: &SubKeys,
+    name: &str,
+) -> Result<T> {
     let (rowid, sealed) = conn
         .query_row(
             "SELECT rowid, value FROM settings WHERE name = ?1",

@@ -8,17 +8,17 @@ use super::*;
 use crate::domain::*;
 use crate::CaseNumber;
 
-const PASS: &str = "correct horse battery";
+pub(super) const PASS: &str = "correct horse battery";
 
-fn pass(text: &str) -> Passphrase {
+pub(super) fn pass(text: &str) -> Passphrase {
     Passphrase::new(text).unwrap()
 }
 
-fn new_store(dir: &Path) -> (Session, RecoveryCode) {
+pub(super) fn new_store(dir: &Path) -> (Session, RecoveryCode) {
     Store::create(dir, "sara", &pass(PASS)).unwrap()
 }
 
-fn call_at(started: chrono::DateTime<Utc>, level: ConcernLevel, notes: &str) -> Call {
+pub(super) fn call_at(started: chrono::DateTime<Utc>, level: ConcernLevel, notes: &str) -> Call {
     Call {
         started_at: started,
         ended_at: Some(started + chrono::Duration::minutes(23)),
@@ -547,7 +547,7 @@ fn the_schema_stores_in_plain_only_what_the_allow_list_names() {
 }
 
 /// Every byte of every file in the data folder, for the leak scan.
-fn raw_files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+pub(super) fn raw_files(dir: &Path) -> Vec<(String, Vec<u8>)> {
     std::fs::read_dir(dir)
         .unwrap()
         .map(|e| {

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 use chrono::{TimeZone, Utc};
+use helpline_core::tally::count_case;
 use helpline_core::{
     default_referrals, Call, CallContent, CallerIdentity, Channel, ConcernLevel, ContactDetails,
     Month, RecordedCall, Referral, ReferralCode,
@@ -147,8 +148,17 @@ pub fn referrals() -> Vec<Referral> {
     referrals
 }
 
+/// The months' statistics, counted as the store counts them.
 pub fn statistics(months: &[Month]) -> MonthlyStatistics {
-    monthly_statistics(&cases(), months, &referrals(), Threshold::default())
+    let mut counts = std::collections::BTreeMap::new();
+    for case in cases() {
+        count_case(&case, |m| months.contains(&m), &mut counts);
+    }
+    let counts: Vec<_> = months
+        .iter()
+        .map(|m| (*m, counts.remove(m).unwrap_or_default()))
+        .collect();
+    monthly_statistics(&counts, &referrals(), Threshold::default())
 }
 
 /// The export of [`months`] in `language` and `format`, with the trend over [`trend_months`].

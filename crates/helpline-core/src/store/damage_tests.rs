@@ -1,0 +1,72 @@
+//! A store file edited or damaged beyond what AES-GCM catches: values of the wrong type and
+//! missing tables are reported with their codes, and `verify` still lists what it can.
+
+use super::tests::{call_at, new_store, pass, PASS};
+use super::*;
+use crate::domain::ConcernLevel;
+use crate::CaseNumber;
+
+fn case_id(session: &Session, number: &CaseNumber) -> i64 {
+    let index = crypto::blind_index(&session.keys.case_index, &number.canonical());
+    session
+        .conn()
+        .query_row(
+            "SELECT id FROM cases WHERE number_index = ?1",
+            [&index[..]],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+fn a_call(notes: &str) -> crate::Call {
+    let at = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 3, 14, 9, 0, 0).unwrap();
+    call_at(at, ConcernLevel::StrongInterest, notes)
+}
+
+#[test]
+fn a_value_of_the_wrong_type_is_a_damaged_record_and_verify_lists_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut session, _) = new_store(dir.path());
+    let broken = session.record_call(None, &a_call("a")).unwrap();
+    let fine = session.record_call(None, &a_call("b")).unwrap();
+    let id = case_id(&session, &broken);
+    // An integer where sealed notes belong, and text where a case's summary does.
+    session
+        .conn()
+        .execute("UPDATE calls SET notes = 42 WHERE case_id = ?1", [id])
+        .unwrap();
+    session
+        .conn()
+        .execute("UPDATE cases SET summary = 'hello' WHERE id = ?1", [id])
+        .unwrap();
+
+    let err = session.case_history(&broken).unwrap_err();
+    assert_eq!(err.code(), "damaged_record", "{err}");
+    assert!(session.case_history(&fine).is_ok());
+    let report = session.verify().unwrap();
+    let damaged: Vec<(&str, &str)> = report.damaged.iter().map(|d| (d.table, d.column)).collect();
+    assert_eq!(
+        damaged,
+        [("cases", "summary"), ("calls", "notes")],
+        "{report:?}"
+    );
+    assert!(report
+        .damaged
+        .iter()
+        .all(|d| d.table == "calls" || d.row == id));
+}
+
+#[test]
+fn a_missing_table_is_a_damaged_store_not_a_storage_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    let (session, _) = new_store(dir.path());
+    session
+        .conn()
+        .execute("DROP TABLE call_drafts", [])
+        .unwrap();
+    let session = session.lock().unlock("sara", &pass(PASS)).unwrap();
+    assert_eq!(
+        session.unfinished_calls().unwrap_err().code(),
+        "store_damaged"
+    );
+}
