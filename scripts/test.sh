@@ -41,6 +41,10 @@ export HELPLINE_APP="$REPO/target/debug/helpline-desktop"
 # A fresh data folder, and fresh places for the webview's own storage, for every run.
 export HELPLINE_DATA_DIR="$scratch/data" XDG_DATA_HOME="$scratch/xdg-data" XDG_CONFIG_HOME="$scratch/xdg-config" XDG_CACHE_HOME="$scratch/xdg-cache"
 export NO_AT_BRIDGE=1 TAURI_DRIVER_LOG="$scratch/tauri-driver.log"
+# WebDriver cannot drive native file dialogs: the debug build saves into, and opens the newest
+# file from, this folder instead (src-tauri/src/dialogs.rs). The app inherits it from tauri-driver.
+export HELPLINE_E2E_DIALOG_DIR="$scratch/dialogs"
+mkdir -p "$HELPLINE_E2E_DIALOG_DIR"
 xvfb-run -a -s "-screen 0 1280x900x24" dbus-run-session -- bash -c '
     tauri-driver --port 4444 > "$TAURI_DRIVER_LOG" 2>&1 &
     driver=$!

@@ -21,6 +21,17 @@ const COMMANDS: &[&str] = &[
     "remove_user",
     "statistics",
     "export_statistics",
+    "recover",
+    "choose_restore_file",
+    "restore_backup",
+    "reset_passphrase",
+    "set_retention_months",
+    "audit_trail",
+    "verify_audit",
+    "take_backup",
+    "verify_store",
+    "verify_backup",
+    "forget_case",
 ];
 
 // The app's own commands get generated permissions, so the capability can grant exactly these

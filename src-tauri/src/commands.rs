@@ -3,16 +3,18 @@
 
 use std::sync::{Mutex, MutexGuard};
 
+use helpline_core::store::AuditEntry;
 use helpline_core::UserSummary;
 use helpline_stats::export::{ExportError, Format};
 use tauri::State;
-use tauri_plugin_dialog::DialogExt;
 use zeroize::Zeroizing;
 
 use crate::desk::{
-    AppStatus, CaseHistoryView, CaseNumberView, CaseOverviewView, Desk, DraftView, SetUpDone,
-    SettingsView, SignedIn, StartedCallView, StatisticsQuery,
+    self, AppStatus, AuditCheckView, CaseHistoryView, CaseNumberView, CaseOverviewView, Desk,
+    DraftView, RestoreFile, RetentionView, SetUpDone, SettingsView, SignedIn, StartedCallView,
+    StatisticsQuery, VerifyView,
 };
+use crate::dialogs;
 use crate::error::ShellError;
 
 pub struct DeskState(Mutex<Desk>);
@@ -73,6 +75,49 @@ pub async fn unlock(
     result
 }
 
+/// Every passphrase is forgotten: the recovery code and a new passphrase for `user_name`.
+#[tauri::command]
+pub async fn recover(
+    state: State<'_, DeskState>,
+    user_name: String,
+    recovery_code: String,
+    new_passphrase: String,
+) -> Reply<SignedIn> {
+    let (code, next) = (
+        Zeroizing::new(recovery_code),
+        Zeroizing::new(new_passphrase),
+    );
+    state.with(|desk| desk.recover(&user_name, code, next))
+}
+
+/// First run: the native open dialog for a backup file, remembered by the shell. `None` when
+/// the dialog was cancelled.
+#[tauri::command]
+pub async fn choose_restore_file(
+    app: tauri::AppHandle,
+    state: State<'_, DeskState>,
+) -> Reply<Option<RestoreFile>> {
+    state.with(|desk| desk.refuse_unless_first_run())?;
+    let Some(path) = dialogs::open_path(&app, desk::BACKUP_EXTENSION)? else {
+        return Ok(None);
+    };
+    state.with(|desk| desk.choose_restore_file(path)).map(Some)
+}
+
+/// First run: restores the chosen backup and signs in; with `recovery_code`, `passphrase` is
+/// the user's new passphrase, else their passphrase as it was when the backup was taken.
+#[tauri::command]
+pub async fn restore_backup(
+    state: State<'_, DeskState>,
+    user_name: String,
+    passphrase: String,
+    recovery_code: Option<String>,
+) -> Reply<SignedIn> {
+    let passphrase = Zeroizing::new(passphrase);
+    let code = recovery_code.map(Zeroizing::new);
+    state.with(|desk| desk.restore(&user_name, passphrase, code))
+}
+
 #[tauri::command]
 pub fn lock(state: State<'_, DeskState>) -> Reply<()> {
     state.with(|desk| {
@@ -104,6 +149,14 @@ pub fn set_referrals(state: State<'_, DeskState>, referrals: serde_json::Value) 
 #[tauri::command]
 pub fn set_transit_countries(state: State<'_, DeskState>, countries: Vec<String>) -> Reply<()> {
     state.with(|desk| desk.set_transit_countries(countries))
+}
+
+#[tauri::command]
+pub fn set_retention_months(
+    state: State<'_, DeskState>,
+    months: Option<u32>,
+) -> Reply<RetentionView> {
+    state.with(|desk| desk.set_retention_months(months))
 }
 
 #[tauri::command]
@@ -217,20 +270,84 @@ pub async fn export_statistics(
         .parse()
         .map_err(|e: ExportError| ShellError::invalid_argument(e.to_string()))?;
     state.with(Desk::require_supervisor)?;
-    let chosen = app
-        .dialog()
-        .file()
-        .set_file_name(query.file_name(format))
-        .add_filter(format.extension(), &[format.extension()])
-        .blocking_save_file();
-    let Some(chosen) = chosen else {
+    let Some(path) = dialogs::save_path(&app, &query.file_name(format), format.extension())? else {
         return Ok(None);
     };
-    let path = chosen
-        .into_path()
-        .map_err(|e| ShellError::invalid_argument(format!("not a file on this computer: {e}")))?;
     state.with(|desk| desk.export_statistics(&query, format, &path))?;
     Ok(Some(Saved {
         path: path.display().to_string(),
     }))
+}
+
+/// Asks where to save the backup with the native dialog, then writes it. `None` when cancelled.
+#[tauri::command]
+pub async fn take_backup(
+    app: tauri::AppHandle,
+    state: State<'_, DeskState>,
+) -> Reply<Option<Saved>> {
+    state.with(Desk::require_supervisor)?;
+    let name = desk::backup_file_name(chrono::Local::now().date_naive());
+    let Some(path) = dialogs::save_path(&app, &name, desk::BACKUP_EXTENSION)? else {
+        return Ok(None);
+    };
+    state.with(|desk| desk.backup(&path))?;
+    Ok(Some(Saved {
+        path: path.display().to_string(),
+    }))
+}
+
+#[tauri::command]
+pub async fn verify_store(state: State<'_, DeskState>) -> Reply<VerifyView> {
+    state.with(Desk::verify_store)
+}
+
+/// Asks for a backup file with the native dialog and checks it with the supervisor's
+/// passphrase. `None` when the dialog was cancelled.
+#[tauri::command]
+pub async fn verify_backup(
+    app: tauri::AppHandle,
+    state: State<'_, DeskState>,
+    passphrase: String,
+) -> Reply<Option<CheckedBackup>> {
+    let passphrase = Zeroizing::new(passphrase);
+    state.with(Desk::require_supervisor)?;
+    let Some(path) = dialogs::open_path(&app, desk::BACKUP_EXTENSION)? else {
+        return Ok(None);
+    };
+    let report = state.with(|desk| desk.verify_backup(&path, passphrase))?;
+    Ok(Some(CheckedBackup {
+        path: path.display().to_string(),
+        report,
+    }))
+}
+
+#[derive(serde::Serialize)]
+pub struct CheckedBackup {
+    path: String,
+    report: VerifyView,
+}
+
+#[tauri::command]
+pub fn forget_case(state: State<'_, DeskState>, case_number: String) -> Reply<()> {
+    state.with(|desk| desk.forget_case(&case_number))
+}
+
+#[tauri::command]
+pub async fn reset_passphrase(
+    state: State<'_, DeskState>,
+    user_name: String,
+    passphrase: String,
+) -> Reply<()> {
+    let passphrase = Zeroizing::new(passphrase);
+    state.with(|desk| desk.reset_passphrase(&user_name, passphrase))
+}
+
+#[tauri::command]
+pub fn audit_trail(state: State<'_, DeskState>) -> Reply<Vec<AuditEntry>> {
+    state.with(Desk::audit_trail)
+}
+
+#[tauri::command]
+pub fn verify_audit(state: State<'_, DeskState>) -> Reply<AuditCheckView> {
+    state.with(Desk::verify_audit)
 }

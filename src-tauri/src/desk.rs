@@ -1,15 +1,17 @@
 //! The desktop app's state and operations, free of Tauri so they are tested without a window:
 //! where the store is, and the unlocked session when there is one.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use helpline_core::store::{self, CallDraft, CaseOverview};
+use helpline_core::store::backup::{self, BackupSecret};
+use helpline_core::store::{self, AuditEntry, AuditProblem, CallDraft, CaseOverview};
 use helpline_core::Month;
 use helpline_core::{
     paths, CallContent, CaseNumber, Code, ConcernLevel, CountryCode, Error, HelplineSettings,
-    Passphrase, RecordedCall, Referral, Role, Session, Store, UserSummary,
+    Passphrase, RecordedCall, RecoveryCode, Referral, Role, Session, Store, UserSummary,
+    VerifyReport, MAX_RETENTION_MONTHS,
 };
 use helpline_stats::export::{self, Format, Report};
 use helpline_stats::labels::{Labels, ReportLanguage, UnknownLanguage};
@@ -26,6 +28,8 @@ const MAX_ARGUMENT_BYTES: usize = 4096;
 pub struct Desk {
     data_dir: PathBuf,
     session: Option<Session>,
+    /// The backup file chosen on the first-run screen (in the native dialog), to restore from.
+    restore_from: Option<PathBuf>,
 }
 
 #[derive(Debug, Serialize, PartialEq, Eq)]
@@ -41,6 +45,10 @@ pub enum AppStatus {
 pub struct SignedIn {
     pub user: String,
     pub role: &'static str,
+    /// Cases the retention period destroyed right after signing in.
+    pub cases_expired: u64,
+    /// The retention run failed (the cases it should have destroyed are still there).
+    pub retention_failed: bool,
 }
 
 #[derive(Serialize)]
@@ -72,6 +80,7 @@ impl Desk {
         Desk {
             data_dir,
             session: None,
+            restore_from: None,
         }
     }
 
@@ -111,19 +120,10 @@ impl Desk {
     ) -> Result<SignedIn, ShellError> {
         check_length("userName", user_name)?;
         check_length("passphrase", &passphrase)?;
-        if self.session.is_some() {
-            return Err(ShellError::invalid_argument(
-                "the store is already unlocked; lock it first",
-            ));
-        }
+        self.refuse_when_unlocked()?;
         let passphrase = Passphrase::for_unlock(&passphrase)?;
         let session = Store::open(&self.data_dir)?.unlock(user_name, &passphrase)?;
-        let signed_in = SignedIn {
-            user: session.user_name().to_owned(),
-            role: session.role().code(),
-        };
-        self.session = Some(session);
-        Ok(signed_in)
+        Ok(self.sign_in(session))
     }
 
     /// How long to hold back the answer to a failed unlock; counted in the data folder, so a
@@ -136,6 +136,138 @@ impl Desk {
     pub fn lock(&mut self) {
         self.session = None;
     }
+
+    fn refuse_when_unlocked(&self) -> Result<(), ShellError> {
+        if self.session.is_some() {
+            return Err(ShellError::invalid_argument(
+                "the store is already unlocked; lock it first",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Keeps the session and applies the retention period at once, as after every unlock: a
+    /// failed run does not undo the unlock, it is reported.
+    fn sign_in(&mut self, mut session: Session) -> SignedIn {
+        let retention = session.apply_retention(Utc::now());
+        if let Err(e) = &retention {
+            eprintln!(
+                "helpline-desktop: retention did not run: {e} [{}]",
+                e.code()
+            );
+        }
+        let signed_in = SignedIn {
+            user: session.user_name().to_owned(),
+            role: session.role().code(),
+            cases_expired: retention.as_ref().map_or(0, |run| run.cases_destroyed),
+            retention_failed: retention.is_err(),
+        };
+        self.session = Some(session);
+        signed_in
+    }
+
+    /// Every passphrase is forgotten: the recovery code opens the store and gives `user_name`
+    /// a new passphrase. The session is that user's.
+    pub fn recover(
+        &mut self,
+        user_name: &str,
+        recovery_code: Zeroizing<String>,
+        new_passphrase: Zeroizing<String>,
+    ) -> Result<SignedIn, ShellError> {
+        check_length("userName", user_name)?;
+        self.refuse_when_unlocked()?;
+        let code = parse_recovery_code(&recovery_code)?;
+        check_length("newPassphrase", &new_passphrase)?;
+        let new_passphrase = Passphrase::new(&new_passphrase)?;
+        let session = Store::open(&self.data_dir)?.recover(&code, user_name, &new_passphrase)?;
+        Ok(self.sign_in(session))
+    }
+
+    /// Remembers the backup file chosen in the native dialog (first run only); the name to show.
+    pub fn choose_restore_file(&mut self, path: PathBuf) -> Result<RestoreFile, ShellError> {
+        self.refuse_unless_first_run()?;
+        let file_name = path
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        self.restore_from = Some(path);
+        Ok(RestoreFile { file_name })
+    }
+
+    /// Restoring is for a computer without a store, before anyone signs in.
+    pub fn refuse_unless_first_run(&self) -> Result<(), ShellError> {
+        self.refuse_when_unlocked()?;
+        if Store::exists(&self.data_dir) {
+            return Err(Error::StoreExists(self.data_dir.display().to_string()).into());
+        }
+        Ok(())
+    }
+
+    /// First run: restores the chosen backup into the data folder and signs in, with the
+    /// user's passphrase as it was when the backup was taken, or with the recovery code (then
+    /// `passphrase` is the user's new one). If signing in fails after all, the restored files
+    /// are removed again, so the first-run screen stays usable.
+    pub fn restore(
+        &mut self,
+        user_name: &str,
+        passphrase: Zeroizing<String>,
+        recovery_code: Option<Zeroizing<String>>,
+    ) -> Result<SignedIn, ShellError> {
+        check_length("userName", user_name)?;
+        check_length("passphrase", &passphrase)?;
+        self.refuse_unless_first_run()?;
+        let Some(backup_file) = self.restore_from.clone() else {
+            return Err(ShellError::invalid_argument("choose a backup file first"));
+        };
+        let signed_in = match recovery_code {
+            None => {
+                let passphrase = Passphrase::for_unlock(&passphrase)?;
+                let secret = BackupSecret::User {
+                    name: user_name,
+                    passphrase: &passphrase,
+                };
+                let store = backup::restore(&backup_file, &self.data_dir, &secret)?;
+                let session = store
+                    .unlock(user_name, &passphrase)
+                    .inspect_err(|_| remove_store_files(&self.data_dir))?;
+                self.sign_in(session)
+            }
+            Some(code) => {
+                let code = parse_recovery_code(&code)?;
+                let new_passphrase = Passphrase::new(&passphrase)?;
+                let store =
+                    backup::restore(&backup_file, &self.data_dir, &BackupSecret::Recovery(&code))?;
+                let session = store
+                    .recover(&code, user_name, &new_passphrase)
+                    .inspect_err(|_| remove_store_files(&self.data_dir))?;
+                self.sign_in(session)
+            }
+        };
+        self.restore_from = None;
+        Ok(signed_in)
+    }
+}
+
+/// Removes a store this desk has just restored and could not sign in to (the folder held none).
+fn remove_store_files(dir: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(dir.join(format!("{}{suffix}", store::DATABASE_FILE)));
+    }
+}
+
+fn parse_recovery_code(text: &str) -> Result<RecoveryCode, ShellError> {
+    check_length("recoveryCode", text)?;
+    RecoveryCode::parse(text).map_err(|_| ShellError {
+        code: "recovery_code_malformed",
+        message: "a recovery code is 32 letters and digits 2-7, in groups of four".into(),
+    })
+}
+
+#[derive(Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct RestoreFile {
+    /// The file's name only, to show which backup was chosen.
+    pub file_name: String,
 }
 
 /// The settings as the UI reads them.
@@ -145,6 +277,8 @@ pub struct SettingsView {
     pub referrals: Vec<Referral>,
     pub transit_countries: Vec<CountryCode>,
     pub idle_lock_minutes: u32,
+    /// Months case content is kept after a case's last call; None: until it is forgotten.
+    pub retention_months: Option<u32>,
 }
 
 /// A call in progress, as the call screen needs it.
@@ -289,7 +423,17 @@ impl Desk {
         .map_err(|e| ShellError {
             code: "export_failed",
             message: e.to_string(),
-        })
+        })?;
+        // No export without its entry in the audit trail: if the entry cannot be written, the
+        // file goes again.
+        let recorded =
+            self.session()?
+                .record_export(query.from, query.to, format.extension(), query.k.k());
+        if let Err(e) = recorded {
+            let _ = std::fs::remove_file(path);
+            return Err(e.into());
+        }
+        Ok(())
     }
 
     /// Supervisors only, checked before the save dialog opens.
@@ -325,6 +469,7 @@ impl Desk {
             referrals: settings.referrals,
             transit_countries: settings.transit_countries,
             idle_lock_minutes: settings.idle_lock_minutes,
+            retention_months: settings.retention_months,
         })
     }
 
@@ -354,6 +499,24 @@ impl Desk {
 
     pub fn set_idle_lock_minutes(&mut self, minutes: u32) -> Result<(), ShellError> {
         self.change_settings(|s| s.idle_lock_minutes = minutes)
+    }
+
+    /// Sets how long case content is kept (supervisors), then applies it at once: cases whose
+    /// last call is older are destroyed now, not at the next unlock.
+    pub fn set_retention_months(
+        &mut self,
+        months: Option<u32>,
+    ) -> Result<RetentionView, ShellError> {
+        if months.is_some_and(|m| !(1..=MAX_RETENTION_MONTHS).contains(&m)) {
+            return Err(ShellError::invalid_argument(format!(
+                "months: case content is kept 1 to {MAX_RETENTION_MONTHS} months, or until forgotten"
+            )));
+        }
+        self.change_settings(|s| s.retention_months = months)?;
+        let run = self.session()?.apply_retention(Utc::now())?;
+        Ok(RetentionView {
+            cases_destroyed: run.cases_destroyed,
+        })
     }
 
     pub fn start_call(
@@ -458,6 +621,146 @@ impl Desk {
         check_length("userName", user_name)?;
         Ok(self.session()?.remove_user(user_name)?)
     }
+
+    /// Gives another user a new passphrase (supervisors), for a volunteer who forgot theirs.
+    pub fn reset_passphrase(
+        &mut self,
+        user_name: &str,
+        passphrase: Zeroizing<String>,
+    ) -> Result<(), ShellError> {
+        check_length("userName", user_name)?;
+        check_length("passphrase", &passphrase)?;
+        let passphrase = Passphrase::new(&passphrase)?;
+        Ok(self.session()?.reset_passphrase(user_name, &passphrase)?)
+    }
+
+    /// Writes an encrypted backup of the whole store to `path` (chosen in the save dialog).
+    pub fn backup(&mut self, path: &Path) -> Result<(), ShellError> {
+        self.session()?.backup(path).map_err(|e| match e {
+            Error::Storage(message) => ShellError {
+                code: "backup_failed",
+                message,
+            },
+            other => other.into(),
+        })
+    }
+
+    /// Checks every record of the store (supervisors).
+    pub fn verify_store(&mut self) -> Result<VerifyView, ShellError> {
+        self.require_supervisor()?;
+        Ok(VerifyView::from(self.session()?.verify()?))
+    }
+
+    /// Checks a backup file with the signed-in supervisor's passphrase, as it was when the
+    /// backup was taken: decrypts it into a temporary folder, unlocks it and verifies it there.
+    pub fn verify_backup(
+        &mut self,
+        path: &Path,
+        passphrase: Zeroizing<String>,
+    ) -> Result<VerifyView, ShellError> {
+        check_length("passphrase", &passphrase)?;
+        let passphrase = Passphrase::for_unlock(&passphrase)?;
+        self.require_supervisor()?;
+        let user_name = self.session()?.user_name().to_owned();
+        Ok(VerifyView::from(backup::verify_backup(
+            path,
+            &user_name,
+            &passphrase,
+        )?))
+    }
+
+    /// The audit trail, newest first (supervisors).
+    pub fn audit_trail(&mut self) -> Result<Vec<AuditEntry>, ShellError> {
+        Ok(self.session()?.audit_trail()?)
+    }
+
+    /// Checks that no entry of the trail was altered or removed (supervisors).
+    pub fn verify_audit(&mut self) -> Result<AuditCheckView, ShellError> {
+        let report = self.session()?.verify_audit()?;
+        Ok(AuditCheckView {
+            sound: report.is_sound(),
+            entries_checked: report.entries_checked,
+            head_seq: report.head_seq,
+            fingerprint: report.fingerprint,
+            problems: report.problems,
+        })
+    }
+
+    /// Destroys a case for good (supervisors), for a caller who asks.
+    pub fn forget_case(&mut self, case_number: &str) -> Result<(), ShellError> {
+        let number = parse_case_number(case_number)?;
+        Ok(self.session()?.forget_case(&number)?)
+    }
+}
+
+/// What saving the retention period destroyed at once.
+#[derive(Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct RetentionView {
+    pub cases_destroyed: u64,
+}
+
+/// What a check of the audit trail found. `problems` keep the core's snake_case fields.
+#[derive(Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditCheckView {
+    pub sound: bool,
+    pub entries_checked: u64,
+    /// How many entries the trail has had.
+    pub head_seq: u64,
+    /// To note down elsewhere: it shows later whether the trail was wound back.
+    pub fingerprint: String,
+    pub problems: Vec<AuditProblem>,
+}
+
+/// The name offered in the save dialog for a backup taken on `day`.
+pub fn backup_file_name(day: NaiveDate) -> String {
+    format!("helpline-{day}.{BACKUP_EXTENSION}")
+}
+
+pub const BACKUP_EXTENSION: &str = "hlbak";
+
+/// What a check of the store or of a backup found, for the safety screen.
+#[derive(Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct VerifyView {
+    pub sound: bool,
+    pub sealed_values_checked: u64,
+    /// SQLite's own words about the file when its integrity check did not say "ok".
+    pub file_problems: Vec<String>,
+    pub damaged: Vec<DamagedView>,
+}
+
+#[derive(Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct DamagedView {
+    pub table: &'static str,
+    pub column: &'static str,
+    /// The random row id, as text: it does not fit in a JavaScript number.
+    pub row: String,
+}
+
+impl From<VerifyReport> for VerifyView {
+    fn from(report: VerifyReport) -> Self {
+        VerifyView {
+            sound: report.is_sound(),
+            sealed_values_checked: report.sealed_values_checked as u64,
+            file_problems: if report.sqlite_integrity == ["ok"] {
+                Vec::new()
+            } else {
+                report.sqlite_integrity.clone()
+            },
+            damaged: report
+                .damaged
+                .iter()
+                .map(|place| DamagedView {
+                    table: place.table,
+                    column: place.column,
+                    row: place.row.to_string(),
+                })
+                .collect(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -466,6 +769,15 @@ mod tests {
 
     fn secret(text: &str) -> Zeroizing<String> {
         Zeroizing::new(text.to_owned())
+    }
+
+    fn signed_in(user: &str, role: &'static str) -> SignedIn {
+        SignedIn {
+            user: user.into(),
+            role,
+            cases_expired: 0,
+            retention_failed: false,
+        }
     }
 
     #[test]
@@ -492,10 +804,7 @@ mod tests {
         );
         assert_eq!(
             desk.unlock("sara", secret("a long passphrase")).unwrap(),
-            SignedIn {
-                user: "sara".into(),
-                role: "supervisor"
-            }
+            signed_in("sara", "supervisor")
         );
         assert_eq!(
             desk.unlock("sara", secret("a long passphrase"))
@@ -765,5 +1074,410 @@ mod tests {
         desk.unlock("omar", secret("volunteer passphrase")).unwrap();
         assert_eq!(desk.require_supervisor().unwrap_err().code, "not_allowed");
         assert_eq!(desk.statistics(&query).unwrap_err().code, "not_allowed");
+    }
+
+    #[test]
+    fn a_backup_is_named_for_its_day() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 9).unwrap();
+        assert_eq!(backup_file_name(day), "helpline-2026-03-09.hlbak");
+    }
+
+    #[test]
+    fn backups_are_taken_checked_and_restored_on_another_computer() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut desk = Desk::new(dir.path().join("data"));
+        let code = desk
+            .set_up("sara", secret("a long passphrase"))
+            .unwrap()
+            .recovery_code;
+        let started = desk.start_call(None).unwrap();
+        let number = desk
+            .end_call(&started.draft.draft_id, content_json("kept in the backup"))
+            .unwrap()
+            .case_number;
+
+        let report = desk.verify_store().unwrap();
+        assert!(report.sound);
+        assert!(report.sealed_values_checked > 0);
+        assert!(report.damaged.is_empty() && report.file_problems.is_empty());
+        let json = serde_json::to_value(&report).unwrap();
+        assert_eq!(json["sound"], true);
+        assert!(json["fileProblems"].is_array());
+
+        let backup = dir.path().join(backup_file_name(
+            NaiveDate::from_ymd_opt(2026, 3, 9).unwrap(),
+        ));
+        desk.backup(&backup).unwrap();
+        assert!(
+            desk.verify_backup(&backup, secret("a long passphrase"))
+                .unwrap()
+                .sound
+        );
+        assert_eq!(
+            desk.verify_backup(&backup, secret("not the passphrase"))
+                .unwrap_err()
+                .code,
+            "wrong_passphrase"
+        );
+        let stranger = dir.path().join("notes.hlbak");
+        std::fs::write(&stranger, b"just some text").unwrap();
+        assert_eq!(
+            desk.verify_backup(&stranger, secret("a long passphrase"))
+                .unwrap_err()
+                .code,
+            "not_a_backup"
+        );
+        assert_eq!(
+            desk.backup(&dir.path().join("no such folder").join("x.hlbak"))
+                .unwrap_err()
+                .code,
+            "backup_failed"
+        );
+        // Restoring is for a computer without a store.
+        desk.lock();
+        assert_eq!(
+            desk.choose_restore_file(backup.clone()).unwrap_err().code,
+            "store_exists"
+        );
+
+        // With the passphrase, on a new computer.
+        let mut fresh = Desk::new(dir.path().join("restored"));
+        assert_eq!(
+            fresh
+                .restore("sara", secret("a long passphrase"), None)
+                .unwrap_err()
+                .code,
+            "invalid_argument",
+            "no file was chosen"
+        );
+        assert_eq!(
+            fresh.choose_restore_file(backup.clone()).unwrap().file_name,
+            "helpline-2026-03-09.hlbak"
+        );
+        assert_eq!(
+            fresh
+                .restore("sara", secret("wrong passphrase"), None)
+                .unwrap_err()
+                .code,
+            "wrong_passphrase"
+        );
+        assert_eq!(
+            fresh
+                .restore("omar", secret("a long passphrase"), None)
+                .unwrap_err()
+                .code,
+            "unknown_user"
+        );
+        assert_eq!(fresh.status(), AppStatus::NeedsSetup);
+        assert_eq!(
+            fresh
+                .restore("sara", secret("a long passphrase"), None)
+                .unwrap(),
+            signed_in("sara", "supervisor")
+        );
+        let history = fresh.find_case(&number).unwrap();
+        assert_eq!(history.calls[0].call.content.notes, "kept in the backup");
+
+        // With the recovery code and a new passphrase.
+        let mut other = Desk::new(dir.path().join("recovered"));
+        other.choose_restore_file(backup.clone()).unwrap();
+        assert_eq!(
+            other
+                .restore("sara", secret("new passphrase here"), Some(secret("ABCD")))
+                .unwrap_err()
+                .code,
+            "recovery_code_malformed"
+        );
+        assert_eq!(
+            other
+                .restore("sara", secret("short"), Some(secret(&code)))
+                .unwrap_err()
+                .code,
+            "passphrase_too_short"
+        );
+        assert_eq!(
+            other
+                .restore("nobody", secret("new passphrase here"), Some(secret(&code)))
+                .unwrap_err()
+                .code,
+            "unknown_user"
+        );
+        assert_eq!(
+            other.status(),
+            AppStatus::NeedsSetup,
+            "a restore that could not sign in leaves no store behind"
+        );
+        other
+            .restore("sara", secret("new passphrase here"), Some(secret(&code)))
+            .unwrap();
+        other.lock();
+        other.unlock("sara", secret("new passphrase here")).unwrap();
+        assert_eq!(other.find_case(&number).unwrap().calls.len(), 1);
+    }
+
+    #[test]
+    fn the_recovery_code_opens_the_store_when_every_passphrase_is_forgotten() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut desk = Desk::new(dir.path().join("data"));
+        let code = desk
+            .set_up("sara", secret("a long passphrase"))
+            .unwrap()
+            .recovery_code;
+        assert_eq!(
+            desk.recover("sara", secret(&code), secret("a new passphrase"))
+                .unwrap_err()
+                .code,
+            "invalid_argument",
+            "lock first"
+        );
+        desk.lock();
+        let other_code = RecoveryCode::random().display().to_string();
+        assert_eq!(
+            desk.recover("sara", secret(&other_code), secret("a new passphrase"))
+                .unwrap_err()
+                .code,
+            "wrong_recovery_code"
+        );
+        assert_eq!(
+            desk.recover("sara", secret("not a code"), secret("a new passphrase"))
+                .unwrap_err()
+                .code,
+            "recovery_code_malformed"
+        );
+        assert_eq!(
+            desk.recover("sara", secret(&code), secret("short"))
+                .unwrap_err()
+                .code,
+            "passphrase_too_short"
+        );
+        assert_eq!(
+            desk.recover("nobody", secret(&code), secret("a new passphrase"))
+                .unwrap_err()
+                .code,
+            "unknown_user"
+        );
+        // Written down in lower case with spaces: still the code.
+        let typed = code.to_lowercase().replace('-', " ");
+        assert_eq!(
+            desk.recover("sara", secret(&typed), secret("a new passphrase"))
+                .unwrap(),
+            signed_in("sara", "supervisor")
+        );
+        desk.lock();
+        assert_eq!(
+            desk.unlock("sara", secret("a long passphrase"))
+                .unwrap_err()
+                .code,
+            "wrong_passphrase"
+        );
+        desk.unlock("sara", secret("a new passphrase")).unwrap();
+    }
+
+    #[test]
+    fn supervisors_forget_cases_and_give_new_passphrases() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut desk = unlocked(dir.path());
+        let started = desk.start_call(None).unwrap();
+        let number = desk
+            .end_call(&started.draft.draft_id, content_json("forget me"))
+            .unwrap()
+            .case_number;
+        desk.add_user("omar", "volunteer", secret("volunteer passphrase"))
+            .unwrap();
+
+        let mut wrong_check = number.clone();
+        let last = wrong_check.pop().unwrap();
+        wrong_check.push(if last == '0' { '1' } else { '0' });
+        assert_eq!(
+            desk.forget_case(&wrong_check).unwrap_err().code,
+            "case_number_check_failed"
+        );
+        assert_eq!(
+            desk.forget_case("12").unwrap_err().code,
+            "case_number_malformed"
+        );
+        desk.forget_case(&number.replace(' ', "-")).unwrap();
+        assert_eq!(desk.find_case(&number).unwrap_err().code, "no_such_case");
+        assert_eq!(desk.forget_case(&number).unwrap_err().code, "no_such_case");
+
+        assert_eq!(
+            desk.reset_passphrase("omar", secret("short"))
+                .unwrap_err()
+                .code,
+            "passphrase_too_short"
+        );
+        assert_eq!(
+            desk.reset_passphrase("nobody", secret("a fresh passphrase"))
+                .unwrap_err()
+                .code,
+            "unknown_user"
+        );
+        desk.reset_passphrase("omar", secret("a fresh passphrase"))
+            .unwrap();
+        desk.lock();
+        assert_eq!(
+            desk.unlock("omar", secret("volunteer passphrase"))
+                .unwrap_err()
+                .code,
+            "wrong_passphrase"
+        );
+        desk.unlock("omar", secret("a fresh passphrase")).unwrap();
+
+        // A volunteer can do none of it.
+        let backup = dir.path().join("x.hlbak");
+        assert_eq!(desk.backup(&backup).unwrap_err().code, "not_allowed");
+        assert!(!backup.exists());
+        assert_eq!(desk.verify_store().unwrap_err().code, "not_allowed");
+        assert_eq!(
+            desk.verify_backup(&backup, secret("a fresh passphrase"))
+                .unwrap_err()
+                .code,
+            "not_allowed"
+        );
+        let started = desk.start_call(None).unwrap();
+        let theirs = desk
+            .end_call(&started.draft.draft_id, content_json("x"))
+            .unwrap()
+            .case_number;
+        assert_eq!(desk.forget_case(&theirs).unwrap_err().code, "not_allowed");
+        assert_eq!(
+            desk.reset_passphrase("sara", secret("taken over now"))
+                .unwrap_err()
+                .code,
+            "not_allowed"
+        );
+    }
+
+    /// A call on a new case, recorded as if it had been taken `days` ago.
+    fn old_case(desk: &mut Desk, days: i64) -> String {
+        let started_at = Utc::now() - chrono::Duration::days(days);
+        let call = helpline_core::Call {
+            started_at,
+            ended_at: Some(started_at + chrono::Duration::minutes(10)),
+            content: CallContent::blank(),
+        };
+        let number = desk.session().unwrap().record_call(None, &call).unwrap();
+        shown(&number)
+    }
+
+    #[test]
+    fn the_retention_period_destroys_old_cases_when_saved_and_at_every_unlock() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut desk = unlocked(dir.path());
+        assert_eq!(desk.settings().unwrap().retention_months, None);
+        for bad in [Some(0), Some(121)] {
+            assert_eq!(
+                desk.set_retention_months(bad).unwrap_err().code,
+                "invalid_argument"
+            );
+        }
+        let old = old_case(&mut desk, 100);
+        let recent = old_case(&mut desk, 10);
+        assert_eq!(
+            desk.set_retention_months(Some(2)).unwrap(),
+            RetentionView { cases_destroyed: 1 }
+        );
+        assert_eq!(desk.settings().unwrap().retention_months, Some(2));
+        assert_eq!(
+            serde_json::to_value(desk.settings().unwrap()).unwrap()["retentionMonths"],
+            2
+        );
+        assert_eq!(desk.find_case(&old).unwrap_err().code, "no_such_case");
+        desk.find_case(&recent).unwrap();
+
+        // A case that ages past the period while the app is closed goes at the next unlock.
+        let older = old_case(&mut desk, 200);
+        desk.lock();
+        let signed_in = desk.unlock("sara", secret("a long passphrase")).unwrap();
+        assert_eq!(signed_in.cases_expired, 1);
+        assert!(!signed_in.retention_failed);
+        assert_eq!(desk.find_case(&older).unwrap_err().code, "no_such_case");
+
+        // Until forgotten: nothing goes.
+        assert_eq!(
+            desk.set_retention_months(None).unwrap(),
+            RetentionView { cases_destroyed: 0 }
+        );
+        let ancient = old_case(&mut desk, 4000);
+        desk.lock();
+        assert_eq!(
+            desk.unlock("sara", secret("a long passphrase"))
+                .unwrap()
+                .cases_expired,
+            0
+        );
+        desk.find_case(&ancient).unwrap();
+
+        desk.add_user("omar", "volunteer", secret("volunteer passphrase"))
+            .unwrap();
+        desk.lock();
+        desk.unlock("omar", secret("volunteer passphrase")).unwrap();
+        assert_eq!(
+            desk.set_retention_months(Some(12)).unwrap_err().code,
+            "not_allowed"
+        );
+    }
+
+    #[test]
+    fn the_audit_trail_shows_what_was_done_and_checks_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut desk = unlocked(dir.path());
+        let started = desk.start_call(None).unwrap();
+        let number = desk
+            .end_call(&started.draft.draft_id, content_json("x"))
+            .unwrap()
+            .case_number;
+        desk.forget_case(&number).unwrap();
+        desk.backup(&dir.path().join("b.hlbak")).unwrap();
+        let this_month = Month::of(Utc::now()).to_string();
+        let query = StatisticsQuery::parse(&this_month, &this_month, 5, "en").unwrap();
+        desk.export_statistics(&query, Format::Json, &dir.path().join("s.json"))
+            .unwrap();
+        desk.lock();
+        desk.unlock("sara", secret("a long passphrase")).unwrap();
+
+        let trail = desk.audit_trail().unwrap();
+        let json = serde_json::to_value(&trail).unwrap();
+        let kinds: Vec<&str> = json
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|entry| entry["action"]["kind"].as_str().unwrap())
+            .collect();
+        assert_eq!(kinds.first(), Some(&"signed_in"), "newest first: {kinds:?}");
+        for kind in ["backup_taken", "statistics_exported"] {
+            assert!(kinds.contains(&kind), "{kind} in {kinds:?}");
+        }
+        let export = json
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|entry| entry["action"]["kind"] == "statistics_exported")
+            .unwrap();
+        assert_eq!(export["action"]["format"], "json");
+        assert_eq!(export["action"]["k"], 5);
+        assert_eq!(export["action"]["from"], this_month.as_str());
+        assert_eq!(export["user"], "sara");
+        assert!(export["at"].is_string());
+        assert!(
+            !json.to_string().contains(&number.replace(' ', "")),
+            "no case number in the trail"
+        );
+
+        let check = desk.verify_audit().unwrap();
+        assert!(check.sound);
+        assert_eq!(check.entries_checked, trail.len() as u64);
+        assert_eq!(check.head_seq, trail.len() as u64);
+        assert_eq!(check.fingerprint.len(), 16);
+        let json = serde_json::to_value(&check).unwrap();
+        assert_eq!(json["entriesChecked"], trail.len() as u64);
+        assert_eq!(json["problems"], serde_json::json!([]));
+
+        desk.add_user("omar", "volunteer", secret("volunteer passphrase"))
+            .unwrap();
+        desk.lock();
+        desk.unlock("omar", secret("volunteer passphrase")).unwrap();
+        assert_eq!(desk.audit_trail().unwrap_err().code, "not_allowed");
+        assert_eq!(desk.verify_audit().unwrap_err().code, "not_allowed");
     }
 }

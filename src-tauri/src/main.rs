@@ -5,6 +5,7 @@
 
 mod commands;
 mod desk;
+mod dialogs;
 mod error;
 
 use std::path::PathBuf;
@@ -67,7 +68,18 @@ fn main() {
             commands::add_user,
             commands::remove_user,
             commands::statistics,
-            commands::export_statistics
+            commands::export_statistics,
+            commands::recover,
+            commands::choose_restore_file,
+            commands::restore_backup,
+            commands::reset_passphrase,
+            commands::take_backup,
+            commands::verify_store,
+            commands::verify_backup,
+            commands::forget_case,
+            commands::set_retention_months,
+            commands::audit_trail,
+            commands::verify_audit
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -42,12 +42,12 @@ function locked(overrides: Partial<Record<string, () => unknown>> = {}) {
       case 'app_status':
         return { state: 'locked' };
       case 'unlock':
-        return { user: args.userName, role: 'volunteer' };
+        return { user: args.userName, role: 'volunteer', casesExpired: 0, retentionFailed: false };
       case 'lock':
         return null;
       // What home reads after unlocking: an empty store.
       case 'get_settings':
-        return { referrals: [], transitCountries: [], idleLockMinutes: 5 };
+        return { referrals: [], transitCountries: [], idleLockMinutes: 5, retentionMonths: null };
       case 'unfinished_calls':
       case 'list_cases':
         return [];

@@ -24,6 +24,8 @@ import {
 } from './i18n';
 import * as ipc from './ipc';
 import type {
+  AuditCheck,
+  AuditEntry,
   CallContent,
   CaseHistory,
   CaseOverview,
@@ -32,10 +34,12 @@ import type {
   Role,
   Session,
   Settings,
+  SignedIn,
   StatisticsDocument,
   StatisticsQuery,
   Unfinished,
   UserSummary,
+  VerifyResult,
 } from './ipc';
 import { callScreen, copyText, saveStateText, type ActiveCall } from './screens/call';
 import { casesSection, defaultFilter, type CasesFilter } from './screens/cases';
@@ -44,8 +48,17 @@ import { homeScreen } from './screens/home';
 import { navBar, type Place } from './screens/nav';
 import { passphraseScreen } from './screens/passphrase';
 import { recoveryScreen } from './screens/recovery';
+import {
+  AUDIT_PAGE,
+  checkRetentionMonths,
+  isShorter,
+  safetyScreen,
+  type BackupCheck,
+  type BackupStatus,
+  type RetentionMode,
+} from './screens/safety';
 import { settingsScreen, type SettingsPart } from './screens/settings';
-import { setupScreen } from './screens/setup';
+import { setupScreen, type RestoreChoice, type RestoreForm } from './screens/setup';
 import {
   checkStatisticsForm,
   defaultStatisticsForm,
@@ -60,9 +73,9 @@ import { unlockScreen } from './screens/unlock';
 export type View =
   | { kind: 'loading' }
   | { kind: 'failed' }
-  | { kind: 'setup' }
+  | { kind: 'setup'; restore: RestoreChoice | null }
   | { kind: 'recovery'; code: string; session: Session; stored: boolean }
-  | { kind: 'unlock' }
+  | { kind: 'unlock'; recovery: boolean }
   | {
       kind: 'home';
       session: Session;
@@ -70,6 +83,8 @@ export type View =
       unfinished: Unfinished[];
       cases: CaseOverview[] | null;
       confirmDiscard: string | null;
+      /** Cases the retention period destroyed at sign-in (shown to supervisors). */
+      casesExpired: number;
     }
   | { kind: 'cases'; session: Session; loading: boolean; cases: CaseOverview[] | null }
   | {
@@ -87,7 +102,23 @@ export type View =
       session: Session;
       users: UserSummary[] | null;
       confirmRemove: string | null;
+      resetFor: string | null;
       notice: { part: SettingsPart; message: MessageId } | null;
+    }
+  | {
+      kind: 'safety';
+      session: Session;
+      backupStatus: BackupStatus | null;
+      storeCheck: VerifyResult | null;
+      backupCheck: BackupCheck | null;
+      retentionMode: RetentionMode;
+      retentionConfirm: number | null;
+      retentionDone: number | null;
+      forgetConfirm: { caseNumber: string; calls: number } | null;
+      forgotten: string | null;
+      audit: AuditEntry[] | null;
+      auditShown: number;
+      auditCheck: AuditCheck | null;
     }
   | {
       kind: 'statistics';
@@ -107,7 +138,7 @@ export const LOCK_SAVE_TIMEOUT_MS = 5000;
 const QUIET_SAVE_ERRORS: readonly ErrorCode[] = ['storage_failed', 'unknown'];
 
 function defaultSettings(): Settings {
-  return { referrals: [], transitCountries: [], idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES };
+  return { referrals: [], transitCountries: [], idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES, retentionMonths: null };
 }
 
 function copyContent(content: CallContent): CallContent {
@@ -227,11 +258,11 @@ export class App {
       switch (status.state) {
         case 'needs_setup':
           this.endSession();
-          this.show({ kind: 'setup' });
+          this.show({ kind: 'setup', restore: null });
           break;
         case 'locked':
           this.endSession();
-          this.show({ kind: 'unlock' });
+          this.show({ kind: 'unlock', recovery: false });
           break;
         case 'unlocked':
           this.startSession({ user: status.user, role: status.role });
@@ -323,7 +354,17 @@ export class App {
       case 'setup':
         return setupScreen({
           busy: this.busy,
+          restore: view.restore,
           onSubmit: (user, passphrase, repeat) => void this.setUp(user, passphrase, repeat),
+          onChooseBackup: () => void this.chooseBackup(),
+          onRestoreMethod: (withRecovery) => {
+            if (!view.restore) return;
+            view.restore.withRecovery = withRecovery;
+            this.setError(null);
+            this.rerender();
+          },
+          onRestore: (form) => void this.restore(form),
+          onRestoreCancel: () => this.show({ kind: 'setup', restore: null }),
         });
       case 'recovery':
         return recoveryScreen({
@@ -338,7 +379,11 @@ export class App {
       case 'unlock':
         return unlockScreen({
           busy: this.busy,
+          recovery: view.recovery,
           onSubmit: (user, passphrase) => void this.unlock(user, passphrase),
+          onRecover: (user, code, passphrase, repeat) => void this.recover(user, code, passphrase, repeat),
+          onShowRecovery: () => this.show({ kind: 'unlock', recovery: true }),
+          onHideRecovery: () => this.show({ kind: 'unlock', recovery: false }),
         });
       case 'home':
         return homeScreen({
@@ -347,6 +392,7 @@ export class App {
           busy: this.busy,
           unfinished: view.unfinished,
           confirmDiscard: view.confirmDiscard,
+          casesExpired: view.session.role === 'supervisor' ? view.casesExpired : 0,
           cases: view.cases,
           casesLoading: view.loading,
           filter: this.filter,
@@ -437,9 +483,11 @@ export class App {
           users: view.users,
           settings: this.settings,
           confirmRemove: view.confirmRemove,
+          resetFor: view.resetFor,
           notice: view.notice,
           onRemoveUser: (name) => {
             view.confirmRemove = name;
+            view.resetFor = null;
             view.notice = null;
             this.rerender();
             this.screenHost.querySelector<HTMLElement>('.remove-user-cancel')?.focus();
@@ -450,6 +498,20 @@ export class App {
             this.rerender();
           },
           onAddUser: (name, role, passphrase) => void this.addUser(name, role, passphrase),
+          onResetPassphrase: (name) => {
+            view.resetFor = name;
+            view.confirmRemove = null;
+            view.notice = null;
+            this.setError(null);
+            this.rerender();
+            this.byId('reset-passphrase-new')?.focus();
+          },
+          onResetPassphraseSubmit: (name, passphrase, repeat) => void this.resetPassphrase(name, passphrase, repeat),
+          onResetPassphraseCancel: () => {
+            view.resetFor = null;
+            this.setError(null);
+            this.rerender();
+          },
           onAddReferral: (code, label) => void this.addReferral(code, label),
           onRemoveReferral: (code) =>
             void this.saveReferrals(this.settings.referrals.filter((entry) => entry.code !== code)),
@@ -469,6 +531,52 @@ export class App {
           exportStatus: view.exportStatus,
           onShow: (form) => void this.showStatistics(form),
           onExport: (form, format) => void this.exportStatistics(form, format),
+        });
+      case 'safety':
+        return safetyScreen({
+          ...nav,
+          session: view.session,
+          busy: this.busy,
+          retentionMonths: this.settings.retentionMonths,
+          retentionMode: view.retentionMode,
+          retentionConfirm: view.retentionConfirm,
+          retentionDone: view.retentionDone,
+          backupStatus: view.backupStatus,
+          storeCheck: view.storeCheck,
+          backupCheck: view.backupCheck,
+          forgetConfirm: view.forgetConfirm,
+          forgotten: view.forgotten,
+          audit: view.audit,
+          auditShown: view.auditShown,
+          auditCheck: view.auditCheck,
+          onTakeBackup: () => void this.takeBackup(),
+          onVerifyStore: () => void this.verifyStore(),
+          onVerifyBackup: (passphrase) => void this.verifyBackup(passphrase),
+          onRetentionMode: (mode) => {
+            view.retentionMode = mode;
+            view.retentionConfirm = null;
+            this.rerender();
+          },
+          onSaveRetention: (mode, typed) => void this.saveRetention(mode, typed),
+          onRetentionConfirm: (months) => void this.setRetention(months),
+          onRetentionCancel: () => {
+            view.retentionConfirm = null;
+            this.rerender();
+            this.byId('retention-submit')?.focus();
+          },
+          onForget: (typed) => void this.findForForgetting(typed),
+          onForgetConfirm: (number) => void this.forgetCase(number),
+          onForgetCancel: () => {
+            view.forgetConfirm = null;
+            this.rerender();
+            this.byId('forget-number')?.focus();
+          },
+          onShowAudit: () => void this.showAudit(),
+          onMoreAudit: () => {
+            view.auditShown += AUDIT_PAGE;
+            this.rerender();
+          },
+          onVerifyAudit: () => void this.verifyAudit(),
         });
     }
   }
@@ -521,7 +629,7 @@ export class App {
     const { code } = ipc.toIpcError(reason);
     if (code === 'store_locked' && this.session) {
       this.endSession();
-      this.show({ kind: 'unlock' });
+      this.show({ kind: 'unlock', recovery: false });
       this.setError(code);
       return null;
     }
@@ -530,9 +638,13 @@ export class App {
 
   // --- session --------------------------------------------------------------------------
 
-  /** Unlocked: read the settings, watch for idleness, and show home. */
-  private startSession(session: Session): void {
+  /**
+   * Unlocked: read the settings, watch for idleness, and show home, saying to a supervisor what
+   * the retention period destroyed at sign-in, or that it could not run.
+   */
+  private startSession(signedIn: Session | SignedIn): void {
     this.endSession();
+    const session: Session = { user: signedIn.user, role: signedIn.role };
     this.session = session;
     const epoch = this.epoch;
     this.idle = new IdleTimer(this.document, DEFAULT_IDLE_LOCK_MINUTES, () => void this.lock('idle'));
@@ -549,7 +661,11 @@ export class App {
         if (code) this.setError(code);
       },
     );
-    this.goHome();
+    const expired = 'casesExpired' in signedIn ? signedIn.casesExpired : 0;
+    this.goHome(expired);
+    if ('retentionFailed' in signedIn && signedIn.retentionFailed && session.role === 'supervisor') {
+      this.setError('retention_failed');
+    }
   }
 
   /** Drops everything the session held; later replies to its calls are ignored. */
@@ -615,6 +731,10 @@ export class App {
         if (session.role !== 'supervisor') return;
         await this.openSettings(null);
         break;
+      case 'safety':
+        if (session.role !== 'supervisor') return;
+        await this.openSafety();
+        break;
       case 'statistics':
         // Supervisors only; the shell refuses the commands to anyone else as well.
         if (session.role !== 'supervisor') return;
@@ -632,7 +752,7 @@ export class App {
   }
 
   /** Home at once; the unfinished calls and the cases fill in when they arrive. */
-  private goHome(): void {
+  private goHome(casesExpired = 0): void {
     const session = this.session;
     if (!session) return;
     const epoch = this.epoch;
@@ -643,6 +763,7 @@ export class App {
       unfinished: [],
       cases: null,
       confirmDiscard: null,
+      casesExpired,
     };
     this.show(view);
     void this.loadHome(view, epoch);
@@ -727,6 +848,94 @@ export class App {
     }
   }
 
+  /** Every passphrase is forgotten: the recovery code gives the user a new passphrase. */
+  private async recover(userName: string, recoveryCode: string, passphrase: string, repeat: string): Promise<void> {
+    if (this.busy || this.view.kind !== 'unlock') return;
+    if (passphrase !== repeat) {
+      this.fail('passphrase_mismatch', 'recover-passphrase-repeat', ['recover-passphrase-repeat']);
+      return;
+    }
+    this.setError(null);
+    this.setBusy(true);
+    try {
+      this.startSession(await ipc.recover(userName, recoveryCode, passphrase));
+    } catch (reason) {
+      this.setBusy(false);
+      const { code } = ipc.toIpcError(reason);
+      if (code === 'unknown_user' || code === 'invalid_user_name') {
+        this.fail(code, 'recover-user');
+      } else if (code === 'passphrase_too_short' || code === 'passphrase_too_long') {
+        this.fail(code, 'recover-passphrase', ['recover-passphrase-repeat']);
+      } else {
+        this.fail(code, 'recover-code');
+      }
+    }
+  }
+
+  /** First run: the Rust side opens the native dialog; a cancelled dialog changes nothing. */
+  private async chooseBackup(): Promise<void> {
+    const view = this.view;
+    if (view.kind !== 'setup' || this.busy) return;
+    this.setError(null);
+    this.setBusy(true);
+    try {
+      const chosen = await ipc.chooseRestoreFile();
+      if (this.view !== view) return;
+      if (chosen && view.restore) {
+        // Another file: keep what was typed.
+        view.restore.fileName = chosen.fileName;
+        this.setBusy(false);
+      } else if (chosen) {
+        this.show({ kind: 'setup', restore: { fileName: chosen.fileName, withRecovery: false } });
+      } else {
+        this.setBusy(false);
+      }
+    } catch (reason) {
+      if (this.view !== view) return;
+      this.setBusy(false);
+      const { code } = ipc.toIpcError(reason);
+      if (code === 'store_exists') await this.refresh();
+      this.setError(code);
+    }
+  }
+
+  /** First run: restores the chosen backup with a passphrase, or with the recovery code and a new one. */
+  private async restore(form: RestoreForm): Promise<void> {
+    const view = this.view;
+    if (view.kind !== 'setup' || !view.restore || this.busy) return;
+    const { withRecovery } = view.restore;
+    if (withRecovery && form.newPassphrase !== form.repeat) {
+      this.fail('passphrase_mismatch', 'restore-new-passphrase-repeat', ['restore-new-passphrase-repeat']);
+      return;
+    }
+    this.setError(null);
+    this.setBusy(true);
+    try {
+      const signedIn = withRecovery
+        ? await ipc.restoreBackup(form.userName, form.newPassphrase, form.recoveryCode)
+        : await ipc.restoreBackup(form.userName, form.passphrase, null);
+      this.startSession(signedIn);
+    } catch (reason) {
+      this.setBusy(false);
+      const { code } = ipc.toIpcError(reason);
+      if (code === 'store_exists') {
+        await this.refresh();
+        this.setError(code);
+      } else if (code === 'unknown_user' || code === 'invalid_user_name') {
+        this.fail(code, 'restore-user');
+      } else if (code === 'not_a_backup' || code === 'backup_damaged' || code === 'newer_schema') {
+        this.setError(code);
+        this.byId('restore-choose-again')?.focus();
+      } else if (!withRecovery) {
+        this.fail(code, 'restore-passphrase', ['restore-passphrase']);
+      } else if (code === 'passphrase_too_short' || code === 'passphrase_too_long') {
+        this.fail(code, 'restore-new-passphrase', ['restore-new-passphrase-repeat']);
+      } else {
+        this.fail(code, 'restore-code');
+      }
+    }
+  }
+
   /**
    * Saves the draft of a call, locks the store and shows the unlock screen. A manual lock whose
    * save failed says so first, and locks on the second try; the idle lock always locks.
@@ -748,7 +957,7 @@ export class App {
       // Clear the screen before waiting for the shell.
       this.show({ kind: 'loading' });
       await ipc.lock();
-      this.show({ kind: 'unlock' });
+      this.show({ kind: 'unlock', recovery: false });
     } catch (failure) {
       const { code } = ipc.toIpcError(failure);
       // Whatever happened, show what the Rust side now says, and why the lock failed.
@@ -1069,7 +1278,7 @@ export class App {
       failed = reason;
     }
     if (!this.current(epoch)) return;
-    this.show({ kind: 'settings', session, users, confirmRemove: null, notice });
+    this.show({ kind: 'settings', session, users, confirmRemove: null, resetFor: null, notice });
     if (failed !== null) {
       const code = this.failure(failed);
       if (code) this.setError(code);
@@ -1111,6 +1320,24 @@ export class App {
       if (code === 'passphrase_too_short' || code === 'passphrase_too_long') this.fail(code, 'user-add-passphrase');
       else this.fail(code, 'user-add-name');
     });
+  }
+
+  private async resetPassphrase(name: string, passphrase: string, repeat: string): Promise<void> {
+    if (passphrase !== repeat) {
+      this.fail('passphrase_mismatch', 'reset-passphrase-repeat', ['reset-passphrase-repeat']);
+      return;
+    }
+    await this.settingsChange(
+      () => ipc.resetPassphrase(name, passphrase),
+      { part: 'users', message: 'passphrase-reset-done' },
+      (code) => {
+        if (code === 'passphrase_too_short' || code === 'passphrase_too_long') {
+          this.fail(code, 'reset-passphrase-new', ['reset-passphrase-repeat']);
+        } else {
+          this.setError(code);
+        }
+      },
+    );
   }
 
   private async removeUser(name: string): Promise<void> {
@@ -1161,6 +1388,214 @@ export class App {
     }
     await this.settingsChange(() => ipc.setIdleLockMinutes(minutes), { part: 'idle', message: 'idle-saved' }, (code) =>
       this.fail(code, 'idle-lock-minutes'),
+    );
+  }
+
+  // --- safety (supervisors) -------------------------------------------------------------
+
+  private async openSafety(): Promise<void> {
+    const session = this.session;
+    if (!session || session.role !== 'supervisor') return;
+    const epoch = this.epoch;
+    // The retention choice starts from the settings, which may still be on their way.
+    await this.settingsLoad;
+    if (!this.current(epoch) || this.view.kind === 'call') return;
+    this.show({
+      kind: 'safety',
+      session,
+      backupStatus: null,
+      storeCheck: null,
+      backupCheck: null,
+      retentionMode: this.settings.retentionMonths === null ? 'forever' : 'limited',
+      retentionConfirm: null,
+      retentionDone: null,
+      forgetConfirm: null,
+      forgotten: null,
+      audit: null,
+      auditShown: AUDIT_PAGE,
+      auditCheck: null,
+    });
+  }
+
+  /** The safety view, if it is on screen, not busy, and the session may use it. */
+  private safetyView(): SafetyView | null {
+    const view = this.view;
+    if (view.kind !== 'safety' || this.busy || this.session?.role !== 'supervisor') return null;
+    return view;
+  }
+
+  /** Runs one safety task; its result goes into the view, which is drawn again. */
+  private async safetyTask<T>(
+    task: () => Promise<T>,
+    done: (view: SafetyView, value: T) => AfterTask,
+    failed: (view: SafetyView, code: ErrorCode) => void = (_, code) => this.setError(code),
+  ): Promise<void> {
+    const view = this.safetyView();
+    if (!view) return;
+    const epoch = this.epoch;
+    this.setError(null);
+    this.setBusy(true);
+    let value: T;
+    try {
+      value = await task();
+    } catch (reason) {
+      if (!this.current(epoch, view)) return;
+      this.setBusy(false);
+      const code = this.failure(reason);
+      if (code) failed(view, code);
+      return;
+    }
+    if (!this.current(epoch, view)) return;
+    const after = done(view, value);
+    this.setBusy(false);
+    for (const id of after.clear ?? []) {
+      const input = this.field(id);
+      if (input) input.value = '';
+    }
+    if (after.focus) this.byId(after.focus)?.focus();
+  }
+
+  /** Rust asks where to save (the native dialog) and writes the backup there. */
+  private async takeBackup(): Promise<void> {
+    await this.safetyTask(
+      () => ipc.takeBackup(),
+      (view, saved) => {
+        view.backupStatus = saved ? { state: 'saved', path: saved.path } : { state: 'cancelled' };
+        return { focus: 'backup-take' };
+      },
+      (view, code) => {
+        view.backupStatus = { state: 'failed' };
+        this.rerender();
+        this.setError(code);
+      },
+    );
+  }
+
+  private async verifyStore(): Promise<void> {
+    await this.safetyTask(
+      () => ipc.verifyStore(),
+      (view, result) => {
+        view.storeCheck = result;
+        return { focus: 'verify-store' };
+      },
+    );
+  }
+
+  /** Rust asks for the file (the native dialog) and checks it with the supervisor's passphrase. */
+  private async verifyBackup(passphrase: string): Promise<void> {
+    await this.safetyTask(
+      () => ipc.verifyBackup(passphrase),
+      (view, checked) => {
+        view.backupCheck = checked ? { state: 'checked', ...checked } : { state: 'cancelled' };
+        return { focus: 'verify-backup-submit', clear: ['verify-backup-passphrase'] };
+      },
+      (view, code) => {
+        // A wrong passphrase says nothing about the file; anything else is the file's failure.
+        view.backupCheck = code === 'wrong_passphrase' || code === 'passphrase_too_long' ? null : { state: 'failed' };
+        this.rerender();
+        this.fail(code, 'verify-backup-passphrase', ['verify-backup-passphrase']);
+      },
+    );
+  }
+
+  /** A shorter period (or a first one) destroys cases at once: it waits for a yes. */
+  private async saveRetention(mode: RetentionMode, typed: string): Promise<void> {
+    const view = this.safetyView();
+    if (!view) return;
+    let months: number | null = null;
+    if (mode === 'limited') {
+      const checked = checkRetentionMonths(typed);
+      if (!checked.ok) {
+        this.fail(checked.code, 'retention-months');
+        return;
+      }
+      months = checked.months;
+    }
+    view.retentionDone = null;
+    if (isShorter(months, this.settings.retentionMonths)) {
+      view.retentionConfirm = months;
+      this.setError(null);
+      this.rerender();
+      this.byId('retention-cancel')?.focus();
+      return;
+    }
+    await this.setRetention(months);
+  }
+
+  private async setRetention(months: number | null): Promise<void> {
+    await this.safetyTask(
+      () => ipc.setRetentionMonths(months),
+      (view, run) => {
+        this.settings = { ...this.settings, retentionMonths: months };
+        view.retentionMode = months === null ? 'forever' : 'limited';
+        view.retentionConfirm = null;
+        view.retentionDone = run.casesDestroyed;
+        return { focus: 'retention-submit' };
+      },
+      (view, code) => {
+        view.retentionConfirm = null;
+        this.rerender();
+        this.fail(code, 'retention-months');
+      },
+    );
+  }
+
+  /** Finds the case first (the same parsing as the lookup), so the question names it. */
+  private async findForForgetting(typed: string): Promise<void> {
+    if (!this.safetyView()) return;
+    if (typed.trim() === '') {
+      this.fail('case_number_empty', 'forget-number');
+      return;
+    }
+    await this.safetyTask(
+      () => ipc.findCase(typed),
+      (view, history) => {
+        view.forgotten = null;
+        view.forgetConfirm = { caseNumber: history.caseNumber, calls: history.calls.length };
+        return { focus: 'forget-cancel' };
+      },
+      (view, code) => {
+        view.forgetConfirm = null;
+        this.rerender();
+        this.fail(code, 'forget-number');
+      },
+    );
+  }
+
+  private async forgetCase(caseNumber: string): Promise<void> {
+    await this.safetyTask(
+      () => ipc.forgetCase(caseNumber),
+      (view) => {
+        view.forgetConfirm = null;
+        view.forgotten = caseNumber;
+        return { focus: 'forget-number', clear: ['forget-number'] };
+      },
+      (view, code) => {
+        view.forgetConfirm = null;
+        this.rerender();
+        this.fail(code, 'forget-number');
+      },
+    );
+  }
+
+  private async showAudit(): Promise<void> {
+    await this.safetyTask(
+      () => ipc.auditTrail(),
+      (view, entries) => {
+        view.audit = entries;
+        view.auditShown = AUDIT_PAGE;
+        return { focus: 'audit-show' };
+      },
+    );
+  }
+
+  private async verifyAudit(): Promise<void> {
+    await this.safetyTask(
+      () => ipc.verifyAudit(),
+      (view, check) => {
+        view.auditCheck = check;
+        return { focus: 'audit-verify' };
+      },
     );
   }
 
@@ -1258,6 +1693,15 @@ export class App {
     if (this.busy || !view.query || view.query.language === language) return;
     void this.loadStatistics(view, { ...view.query, language }, false);
   }
+}
+
+type SafetyView = Extract<View, { kind: 'safety' }>;
+
+/** What to do once a safety task's result is on screen. */
+interface AfterTask {
+  focus?: string;
+  /** Fields to empty (a re-render keeps what was typed). */
+  clear?: string[];
 }
 
 function callScreenTimer(startedAt: string): string {

@@ -14,7 +14,7 @@ describe('ipc wrappers', () => {
         case 'set_up_store':
           return { recoveryCode: '1234-5678', user: args.userName, role: 'supervisor' };
         case 'unlock':
-          return { user: args.userName, role: 'volunteer' };
+          return { user: args.userName, role: 'volunteer', casesExpired: 0, retentionFailed: false };
         default:
           return null;
       }
@@ -25,7 +25,12 @@ describe('ipc wrappers', () => {
       user: 'Maja',
       role: 'supervisor',
     });
-    expect(await unlock('Ahmad', 'pass phrase 2')).toEqual({ user: 'Ahmad', role: 'volunteer' });
+    expect(await unlock('Ahmad', 'pass phrase 2')).toEqual({
+      user: 'Ahmad',
+      role: 'volunteer',
+      casesExpired: 0,
+      retentionFailed: false,
+    });
     expect(await lock()).toBeUndefined();
     expect(calls).toEqual([
       { cmd: 'app_status', args: {} },
@@ -100,7 +105,7 @@ describe('calls and cases', () => {
     const calls = fakeShell((cmd) => {
       switch (cmd) {
         case 'get_settings':
-          return { referrals: [{ code: 'ngo', label: null }], transitCountries: ['TR'], idleLockMinutes: 5 };
+          return { referrals: [{ code: 'ngo', label: null }], transitCountries: ['TR'], idleLockMinutes: 5, retentionMonths: 24 };
         case 'start_call':
           return started;
         case 'end_call':
@@ -129,7 +134,12 @@ describe('calls and cases', () => {
       }
     });
     const typed = content as unknown as ipc.CallContent;
-    expect(await ipc.getSettings()).toEqual({ referrals: [{ code: 'ngo', label: null }], transitCountries: ['TR'], idleLockMinutes: 5 });
+    expect(await ipc.getSettings()).toEqual({
+      referrals: [{ code: 'ngo', label: null }],
+      transitCountries: ['TR'],
+      idleLockMinutes: 5,
+      retentionMonths: 24,
+    });
     expect(await ipc.startCall(null)).toEqual(started);
     await ipc.startCall('4821 0937 552');
     await ipc.saveDraft('d1', typed);
@@ -175,9 +185,12 @@ describe('calls and cases', () => {
       [() => ipc.startCall(null), { ...started, content: { ...content, follow_up: '6 March' } }],
       [() => ipc.startCall(null), { ...started, startedAt: 'yesterday' }],
       [() => ipc.startCall(null), { ...started, draft_id: 'd1', draftId: undefined }],
-      [() => ipc.getSettings(), { referrals: [], transitCountries: ['Turkey'], idleLockMinutes: 5 }],
-      [() => ipc.getSettings(), { referrals: [], transitCountries: [], idleLockMinutes: 0 }],
-      [() => ipc.getSettings(), { referrals: [{ code: 'ngo' }], transitCountries: [], idleLockMinutes: 5 }],
+      [() => ipc.getSettings(), { referrals: [], transitCountries: ['Turkey'], idleLockMinutes: 5, retentionMonths: null }],
+      [() => ipc.getSettings(), { referrals: [], transitCountries: [], idleLockMinutes: 0, retentionMonths: null }],
+      [() => ipc.getSettings(), { referrals: [{ code: 'ngo' }], transitCountries: [], idleLockMinutes: 5, retentionMonths: null }],
+      [() => ipc.getSettings(), { referrals: [], transitCountries: [], idleLockMinutes: 5 }],
+      [() => ipc.getSettings(), { referrals: [], transitCountries: [], idleLockMinutes: 5, retentionMonths: 0 }],
+      [() => ipc.getSettings(), { referrals: [], transitCountries: [], idleLockMinutes: 5, retentionMonths: 121 }],
       [() => ipc.findCase('1'), { caseNumber: '1', open: true, calls: [{ ...content, started_at: 'x', ended_at: null, escalated: false }] }],
       [() => ipc.findCase('1'), { caseNumber: '1', open: true, calls: [{ ...content, started_at: '2026-03-02T10:00:00Z', ended_at: null }] }],
       [() => ipc.listCases(), [{ caseNumber: '1', open: true, latestLevel: 'high', highestLevel: 'high', lastCallAt: null, followUp: null, calls: 1 }]],

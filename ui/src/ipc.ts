@@ -54,6 +54,10 @@ export const ERROR_CODES = [
   'no_such_call',
   'invalid_country',
   'export_failed',
+  'not_a_backup',
+  'backup_damaged',
+  'backup_failed',
+  'recovery_code_malformed',
 ] as const;
 
 export type ShellErrorCode = (typeof ERROR_CODES)[number];
@@ -71,6 +75,8 @@ export const CLIENT_ERROR_CODES = [
   'period_reversed',
   'period_too_long',
   'invalid_k',
+  'invalid_retention_months',
+  'retention_failed',
 ] as const;
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
 
@@ -157,16 +163,61 @@ export async function setUpStore(userName: string, passphrase: string): Promise<
   throw malformed('set_up_store');
 }
 
-export async function unlock(userName: string, passphrase: string): Promise<Session> {
-  const reply = await call('unlock', { userName, passphrase });
-  if (isRecord(reply) && typeof reply.user === 'string' && isRole(reply.role)) {
-    return { user: reply.user, role: reply.role };
+/**
+ * `unlock`, `recover` and `restore_backup`: the session, and what the retention period
+ * destroyed at once (the shell applies it after every sign-in).
+ */
+export interface SignedIn extends Session {
+  casesExpired: number;
+  /** The retention run failed: cases past their time are still there. */
+  retentionFailed: boolean;
+}
+
+function toSignedIn(command: string, reply: unknown): SignedIn {
+  if (
+    isRecord(reply) &&
+    typeof reply.user === 'string' &&
+    isRole(reply.role) &&
+    typeof reply.casesExpired === 'number' &&
+    Number.isInteger(reply.casesExpired) &&
+    reply.casesExpired >= 0 &&
+    typeof reply.retentionFailed === 'boolean'
+  ) {
+    return { user: reply.user, role: reply.role, casesExpired: reply.casesExpired, retentionFailed: reply.retentionFailed };
   }
-  throw malformed('unlock');
+  throw malformed(command);
+}
+
+export async function unlock(userName: string, passphrase: string): Promise<SignedIn> {
+  return toSignedIn('unlock', await call('unlock', { userName, passphrase }));
 }
 
 export async function lock(): Promise<void> {
   await call('lock');
+}
+
+/** Every passphrase is forgotten: the recovery code gives `userName` a new passphrase. */
+export async function recover(userName: string, recoveryCode: string, newPassphrase: string): Promise<SignedIn> {
+  return toSignedIn('recover', await call('recover', { userName, recoveryCode, newPassphrase }));
+}
+
+/**
+ * First run: the Rust side shows the native open dialog and keeps the chosen file; the reply
+ * is its name only, or null when the dialog was cancelled.
+ */
+export async function chooseRestoreFile(): Promise<{ fileName: string } | null> {
+  const reply = await call('choose_restore_file');
+  if (reply === null) return null;
+  if (isRecord(reply) && typeof reply.fileName === 'string') return { fileName: reply.fileName };
+  throw malformed('choose_restore_file');
+}
+
+/**
+ * First run: restores the chosen backup and signs in. Without a recovery code, `passphrase` is
+ * the user's passphrase as it was when the backup was taken; with one, the user's new passphrase.
+ */
+export async function restoreBackup(userName: string, passphrase: string, recoveryCode: string | null): Promise<SignedIn> {
+  return toSignedIn('restore_backup', await call('restore_backup', { userName, passphrase, recoveryCode }));
 }
 
 // --- calls and cases ------------------------------------------------------------------------
@@ -250,7 +301,11 @@ export interface Settings {
   referrals: Referral[];
   transitCountries: string[];
   idleLockMinutes: number;
+  /** Months case content is kept after a case's last call; null: until it is forgotten. */
+  retentionMonths: number | null;
 }
+
+export const MAX_RETENTION_MONTHS = 120;
 
 export interface StartedCall {
   draftId: string;
@@ -437,12 +492,14 @@ export async function getSettings(): Promise<Settings> {
     typeof reply.idleLockMinutes === 'number' &&
     Number.isInteger(reply.idleLockMinutes) &&
     reply.idleLockMinutes >= 1 &&
-    reply.idleLockMinutes <= 120
+    reply.idleLockMinutes <= 120 &&
+    (reply.retentionMonths === null || isRetentionMonths(reply.retentionMonths))
   ) {
     return {
       referrals: reply.referrals.map((entry) => ({ code: entry.code, label: entry.label })),
       transitCountries: (reply.transitCountries as string[]).map((code) => code.toUpperCase()),
       idleLockMinutes: reply.idleLockMinutes,
+      retentionMonths: reply.retentionMonths,
     };
   }
   throw malformed('get_settings');
@@ -575,6 +632,20 @@ export async function setTransitCountries(countries: string[]): Promise<void> {
 
 export async function setIdleLockMinutes(minutes: number): Promise<void> {
   await call('set_idle_lock_minutes', { minutes });
+}
+
+function isRetentionMonths(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_RETENTION_MONTHS;
+}
+
+/**
+ * Sets how long case content is kept (null: until forgotten); the shell applies it at once and
+ * answers how many cases that destroyed.
+ */
+export async function setRetentionMonths(months: number | null): Promise<{ casesDestroyed: number }> {
+  const reply = await call('set_retention_months', { months });
+  if (isRecord(reply) && isCount(reply.casesDestroyed)) return { casesDestroyed: reply.casesDestroyed };
+  throw malformed('set_retention_months');
 }
 
 // --- statistics (supervisors only) ----------------------------------------------------------
@@ -714,4 +785,206 @@ export async function exportStatistics(query: StatisticsQuery, format: ExportFor
   if (reply === null) return null;
   if (isRecord(reply) && isString(reply.path) && reply.path !== '') return { path: reply.path };
   throw malformed('export_statistics');
+}
+
+// --- safety (supervisors only) --------------------------------------------------------------
+
+/** A sealed value that did not authenticate: where it is (table and column) and its row. */
+export interface DamagedPlace {
+  table: string;
+  column: string;
+  /** The random row id, as text (it does not fit in a JavaScript number). */
+  row: string;
+}
+
+/** What a check of the store or of a backup found. */
+export interface VerifyResult {
+  sound: boolean;
+  sealedValuesChecked: number;
+  /** SQLite's own words about the file, when its integrity check did not pass. */
+  fileProblems: string[];
+  damaged: DamagedPlace[];
+}
+
+const IDENTIFIER = /^[a-z_]{1,40}$/;
+
+function toVerifyResult(value: unknown): VerifyResult | null {
+  if (!isRecord(value) || typeof value.sound !== 'boolean' || !isCount(value.sealedValuesChecked)) return null;
+  const fileProblems = all(value.fileProblems, (line) => (isString(line) ? line : null));
+  const damaged = all(value.damaged, (place) =>
+    isRecord(place) &&
+    isString(place.table) &&
+    IDENTIFIER.test(place.table) &&
+    isString(place.column) &&
+    IDENTIFIER.test(place.column) &&
+    isString(place.row) &&
+    /^-?\d{1,20}$/.test(place.row)
+      ? { table: place.table, column: place.column, row: place.row }
+      : null,
+  );
+  if (!fileProblems || !damaged) return null;
+  return { sound: value.sound, sealedValuesChecked: value.sealedValuesChecked, fileProblems, damaged };
+}
+
+/** The Rust side asks where to save (the native dialog) and writes the backup; null if cancelled. */
+export async function takeBackup(): Promise<{ path: string } | null> {
+  const reply = await call('take_backup');
+  if (reply === null) return null;
+  if (isRecord(reply) && isString(reply.path) && reply.path !== '') return { path: reply.path };
+  throw malformed('take_backup');
+}
+
+export async function verifyStore(): Promise<VerifyResult> {
+  const reply = toVerifyResult(await call('verify_store'));
+  if (reply) return reply;
+  throw malformed('verify_store');
+}
+
+/**
+ * The Rust side asks for a backup file (the native dialog) and checks it with the supervisor's
+ * passphrase; null if the dialog was cancelled.
+ */
+export async function verifyBackup(passphrase: string): Promise<{ path: string; report: VerifyResult } | null> {
+  const reply = await call('verify_backup', { passphrase });
+  if (reply === null) return null;
+  if (isRecord(reply) && isString(reply.path)) {
+    const report = toVerifyResult(reply.report);
+    if (report) return { path: reply.path, report };
+  }
+  throw malformed('verify_backup');
+}
+
+/** Destroys a case for good; the number is sent as typed (the Rust side parses it). */
+export async function forgetCase(caseNumber: string): Promise<void> {
+  await call('forget_case', { caseNumber });
+}
+
+export async function resetPassphrase(userName: string, passphrase: string): Promise<void> {
+  await call('reset_passphrase', { userName, passphrase });
+}
+
+// --- the audit trail (supervisors only) -----------------------------------------------------
+
+export const AUDIT_KINDS = [
+  'signed_in',
+  'recovery_code_used',
+  'case_opened',
+  'case_forgotten',
+  'cases_expired',
+  'statistics_exported',
+  'backup_taken',
+  'user_added',
+  'user_removed',
+  'passphrase_changed',
+  'passphrase_reset',
+  'settings_changed',
+] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+
+/** What was done; `case` is a reference to the case's record, never its number. */
+export type AuditAction =
+  | { kind: 'signed_in' | 'recovery_code_used' | 'backup_taken' | 'passphrase_changed' }
+  | { kind: 'case_opened' | 'case_forgotten'; case: string }
+  | { kind: 'cases_expired'; cases: number; retention_months: number }
+  | { kind: 'statistics_exported'; from: string; to: string; format: string; k: number }
+  | { kind: 'user_added'; name: string; role: Role }
+  | { kind: 'user_removed' | 'passphrase_reset'; name: string }
+  | { kind: 'settings_changed'; setting: string };
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  user: string;
+  action: AuditAction;
+}
+
+export const AUDIT_PROBLEMS = ['altered', 'missing', 'tail_removed'] as const;
+export type AuditProblemKind = (typeof AUDIT_PROBLEMS)[number];
+
+/** A problem at `seq` (the first entry concerned), affecting `count` entries from there. */
+export interface AuditProblem {
+  seq: number;
+  count: number;
+  problem: AuditProblemKind;
+}
+
+export interface AuditCheck {
+  sound: boolean;
+  entriesChecked: number;
+  headSeq: number;
+  /** To note down elsewhere: it shows later whether the trail was wound back. */
+  fingerprint: string;
+  problems: AuditProblem[];
+}
+
+const isAuditProblem = oneOf(AUDIT_PROBLEMS);
+
+function toAuditAction(value: unknown): AuditAction | null {
+  if (!isRecord(value)) return null;
+  switch (value.kind) {
+    case 'signed_in':
+    case 'recovery_code_used':
+    case 'backup_taken':
+    case 'passphrase_changed':
+      return { kind: value.kind };
+    case 'case_opened':
+    case 'case_forgotten':
+      return isString(value.case) ? { kind: value.kind, case: value.case } : null;
+    case 'cases_expired':
+      return isCount(value.cases) && isCount(value.retention_months)
+        ? { kind: value.kind, cases: value.cases, retention_months: value.retention_months }
+        : null;
+    case 'statistics_exported':
+      return isMonth(value.from) && isMonth(value.to) && isString(value.format) && isCount(value.k)
+        ? { kind: value.kind, from: value.from, to: value.to, format: value.format, k: value.k }
+        : null;
+    case 'user_added':
+      return isString(value.name) && isRole(value.role) ? { kind: value.kind, name: value.name, role: value.role } : null;
+    case 'user_removed':
+    case 'passphrase_reset':
+      return isString(value.name) ? { kind: value.kind, name: value.name } : null;
+    case 'settings_changed':
+      return isString(value.setting) ? { kind: value.kind, setting: value.setting } : null;
+    default:
+      return null;
+  }
+}
+
+/** The trail, newest first. */
+export async function auditTrail(): Promise<AuditEntry[]> {
+  const reply = all(await call('audit_trail'), (item) => {
+    if (!isRecord(item) || !isCount(item.seq) || !isTime(item.at) || !isString(item.user)) return null;
+    const action = toAuditAction(item.action);
+    return action ? { seq: item.seq, at: item.at, user: item.user, action } : null;
+  });
+  if (reply) return reply;
+  throw malformed('audit_trail');
+}
+
+export async function verifyAudit(): Promise<AuditCheck> {
+  const reply = await call('verify_audit');
+  if (
+    isRecord(reply) &&
+    typeof reply.sound === 'boolean' &&
+    isCount(reply.entriesChecked) &&
+    isCount(reply.headSeq) &&
+    isString(reply.fingerprint) &&
+    /^[0-9a-f]{0,64}$/.test(reply.fingerprint)
+  ) {
+    const problems = all(reply.problems, (item) =>
+      isRecord(item) && isCount(item.seq) && isCount(item.count) && isAuditProblem(item.problem)
+        ? { seq: item.seq, count: item.count, problem: item.problem }
+        : null,
+    );
+    if (problems) {
+      return {
+        sound: reply.sound,
+        entriesChecked: reply.entriesChecked,
+        headSeq: reply.headSeq,
+        fingerprint: reply.fingerprint,
+        problems,
+      };
+    }
+  }
+  throw malformed('verify_audit');
 }

@@ -152,6 +152,19 @@ describe('translations', () => {
       month: '2026-02',
       value: '12',
       path: '/home/maja/statistics.csv',
+      file: 'helpline-2026-03-09.hlbak',
+      cases: 3,
+      calls: 2,
+      months: 24,
+      place: 'calls-notes',
+      case: '1f3a9c07b2d4e6f8',
+      name: 'Ahmad',
+      setting: 'retention_months',
+      format: 'CSV',
+      seq: 17,
+      last: 19,
+      shown: 50,
+      fingerprint: '3f9a0c1b2d4e6f80',
     };
     for (const language of LANGUAGES) {
       const bundle = new FluentBundle(language);

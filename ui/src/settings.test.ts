@@ -2,7 +2,7 @@
 
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { CallContent } from './ipc';
-import { advance, byId, chooseLanguage, errorShown, input, mount, reset, shellError, submit, textOf, type } from './test-support';
+import { advance, byId, chooseLanguage, errorShown, input, mount, plain, reset, shellError, submit, textOf, type } from './test-support';
 import { STARTED_AT, commands, sent, shell, store, type FakeStore, type Overrides } from './test-shell';
 
 beforeEach(() => {
@@ -78,6 +78,53 @@ describe('users', () => {
     chooseLanguage('sv');
     expect(byId<HTMLSelectElement>('user-add-role').value).toBe('supervisor');
     expect(errorShown()).toBe('Det finns redan en användare med det namnet.');
+  });
+});
+
+describe('a new passphrase for another user', () => {
+  test('is typed twice and set; nobody resets their own here', async () => {
+    const calls = await settings();
+    const rows = [...document.querySelectorAll('.user-row')];
+    expect(rows[0]!.querySelector('.reset-passphrase')).toBeNull(); // Maja is signed in
+    rows[1]!.querySelector<HTMLButtonElement>('.reset-passphrase')!.click();
+    await advance();
+    expect(plain(textOf('reset-passphrase-title'))).toBe('A new passphrase for Ahmad');
+    expect(document.activeElement).toBe(input('reset-passphrase-new'));
+
+    type('reset-passphrase-new', 'a fresh passphrase');
+    type('reset-passphrase-repeat', 'a fresh passphrasf');
+    submit('reset-passphrase-submit');
+    await advance();
+    expect(errorShown()).toBe('The two passphrases are not the same.');
+    expect(commands(calls)).not.toContain('reset_passphrase');
+
+    type('reset-passphrase-new', 'short');
+    type('reset-passphrase-repeat', 'short');
+    submit('reset-passphrase-submit');
+    await advance();
+    expect(errorShown()).toBe('The passphrase is too short. It needs at least 10 characters.');
+    expect(document.activeElement).toBe(input('reset-passphrase-new'));
+
+    type('reset-passphrase-new', 'a fresh passphrase');
+    type('reset-passphrase-repeat', 'a fresh passphrase');
+    submit('reset-passphrase-submit');
+    await advance();
+    expect(sent(calls, 'reset_passphrase').at(-1)).toEqual({ userName: 'Ahmad', passphrase: 'a fresh passphrase' });
+    expect(textOf('users-notice')).toBe('The new passphrase is set. Give it to them in person.');
+    expect(document.getElementById('reset-passphrase-form')).toBeNull();
+  });
+
+  test('can be cancelled, and reads right to left in Arabic', async () => {
+    const calls = await settings();
+    document.querySelector<HTMLButtonElement>('.reset-passphrase')!.click();
+    await advance();
+    chooseLanguage('ar');
+    expect(plain(textOf('reset-passphrase-title'))).toBe('عبارة مرور جديدة للمستخدم Ahmad');
+    expect(document.documentElement.dir).toBe('rtl');
+    byId('reset-passphrase-cancel').click();
+    await advance();
+    expect(document.getElementById('reset-passphrase-form')).toBeNull();
+    expect(commands(calls)).not.toContain('reset_passphrase');
   });
 });
 

@@ -80,12 +80,12 @@ describe('who sees it', () => {
     expect(commands(calls)).not.toContain('statistics');
   });
 
-  test('a supervisor has it, before the settings', async () => {
+  test('a supervisor has it, before safety and the settings', async () => {
     shell(store({ role: 'supervisor' }));
     await mount();
     await advance();
     const ids = [...document.querySelectorAll('.main-nav button.link')].map((button) => button.id);
-    expect(ids).toEqual(['nav-home', 'nav-cases', 'nav-passphrase', 'nav-statistics', 'nav-settings']);
+    expect(ids).toEqual(['nav-home', 'nav-cases', 'nav-passphrase', 'nav-statistics', 'nav-safety', 'nav-settings']);
     expect(textOf('nav-statistics')).toBe('Statistics');
   });
 

@@ -2,6 +2,7 @@
 // settings in memory and answers the commands of the IPC contract. Not part of the built app.
 
 import type {
+  AuditEntry,
   CallContent,
   CallView,
   CaseOverview,
@@ -11,6 +12,7 @@ import type {
   Settings,
   StatisticsDocument,
   UserSummary,
+  VerifyResult,
 } from './ipc';
 import { advance, fakeShell, mount, shellError, type Call } from './test-support';
 
@@ -19,6 +21,26 @@ export const OTHER_NUMBER = '1234 5678 903';
 /** A number whose check digit is wrong (the fake knows it by heart). */
 export const BAD_CHECK = '4821 0937 553';
 export const STARTED_AT = '2026-03-02T10:00:00Z';
+/** The store's recovery code, in the core's format. */
+export const RECOVERY_CODE = 'K7QF-2MZP-3WXR-4HTD-JB6C-5NVE-3LQA-7YSU';
+/** Where the fake's save dialog puts a backup, and the file its open dialog picks. */
+export const BACKUP_PATH = '/home/maja/helpline-2026-03-02.hlbak';
+export const BACKUP_FILE = 'helpline-2026-03-02.hlbak';
+/** The passphrase that opens the fake's backups (and checks them). */
+export const BACKUP_PASSPHRASE = 'the current passphrase';
+export const FINGERPRINT = '3f9a0c1b2d4e6f80';
+
+export function soundReport(): VerifyResult {
+  return { sound: true, sealedValuesChecked: 42, fileProblems: [], damaged: [] };
+}
+
+/** The recovery code as the core reads it: any case, dashes and spaces ignored. */
+function recoveryCode(typed: unknown): string {
+  if (typeof typed !== 'string') throw shellError('invalid_argument');
+  const compact = typed.replace(/[\s-]/g, '').toUpperCase();
+  if (!/^[A-Z2-7]{32}$/.test(compact)) throw shellError('recovery_code_malformed');
+  return compact;
+}
 
 export function blankContent(): CallContent {
   return {
@@ -68,6 +90,11 @@ export interface FakeStore {
   nextDraft: number;
   /** What `start_call` and `unfinished_calls` say the time is. */
   now: string;
+  /** Newest first. */
+  audit: AuditEntry[];
+  /** How many cases the retention period destroys at the next sign-in, and when it is saved. */
+  expireAtSignIn: number;
+  expireOnSave: number;
 }
 
 export function store(overrides: Partial<FakeStore> = {}): FakeStore {
@@ -75,7 +102,7 @@ export function store(overrides: Partial<FakeStore> = {}): FakeStore {
     state: 'unlocked',
     user: 'Maja',
     role: 'volunteer',
-    settings: { referrals: defaultReferrals(), transitCountries: ['TR', 'JO', 'LB'], idleLockMinutes: 5 },
+    settings: { referrals: defaultReferrals(), transitCountries: ['TR', 'JO', 'LB'], idleLockMinutes: 5, retentionMonths: null },
     users: [
       { name: 'Maja', role: 'supervisor' },
       { name: 'Ahmad', role: 'volunteer' },
@@ -85,8 +112,17 @@ export function store(overrides: Partial<FakeStore> = {}): FakeStore {
     nextNumber: NUMBER,
     nextDraft: 1,
     now: STARTED_AT,
+    audit: [],
+    expireAtSignIn: 0,
+    expireOnSave: 0,
     ...overrides,
   };
+}
+
+/** Adds an entry to the fake's audit trail (newest first), as the core would. */
+export function audited(fake: FakeStore, action: AuditEntry['action'], at = STARTED_AT): void {
+  const seq = (fake.audit[0]?.seq ?? 0) + 1;
+  fake.audit.unshift({ seq, at, user: fake.user, action });
 }
 
 /** The digits of a number typed any way (what the Rust side parses). */
@@ -142,13 +178,45 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
     unlocked();
     if (fake.role !== 'supervisor') throw shellError('not_allowed');
   };
+  const signedIn = () => {
+    const casesExpired = fake.expireAtSignIn;
+    fake.expireAtSignIn = 0;
+    audited(fake, { kind: 'signed_in' });
+    return { user: fake.user, role: fake.role, casesExpired, retentionFailed: false };
+  };
   switch (cmd) {
     case 'app_status':
       return fake.state === 'unlocked' ? { state: 'unlocked', user: fake.user, role: fake.role } : { state: fake.state };
     case 'unlock':
       fake.state = 'unlocked';
       fake.user = String(args.userName);
-      return { user: fake.user, role: fake.role };
+      return signedIn();
+    case 'recover': {
+      if (fake.state !== 'locked') throw shellError('invalid_argument');
+      if (recoveryCode(args.recoveryCode) !== recoveryCode(RECOVERY_CODE)) throw shellError('wrong_recovery_code');
+      if (!fake.users.some((user) => user.name === args.userName)) throw shellError('unknown_user');
+      if (String(args.newPassphrase).length < 10) throw shellError('passphrase_too_short');
+      fake.state = 'unlocked';
+      fake.user = String(args.userName);
+      return signedIn();
+    }
+    case 'choose_restore_file':
+      if (fake.state !== 'needs_setup') throw shellError('store_exists');
+      return { fileName: BACKUP_FILE };
+    case 'restore_backup': {
+      if (fake.state !== 'needs_setup') throw shellError('store_exists');
+      if (args.recoveryCode !== null) {
+        if (recoveryCode(args.recoveryCode) !== recoveryCode(RECOVERY_CODE)) throw shellError('wrong_recovery_code');
+      }
+      const user = fake.users.find((entry) => entry.name === args.userName);
+      if (!user) throw shellError('unknown_user');
+      if (args.recoveryCode === null && args.passphrase !== BACKUP_PASSPHRASE) throw shellError('wrong_passphrase');
+      if (String(args.passphrase).length < 10) throw shellError('passphrase_too_short');
+      fake.state = 'unlocked';
+      fake.user = user.name;
+      fake.role = user.role;
+      return signedIn();
+    }
     case 'lock':
       fake.state = 'locked';
       return null;
@@ -269,6 +337,53 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
       supervisor();
       fake.settings.idleLockMinutes = Number(args.minutes);
       return null;
+    case 'reset_passphrase': {
+      supervisor();
+      const name = String(args.userName);
+      if (!fake.users.some((user) => user.name === name)) throw shellError('unknown_user');
+      if (String(args.passphrase).length < 10) throw shellError('passphrase_too_short');
+      audited(fake, { kind: 'passphrase_reset', name });
+      return null;
+    }
+    case 'set_retention_months': {
+      supervisor();
+      const months = args.months;
+      if (months !== null && !(typeof months === 'number' && Number.isInteger(months) && months >= 1 && months <= 120)) {
+        throw shellError('invalid_argument');
+      }
+      fake.settings.retentionMonths = months;
+      audited(fake, { kind: 'settings_changed', setting: 'retention_months' });
+      const casesDestroyed = fake.expireOnSave;
+      fake.expireOnSave = 0;
+      if (casesDestroyed > 0 && months !== null) {
+        audited(fake, { kind: 'cases_expired', cases: casesDestroyed, retention_months: months });
+      }
+      return { casesDestroyed };
+    }
+    case 'take_backup':
+      supervisor();
+      audited(fake, { kind: 'backup_taken' });
+      return { path: BACKUP_PATH };
+    case 'verify_store':
+      supervisor();
+      return soundReport();
+    case 'verify_backup':
+      supervisor();
+      if (args.passphrase !== BACKUP_PASSPHRASE) throw shellError('wrong_passphrase');
+      return { path: BACKUP_PATH, report: soundReport() };
+    case 'forget_case': {
+      supervisor();
+      const key = parse(args.caseNumber);
+      if (!fake.cases.delete(key)) throw shellError('no_such_case');
+      audited(fake, { kind: 'case_forgotten', case: key.slice(0, 8) + '00000000' });
+      return null;
+    }
+    case 'audit_trail':
+      supervisor();
+      return structuredClone(fake.audit);
+    case 'verify_audit':
+      supervisor();
+      return { sound: true, entriesChecked: fake.audit.length, headSeq: fake.audit.length, fingerprint: FINGERPRINT, problems: [] };
     case 'statistics':
       supervisor();
       return statisticsDocument(statisticsArgs(args));

@@ -22,6 +22,24 @@ setup-passphrase-hint = At least 10 characters. A few unrelated words are easy t
 setup-passphrase-repeat-label = Repeat the passphrase
 setup-submit = Create the store
 
+## Restoring a backup instead, on a new computer
+
+setup-restore-title = Moving to a new computer?
+setup-restore-hint = Restore the store from a backup file instead of creating a new one.
+setup-restore = Restore from a backup…
+restore-title = Restore from a backup
+restore-intro = The backup becomes this computer's store. Open it with your passphrase as it was when the backup was taken, or with the recovery code.
+# $file is the chosen file's name, shown isolated, left to right.
+restore-chosen = Backup file: { $file }
+restore-choose-again = Choose another file…
+restore-method-legend = Open the backup with
+restore-with-passphrase = My passphrase
+restore-with-recovery = The recovery code, and choose a new passphrase
+restore-passphrase-hint = Your passphrase as it was when the backup was taken.
+restore-submit = Restore and sign in
+restore-cancel = Back
+restore-working = Restoring… This takes a moment.
+
 ## Recovery code, shown once right after set-up
 
 recovery-title = Your recovery code
@@ -40,6 +58,16 @@ unlock-submit = Unlock
 # Shown while the passphrase is checked; a wrong one takes longer to answer.
 unlock-checking = Checking…
 
+## Unlock with the recovery code, when every passphrase is forgotten
+
+unlock-use-recovery = Every passphrase forgotten? Use the recovery code
+recover-title = Use the recovery code
+recover-intro = The recovery code was shown once, when the store was set up. It opens the store and gives the user you name a new passphrase.
+recover-code-label = Recovery code
+recover-code-hint = 32 letters and digits, as written down. Dashes, spaces and small letters are fine.
+recover-submit = Open the store
+recover-back = Back to signing in
+
 ## Menu, shown on every screen while unlocked
 
 nav-label = Main menu
@@ -47,6 +75,7 @@ nav-home = Home
 nav-cases = Cases
 nav-passphrase = Change passphrase
 nav-settings = Settings
+nav-safety = Safety
 # The shortcut works anywhere while unlocked.
 home-lock = Lock (Ctrl+L)
 
@@ -66,6 +95,12 @@ lookup-title = Returning caller
 lookup-label = Case number
 lookup-hint = Type it as the caller says it. Spaces, dashes and Arabic digits are fine.
 lookup-submit = Find case
+# $cases is how many cases the retention period destroyed when this supervisor signed in.
+retention-expired =
+    { $cases ->
+        [one] One case was destroyed for good: its time under the retention period was up.
+       *[other] { $cases } cases were destroyed for good: their time under the retention period was up.
+    }
 
 ## Unfinished calls, offered after unlocking
 
@@ -280,6 +315,12 @@ user-add-role-label = Role
 user-add-passphrase-label = Passphrase
 user-add-submit = Add user
 user-added = The user was added. Give them the passphrase in person.
+reset-passphrase = New passphrase
+# $user is a user name (shown isolated).
+reset-passphrase-title = A new passphrase for { $user }
+reset-passphrase-hint = Their old passphrase stops working at once. Give them the new one in person.
+reset-passphrase-submit = Set the new passphrase
+passphrase-reset-done = The new passphrase is set. Give it to them in person.
 settings-referrals = Referral list
 referral-add-code-label = Code (a–z, 0–9 and _)
 referral-add-label-label = Label (leave empty for the built-in translation)
@@ -346,6 +387,172 @@ statistics-export-saved = Saved to { $path }
 statistics-export-cancelled = Nothing was saved: the save was cancelled.
 statistics-export-failed = The file was not saved.
 
+## Safety, supervisors only: backups, checks, retention, forgetting, the audit trail
+
+safety-title = Safety and records
+safety-intro = Backups, checks, how long case content is kept, forgetting a case, and the record of who did what.
+safety-backup-title = Backup
+backup-hint = An encrypted copy of the whole store in one file. It opens with a passphrase that was valid when it was taken, or with the recovery code. Keep it away from this computer.
+backup-take = Take a backup…
+# $path is where the backup was saved, shown isolated, left to right.
+backup-saved = Backup saved to { $path }
+backup-cancelled = No backup was taken: the save was cancelled.
+backup-failed = The backup was not taken.
+safety-check-title = Check
+verify-hint = Opens every encrypted record and checks that nothing has been damaged or changed.
+verify-store = Check the store
+# $count is how many encrypted values were opened.
+verify-sound =
+    { $count ->
+        [one] The store is sound: one encrypted value was opened and checked.
+       *[other] The store is sound: { $count } encrypted values were opened and checked.
+    }
+# $count is how many records are damaged (0 when only the file itself is).
+verify-unsound =
+    { $count ->
+        [0] The store file itself is damaged.
+        [one] Damage found: one record does not open.
+       *[other] Damage found: { $count } records do not open.
+    }
+verify-file-problems = The database file itself is damaged. SQLite's own check says:
+# $place is "table-column" of a damaged record.
+verify-place =
+    { $place ->
+        [users-role] A user's role
+        [settings-value] A setting of the helpline
+        [cases-wrapped_key] A case's key (nothing of that case opens)
+        [cases-number] A case's number
+        [cases-summary] A case's summary
+        [calls-details] A call's details
+        [calls-notes] A call's notes
+        [call_drafts-details] An unfinished call's details
+        [call_drafts-notes] An unfinished call's notes
+       *[other] A record of the store
+    }
+verify-damaged-title = Damaged records
+verify-col-what = What
+verify-col-record = Record number
+verify-advice = Everything else can still be read. Keep your earlier backups: the latest one that checks as sound can be restored.
+verify-backup-title = Check a backup file
+verify-backup-passphrase-label = Your passphrase
+verify-backup-passphrase-hint = As it was when the backup was taken. The backup is opened in a temporary folder and checked there; nothing here changes.
+verify-backup-submit = Choose a backup file and check it…
+verify-backup-cancelled = Nothing was checked: no file was chosen.
+verify-backup-failed = The backup file could not be checked.
+# $path is the checked file, shown isolated, left to right.
+verify-backup-checked = Checked { $path }:
+safety-retention-title = How long case content is kept
+retention-hint = A case whose last call is older than the period is destroyed for good: when the period is saved, and every time someone signs in. Statistics already published do not change.
+# $months is the period in force; 0 means until the case is forgotten.
+retention-current =
+    { $months ->
+        [0] Now: case content is kept until a supervisor forgets the case.
+        [one] Now: case content is kept for one month after the case's last call.
+       *[other] Now: case content is kept for { $months } months after the case's last call.
+    }
+# $cases is how many cases saving the period destroyed.
+retention-saved =
+    { $cases ->
+        [0] Saved. No case was old enough to be destroyed.
+        [one] Saved. One case was destroyed for good.
+       *[other] Saved. { $cases } cases were destroyed for good.
+    }
+retention-legend = Keep case content
+retention-forever = Until a supervisor forgets the case
+retention-limited = For a number of months after the case's last call
+retention-months-label = Months after the last call (1–120)
+retention-months-hint = For example 24 for two years.
+retention-submit = Save
+# $months is the new, shorter period.
+retention-question =
+    { $months ->
+        [one] Destroy every case whose last call was more than one month ago?
+       *[other] Destroy every case whose last call was more than { $months } months ago?
+    } They are deleted from this computer for good, now and at every sign-in from now on. This cannot be undone.
+retention-confirm = Yes, save and destroy them
+safety-forget-title = Forget a case
+forget-hint = For a caller who asks to be forgotten: the case and all its calls are deleted from this computer at once. Backups taken before still hold it until they are deleted.
+forget-submit = Forget this case…
+# $number is the case number (shown isolated, left to right); $calls how many calls it has.
+forget-question =
+    { $calls ->
+        [one] Forget case { $number } and its one call for good?
+       *[other] Forget case { $number } and its { $calls } calls for good?
+    } This cannot be undone: nobody will be able to open it again.
+forget-confirm = Yes, forget it for good
+# $number is the case number (shown isolated, left to right).
+forget-done = Case { $number } was forgotten. It is gone from this computer.
+safety-audit-title = Audit trail
+audit-hint = Who signed in, opened a case, exported statistics, took a backup, or changed users and settings, and when. It names no caller and no case number.
+audit-show = Show the trail
+audit-refresh = Show it again
+audit-verify = Verify the trail
+audit-more = Show more
+audit-empty = The trail is empty.
+# $shown and $count are numbers of entries.
+audit-count = Showing the newest { $shown } of { $count } entries.
+audit-table-caption = Audit trail, newest first
+audit-col-seq = No.
+audit-col-when = When
+audit-col-who = Who
+audit-col-what = What
+# $setting is the code of one of the helpline's settings.
+audit-setting =
+    { $setting ->
+        [referrals] the referral list
+        [transit_countries] the transit countries
+        [idle_lock_minutes] the automatic lock
+        [retention_months] how long case content is kept
+       *[other] a setting ({ $setting })
+    }
+audit-action-signed_in = Signed in.
+audit-action-recovery_code_used = Opened the store with the recovery code.
+# $case is a reference to the case's record, never its number.
+audit-action-case_opened = Opened a case (record { $case }).
+audit-action-case_forgotten = Forgot a case for good (record { $case }).
+# $cases is a number of cases, $months the retention period.
+audit-action-cases_expired =
+    { $cases ->
+        [one] The retention period ({ $months } months) destroyed one case.
+       *[other] The retention period ({ $months } months) destroyed { $cases } cases.
+    }
+# $from and $to are months, $format a file format, $k the smallest count shown.
+audit-action-statistics_exported = Exported statistics for { $from } to { $to } as { $format } (smallest count shown: { $k }).
+audit-action-backup_taken = Took a backup.
+# $name is a user name, $role "supervisor" or "volunteer".
+audit-action-user_added =
+    { $role ->
+        [supervisor] Added { $name } as a supervisor.
+       *[volunteer] Added { $name } as a volunteer.
+    }
+audit-action-user_removed = Removed the user { $name }.
+audit-action-passphrase_changed = Changed their own passphrase.
+audit-action-passphrase_reset = Gave { $name } a new passphrase.
+# $setting is the setting's name as audit-setting gives it.
+audit-action-settings_changed = Changed { $setting }.
+# $count is how many entries were checked.
+audit-sound = The trail is whole: { $count } entries checked, none altered or removed.
+audit-unsound = The trail has been damaged or tampered with:
+# $seq is the first entry concerned, $last the last one, $count how many.
+audit-problem-altered =
+    { $count ->
+        [one] Entry { $seq } was altered or does not open.
+       *[other] Entries { $seq } to { $last } were altered or do not open.
+    }
+audit-problem-missing =
+    { $count ->
+        [one] Entry { $seq } is missing.
+       *[other] Entries { $seq } to { $last } are missing.
+    }
+audit-problem-tail_removed =
+    { $count ->
+        [one] The last entry (number { $seq }) was removed.
+       *[other] The last { $count } entries (from number { $seq }) were removed.
+    }
+# $fingerprint is 16 hexadecimal characters, shown isolated, left to right.
+audit-fingerprint = Fingerprint of the trail: { $fingerprint }
+audit-fingerprint-hint = Note the fingerprint and the date down away from this computer. If the trail is ever wound back to an earlier state, it will show an older fingerprint than the last one you noted.
+
 ## Errors: one per error code from the desktop shell, plus the UI's own checks.
 
 error-passphrase_mismatch = The two passphrases are not the same.
@@ -386,5 +593,11 @@ error-month_missing = Choose a first and a last month (year and month, for examp
 error-period_reversed = The last month cannot come before the first.
 error-period_too_long = Choose at most 24 months at a time.
 error-invalid_k = Choose a smallest count shown (k) from 3 to 100.
+error-not_a_backup = That file is not a Helpline backup, or its beginning is damaged.
+error-backup_damaged = The backup is damaged: its contents do not open. Use another backup.
+error-backup_failed = The backup could not be written. Check that the folder exists, that you may save there and that the disk is not full.
+error-recovery_code_malformed = That is not a recovery code. It has 32 letters and digits (2–7), in groups of four.
+error-retention_failed = Cases past the retention period could not be destroyed at sign-in; they are still there. Save the period again under Safety to retry.
+error-invalid_retention_months = Choose a whole number of months from 1 to 120.
 # Any error code this version of the app does not know.
 error-unknown = Something went wrong. Try again; if it keeps happening, tell your supervisor.

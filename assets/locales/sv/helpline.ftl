@@ -21,6 +21,23 @@ setup-passphrase-hint = Minst 10 tecken. Några ord som inte hör ihop är lätt
 setup-passphrase-repeat-label = Upprepa lösenfrasen
 setup-submit = Skapa lagret
 
+## Att i stället återställa en säkerhetskopia, på en ny dator
+
+setup-restore-title = Ska ni flytta till en ny dator?
+setup-restore-hint = Återställ lagret från en säkerhetskopia i stället för att skapa ett nytt.
+setup-restore = Återställ från en säkerhetskopia …
+restore-title = Återställ från en säkerhetskopia
+restore-intro = Säkerhetskopian blir den här datorns lager. Öppna den med din lösenfras som den var när kopian togs, eller med återställningskoden.
+restore-chosen = Säkerhetskopia: { $file }
+restore-choose-again = Välj en annan fil …
+restore-method-legend = Öppna säkerhetskopian med
+restore-with-passphrase = Min lösenfras
+restore-with-recovery = Återställningskoden, och välj en ny lösenfras
+restore-passphrase-hint = Din lösenfras som den var när säkerhetskopian togs.
+restore-submit = Återställ och logga in
+restore-cancel = Tillbaka
+restore-working = Återställer … Det tar en liten stund.
+
 ## Återställningskod, visas en gång direkt efter första start
 
 recovery-title = Din återställningskod
@@ -38,6 +55,16 @@ unlock-passphrase-label = Lösenfras
 unlock-submit = Lås upp
 unlock-checking = Kontrollerar …
 
+## Lås upp med återställningskoden, när alla lösenfraser är bortglömda
+
+unlock-use-recovery = Har alla glömt sin lösenfras? Använd återställningskoden
+recover-title = Använd återställningskoden
+recover-intro = Återställningskoden visades en gång, när lagret skapades. Den öppnar lagret och ger användaren du anger en ny lösenfras.
+recover-code-label = Återställningskod
+recover-code-hint = 32 bokstäver och siffror, så som de skrevs ner. Bindestreck, mellanslag och små bokstäver går bra.
+recover-submit = Öppna lagret
+recover-back = Tillbaka till inloggningen
+
 ## Meny
 
 nav-label = Huvudmeny
@@ -45,6 +72,7 @@ nav-home = Start
 nav-cases = Ärenden
 nav-passphrase = Byt lösenfras
 nav-settings = Inställningar
+nav-safety = Säkerhet
 home-lock = Lås (Ctrl+L)
 
 ## Startsida
@@ -61,6 +89,11 @@ lookup-title = Återkommande samtal
 lookup-label = Ärendenummer
 lookup-hint = Skriv det som den som ringer säger det. Mellanslag, bindestreck och arabiska siffror går bra.
 lookup-submit = Hitta ärendet
+retention-expired =
+    { $cases ->
+        [one] Ett ärende förstördes för gott: dess tid enligt gallringsregeln hade gått ut.
+       *[other] { $cases } ärenden förstördes för gott: deras tid enligt gallringsregeln hade gått ut.
+    }
 
 ## Oavslutade samtal
 
@@ -265,6 +298,11 @@ user-add-role-label = Roll
 user-add-passphrase-label = Lösenfras
 user-add-submit = Lägg till användare
 user-added = Användaren lades till. Ge hen lösenfrasen personligen.
+reset-passphrase = Ny lösenfras
+reset-passphrase-title = En ny lösenfras för { $user }
+reset-passphrase-hint = Den gamla lösenfrasen slutar fungera direkt. Ge hen den nya personligen.
+reset-passphrase-submit = Spara den nya lösenfrasen
+passphrase-reset-done = Den nya lösenfrasen är sparad. Ge den till hen personligen.
 settings-referrals = Hänvisningslista
 referral-add-code-label = Kod (a–z, 0–9 och _)
 referral-add-label-label = Benämning (lämna tom för den inbyggda översättningen)
@@ -324,6 +362,152 @@ statistics-export-saved = Sparad i { $path }
 statistics-export-cancelled = Inget sparades: du avbröt.
 statistics-export-failed = Filen sparades inte.
 
+## Säkerhet, endast handledare: säkerhetskopior, kontroller, gallring, att glömma, loggen
+
+safety-title = Säkerhet och register
+safety-intro = Säkerhetskopior, kontroller, hur länge ärendens innehåll sparas, att glömma ett ärende, och loggen över vem som gjorde vad.
+safety-backup-title = Säkerhetskopia
+backup-hint = En krypterad kopia av hela lagret i en fil. Den öppnas med en lösenfras som gällde när kopian togs, eller med återställningskoden. Förvara den någon annanstans än på den här datorn.
+backup-take = Ta en säkerhetskopia …
+backup-saved = Säkerhetskopian sparades i { $path }
+backup-cancelled = Ingen säkerhetskopia togs: sparandet avbröts.
+backup-failed = Säkerhetskopian togs inte.
+safety-check-title = Kontroll
+verify-hint = Öppnar varje krypterad post och kontrollerar att inget har skadats eller ändrats.
+verify-store = Kontrollera lagret
+verify-sound =
+    { $count ->
+        [one] Lagret är helt: ett krypterat värde öppnades och kontrollerades.
+       *[other] Lagret är helt: { $count } krypterade värden öppnades och kontrollerades.
+    }
+verify-unsound =
+    { $count ->
+        [0] Själva lagerfilen är skadad.
+        [one] Skador hittades: en post går inte att öppna.
+       *[other] Skador hittades: { $count } poster går inte att öppna.
+    }
+verify-file-problems = Själva databasfilen är skadad. SQLites egen kontroll säger:
+verify-place =
+    { $place ->
+        [users-role] En användares roll
+        [settings-value] En av jourens inställningar
+        [cases-wrapped_key] Ett ärendes nyckel (inget i ärendet går att öppna)
+        [cases-number] Ett ärendes nummer
+        [cases-summary] Ett ärendes sammanfattning
+        [calls-details] Ett samtals uppgifter
+        [calls-notes] Ett samtals anteckningar
+        [call_drafts-details] Ett oavslutat samtals uppgifter
+        [call_drafts-notes] Ett oavslutat samtals anteckningar
+       *[other] En post i lagret
+    }
+verify-damaged-title = Skadade poster
+verify-col-what = Vad
+verify-col-record = Postnummer
+verify-advice = Allt annat går fortfarande att läsa. Spara era tidigare säkerhetskopior: den senaste som klarar kontrollen kan återställas.
+verify-backup-title = Kontrollera en säkerhetskopia
+verify-backup-passphrase-label = Din lösenfras
+verify-backup-passphrase-hint = Som den var när säkerhetskopian togs. Kopian öppnas i en tillfällig mapp och kontrolleras där; inget här ändras.
+verify-backup-submit = Välj en säkerhetskopia och kontrollera den …
+verify-backup-cancelled = Inget kontrollerades: ingen fil valdes.
+verify-backup-failed = Säkerhetskopian kunde inte kontrolleras.
+verify-backup-checked = Kontrollerade { $path }:
+safety-retention-title = Hur länge ärendens innehåll sparas
+retention-hint = Ett ärende vars senaste samtal är äldre än tiden förstörs för gott: när tiden sparas, och varje gång någon loggar in. Statistik som redan har publicerats ändras inte.
+retention-current =
+    { $months ->
+        [0] Nu: ärendens innehåll sparas tills en handledare glömmer ärendet.
+        [one] Nu: ärendens innehåll sparas en månad efter ärendets senaste samtal.
+       *[other] Nu: ärendens innehåll sparas { $months } månader efter ärendets senaste samtal.
+    }
+retention-saved =
+    { $cases ->
+        [0] Sparat. Inget ärende var gammalt nog att förstöras.
+        [one] Sparat. Ett ärende förstördes för gott.
+       *[other] Sparat. { $cases } ärenden förstördes för gott.
+    }
+retention-legend = Spara ärendens innehåll
+retention-forever = Tills en handledare glömmer ärendet
+retention-limited = Ett antal månader efter ärendets senaste samtal
+retention-months-label = Månader efter det senaste samtalet (1–120)
+retention-months-hint = Till exempel 24 för två år.
+retention-submit = Spara
+retention-question =
+    { $months ->
+        [one] Förstöra varje ärende vars senaste samtal var för mer än en månad sedan?
+       *[other] Förstöra varje ärende vars senaste samtal var för mer än { $months } månader sedan?
+    } De raderas för gott från den här datorn, nu och vid varje inloggning från och med nu. Det går inte att ångra.
+retention-confirm = Ja, spara och förstör dem
+safety-forget-title = Glöm ett ärende
+forget-hint = För den som ringer och ber att bli glömd: ärendet och alla dess samtal raderas från den här datorn direkt. Säkerhetskopior som togs tidigare innehåller det tills de raderas.
+forget-submit = Glöm det här ärendet …
+forget-question =
+    { $calls ->
+        [one] Glömma ärende { $number } och dess enda samtal för gott?
+       *[other] Glömma ärende { $number } och dess { $calls } samtal för gott?
+    } Det går inte att ångra: ingen kommer att kunna öppna det igen.
+forget-confirm = Ja, glöm det för gott
+forget-done = Ärende { $number } är glömt. Det finns inte längre på den här datorn.
+safety-audit-title = Logg
+audit-hint = Vem som loggade in, öppnade ett ärende, exporterade statistik, tog en säkerhetskopia eller ändrade användare och inställningar, och när. Den nämner ingen som ringt och inget ärendenummer.
+audit-show = Visa loggen
+audit-refresh = Visa den igen
+audit-verify = Kontrollera loggen
+audit-more = Visa fler
+audit-empty = Loggen är tom.
+audit-count = Visar de { $shown } senaste av { $count } poster.
+audit-table-caption = Logg, senaste först
+audit-col-seq = Nr
+audit-col-when = När
+audit-col-who = Vem
+audit-col-what = Vad
+audit-setting =
+    { $setting ->
+        [referrals] hänvisningslistan
+        [transit_countries] transitländerna
+        [idle_lock_minutes] det automatiska låset
+        [retention_months] hur länge ärendens innehåll sparas
+       *[other] en inställning ({ $setting })
+    }
+audit-action-signed_in = Loggade in.
+audit-action-recovery_code_used = Öppnade lagret med återställningskoden.
+audit-action-case_opened = Öppnade ett ärende (post { $case }).
+audit-action-case_forgotten = Glömde ett ärende för gott (post { $case }).
+audit-action-cases_expired =
+    { $cases ->
+        [one] Gallringsregeln ({ $months } månader) förstörde ett ärende.
+       *[other] Gallringsregeln ({ $months } månader) förstörde { $cases } ärenden.
+    }
+audit-action-statistics_exported = Exporterade statistik för { $from } till { $to } som { $format } (minsta antal som visas: { $k }).
+audit-action-backup_taken = Tog en säkerhetskopia.
+audit-action-user_added =
+    { $role ->
+        [supervisor] Lade till { $name } som handledare.
+       *[volunteer] Lade till { $name } som volontär.
+    }
+audit-action-user_removed = Tog bort användaren { $name }.
+audit-action-passphrase_changed = Bytte sin egen lösenfras.
+audit-action-passphrase_reset = Gav { $name } en ny lösenfras.
+audit-action-settings_changed = Ändrade { $setting }.
+audit-sound = Loggen är hel: { $count } poster kontrollerades, ingen var ändrad eller borttagen.
+audit-unsound = Loggen har skadats eller manipulerats:
+audit-problem-altered =
+    { $count ->
+        [one] Post { $seq } har ändrats eller går inte att öppna.
+       *[other] Post { $seq } till { $last } har ändrats eller går inte att öppna.
+    }
+audit-problem-missing =
+    { $count ->
+        [one] Post { $seq } saknas.
+       *[other] Post { $seq } till { $last } saknas.
+    }
+audit-problem-tail_removed =
+    { $count ->
+        [one] Den sista posten (nummer { $seq }) har tagits bort.
+       *[other] De sista { $count } posterna (från nummer { $seq }) har tagits bort.
+    }
+audit-fingerprint = Loggens fingeravtryck: { $fingerprint }
+audit-fingerprint-hint = Skriv ner fingeravtrycket och datumet någon annanstans än på den här datorn. Om loggen någon gång dras tillbaka till ett tidigare läge visar den ett äldre fingeravtryck än det senaste du skrev ner.
+
 ## Fel
 
 error-passphrase_mismatch = De två lösenfraserna är inte likadana.
@@ -363,4 +547,10 @@ error-month_missing = Välj en första och en sista månad (år och månad, till
 error-period_reversed = Den sista månaden kan inte komma före den första.
 error-period_too_long = Välj högst 24 månader åt gången.
 error-invalid_k = Välj ett minsta antal som visas (k) från 3 till 100.
+error-not_a_backup = Filen är inte en säkerhetskopia från Helpline, eller så är dess början skadad.
+error-backup_damaged = Säkerhetskopian är skadad: innehållet går inte att öppna. Använd en annan säkerhetskopia.
+error-backup_failed = Säkerhetskopian kunde inte skrivas. Kontrollera att mappen finns, att du får spara där och att disken inte är full.
+error-recovery_code_malformed = Det är inte en återställningskod. Den har 32 bokstäver och siffror (2–7), i grupper om fyra.
+error-retention_failed = Ärenden vars tid har gått ut kunde inte förstöras vid inloggningen; de finns kvar. Spara tiden igen under Säkerhet för att försöka på nytt.
+error-invalid_retention_months = Välj ett helt antal månader från 1 till 120.
 error-unknown = Något gick fel. Försök igen; om det fortsätter, säg till din handledare.

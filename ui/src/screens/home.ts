@@ -12,6 +12,8 @@ export interface HomeProps {
   unfinished: Unfinished[];
   /** The draft whose discard waits for a yes. */
   confirmDiscard: string | null;
+  /** Cases the retention period destroyed at sign-in; 0 shows nothing. */
+  casesExpired: number;
   cases: CaseOverview[] | null;
   casesLoading: boolean;
   filter: CasesFilter;
@@ -131,6 +133,9 @@ export function homeScreen(props: HomeProps): Screen {
       { id: 'home', class: 'screen', 'aria-labelledby': 'home-title' },
       heading,
       el('p', { id: 'home-role', 'data-role': session.role }, t('home-role', { role: session.role })),
+      props.casesExpired > 0
+        ? el('p', { id: 'retention-expired', class: 'notice', role: 'status' }, t('retention-expired', { cases: props.casesExpired }))
+        : null,
       props.unfinished.length > 0 ? unfinishedSection(props) : null,
       el(
         'div',

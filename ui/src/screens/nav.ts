@@ -2,7 +2,7 @@ import { el } from '../dom';
 import { t } from '../i18n';
 import type { Session } from '../ipc';
 
-export type Place = 'home' | 'cases' | 'passphrase' | 'statistics' | 'settings';
+export type Place = 'home' | 'cases' | 'passphrase' | 'statistics' | 'safety' | 'settings';
 
 export interface NavProps {
   session: Session;
@@ -12,7 +12,7 @@ export interface NavProps {
   onLock(): void;
 }
 
-/** The menu of every unlocked screen. Statistics and settings exist only for supervisors. */
+/** The menu of every unlocked screen. Statistics, safety and settings exist only for supervisors. */
 export function navBar({ session, current, onNavigate, onLock }: NavProps): HTMLElement {
   const nav = el('nav', { class: 'main-nav', 'aria-label': t('nav-label') });
   const list = el('ul', {});
@@ -22,7 +22,7 @@ export function navBar({ session, current, onNavigate, onLock }: NavProps): HTML
       ['cases', 'nav-cases'],
       ['passphrase', 'nav-passphrase'],
     ];
-    if (session.role === 'supervisor') places.push(['statistics', 'nav-statistics'], ['settings', 'nav-settings']);
+    if (session.role === 'supervisor') places.push(['statistics', 'nav-statistics'], ['safety', 'nav-safety'], ['settings', 'nav-settings']);
     for (const [place, label] of places) {
       const button = el(
         'button',

@@ -16,6 +16,8 @@ export interface SettingsProps {
   settings: Settings;
   /** The user whose removal waits for a yes. */
   confirmRemove: string | null;
+  /** The user who is being given a new passphrase. */
+  resetFor: string | null;
   /** A success line, shown in the part it belongs to. */
   notice: { part: SettingsPart; message: MessageId } | null;
   onNavigate(place: Place): void;
@@ -24,6 +26,9 @@ export interface SettingsProps {
   onRemoveUserConfirm(name: string): void;
   onRemoveUserCancel(): void;
   onAddUser(name: string, role: Role, passphrase: string): void;
+  onResetPassphrase(name: string): void;
+  onResetPassphraseSubmit(name: string, passphrase: string, repeat: string): void;
+  onResetPassphraseCancel(): void;
   onAddReferral(code: string, label: string): void;
   onRemoveReferral(code: string): void;
   onAddCountry(code: string): void;
@@ -43,6 +48,34 @@ function part(id: SettingsPart, title: MessageId, ...children: (Node | null)[]):
     el('h3', { id: `settings-${id}-title` }, t(title)),
     ...children,
   );
+}
+
+/** A new passphrase for another user, typed twice; their old one stops working at once. */
+function resetForm(props: SettingsProps, name: string): HTMLElement {
+  const passphrase = field(
+    'reset-passphrase-new',
+    t('passphrase-new-label'),
+    { type: 'password', autocomplete: 'new-password' },
+    t('setup-passphrase-hint'),
+  );
+  const repeat = field('reset-passphrase-repeat', t('passphrase-repeat-label'), { type: 'password', autocomplete: 'new-password' });
+  const submit = el('button', { id: 'reset-passphrase-submit', type: 'submit', disabled: props.busy }, t('reset-passphrase-submit'));
+  const cancel = el('button', { id: 'reset-passphrase-cancel', type: 'button', class: 'secondary' }, t('confirm-cancel'));
+  cancel.addEventListener('click', () => props.onResetPassphraseCancel());
+  const form = el(
+    'form',
+    { id: 'reset-passphrase-form', class: 'confirm', novalidate: true, 'aria-labelledby': 'reset-passphrase-title' },
+    el('h4', { id: 'reset-passphrase-title' }, ...formatNodes('reset-passphrase-title', { user: userText(name, { dir: 'auto' }) })),
+    el('p', { class: 'hint' }, t('reset-passphrase-hint')),
+    passphrase.block,
+    repeat.block,
+    el('div', { class: 'actions' }, cancel, submit),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    props.onResetPassphraseSubmit(name, passphrase.input.value, repeat.input.value);
+  });
+  return form;
 }
 
 function usersPart(props: SettingsProps): HTMLElement {
@@ -76,14 +109,22 @@ function usersPart(props: SettingsProps): HTMLElement {
             el('div', { class: 'actions' }, no, yes),
           ),
         );
+      } else if (props.resetFor === user.name) {
+        item.append(resetForm(props, user.name));
       } else {
+        const reset = el(
+          'button',
+          { type: 'button', class: 'secondary small reset-passphrase', 'aria-describedby': nameId, disabled: props.busy },
+          t('reset-passphrase'),
+        );
+        reset.addEventListener('click', () => props.onResetPassphrase(user.name));
         const remove = el(
           'button',
           { type: 'button', class: 'secondary small remove-user', 'aria-describedby': nameId, disabled: props.busy },
           t('remove-user'),
         );
         remove.addEventListener('click', () => props.onRemoveUser(user.name));
-        item.append(remove);
+        item.append(el('span', { class: 'actions' }, reset, remove));
       }
     }
     list.append(item);
