@@ -19,6 +19,10 @@ build_ui
 say "Rust: core, CLI and shell tests"
 cargo test --workspace --locked
 
+# Benchmarks are not run here (scripts/bench.sh runs them), but they must keep building.
+say "benchmarks: they build"
+cargo bench --locked -p helpline-bench --no-run
+
 say "statistics: the XLSX export opens in openpyxl"
 xlsx_dir="$(mktemp -d)"
 cargo run --quiet --locked -p helpline-cli -- --data-dir "$xlsx_dir/data" --passphrase-stdin init --user check <<< "statistics check passphrase" > /dev/null

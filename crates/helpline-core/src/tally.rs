@@ -92,14 +92,20 @@ pub fn count_case(
     wanted: impl Fn(Month) -> bool,
     into: &mut BTreeMap<Month, MonthCounts>,
 ) {
-    let first_month = case.iter().map(|c| c.call.month()).min();
-    let mut months: Vec<Month> = case.iter().map(|c| c.call.month()).collect();
+    // Each call's month, once: it is a time-zone conversion.
+    let call_months: Vec<Month> = case.iter().map(|c| c.call.month()).collect();
+    let first_month = call_months.iter().min().copied();
+    let mut months = call_months.clone();
     months.sort_unstable();
     months.dedup();
     for month in months.into_iter().filter(|m| wanted(*m)) {
         let counts = into.entry(month).or_default();
-        let in_month: Vec<&RecordedCall> =
-            case.iter().filter(|c| c.call.month() == month).collect();
+        let in_month: Vec<&RecordedCall> = case
+            .iter()
+            .zip(&call_months)
+            .filter(|(_, m)| **m == month)
+            .map(|(c, _)| c)
+            .collect();
         for recorded in &in_month {
             let content = &recorded.call.content;
             counts.add(table::CALLS_BY_CHANNEL, content.channel.code());

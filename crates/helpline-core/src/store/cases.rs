@@ -49,7 +49,7 @@ impl CaseSummary {
     }
 
     /// The summary of a case's whole history (oldest first, escalations marked).
-    fn of(open: bool, calls: &[RecordedCall]) -> Self {
+    pub fn of(open: bool, calls: &[RecordedCall]) -> Self {
         let mut summary = CaseSummary {
             open,
             ..CaseSummary::new()
@@ -282,13 +282,18 @@ fn read_number(case_id: i64, key: &SecretKey, sealed: &[u8]) -> Result<CaseNumbe
 }
 
 /// Writes a finished call onto its case and brings the case's summary up to date.
-fn insert_call(conn: &Connection, case: &OpenedCase, call: &Call) -> Result<()> {
+fn insert_call_row(conn: &Connection, case: &OpenedCase, call: &Call) -> Result<()> {
     let id = crypto::random_row_id();
     let (details, notes) = seal_call(&case.key, "calls", id, call)?;
     conn.execute(
         "INSERT INTO calls (id, case_id, month, details, notes) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![id, case.id, call.month().to_string(), details, notes],
     )?;
+    Ok(())
+}
+
+fn insert_call(conn: &Connection, case: &OpenedCase, call: &Call) -> Result<()> {
+    insert_call_row(conn, case, call)?;
     // Recomputed from the whole history (a case has few calls), so a call recorded with an
     // earlier time still leaves the summary exact.
     let open = read_summary(conn, case)?.open;
@@ -310,6 +315,26 @@ pub(super) fn calls_of(conn: &Connection, case: &OpenedCase) -> Result<Vec<(i64,
     for row in rows {
         let (id, details, notes) = row?;
         calls.push((id, open_call(&case.key, "calls", id, &details, &notes)?));
+    }
+    calls.sort_by_key(|(id, call)| (call.started_at, *id));
+    Ok(calls)
+}
+
+/// A case's calls with empty notes, oldest first: all that statistics need. The notes column
+/// is neither read nor decrypted, which is most of a call's bytes.
+pub(super) fn calls_without_notes_of(
+    conn: &Connection,
+    case: &OpenedCase,
+) -> Result<Vec<(i64, Call)>> {
+    let mut statement = conn.prepare_cached("SELECT id, details FROM calls WHERE case_id = ?1")?;
+    let rows = statement.query_map([case.id], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?))
+    })?;
+    let mut calls = Vec::new();
+    for row in rows {
+        let (id, details) = row?;
+        let call: Call = open_json(&case.key, "calls", id, "details", &details)?;
+        calls.push((id, call));
     }
     calls.sort_by_key(|(id, call)| (call.started_at, *id));
     Ok(calls)
@@ -494,6 +519,42 @@ impl Session {
         Ok(number)
     }
 
+    /// Many whole cases at once, each a list of finished calls, in one transaction: for bulk
+    /// loading (the benchmarks' data). Supervisors only. Returns each case's new number.
+    pub fn import_cases(&mut self, cases: &[Vec<Call>]) -> Result<Vec<CaseNumber>> {
+        self.require_supervisor()?;
+        for call in cases.iter().flatten() {
+            call.validate()?;
+            self.check_referrals_known(&call.content)?;
+        }
+        let tx = self
+            .store
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut numbers = Vec::with_capacity(cases.len());
+        for calls in cases {
+            let (number, case) = new_case(&tx, &self.keys)?;
+            for call in calls {
+                insert_call_row(&tx, &case, call)?;
+            }
+            let recorded = calls
+                .iter()
+                .cloned()
+                .enumerate()
+                .map(|(i, c)| (i as i64, c));
+            let mut ordered: Vec<(i64, Call)> = recorded.collect();
+            ordered.sort_by_key(|(i, call)| (call.started_at, *i));
+            write_summary(
+                &tx,
+                &case,
+                &CaseSummary::of(true, &mark_escalations(ordered)),
+            )?;
+            numbers.push(number);
+        }
+        tx.commit()?;
+        Ok(numbers)
+    }
+
     /// A case's finished calls, oldest first, with escalations marked. A call whose sealed
     /// values do not authenticate is a damaged-record error for that row; other cases are
     /// unaffected. A history read whole is recorded in the audit trail (by a reference to the
@@ -524,18 +585,18 @@ impl Session {
     /// new case from a returning one and to see a level rise. No case numbers.
     pub(super) fn cases_for_statistics(&self, months: &[Month]) -> Result<Vec<Vec<RecordedCall>>> {
         self.require_supervisor()?;
+        // One read transaction: one snapshot of the store, and one file lock instead of one per
+        // statement.
+        let tx = self.conn().unchecked_transaction()?;
         let mut ids = std::collections::BTreeSet::new();
-        let mut in_month = self
-            .conn()
-            .prepare_cached("SELECT DISTINCT case_id FROM calls WHERE month = ?1")?;
+        let mut in_month =
+            tx.prepare_cached("SELECT DISTINCT case_id FROM calls WHERE month = ?1")?;
         for month in months {
             for id in in_month.query_map([month.to_string()], |r| r.get::<_, i64>(0))? {
                 ids.insert(id?);
             }
         }
-        let mut wrapped_key = self
-            .conn()
-            .prepare_cached("SELECT wrapped_key FROM cases WHERE id = ?1")?;
+        let mut wrapped_key = tx.prepare_cached("SELECT wrapped_key FROM cases WHERE id = ?1")?;
         let mut cases = Vec::with_capacity(ids.len());
         for id in ids {
             let wrapped: Vec<u8> = wrapped_key.query_row([id], |r| r.get(0))?;
@@ -543,8 +604,10 @@ impl Session {
                 id,
                 key: unwrap_case_key(&self.keys, id, &wrapped)?,
             };
-            cases.push(mark_escalations(calls_of(self.conn(), &case)?));
+            cases.push(mark_escalations(calls_without_notes_of(&tx, &case)?));
         }
+        drop((in_month, wrapped_key));
+        tx.commit()?;
         Ok(cases)
     }
 

@@ -20,7 +20,7 @@ pub use cases::{
     mark_escalations, CallDraft, CaseHistory, CaseOverview, CaseSummary, RecordedCall,
 };
 pub use retention::RetentionRun;
-pub use schema::{Storage, COLUMNS};
+pub use schema::{migrations, Storage, COLUMNS};
 pub use session::{Session, UserSummary, VerifyReport};
 
 use crate::crypto::{self, KdfParams, Passphrase, RecoveryCode, SecretKey, SlotSecret, SubKeys};

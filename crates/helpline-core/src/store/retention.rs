@@ -15,7 +15,7 @@ use rusqlite::{Connection, TransactionBehavior};
 use serde::Serialize;
 
 use super::audit::{self, AuditAction};
-use super::cases::{calls_of, read_summary, unwrap_case_key, OpenedCase};
+use super::cases::{calls_without_notes_of, read_summary, unwrap_case_key, OpenedCase};
 use super::mark_escalations;
 use super::session::{read_setting, write_setting, Session};
 use crate::crypto::SubKeys;
@@ -48,7 +48,7 @@ fn retired_counts(conn: &Connection, keys: &SubKeys) -> Result<BTreeMap<Month, M
 /// Deletes a case inside the caller's transaction, keeping its monthly counts. The caller
 /// commits and then calls [`checkpoint`].
 pub(super) fn destroy_case(conn: &Connection, keys: &SubKeys, case: &OpenedCase) -> Result<()> {
-    match calls_of(conn, case) {
+    match calls_without_notes_of(conn, case) {
         Ok(calls) => {
             let mut retired = retired_counts(conn, keys)?;
             count_case(&mark_escalations(calls), |_| true, &mut retired);

@@ -67,6 +67,8 @@ CREATE TABLE audit_trail (
 "#,
 ];
 
+/// Every migration, oldest first; also what the benchmarks' plain baseline is created with, so
+/// that it has the very same schema.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
 }

@@ -45,7 +45,7 @@ pub(super) fn call_at(started: chrono::DateTime<Utc>, level: ConcernLevel, notes
     }
 }
 
-fn a_call(notes: &str) -> Call {
+pub(super) fn a_call(notes: &str) -> Call {
     call_at(
         Utc.with_ymd_and_hms(2026, 3, 14, 9, 26, 53).unwrap(),
         ConcernLevel::StrongInterest,
@@ -1316,4 +1316,56 @@ fn failed_unlocks_are_counted_in_the_folder_until_one_succeeds() {
         .unlock("sara", &pass(PASS))
         .unwrap();
     assert_eq!(Store::unlock_delay(dir.path()), std::time::Duration::ZERO);
+}
+
+#[test]
+fn imported_cases_read_back_like_recorded_ones_for_supervisors_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut boss, _) = new_store(dir.path());
+    let first = a_call("imported one");
+    let later = call_at(
+        first.started_at + chrono::Duration::days(3),
+        ConcernLevel::WishToLeave,
+        "imported two",
+    );
+    // Given out of order: the history and summary still read oldest first.
+    let numbers = boss
+        .import_cases(&[vec![later.clone(), first.clone()], vec![a_call("another")]])
+        .unwrap();
+    assert_eq!(numbers.len(), 2);
+    let history = boss.case_history(&numbers[0]).unwrap();
+    let calls: Vec<&Call> = history.calls.iter().map(|c| &c.call).collect();
+    assert_eq!(calls, [&first, &later]);
+    assert!(history.calls[1].escalated);
+    let listed = boss.list_cases().unwrap();
+    let summary = &listed
+        .iter()
+        .find(|c| c.number == numbers[0])
+        .unwrap()
+        .summary;
+    assert_eq!((summary.calls, summary.escalated), (2, true));
+
+    let mut bad = a_call("x");
+    bad.content.referrals = vec![ReferralCode::new("not_on_the_list").unwrap()];
+    assert_eq!(
+        boss.import_cases(&[vec![a_call("ok")], vec![bad]])
+            .unwrap_err()
+            .code(),
+        "invalid_argument"
+    );
+    assert_eq!(
+        boss.list_cases().unwrap().len(),
+        2,
+        "nothing of a refused import is written"
+    );
+    boss.add_user("omar", Role::Volunteer, &pass("volunteer pass 1"))
+        .unwrap();
+    let mut omar = boss
+        .lock()
+        .unlock("omar", &pass("volunteer pass 1"))
+        .unwrap();
+    assert_eq!(
+        omar.import_cases(&[vec![a_call("x")]]).unwrap_err().code(),
+        "not_allowed"
+    );
 }

@@ -1,0 +1,192 @@
+//! The store beside its plain-SQLite baseline, operation by operation (BENCHMARKS.md).
+//!
+//! Each criterion group is `<operation>-<calls>` with the functions `helpline` (the encrypted
+//! store) and `plain` (the baseline), plus `kdf` (Argon2id alone) in the unlock group;
+//! `bench-report` turns the medians into BENCHMARKS.md's table.
+//!
+//! Sizes, seed and data folder come from the environment (`helpline_bench::settings`).
+
+use std::time::Duration;
+
+use criterion::measurement::WallTime;
+use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion};
+use helpline_bench::dataset::{Dataset, PASSPHRASE, USER};
+use helpline_bench::generate::Generator;
+use helpline_bench::settings;
+use helpline_core::crypto::{self, KdfParams, SlotSecret};
+use helpline_core::{CallContent, Month, Passphrase, Store};
+use helpline_stats::suppression::Threshold;
+use helpline_stats::tables::monthly_statistics;
+
+/// One month in the middle of the generated years, and the twelve months of its year.
+fn months() -> (Month, Vec<Month>) {
+    let month = Month::new(2022, 6).expect("a month");
+    let year = Month::new(2022, 1)
+        .expect("a month")
+        .through(Month::new(2022, 12).expect("a month"));
+    (month, year)
+}
+
+/// A group for operations of a second or so: fewer, shorter samples.
+fn slow(c: &mut Criterion, name: String) -> BenchmarkGroup<'_, WallTime> {
+    let mut group = c.benchmark_group(name);
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(4));
+    group
+}
+
+fn store_benches(c: &mut Criterion) {
+    let settings = settings::from_env().expect("the benchmark settings");
+    let seed = settings.seed;
+    for &calls in &settings.sizes {
+        let dataset = Dataset::open_or_build(&settings.data_root, calls, seed, &mut |written| {
+            if written % 100_000 == 0 {
+                eprintln!("bench: building {calls} calls: {written} written");
+            }
+        })
+        .expect("building the benchmark data");
+        let mut session = dataset.unlock().expect("unlocking the benchmark store");
+        let mut plain = dataset.open_plain().expect("opening the baseline");
+        let short = Dataset::samples(&dataset.manifest.short_cases).expect("sample cases");
+        let long = Dataset::samples(&dataset.manifest.long_cases).expect("sample cases");
+        let mut fresh = Generator::new(seed ^ 0xBE9C);
+        let (month, year) = months();
+        let k = Threshold::default();
+        let referrals = session.settings().expect("settings").referrals;
+
+        let group_name = |op: &str| format!("{op}-{calls}");
+        {
+            let mut group = slow(c, group_name("unlock"));
+            let passphrase = Passphrase::for_unlock(PASSPHRASE).expect("passphrase");
+            group.bench_function("helpline", |b| {
+                b.iter(|| {
+                    Store::open(&dataset.encrypted_dir())
+                        .and_then(|store| store.unlock(USER, &passphrase))
+                        .expect("unlock")
+                })
+            });
+            let salt = [7u8; crypto::SALT_LEN];
+            group.bench_function("kdf", |b| {
+                b.iter(|| {
+                    crypto::derive_slot_key(
+                        &SlotSecret::Passphrase(&passphrase),
+                        &salt,
+                        KdfParams::CURRENT,
+                    )
+                    .expect("kdf")
+                })
+            });
+            group.bench_function("plain", |b| b.iter(|| dataset.open_plain().expect("open")));
+        }
+        {
+            let mut group = c.benchmark_group(group_name("new_case_with_first_call"));
+            group.sample_size(30);
+            group.bench_function("helpline", |b| {
+                b.iter_batched(
+                    || fresh.case().remove(0),
+                    |call| session.record_call(None, &call).expect("record"),
+                    criterion::BatchSize::SmallInput,
+                )
+            });
+            group.bench_function("plain", |b| {
+                b.iter_batched(
+                    || fresh.case().remove(0),
+                    |call| plain.record_call(&call).expect("record"),
+                    criterion::BatchSize::SmallInput,
+                )
+            });
+        }
+        {
+            let mut group = c.benchmark_group(group_name("autosave"));
+            group.sample_size(30);
+            let call = fresh.case().remove(0);
+            let draft = session.start_call(Some(&short[0].0)).expect("start");
+            let plain_draft = plain.start_call(&short[0].1, &call).expect("start");
+            let mut content: CallContent = call.content.clone();
+            group.bench_function("helpline", |b| {
+                b.iter(|| {
+                    content.notes.push('.');
+                    session
+                        .save_draft(draft.draft_id, &content)
+                        .expect("autosave")
+                })
+            });
+            group.bench_function("plain", |b| {
+                b.iter(|| {
+                    content.notes.push('.');
+                    plain.save_draft(plain_draft, &content).expect("autosave")
+                })
+            });
+            drop(group);
+            session.discard_call(draft.draft_id).expect("discard");
+        }
+        for (op, cases) in [("lookup", &short), ("history_10_calls", &long)] {
+            let mut group = c.benchmark_group(group_name(op));
+            group.sample_size(50);
+            let mut next = cases.iter().cycle();
+            group.bench_function("helpline", |b| {
+                b.iter(|| {
+                    session
+                        .case_history(&next.next().expect("samples").0)
+                        .expect("history")
+                })
+            });
+            let mut next = cases.iter().cycle();
+            group.bench_function("plain", |b| {
+                b.iter(|| {
+                    plain
+                        .case_history(&next.next().expect("samples").1)
+                        .expect("history")
+                })
+            });
+        }
+        {
+            let mut group = slow(c, group_name("open_cases_with_follow_ups"));
+            group.bench_function("helpline", |b| {
+                b.iter(|| {
+                    session
+                        .list_cases()
+                        .expect("list")
+                        .into_iter()
+                        .filter(|c| c.summary.open && c.summary.follow_up.is_some())
+                        .count()
+                })
+            });
+            group.bench_function("plain", |b| {
+                b.iter(|| {
+                    plain
+                        .list_cases()
+                        .expect("list")
+                        .into_iter()
+                        .filter(|(_, s)| s.open && s.follow_up.is_some())
+                        .count()
+                })
+            });
+        }
+        for (op, wanted) in [
+            ("statistics_one_month", vec![month]),
+            ("statistics_twelve_months", year.clone()),
+        ] {
+            let mut group = slow(c, group_name(op));
+            group.bench_function("helpline", |b| {
+                b.iter(|| {
+                    monthly_statistics(
+                        &session.month_counts(&wanted).expect("counts"),
+                        &referrals,
+                        k,
+                    )
+                })
+            });
+            group.bench_function("plain", |b| {
+                b.iter(|| {
+                    monthly_statistics(&plain.month_counts(&wanted).expect("counts"), &referrals, k)
+                })
+            });
+        }
+    }
+}
+
+criterion_group!(benches, store_benches);
+criterion_main!(benches);
