@@ -165,11 +165,60 @@ fn store_benches(c: &mut Criterion) {
                 })
             });
         }
+        // Statistics twice: counted from the cases (the kept counts dropped before each
+        // run, as after a call in that month), and read back from the kept counts of a past
+        // month, which is what a supervisor's export does from the second time on.
+        let drop_kept = |file: std::path::PathBuf| {
+            let conn = rusqlite::Connection::open(file).expect("the database file");
+            move || {
+                conn.execute("DELETE FROM month_counts", [])
+                    .expect("dropping the kept counts");
+            }
+        };
+        let mut drop_sealed = drop_kept(
+            dataset
+                .encrypted_dir()
+                .join(helpline_core::store::DATABASE_FILE),
+        );
+        let mut drop_plain = drop_kept(
+            dataset
+                .plain_dir()
+                .join(helpline_bench::plain::DATABASE_FILE),
+        );
         for (op, wanted) in [
             ("statistics_one_month", vec![month]),
             ("statistics_twelve_months", year.clone()),
         ] {
             let mut group = slow(c, group_name(op));
+            group.bench_function("helpline", |b| {
+                b.iter_batched(
+                    &mut drop_sealed,
+                    |()| {
+                        monthly_statistics(
+                            &session.month_counts(&wanted).expect("counts"),
+                            &referrals,
+                            k,
+                        )
+                    },
+                    criterion::BatchSize::PerIteration,
+                )
+            });
+            group.bench_function("plain", |b| {
+                b.iter_batched(
+                    &mut drop_plain,
+                    |()| {
+                        monthly_statistics(
+                            &plain.month_counts(&wanted).expect("counts"),
+                            &referrals,
+                            k,
+                        )
+                    },
+                    criterion::BatchSize::PerIteration,
+                )
+            });
+            drop(group);
+            let mut group = c.benchmark_group(group_name(&format!("{op}_kept")));
+            group.sample_size(30);
             group.bench_function("helpline", |b| {
                 b.iter(|| {
                     monthly_statistics(

@@ -161,29 +161,60 @@ impl PlainStore {
         Ok(cases)
     }
 
-    /// What statistics are published from, as `Session::month_counts` (no retired counts).
+    /// What statistics are published from, as `Session::month_counts` (no retired counts):
+    /// past months kept once counted, the rest counted from the cases' calls.
     pub fn month_counts(&self, months: &[Month]) -> Result<Vec<(Month, MonthCounts)>> {
-        let tx = self.conn.unchecked_transaction()?;
-        let mut ids = std::collections::BTreeSet::new();
-        let mut in_month =
-            tx.prepare_cached("SELECT DISTINCT case_id FROM calls WHERE month = ?1")?;
-        for month in months {
-            for id in in_month.query_map([month.to_string()], |r| r.get::<_, i64>(0))? {
-                ids.insert(id?);
+        let this_month = Month::of(chrono::Utc::now());
+        let mut counts = BTreeMap::new();
+        let mut missing = Vec::new();
+        for &month in months {
+            let kept: Option<Vec<u8>> = self
+                .conn
+                .prepare_cached("SELECT counts FROM month_counts WHERE month = ?1")?
+                .query_row([month.to_string()], |r| r.get(0))
+                .optional()?;
+            match kept {
+                Some(json) if month < this_month => {
+                    counts.insert(month, serde_json::from_slice(&json)?);
+                }
+                _ => missing.push(month),
             }
         }
-        let mut key = tx.prepare_cached("SELECT wrapped_key FROM cases WHERE id = ?1")?;
-        let mut counts = BTreeMap::new();
-        for id in ids {
-            let _no_key: Vec<u8> = key.query_row([id], |r| r.get(0))?;
-            let case = mark_escalations(calls_without_notes_of(&tx, id)?);
-            count_case(&case, |m| months.contains(&m), &mut counts);
+        if !missing.is_empty() {
+            let tx =
+                rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+            let mut ids = std::collections::BTreeSet::new();
+            let mut in_month =
+                tx.prepare_cached("SELECT DISTINCT case_id FROM calls WHERE month = ?1")?;
+            for month in &missing {
+                for id in in_month.query_map([month.to_string()], |r| r.get::<_, i64>(0))? {
+                    ids.insert(id?);
+                }
+            }
+            let mut key = tx.prepare_cached("SELECT wrapped_key FROM cases WHERE id = ?1")?;
+            let mut live = BTreeMap::new();
+            for id in ids {
+                let _no_key: Vec<u8> = key.query_row([id], |r| r.get(0))?;
+                let case = mark_escalations(calls_without_notes_of(&tx, id)?);
+                count_case(&case, |m| missing.contains(&m), &mut live);
+            }
+            drop((in_month, key));
+            for month in missing {
+                let month_counts: MonthCounts = live.remove(&month).unwrap_or_default();
+                if month < this_month {
+                    tx.execute(
+                        "INSERT INTO month_counts (month, counts) VALUES (?1, ?2) \
+                         ON CONFLICT(month) DO UPDATE SET counts = excluded.counts",
+                        params![month.to_string(), serde_json::to_vec(&month_counts)?],
+                    )?;
+                }
+                counts.insert(month, month_counts);
+            }
+            tx.commit()?;
         }
-        drop((in_month, key));
-        tx.commit()?;
         Ok(months
             .iter()
-            .map(|m| (*m, counts.remove(m).unwrap_or_default()))
+            .map(|m| (*m, counts.get(m).cloned().unwrap_or_default()))
             .collect())
     }
 
@@ -247,6 +278,8 @@ fn insert_call_row(conn: &Connection, case_id: i64, call: &Call) -> Result<()> {
             notes
         ],
     )?;
+    conn.prepare_cached("DELETE FROM month_counts WHERE month >= ?1")?
+        .execute([call.month().to_string()])?;
     Ok(())
 }
 

@@ -45,13 +45,25 @@ const OPERATIONS: &[(&str, &str, Option<f64>, bool)] = &[
     ),
     (
         "statistics_one_month",
-        "one month's statistics",
+        "one month's statistics, counted from the cases",
         Some(100.0),
         true,
     ),
     (
         "statistics_twelve_months",
-        "twelve months' statistics",
+        "twelve months' statistics, counted from the cases",
+        Some(1000.0),
+        true,
+    ),
+    (
+        "statistics_one_month_kept",
+        "one past month's statistics, from its kept counts",
+        Some(100.0),
+        true,
+    ),
+    (
+        "statistics_twelve_months_kept",
+        "twelve past months' statistics, from their kept counts",
         Some(1000.0),
         true,
     ),

@@ -289,7 +289,7 @@ fn insert_call_row(conn: &Connection, case: &OpenedCase, call: &Call) -> Result<
         "INSERT INTO calls (id, case_id, month, details, notes) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![id, case.id, call.month().to_string(), details, notes],
     )?;
-    Ok(())
+    retention::forget_counts_from(conn, call.month())
 }
 
 fn insert_call(conn: &Connection, case: &OpenedCase, call: &Call) -> Result<()> {
@@ -580,37 +580,6 @@ impl Session {
         })
     }
 
-    /// For statistics (supervisors): every case with a finished call in one of `months`, with
-    /// all its calls, oldest first and escalations marked; earlier calls are needed to tell a
-    /// new case from a returning one and to see a level rise. No case numbers.
-    pub(super) fn cases_for_statistics(&self, months: &[Month]) -> Result<Vec<Vec<RecordedCall>>> {
-        self.require_supervisor()?;
-        // One read transaction: one snapshot of the store, and one file lock instead of one per
-        // statement.
-        let tx = self.conn().unchecked_transaction()?;
-        let mut ids = std::collections::BTreeSet::new();
-        let mut in_month =
-            tx.prepare_cached("SELECT DISTINCT case_id FROM calls WHERE month = ?1")?;
-        for month in months {
-            for id in in_month.query_map([month.to_string()], |r| r.get::<_, i64>(0))? {
-                ids.insert(id?);
-            }
-        }
-        let mut wrapped_key = tx.prepare_cached("SELECT wrapped_key FROM cases WHERE id = ?1")?;
-        let mut cases = Vec::with_capacity(ids.len());
-        for id in ids {
-            let wrapped: Vec<u8> = wrapped_key.query_row([id], |r| r.get(0))?;
-            let case = OpenedCase {
-                id,
-                key: unwrap_case_key(&self.keys, id, &wrapped)?,
-            };
-            cases.push(mark_escalations(calls_without_notes_of(&tx, &case)?));
-        }
-        drop((in_month, wrapped_key));
-        tx.commit()?;
-        Ok(cases)
-    }
-
     /// Every case with its summary, most recent call first.
     pub fn list_cases(&self) -> Result<Vec<CaseOverview>> {
         let mut statement = self
@@ -760,6 +729,33 @@ fn blob(row: &rusqlite::Row<'_>, column: usize) -> Option<Vec<u8>> {
         .ok()
         .and_then(|value| value.as_blob().ok())
         .map(<[u8]>::to_vec)
+}
+
+/// Every case with a call in one of `months`: all its calls, oldest first, without notes.
+pub(super) fn cases_in_months(
+    conn: &Connection,
+    keys: &SubKeys,
+    months: &[Month],
+) -> Result<Vec<Vec<RecordedCall>>> {
+    let mut ids = std::collections::BTreeSet::new();
+    let mut in_month =
+        conn.prepare_cached("SELECT DISTINCT case_id FROM calls WHERE month = ?1")?;
+    for month in months {
+        for id in in_month.query_map([month.to_string()], |r| r.get::<_, i64>(0))? {
+            ids.insert(id?);
+        }
+    }
+    let mut wrapped_key = conn.prepare_cached("SELECT wrapped_key FROM cases WHERE id = ?1")?;
+    let mut cases = Vec::with_capacity(ids.len());
+    for id in ids {
+        let wrapped: Vec<u8> = wrapped_key.query_row([id], |r| r.get(0))?;
+        let case = OpenedCase {
+            id,
+            key: unwrap_case_key(keys, id, &wrapped)?,
+        };
+        cases.push(mark_escalations(calls_without_notes_of(conn, &case)?));
+    }
+    Ok(cases)
 }
 
 /// Marks each call (oldest first) whose assessed level rose above the previous assessed call's.

@@ -11,14 +11,16 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Months, Utc};
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::Serialize;
 
 use super::audit::{self, AuditAction};
-use super::cases::{calls_without_notes_of, read_summary, unwrap_case_key, OpenedCase};
+use super::cases::{
+    calls_without_notes_of, cases_in_months, read_summary, unwrap_case_key, OpenedCase,
+};
 use super::mark_escalations;
 use super::session::{read_setting, write_setting, Session};
-use crate::crypto::SubKeys;
+use crate::crypto::{self, SubKeys};
 use crate::domain::Month;
 use crate::error::{Error, Result};
 use crate::tally::{count_case, MonthCounts};
@@ -43,6 +45,54 @@ fn retired_counts(conn: &Connection, keys: &SubKeys) -> Result<BTreeMap<Month, M
     } else {
         Ok(BTreeMap::new())
     }
+}
+
+fn counts_place(month: &str) -> Vec<u8> {
+    crypto::place("month_counts", month, "counts")
+}
+
+/// A month's kept counts; None when not kept, or when what is kept does not open (it is
+/// counted again from the cases, which are the truth; `verify` reports the damage).
+fn kept_counts(conn: &Connection, keys: &SubKeys, month: Month) -> Result<Option<MonthCounts>> {
+    let month = month.to_string();
+    let sealed: Option<Vec<u8>> = conn
+        .prepare_cached("SELECT counts FROM month_counts WHERE month = ?1")?
+        .query_row([&month], |r| {
+            Ok(r.get_ref(0)?.as_blob().map(<[u8]>::to_vec).ok())
+        })
+        .optional()?
+        .flatten();
+    Ok(sealed
+        .and_then(|sealed| crypto::open(&keys.store, &counts_place(&month), &sealed))
+        .and_then(|plain| serde_json::from_slice(&plain).ok()))
+}
+
+fn keep_counts(
+    conn: &Connection,
+    keys: &SubKeys,
+    month: Month,
+    counts: &MonthCounts,
+) -> Result<()> {
+    let month = month.to_string();
+    let plain = serde_json::to_vec(counts).map_err(|e| Error::Storage(e.to_string()))?;
+    conn.execute(
+        "INSERT INTO month_counts (month, counts) VALUES (?1, ?2) \
+         ON CONFLICT(month) DO UPDATE SET counts = excluded.counts",
+        params![
+            month,
+            crypto::seal(&keys.store, &counts_place(&month), &plain)
+        ],
+    )?;
+    Ok(())
+}
+
+/// A call was written in `month`: the kept counts of that month and every later one may be
+/// wrong now (a call's month makes a case new or returning, and its level rose or not, for
+/// later months too), so they are dropped and counted again when next asked for.
+pub(super) fn forget_counts_from(conn: &Connection, month: Month) -> Result<()> {
+    conn.prepare_cached("DELETE FROM month_counts WHERE month >= ?1")?
+        .execute([month.to_string()])?;
+    Ok(())
 }
 
 /// Deletes a case inside the caller's transaction, keeping its monthly counts. The caller
@@ -79,21 +129,75 @@ pub(super) fn checkpoint(conn: &Connection) -> Result<()> {
 impl Session {
     /// The counts statistics are published from, for each month asked for: the live cases'
     /// plus those left by destroyed cases. Supervisors only.
+    ///
+    /// A past month, once counted, is kept (sealed, in `month_counts`) and read back next
+    /// time instead of opening every case again; a call written in a month drops the kept
+    /// counts of that month and every later one ([`forget_counts_from`]). Destroying a case
+    /// changes nothing here: what it took from the live counts it gave to the retired ones.
     pub fn month_counts(&self, months: &[Month]) -> Result<Vec<(Month, MonthCounts)>> {
-        let cases = self.cases_for_statistics(months)?;
-        let mut counts = retired_counts(self.conn(), &self.keys)?;
-        counts.retain(|month, _| months.contains(month));
-        let mut live = BTreeMap::new();
-        for case in &cases {
-            count_case(case, |m| months.contains(&m), &mut live);
+        self.require_supervisor()?;
+        let this_month = Month::of(Utc::now());
+        let mut counts = BTreeMap::new();
+        let mut missing = Vec::new();
+        for &month in months {
+            match kept_counts(self.conn(), &self.keys, month)? {
+                Some(kept) if month < this_month => {
+                    counts.insert(month, kept);
+                }
+                _ => missing.push(month),
+            }
         }
-        for (month, month_counts) in live {
-            counts.entry(month).or_default().add_all(&month_counts);
+        if !missing.is_empty() {
+            // Counted under the write lock, so that no call lands in these months between
+            // counting them and keeping the result.
+            let tx = self.write_transaction()?;
+            let mut counted = retired_counts(&tx, &self.keys)?;
+            counted.retain(|month, _| missing.contains(month));
+            let mut live = BTreeMap::new();
+            for case in cases_in_months(&tx, &self.keys, &missing)? {
+                count_case(&case, |m| missing.contains(&m), &mut live);
+            }
+            for (month, month_counts) in live {
+                counted.entry(month).or_default().add_all(&month_counts);
+            }
+            for &month in &missing {
+                let month_counts = counted.remove(&month).unwrap_or_default();
+                if month < this_month {
+                    keep_counts(&tx, &self.keys, month, &month_counts)?;
+                }
+                counts.insert(month, month_counts);
+            }
+            tx.commit()?;
         }
         Ok(months
             .iter()
-            .map(|m| (*m, counts.remove(m).unwrap_or_default()))
+            .map(|m| (*m, counts.get(m).cloned().unwrap_or_default()))
             .collect())
+    }
+
+    /// Every kept month's sealed counts: (month, opens?).
+    pub(super) fn verify_month_counts(
+        &self,
+        check: &mut dyn FnMut(bool, &'static str, i64, &'static str),
+    ) -> Result<()> {
+        let mut statement = self
+            .conn()
+            .prepare("SELECT rowid, month, counts FROM month_counts")?;
+        let rows = statement.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get_ref(2)?.as_blob().map(<[u8]>::to_vec).ok(),
+            ))
+        })?;
+        for row in rows {
+            let (rowid, month, sealed) = row?;
+            let opens = sealed.is_some_and(|sealed| {
+                crypto::open(&self.keys.store, &counts_place(&month), &sealed).is_some()
+            });
+            check(opens, "month_counts", rowid, "counts");
+        }
+        Ok(())
     }
 
     /// Destroys every case whose last call is older than the helpline's retention period

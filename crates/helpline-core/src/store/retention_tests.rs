@@ -292,3 +292,80 @@ fn volunteers_sessions_apply_the_period_too_and_it_is_checked() {
     );
     assert!(omar.list_cases().unwrap().is_empty());
 }
+
+fn kept_months(session: &Session) -> Vec<String> {
+    session
+        .conn()
+        .prepare("SELECT month FROM month_counts ORDER BY month")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+#[test]
+fn past_months_are_kept_once_counted_and_counted_again_after_a_call_in_them() {
+    use crate::tally::table::CALLS_BY_CHANNEL;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut session, _) = new_store(dir.path());
+    let forgotten = session
+        .record_call(
+            None,
+            &call_at(at(2024, 3, 5), ConcernLevel::StrongInterest, "a"),
+        )
+        .unwrap();
+    session
+        .record_call(
+            None,
+            &call_at(at(2024, 4, 5), ConcernLevel::StrongInterest, "b"),
+        )
+        .unwrap();
+    let spring = months("2024-03", "2024-05");
+    let phone = |counts: &[(Month, crate::tally::MonthCounts)], i: usize| {
+        counts[i].1.count(CALLS_BY_CHANNEL, "phone")
+    };
+    let first = session.month_counts(&spring).unwrap();
+    assert_eq!((phone(&first, 0), phone(&first, 1)), (1, 1));
+    assert_eq!(kept_months(&session), ["2024-03", "2024-04", "2024-05"]);
+    // The current month is never kept: its calls are still coming.
+    let now = Month::of(Utc::now());
+    session.month_counts(&[now]).unwrap();
+    assert!(!kept_months(&session).contains(&now.to_string()));
+
+    // A call written in April drops April and later, and is counted next time.
+    session
+        .record_call(
+            None,
+            &call_at(at(2024, 4, 20), ConcernLevel::StrongInterest, "c"),
+        )
+        .unwrap();
+    assert_eq!(kept_months(&session), ["2024-03"]);
+    let second = session.month_counts(&spring).unwrap();
+    assert_eq!((phone(&second, 0), phone(&second, 1)), (1, 2));
+
+    // Forgetting a case leaves the kept counts as they are, and right.
+    session.forget_case(&forgotten).unwrap();
+    assert_eq!(kept_months(&session), ["2024-03", "2024-04", "2024-05"]);
+    assert_eq!(session.month_counts(&spring).unwrap(), second);
+
+    // Damaged kept counts are reported by verify and counted again from the cases.
+    session
+        .conn()
+        .execute(
+            "UPDATE month_counts SET counts = x'00112233' WHERE month = '2024-04'",
+            [],
+        )
+        .unwrap();
+    let report = session.verify().unwrap();
+    assert_eq!(
+        report
+            .damaged
+            .iter()
+            .map(|d| (d.table, d.column))
+            .collect::<Vec<_>>(),
+        [("month_counts", "counts")]
+    );
+    assert_eq!(session.month_counts(&spring).unwrap(), second);
+    assert!(session.verify().unwrap().is_sound());
+}

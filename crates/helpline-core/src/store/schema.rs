@@ -65,6 +65,13 @@ CREATE TABLE audit_trail (
     chain BLOB NOT NULL
 );
 "#,
+    // 3: each past month's published counts, kept once counted (see store/retention.rs).
+    r#"
+CREATE TABLE month_counts (
+    month  TEXT PRIMARY KEY CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+    counts BLOB NOT NULL
+);
+"#,
 ];
 
 /// Every migration, oldest first; also what the benchmarks' plain baseline is created with, so
@@ -183,4 +190,10 @@ pub const COLUMNS: &[(&str, &str, Storage)] = &[
         "chain",
         Storage::Plain("HMAC-SHA256 chaining this entry to the one before"),
     ),
+    (
+        "month_counts",
+        "month",
+        Storage::Plain("a past month whose statistics are counted"),
+    ),
+    ("month_counts", "counts", Storage::Sealed),
 ];

@@ -380,6 +380,7 @@ impl Session {
             );
         }
         self.verify_cases(&mut check)?;
+        self.verify_month_counts(&mut check)?;
         if self.role == Role::Supervisor {
             report.audit = Some(audit::verify(conn, &self.keys)?);
         }

@@ -983,9 +983,8 @@ fn statistics_read_whole_cases_of_the_months_asked_for_supervisors_only() {
     boss.save_draft(open_draft.draft_id, &content("not finished"))
         .unwrap();
 
-    let april_cases = boss
-        .cases_for_statistics(&["2026-04".parse().unwrap()])
-        .unwrap();
+    let april_cases =
+        cases::cases_in_months(boss.conn(), &boss.keys, &["2026-04".parse().unwrap()]).unwrap();
     assert_eq!(
         april_cases.len(),
         1,
@@ -998,9 +997,12 @@ fn statistics_read_whole_cases_of_the_months_asked_for_supervisors_only() {
         "with its March call, to tell it is returning"
     );
     assert!(calls[1].escalated);
-    let both = boss
-        .cases_for_statistics(&["2026-03".parse().unwrap(), "2026-04".parse().unwrap()])
-        .unwrap();
+    let both = cases::cases_in_months(
+        boss.conn(),
+        &boss.keys,
+        &["2026-03".parse().unwrap(), "2026-04".parse().unwrap()],
+    )
+    .unwrap();
     assert_eq!(both.len(), 2);
 
     boss.add_user("omar", Role::Volunteer, &pass("volunteer pass 1"))
@@ -1011,7 +1013,7 @@ fn statistics_read_whole_cases_of_the_months_asked_for_supervisors_only() {
         .unwrap();
     assert_eq!(
         volunteer
-            .cases_for_statistics(&["2026-04".parse().unwrap()])
+            .month_counts(&["2026-04".parse().unwrap()])
             .unwrap_err()
             .code(),
         "not_allowed"
