@@ -44,7 +44,13 @@ need_toolchains() {
 
 need_tauri_driver() {
     export PATH="$HOME/.cargo/bin:$PATH"
-    if tauri-driver --version 2>/dev/null | grep -q "$TAURI_DRIVER_VERSION"; then return 0; fi
+    # tauri-driver has no --version: ask cargo which version it installed. (Read whole first:
+    # grep -q stopping early would break cargo's pipe, and pipefail would call that a miss.)
+    local installed
+    installed="$(cargo install --list 2>/dev/null || true)"
+    if command -v tauri-driver >/dev/null && grep -q "^tauri-driver v${TAURI_DRIVER_VERSION}:" <<< "$installed"; then
+        return 0
+    fi
     say "installing tauri-driver $TAURI_DRIVER_VERSION (about two minutes)"
     cargo install tauri-driver --version "$TAURI_DRIVER_VERSION" --locked --quiet
 }

@@ -10,7 +10,7 @@ use tauri::State;
 use zeroize::Zeroizing;
 
 use crate::desk::{
-    self, AppStatus, AuditCheckView, CaseHistoryView, CaseNumberView, CaseOverviewView, Desk,
+    self, AppStatus, AuditCheckView, CaseHistoryView, CaseListView, CaseNumberView, Desk,
     DraftView, RestoreFile, RetentionView, SetUpDone, SettingsView, SignedIn, StartedCallView,
     StatisticsQuery, VerifyView,
 };
@@ -205,9 +205,10 @@ pub fn find_case(state: State<'_, DeskState>, case_number: String) -> Reply<Case
     state.with(|desk| desk.find_case(&case_number))
 }
 
+/// `filter` is `{ openOnly, dueOnly, minStep }`, checked by [`Desk::list_cases`].
 #[tauri::command]
-pub fn list_cases(state: State<'_, DeskState>) -> Reply<Vec<CaseOverviewView>> {
-    state.with(Desk::list_cases)
+pub fn list_cases(state: State<'_, DeskState>, filter: serde_json::Value) -> Reply<CaseListView> {
+    state.with(|desk| desk.list_cases(filter))
 }
 
 #[tauri::command]

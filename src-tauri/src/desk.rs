@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use helpline_core::store::backup::{self, BackupSecret};
-use helpline_core::store::{self, AuditEntry, AuditProblem, CallDraft, CaseOverview};
+use helpline_core::store::{self, AuditEntry, AuditProblem, CallDraft, CaseOverview, CaseSummary};
 use helpline_core::Month;
 use helpline_core::{
     paths, CallContent, CaseNumber, Code, ConcernLevel, CountryCode, Error, HelplineSettings,
@@ -16,7 +16,7 @@ use helpline_core::{
 use helpline_stats::export::{self, Format, Report};
 use helpline_stats::labels::{Labels, ReportLanguage, UnknownLanguage};
 use helpline_stats::suppression::Threshold;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
 use crate::error::ShellError;
@@ -24,6 +24,10 @@ use crate::error::ShellError;
 /// The longest text any IPC argument of these commands may have; anything longer is refused
 /// before it reaches the core.
 const MAX_ARGUMENT_BYTES: usize = 4096;
+
+/// The most cases `list_cases` sends: the most recent of those that match (the webview cannot
+/// render a whole helpline's cases; a case further back is looked up by its number).
+pub const MAX_LISTED_CASES: usize = 200;
 
 pub struct Desk {
     data_dir: PathBuf,
@@ -327,6 +331,85 @@ pub struct CaseOverviewView {
     pub escalated: bool,
 }
 
+/// The cases list's filter, as the webview sends it: every field required, nothing else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CasesFilter {
+    /// Only cases not closed.
+    pub open_only: bool,
+    /// Only cases whose follow-up date is today or earlier (local time).
+    pub due_only: bool,
+    /// The latest level's step at least: 0 (any) to 3.
+    pub min_step: u8,
+}
+
+impl CasesFilter {
+    /// Checks the webview's JSON field by field; anything else is `invalid_argument`.
+    pub fn parse(value: serde_json::Value) -> Result<Self, ShellError> {
+        // serde would also take the fields in order from an array: only an object is a filter.
+        if !value.is_object() {
+            return Err(ShellError::invalid_argument(
+                "filter: an object { openOnly, dueOnly, minStep }",
+            ));
+        }
+        let filter: CasesFilter = serde_json::from_value(value)
+            .map_err(|e| ShellError::invalid_argument(format!("filter: {e}")))?;
+        let top = ConcernLevel::InTransitCountry.step();
+        if filter.min_step > top {
+            return Err(ShellError::invalid_argument(format!(
+                "filter: minStep is 0 to {top}"
+            )));
+        }
+        Ok(filter)
+    }
+
+    /// Whether a case belongs in the list on `today` (the local calendar day).
+    pub fn matches(&self, summary: &CaseSummary, today: NaiveDate) -> bool {
+        (!self.open_only || summary.open)
+            && (!self.due_only || summary.follow_up.is_some_and(|day| day <= today))
+            && summary.latest_level.step() >= self.min_step
+    }
+}
+
+/// The cases that match a filter, most recent last call first, at most [`MAX_LISTED_CASES`];
+/// `total` is how many match.
+#[derive(Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct CaseListView {
+    pub cases: Vec<CaseOverviewView>,
+    pub total: u64,
+}
+
+fn overview_view(CaseOverview { number, summary }: CaseOverview) -> CaseOverviewView {
+    CaseOverviewView {
+        case_number: shown(&number),
+        open: summary.open,
+        latest_level: summary.latest_level,
+        highest_level: summary.highest_level,
+        last_call_at: summary.last_call_at,
+        follow_up: summary.follow_up,
+        calls: summary.calls,
+        escalated: summary.escalated,
+    }
+}
+
+/// Filters, orders and caps; only the cases sent are turned into views.
+fn case_list(cases: Vec<CaseOverview>, filter: &CasesFilter, today: NaiveDate) -> CaseListView {
+    let mut matching: Vec<CaseOverview> = cases
+        .into_iter()
+        .filter(|case| filter.matches(&case.summary, today))
+        .collect();
+    // The core already gives them in this order, which makes the (stable) sort cheap; sorting
+    // here keeps the promise whatever the core does. A case without calls comes last.
+    matching.sort_by_key(|case| std::cmp::Reverse(case.summary.last_call_at));
+    let total = matching.len() as u64;
+    matching.truncate(MAX_LISTED_CASES);
+    CaseListView {
+        cases: matching.into_iter().map(overview_view).collect(),
+        total,
+    }
+}
+
 fn shown(number: &CaseNumber) -> String {
     number.grouped(helpline_core::DigitScript::Latin)
 }
@@ -578,21 +661,12 @@ impl Desk {
         })
     }
 
-    pub fn list_cases(&mut self) -> Result<Vec<CaseOverviewView>, ShellError> {
+    /// The cases list: those matching `filter` (the webview's JSON), most recent first, at most
+    /// [`MAX_LISTED_CASES`], with how many match. Due is reckoned on this computer's calendar day.
+    pub fn list_cases(&mut self, filter: serde_json::Value) -> Result<CaseListView, ShellError> {
+        let filter = CasesFilter::parse(filter)?;
         let cases = self.session()?.list_cases()?;
-        Ok(cases
-            .into_iter()
-            .map(|CaseOverview { number, summary }| CaseOverviewView {
-                case_number: shown(&number),
-                open: summary.open,
-                latest_level: summary.latest_level,
-                highest_level: summary.highest_level,
-                last_call_at: summary.last_call_at,
-                follow_up: summary.follow_up,
-                calls: summary.calls,
-                escalated: summary.escalated,
-            })
-            .collect())
+        Ok(case_list(cases, &filter, chrono::Local::now().date_naive()))
     }
 
     pub fn set_case_open(&mut self, case_number: &str, open: bool) -> Result<(), ShellError> {
@@ -912,9 +986,211 @@ mod tests {
         assert_eq!(json["calls"][0]["level"], "wish_to_leave");
         assert_eq!(json["calls"][0]["escalated"], false);
         assert!(json["calls"][0]["started_at"].is_string());
-        assert_eq!(desk.list_cases().unwrap()[0].calls, 2);
+        let listed = desk.list_cases(filter(true, false, 0)).unwrap();
+        assert_eq!((listed.cases.len(), listed.total), (1, 1));
+        assert_eq!(listed.cases[0].calls, 2);
         desk.set_case_open(&ended.case_number, false).unwrap();
         assert!(!desk.find_case(&ended.case_number).unwrap().open);
+    }
+
+    fn filter(open_only: bool, due_only: bool, min_step: u8) -> serde_json::Value {
+        serde_json::json!({ "openOnly": open_only, "dueOnly": due_only, "minStep": min_step })
+    }
+
+    /// A finished call `minutes` ago at `level`, with a follow-up `follow_up_in` days from today.
+    fn imported_call(
+        minutes: i64,
+        level: ConcernLevel,
+        follow_up_in: Option<i64>,
+    ) -> helpline_core::Call {
+        let started_at = Utc::now() - chrono::Duration::minutes(minutes);
+        let today = chrono::Local::now().date_naive();
+        let mut content = CallContent::blank();
+        content.level = level;
+        content.follow_up = follow_up_in.map(|days| today + chrono::Duration::days(days));
+        helpline_core::Call {
+            started_at,
+            ended_at: Some(started_at + chrono::Duration::minutes(5)),
+            content,
+        }
+    }
+
+    #[test]
+    fn the_cases_list_is_filtered_most_recent_first_and_capped() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut desk = unlocked(dir.path());
+        let levels = [
+            ConcernLevel::NotAssessed,
+            ConcernLevel::StrongInterest,
+            ConcernLevel::WishToLeave,
+            ConcernLevel::InTransitCountry,
+        ];
+        // 260 cases, case i last called i hours ago; every 4th has a follow-up three days ago,
+        // every 5th one in three days (so a run across midnight changes nothing).
+        let cases: Vec<Vec<helpline_core::Call>> = (0..260i64)
+            .map(|i| {
+                let follow_up = if i % 4 == 0 {
+                    Some(-3)
+                } else if i % 5 == 0 {
+                    Some(3)
+                } else {
+                    None
+                };
+                vec![
+                    imported_call(i * 60 + 30, ConcernLevel::InTransitCountry, None),
+                    imported_call(i * 60, levels[(i % 4) as usize], follow_up),
+                ]
+            })
+            .collect();
+        let numbers = desk.session().unwrap().import_cases(&cases).unwrap();
+        // Every 10th case closed.
+        for number in numbers.iter().step_by(10) {
+            desk.set_case_open(&shown(number), false).unwrap();
+        }
+        let recency = |listed: &CaseListView| {
+            listed
+                .cases
+                .windows(2)
+                .all(|pair| pair[0].last_call_at >= pair[1].last_call_at)
+        };
+
+        // Everything: capped at the most recent 200, the total says how many there are.
+        let all = desk.list_cases(filter(false, false, 0)).unwrap();
+        assert_eq!(all.total, 260);
+        assert_eq!(all.cases.len(), MAX_LISTED_CASES);
+        assert!(recency(&all));
+        assert_eq!(all.cases[0].case_number, shown(&numbers[0]));
+        assert_eq!(all.cases[199].case_number, shown(&numbers[199]));
+        assert_eq!(all.cases[0].calls, 2);
+        assert_eq!(all.cases[0].highest_level, ConcernLevel::InTransitCountry);
+        assert_eq!(all.cases[0].latest_level, ConcernLevel::NotAssessed);
+
+        // Open only: 26 closed.
+        let open = desk.list_cases(filter(true, false, 0)).unwrap();
+        assert_eq!(open.total, 234);
+        assert_eq!(open.cases.len(), MAX_LISTED_CASES);
+        assert!(open.cases.iter().all(|case| case.open));
+        assert!(recency(&open));
+
+        // Due: a follow-up today or earlier (every 4th case: 65), not the ones to come.
+        let today = chrono::Local::now().date_naive();
+        let due = desk.list_cases(filter(false, true, 0)).unwrap();
+        assert_eq!(due.total, 65);
+        assert_eq!(due.cases.len(), 65, "under the cap: all of them");
+        assert!(due
+            .cases
+            .iter()
+            .all(|case| case.follow_up.is_some_and(|day| day < today)));
+        assert!(recency(&due));
+        // Open and due: every 20th case is closed and due (13 of them).
+        assert_eq!(desk.list_cases(filter(true, true, 0)).unwrap().total, 52);
+
+        // The latest level, not the highest, at least the step asked for.
+        for (step, expected) in [(0, 260), (1, 195), (2, 130), (3, 65)] {
+            let listed = desk.list_cases(filter(false, false, step)).unwrap();
+            assert_eq!(listed.total, expected, "step {step}");
+            assert_eq!(
+                listed.cases.len(),
+                expected.min(MAX_LISTED_CASES as u64) as usize
+            );
+            assert!(listed
+                .cases
+                .iter()
+                .all(|case| case.latest_level.step() >= step));
+        }
+        // Step 3 and due: the cases i % 4 == 3 never have a follow-up.
+        assert_eq!(desk.list_cases(filter(false, true, 3)).unwrap().total, 0);
+
+        let json = serde_json::to_value(desk.list_cases(filter(true, true, 2)).unwrap()).unwrap();
+        assert_eq!(json["total"], 0);
+        assert_eq!(json["cases"], serde_json::json!([]));
+        let json = serde_json::to_value(&due).unwrap();
+        assert_eq!(json["total"], 65);
+        assert!(json["cases"][0]["caseNumber"].is_string());
+        assert!(json["cases"][0]["followUp"].is_string());
+        assert!(json["cases"][0]["lastCallAt"].is_string());
+    }
+
+    #[test]
+    fn a_follow_up_is_due_on_its_day_and_after() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        let mut summary = CaseSummary {
+            open: false,
+            latest_level: ConcernLevel::WishToLeave,
+            highest_level: ConcernLevel::InTransitCountry,
+            last_call_at: None,
+            follow_up: None,
+            calls: 1,
+            escalated: false,
+        };
+        let due = CasesFilter {
+            open_only: false,
+            due_only: true,
+            min_step: 0,
+        };
+        assert!(!due.matches(&summary, day), "no follow-up date");
+        for (offset, expected) in [(-1, true), (0, true), (1, false)] {
+            summary.follow_up = Some(day + chrono::Duration::days(offset));
+            assert_eq!(due.matches(&summary, day), expected, "{offset}");
+        }
+        let open_only = CasesFilter {
+            open_only: true,
+            ..due
+        };
+        assert!(!open_only.matches(&summary, day), "closed");
+        summary.open = true;
+        summary.follow_up = Some(day);
+        assert!(open_only.matches(&summary, day));
+        let step_3 = CasesFilter {
+            min_step: 3,
+            ..open_only
+        };
+        assert!(
+            !step_3.matches(&summary, day),
+            "the latest level counts, not the highest"
+        );
+    }
+
+    #[test]
+    fn the_cases_filter_is_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut desk = unlocked(dir.path());
+        for bad in [
+            serde_json::json!(null),
+            serde_json::json!("openOnly"),
+            serde_json::json!([true, false, 0]),
+            serde_json::json!({}),
+            serde_json::json!({ "openOnly": true, "dueOnly": false }),
+            serde_json::json!({ "openOnly": "yes", "dueOnly": false, "minStep": 0 }),
+            serde_json::json!({ "openOnly": true, "dueOnly": 1, "minStep": 0 }),
+            serde_json::json!({ "openOnly": true, "dueOnly": false, "minStep": 4 }),
+            serde_json::json!({ "openOnly": true, "dueOnly": false, "minStep": -1 }),
+            serde_json::json!({ "openOnly": true, "dueOnly": false, "minStep": 1.5 }),
+            serde_json::json!({ "openOnly": true, "dueOnly": false, "minStep": 256 }),
+            serde_json::json!({ "openOnly": true, "dueOnly": false, "minStep": "2" }),
+            serde_json::json!({ "openOnly": true, "dueOnly": false, "minStep": null }),
+            serde_json::json!({ "openOnly": true, "dueOnly": false, "minStep": 0, "limit": 1000000 }),
+            serde_json::json!({ "open_only": true, "due_only": false, "min_step": 0 }),
+        ] {
+            assert_eq!(
+                desk.list_cases(bad.clone()).unwrap_err().code,
+                "invalid_argument",
+                "{bad}"
+            );
+        }
+        for step in 0..=3 {
+            desk.list_cases(filter(true, true, step)).unwrap();
+        }
+        desk.lock();
+        assert_eq!(
+            desk.list_cases(filter(true, false, 0)).unwrap_err().code,
+            "store_locked"
+        );
+        assert_eq!(
+            desk.list_cases(filter(true, false, 9)).unwrap_err().code,
+            "invalid_argument",
+            "checked before anything is read"
+        );
     }
 
     #[test]

@@ -12,7 +12,8 @@ use tauri_plugin_dialog::DialogExt;
 use crate::error::ShellError;
 
 /// The environment variable of the stand-in (debug builds only).
-pub const STAND_IN_VARIABLE: &str = "HELPLINE_E2E_DIALOG_DIR";
+#[cfg(debug_assertions)]
+const STAND_IN_VARIABLE: &str = "HELPLINE_E2E_DIALOG_DIR";
 
 #[cfg(debug_assertions)]
 fn stand_in() -> Option<PathBuf> {

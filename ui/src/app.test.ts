@@ -49,8 +49,9 @@ function locked(overrides: Partial<Record<string, () => unknown>> = {}) {
       case 'get_settings':
         return { referrals: [], transitCountries: [], idleLockMinutes: 5, retentionMonths: null };
       case 'unfinished_calls':
-      case 'list_cases':
         return [];
+      case 'list_cases':
+        return { cases: [], total: 0 };
       default:
         throw shellError('invalid_argument');
     }

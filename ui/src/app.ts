@@ -28,7 +28,7 @@ import type {
   AuditEntry,
   CallContent,
   CaseHistory,
-  CaseOverview,
+  CaseList,
   ErrorCode,
   ExportFormat,
   Role,
@@ -81,12 +81,13 @@ export type View =
       session: Session;
       loading: boolean;
       unfinished: Unfinished[];
-      cases: CaseOverview[] | null;
+      /** The cases list as the shell sent it for `App.filter`; null while on its way. */
+      cases: CaseList | null;
       confirmDiscard: string | null;
       /** Cases the retention period destroyed at sign-in (shown to supervisors). */
       casesExpired: number;
     }
-  | { kind: 'cases'; session: Session; loading: boolean; cases: CaseOverview[] | null }
+  | { kind: 'cases'; session: Session; loading: boolean; cases: CaseList | null }
   | {
       kind: 'call';
       session: Session;
@@ -178,6 +179,8 @@ export class App {
   private settings: Settings = defaultSettings();
   private settingsLoad: Promise<void> = Promise.resolve();
   private filter: CasesFilter = defaultFilter();
+  /** Counts requests for the cases list: only the reply to the latest one is shown. */
+  private casesRequest = 0;
   private idle: IdleTimer | null = null;
   private autosaver: Autosaver<CallContent> | null = null;
   private saveErrorShown = false;
@@ -396,6 +399,7 @@ export class App {
           cases: view.cases,
           casesLoading: view.loading,
           filter: this.filter,
+          onFilterCases: () => void this.loadCases(view),
           onNewCall: () => void this.newCall(null),
           onLookup: (typed) => void this.lookup(typed),
           onOpenCase: (number) => void this.openCase(number),
@@ -420,10 +424,11 @@ export class App {
             'div',
             { id: 'cases-screen', class: 'screen' },
             casesSection({
-              cases: view.cases,
+              list: view.cases,
               filter: this.filter,
               headingLevel: 'h2',
               loading: view.loading,
+              onFilter: () => void this.loadCases(view),
               onOpen: (number) => void this.openCase(number),
             }),
           ),
@@ -706,22 +711,9 @@ export class App {
         this.goHome();
         break;
       case 'cases': {
-        const epoch = this.epoch;
         const view: Extract<View, { kind: 'cases' }> = { kind: 'cases', session, loading: true, cases: null };
         this.show(view);
-        try {
-          const cases = await ipc.listCases();
-          if (!this.current(epoch, view)) return;
-          view.cases = cases;
-          view.loading = false;
-          this.rerender();
-        } catch (reason) {
-          if (!this.current(epoch, view)) return;
-          view.loading = false;
-          this.rerender();
-          const code = this.failure(reason);
-          if (code) this.setError(code);
-        }
+        await this.loadCases(view);
         break;
       }
       case 'passphrase':
@@ -770,14 +762,18 @@ export class App {
   }
 
   private async loadHome(view: Extract<View, { kind: 'home' }>, epoch: number): Promise<void> {
-    const [unfinished, cases] = await Promise.allSettled([ipc.unfinishedCalls(), ipc.listCases()]);
+    const request = ++this.casesRequest;
+    const [unfinished, cases] = await Promise.allSettled([ipc.unfinishedCalls(), ipc.listCases(this.filter)]);
     if (!this.current(epoch, view)) return;
-    view.loading = false;
     let failed: unknown = null;
     if (unfinished.status === 'fulfilled') view.unfinished = unfinished.value;
     else failed = unfinished.reason;
-    if (cases.status === 'fulfilled') view.cases = cases.value;
-    else failed ??= cases.reason;
+    // A filter changed meanwhile: its own request fills the list.
+    if (request === this.casesRequest) {
+      view.loading = false;
+      if (cases.status === 'fulfilled') view.cases = cases.value;
+      else failed ??= cases.reason;
+    }
     const active = this.document.activeElement;
     const untouched = active === null || active === this.document.body || active?.id === 'home-title';
     this.rerender();
@@ -788,6 +784,33 @@ export class App {
     }
     // An unfinished call comes first: offer it where the focus is.
     if (view.unfinished.length > 0 && untouched) this.byId('resume-call-0')?.focus();
+  }
+
+  /**
+   * Asks the shell for the cases list with the current filter (it filters and caps), showing
+   * the loading state meanwhile. A reply to an older request is dropped.
+   */
+  private async loadCases(view: Extract<View, { kind: 'home' | 'cases' }>): Promise<void> {
+    const epoch = this.epoch;
+    const request = ++this.casesRequest;
+    if (!view.loading || view.cases !== null) {
+      view.loading = true;
+      view.cases = null;
+      this.rerender();
+    }
+    try {
+      const cases = await ipc.listCases(this.filter);
+      if (!this.current(epoch, view) || request !== this.casesRequest) return;
+      view.cases = cases;
+      view.loading = false;
+      this.rerender();
+    } catch (reason) {
+      if (!this.current(epoch, view) || request !== this.casesRequest) return;
+      view.loading = false;
+      this.rerender();
+      const code = this.failure(reason);
+      if (code) this.setError(code);
+    }
   }
 
   private async retry(): Promise<void> {

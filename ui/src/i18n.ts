@@ -112,6 +112,7 @@ const STATIC_IDS = [
   'cases-due',
   'cases-closed',
   'cases-empty',
+  'cases-capped',
   'value-none',
   'level-legend',
   'level-intro',

@@ -115,18 +115,21 @@ describe('calls and cases', () => {
         case 'find_case':
           return { caseNumber: '4821 0937 552', open: true, calls: [{ ...content, started_at: '2026-03-02T10:00:00Z', ended_at: null, escalated: true }] };
         case 'list_cases':
-          return [
-            {
-              caseNumber: '4821 0937 552',
-              open: true,
-              latestLevel: 'wish_to_leave',
-              highestLevel: 'in_transit_country',
-              lastCallAt: '2026-03-02T10:00:00Z',
-              followUp: null,
-              calls: 3,
-              escalated: true,
-            },
-          ];
+          return {
+            cases: [
+              {
+                caseNumber: '4821 0937 552',
+                open: true,
+                latestLevel: 'wish_to_leave',
+                highestLevel: 'in_transit_country',
+                lastCallAt: '2026-03-02T10:00:00Z',
+                followUp: null,
+                calls: 3,
+                escalated: true,
+              },
+            ],
+            total: 12_345,
+          };
         case 'list_users':
           return [{ name: 'Maja', role: 'supervisor' }];
         default:
@@ -147,7 +150,9 @@ describe('calls and cases', () => {
     await ipc.discardCall('d1');
     expect((await ipc.unfinishedCalls())[0]?.content).toEqual(content);
     expect((await ipc.findCase('٤٨٢١'))?.calls[0]?.escalated).toBe(true);
-    expect((await ipc.listCases())[0]?.highestLevel).toBe('in_transit_country');
+    const listed = await ipc.listCases({ openOnly: false, dueOnly: true, minStep: 2 });
+    expect(listed.cases[0]?.highestLevel).toBe('in_transit_country');
+    expect(listed.total).toBe(12_345);
     await ipc.setCaseOpen('4821 0937 552', false);
     await ipc.changePassphrase('old passphrase', 'new passphrase');
     expect(await ipc.listUsers()).toEqual([{ name: 'Maja', role: 'supervisor' }]);
@@ -165,7 +170,7 @@ describe('calls and cases', () => {
       { cmd: 'discard_call', args: { draftId: 'd1' } },
       { cmd: 'unfinished_calls', args: {} },
       { cmd: 'find_case', args: { caseNumber: '٤٨٢١' } },
-      { cmd: 'list_cases', args: {} },
+      { cmd: 'list_cases', args: { filter: { openOnly: false, dueOnly: true, minStep: 2 } } },
       { cmd: 'set_case_open', args: { caseNumber: '4821 0937 552', open: false } },
       { cmd: 'change_passphrase', args: { current: 'old passphrase', next: 'new passphrase' } },
       { cmd: 'list_users', args: {} },
@@ -178,6 +183,17 @@ describe('calls and cases', () => {
   });
 
   test('replies that break the contract are rejected whole', async () => {
+    const anyCase = { openOnly: false, dueOnly: false, minStep: 0 };
+    const listed = {
+      caseNumber: '1',
+      open: true,
+      latestLevel: 'wish_to_leave',
+      highestLevel: 'wish_to_leave',
+      lastCallAt: null,
+      followUp: null,
+      calls: 1,
+      escalated: false,
+    };
     const broken: [() => Promise<unknown>, unknown][] = [
       [() => ipc.startCall(null), { ...started, content: { ...content, level: 'step_4' } }],
       [() => ipc.startCall(null), { ...started, content: { ...content, caller: { ...content.caller, identity: { choice: 'maybe' } } } }],
@@ -193,8 +209,14 @@ describe('calls and cases', () => {
       [() => ipc.getSettings(), { referrals: [], transitCountries: [], idleLockMinutes: 5, retentionMonths: 121 }],
       [() => ipc.findCase('1'), { caseNumber: '1', open: true, calls: [{ ...content, started_at: 'x', ended_at: null, escalated: false }] }],
       [() => ipc.findCase('1'), { caseNumber: '1', open: true, calls: [{ ...content, started_at: '2026-03-02T10:00:00Z', ended_at: null }] }],
-      [() => ipc.listCases(), [{ caseNumber: '1', open: true, latestLevel: 'high', highestLevel: 'high', lastCallAt: null, followUp: null, calls: 1 }]],
-      [() => ipc.listCases(), { cases: [] }],
+      [() => ipc.listCases(anyCase), { cases: [{ ...listed, latestLevel: 'high' }], total: 1 }],
+      [() => ipc.listCases(anyCase), { cases: [{ ...listed, escalated: undefined }], total: 1 }],
+      [() => ipc.listCases(anyCase), [listed]],
+      [() => ipc.listCases(anyCase), { cases: [] }],
+      [() => ipc.listCases(anyCase), { cases: [listed], total: -1 }],
+      [() => ipc.listCases(anyCase), { cases: [listed], total: '1' }],
+      [() => ipc.listCases(anyCase), { cases: [listed, listed], total: 1 }],
+      [() => ipc.listCases(anyCase), { cases: Array.from({ length: ipc.MAX_LISTED_CASES + 1 }, () => listed), total: 1000 }],
       [() => ipc.unfinishedCalls(), [{ draftId: 'd1', caseNumber: '1', startedAt: '2026-03-02T10:00:00Z' }]],
       [() => ipc.listUsers(), [{ name: 'x', role: 'admin' }]],
       [() => ipc.endCall('d1', content as unknown as ipc.CallContent), {}],

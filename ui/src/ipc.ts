@@ -340,6 +340,26 @@ export interface CaseOverview {
   escalated: boolean;
 }
 
+/** What the cases list asks `list_cases` for; the shell filters. */
+export interface CasesFilter {
+  openOnly: boolean;
+  /** Only cases whose follow-up date is today or earlier. */
+  dueOnly: boolean;
+  /** Minimum step of the latest level, 0 for any (0 to 3). */
+  minStep: number;
+}
+
+/** The most cases `list_cases` sends (the shell's MAX_LISTED_CASES). */
+export const MAX_LISTED_CASES = 200;
+
+/** `list_cases({ filter })`: the most recent matching cases, and how many match in all. */
+export interface CaseList {
+  /** Most recent last call first, at most MAX_LISTED_CASES. */
+  cases: CaseOverview[];
+  /** How many cases match the filter; more than `cases.length` when the list was capped. */
+  total: number;
+}
+
 export interface UserSummary {
   name: string;
   role: Role;
@@ -568,33 +588,41 @@ export async function findCase(caseNumber: string): Promise<CaseHistory> {
   throw malformed('find_case');
 }
 
-export async function listCases(): Promise<CaseOverview[]> {
-  const reply = all(await call('list_cases'), (item) => {
-    if (
-      !isRecord(item) ||
-      !isCaseNumber(item.caseNumber) ||
-      typeof item.open !== 'boolean' ||
-      !isLevel(item.latestLevel) ||
-      !isLevel(item.highestLevel) ||
-      !(item.lastCallAt === null || isTime(item.lastCallAt)) ||
-      !isDateOrNull(item.followUp) ||
-      !isCount(item.calls) ||
-      typeof item.escalated !== 'boolean'
-    ) {
-      return null;
-    }
-    return {
-      caseNumber: item.caseNumber,
-      open: item.open,
-      latestLevel: item.latestLevel,
-      highestLevel: item.highestLevel,
-      lastCallAt: item.lastCallAt,
-      followUp: item.followUp,
-      calls: item.calls,
-      escalated: item.escalated,
-    };
+function toCaseOverview(item: unknown): CaseOverview | null {
+  if (
+    !isRecord(item) ||
+    !isCaseNumber(item.caseNumber) ||
+    typeof item.open !== 'boolean' ||
+    !isLevel(item.latestLevel) ||
+    !isLevel(item.highestLevel) ||
+    !(item.lastCallAt === null || isTime(item.lastCallAt)) ||
+    !isDateOrNull(item.followUp) ||
+    !isCount(item.calls) ||
+    typeof item.escalated !== 'boolean'
+  ) {
+    return null;
+  }
+  return {
+    caseNumber: item.caseNumber,
+    open: item.open,
+    latestLevel: item.latestLevel,
+    highestLevel: item.highestLevel,
+    lastCallAt: item.lastCallAt,
+    followUp: item.followUp,
+    calls: item.calls,
+    escalated: item.escalated,
+  };
+}
+
+/** The cases matching `filter`, filtered, ordered and capped by the shell. */
+export async function listCases(filter: CasesFilter): Promise<CaseList> {
+  const reply = await call('list_cases', {
+    filter: { openOnly: filter.openOnly, dueOnly: filter.dueOnly, minStep: filter.minStep },
   });
-  if (reply) return reply;
+  if (isRecord(reply) && isCount(reply.total)) {
+    const cases = all(reply.cases, toCaseOverview);
+    if (cases && cases.length <= MAX_LISTED_CASES && cases.length <= reply.total) return { cases, total: reply.total };
+  }
   throw malformed('list_cases');
 }
 

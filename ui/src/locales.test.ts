@@ -164,6 +164,7 @@ describe('translations', () => {
       seq: 17,
       last: 19,
       shown: 50,
+      total: 12_345,
       fingerprint: '3f9a0c1b2d4e6f80',
     };
     for (const language of LANGUAGES) {

@@ -2,11 +2,13 @@
 // locking (button, Ctrl+L, idle), the keyboard-only path, one's own passphrase.
 
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { formatCount } from './format';
 import { CALL_MINUTES } from './idle';
 import type { CallContent } from './ipc';
 import {
   advance,
   byId,
+  choose,
   chooseLanguage,
   errorShown,
   input,
@@ -18,6 +20,7 @@ import {
   textOf,
   type,
   typeText,
+  type Call,
 } from './test-support';
 import {
   BAD_CHECK,
@@ -25,6 +28,7 @@ import {
   OTHER_NUMBER,
   STARTED_AT,
   addCase,
+  answer,
   blankContent,
   callView,
   commands,
@@ -308,10 +312,15 @@ describe('the cases list', () => {
 
   const shown = () => [...document.querySelectorAll('.case-row .case-number')].map((cell) => cell.textContent);
 
+  const filters = (calls: Call[]) => sent(calls, 'list_cases').map((args) => args.filter);
+
   test('shows open cases by default, newest first, with due follow-ups marked', async () => {
-    await open(cases());
+    const calls = await open(cases());
+    expect(filters(calls)).toEqual([{ openOnly: true, dueOnly: false, minStep: 0 }]);
     expect(input('cases-filter-open').checked).toBe(true);
     expect(shown()).toEqual([OTHER_NUMBER, NUMBER]);
+    expect(document.getElementById('cases-capped')).toBeNull();
+    expect(document.getElementById('cases-loading')).toBeNull();
     const rows = [...document.querySelectorAll('.case-row')];
     expect(rows[1]!.classList.contains('due')).toBe(true); // follow-up today
     expect(rows[0]!.classList.contains('due')).toBe(false);
@@ -333,22 +342,108 @@ describe('the cases list', () => {
     expect(marked[0]!.querySelector('.case-escalated')?.textContent).toBe('Concern rose');
   });
 
-  test('filters: open only, follow-up due, minimum latest level', async () => {
-    await open(cases());
+  test('each filter change asks the shell for the list again: open only, follow-up due, minimum latest level', async () => {
+    const calls = await open(cases());
     byId('cases-filter-open').click();
+    await advance();
     expect(shown()).toEqual([OTHER_NUMBER, NUMBER, '5555 5555 550']);
     byId('cases-filter-due').click();
+    await advance();
     expect(shown()).toEqual([NUMBER]);
     byId('cases-filter-due').click();
-    const level = byId<HTMLSelectElement>('cases-filter-level');
-    level.value = '2';
-    level.dispatchEvent(new Event('change'));
+    await advance();
+    choose('cases-filter-level', '2');
+    await advance();
     expect(shown()).toEqual([NUMBER, '5555 5555 550']);
-    level.value = '3';
-    level.dispatchEvent(new Event('change'));
+    choose('cases-filter-level', '3');
+    await advance();
     expect(shown()).toEqual(['5555 5555 550']);
     byId('cases-filter-open').click();
+    await advance();
     expect(shown()).toEqual([]);
+    expect(byId('cases-empty').hidden).toBe(false);
+    expect(filters(calls)).toEqual([
+      { openOnly: true, dueOnly: false, minStep: 0 },
+      { openOnly: false, dueOnly: false, minStep: 0 },
+      { openOnly: false, dueOnly: true, minStep: 0 },
+      { openOnly: false, dueOnly: false, minStep: 0 },
+      { openOnly: false, dueOnly: false, minStep: 2 },
+      { openOnly: false, dueOnly: false, minStep: 3 },
+      { openOnly: true, dueOnly: false, minStep: 3 },
+    ]);
+    expect(input('cases-filter-open').checked).toBe(true);
+    expect(byId<HTMLSelectElement>('cases-filter-level').value).toBe('3');
+  });
+
+  test('while the list is asked for again it shows as loading; a reply overtaken by a newer filter is dropped', async () => {
+    const fake = cases();
+    const slow = deferred();
+    let hold = false;
+    const calls = await open(fake, {
+      list_cases: (args) => (hold ? slow.promise.then(() => answer(fake, 'list_cases', args)) : answer(fake, 'list_cases', args)),
+    });
+    byId('nav-cases').click();
+    await advance();
+    expect(document.getElementById('home')).toBeNull();
+    expect(shown()).toEqual([OTHER_NUMBER, NUMBER]);
+
+    hold = true;
+    byId('cases-filter-open').click();
+    await advance();
+    expect(document.getElementById('cases-loading')).not.toBeNull();
+    expect(shown()).toEqual([]);
+    expect(byId('cases-empty').hidden).toBe(true);
+
+    hold = false;
+    byId('cases-filter-due').click();
+    await advance();
+    expect(document.getElementById('cases-loading')).toBeNull();
+    expect(shown()).toEqual([NUMBER]);
+    slow.resolve(null);
+    await advance();
+    expect(shown()).toEqual([NUMBER]);
+    expect(filters(calls).slice(-2)).toEqual([
+      { openOnly: false, dueOnly: false, minStep: 0 },
+      { openOnly: false, dueOnly: true, minStep: 0 },
+    ]);
+  });
+
+  test('a list the shell capped says how many cases match, in every language', async () => {
+    const fake = store();
+    for (let i = 0; i < 250; i++) {
+      const started = new Date(Date.UTC(2026, 1, 1) + i * 60_000).toISOString();
+      addCase(fake, `${String(i).padStart(4, '0')} 0000 000`, [callView({ started_at: started, ended_at: started })]);
+    }
+    await open(fake);
+    expect(document.querySelectorAll('.case-row').length).toBe(200);
+    expect(shown()[0]).toBe('0249 0000 000');
+    expect(plain(textOf('cases-capped'))).toBe(
+      'Showing the 200 most recent of 250 cases. Narrow the filters, or look a case up by its number.',
+    );
+    chooseLanguage('sv');
+    expect(plain(textOf('cases-capped'))).toBe(
+      `Visar de ${formatCount(200)} senaste av ${formatCount(250)} ärenden. Begränsa urvalet, eller slå upp ett ärende på dess nummer.`,
+    );
+    chooseLanguage('ar');
+    // 250: the plural form for 11 to 99 (of the hundred), the noun in the singular accusative.
+    expect(plain(textOf('cases-capped'))).toBe(
+      `تُعرض أحدث ${formatCount(200)} من أصل ${formatCount(250)} حالةً. ضيّق خيارات العرض، أو ابحث عن الحالة برقمها.`,
+    );
+
+    // Numbers are grouped the way the language groups them.
+    for (let i = 250; i < 1_234; i++) {
+      addCase(fake, `${String(i).padStart(4, '0')} 1111 111`, [callView({ started_at: STARTED_AT })]);
+    }
+    chooseLanguage('en');
+    byId('nav-cases').click();
+    await advance();
+    expect(document.querySelectorAll('.case-row').length).toBe(200);
+    expect(plain(textOf('cases-capped'))).toContain('Showing the 200 most recent of 1,234 cases.');
+
+    // Under the cap: no line.
+    byId('cases-filter-due').click();
+    await advance();
+    expect(document.getElementById('cases-capped')).toBeNull();
     expect(byId('cases-empty').hidden).toBe(false);
   });
 
@@ -363,6 +458,10 @@ describe('the cases list', () => {
     await advance();
     expect(document.getElementById('home')).toBeNull();
     expect(shown()).toEqual([OTHER_NUMBER, NUMBER]);
+    expect(filters(calls)).toEqual([
+      { openOnly: true, dueOnly: false, minStep: 0 },
+      { openOnly: true, dueOnly: false, minStep: 0 },
+    ]);
   });
 });
 

@@ -1,11 +1,14 @@
 // A small stand-in for the Rust side, for the UI tests: it keeps cases, drafts, users and
 // settings in memory and answers the commands of the IPC contract. Not part of the built app.
 
+import { today } from './format';
+import { MAX_LISTED_CASES } from './ipc';
 import type {
   AuditEntry,
   CallContent,
   CallView,
   CaseOverview,
+  CasesFilter,
   Published,
   Referral,
   Role,
@@ -143,6 +146,20 @@ function parse(typed: unknown): string {
 
 function step(level: CallContent['level']): number {
   return ['not_assessed', 'strong_interest', 'wish_to_leave', 'in_transit_country'].indexOf(level);
+}
+
+/** The cases list's filter, checked as the shell checks it: every field, nothing else. */
+function casesFilter(value: unknown): CasesFilter {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw shellError('invalid_argument');
+  const filter = value as Record<string, unknown>;
+  const keys = Object.keys(filter).sort();
+  if (keys.join() !== 'dueOnly,minStep,openOnly') throw shellError('invalid_argument');
+  const { openOnly, dueOnly, minStep } = filter;
+  if (typeof openOnly !== 'boolean' || typeof dueOnly !== 'boolean') throw shellError('invalid_argument');
+  if (typeof minStep !== 'number' || !Number.isInteger(minStep) || minStep < 0 || minStep > 3) {
+    throw shellError('invalid_argument');
+  }
+  return { openOnly, dueOnly, minStep };
 }
 
 export function addCase(fake: FakeStore, caseNumber: string, calls: CallView[], open = true): void {
@@ -286,21 +303,29 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
       return structuredClone(found);
     }
     case 'list_cases': {
+      const filter = casesFilter(args.filter);
       unlocked();
-      return [...fake.cases.values()].map((item): CaseOverview => {
-        const latest = item.calls[0];
-        const highest = item.calls.reduce((max, call) => Math.max(max, step(call.level)), 0);
-        return {
-          caseNumber: item.caseNumber,
-          open: item.open,
-          latestLevel: latest?.level ?? 'not_assessed',
-          highestLevel: (['not_assessed', 'strong_interest', 'wish_to_leave', 'in_transit_country'] as const)[highest]!,
-          lastCallAt: latest?.started_at ?? null,
-          followUp: latest?.follow_up ?? null,
-          calls: item.calls.length,
-          escalated: item.calls.find((call) => call.level !== 'not_assessed')?.escalated ?? false,
-        };
-      });
+      const day = today();
+      const matching = [...fake.cases.values()]
+        .map((item): CaseOverview => {
+          const latest = item.calls[0];
+          const highest = item.calls.reduce((max, call) => Math.max(max, step(call.level)), 0);
+          return {
+            caseNumber: item.caseNumber,
+            open: item.open,
+            latestLevel: latest?.level ?? 'not_assessed',
+            highestLevel: (['not_assessed', 'strong_interest', 'wish_to_leave', 'in_transit_country'] as const)[highest]!,
+            lastCallAt: latest?.started_at ?? null,
+            followUp: latest?.follow_up ?? null,
+            calls: item.calls.length,
+            escalated: item.calls.find((call) => call.level !== 'not_assessed')?.escalated ?? false,
+          };
+        })
+        .filter((item) => !filter.openOnly || item.open)
+        .filter((item) => !filter.dueOnly || (item.followUp !== null && item.followUp <= day))
+        .filter((item) => step(item.latestLevel) >= filter.minStep)
+        .sort((a, b) => (b.lastCallAt ? Date.parse(b.lastCallAt) : 0) - (a.lastCallAt ? Date.parse(a.lastCallAt) : 0));
+      return { cases: matching.slice(0, MAX_LISTED_CASES), total: matching.length };
     }
     case 'set_case_open': {
       unlocked();

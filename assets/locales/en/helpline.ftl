@@ -136,6 +136,14 @@ cases-col-calls = Calls
 cases-due = due
 cases-closed = closed
 cases-empty = No cases match.
+# Shown when more cases match than the list holds (the most recent ones are listed).
+# $shown and $count are the numbers as written in the UI language; $total is the number of
+# matching cases itself, to choose the plural form by.
+cases-capped =
+    { $total ->
+        [one] Showing { $shown } of { $count } case. Narrow the filters, or look a case up by its number.
+       *[other] Showing the { $shown } most recent of { $count } cases. Narrow the filters, or look a case up by its number.
+    }
 # Shown for a date or value that is not there.
 value-none = —
 

@@ -127,6 +127,11 @@ cases-col-calls = Samtal
 cases-due = dags
 cases-closed = stängt
 cases-empty = Inga ärenden matchar.
+cases-capped =
+    { $total ->
+        [one] Visar { $shown } av { $count } ärende. Begränsa urvalet, eller slå upp ett ärende på dess nummer.
+       *[other] Visar de { $shown } senaste av { $count } ärenden. Begränsa urvalet, eller slå upp ett ärende på dess nummer.
+    }
 value-none = –
 
 ## Oro i tre steg

@@ -1,7 +1,7 @@
 import { caseNumber, el, field } from '../dom';
 import { formatDateTime } from '../format';
 import { formatNodes, t } from '../i18n';
-import type { CaseOverview, Session, Unfinished } from '../ipc';
+import type { CaseList, Session, Unfinished } from '../ipc';
 import { casesSection, type CasesFilter } from './cases';
 import { navBar, type Place } from './nav';
 import type { Screen } from './types';
@@ -14,9 +14,12 @@ export interface HomeProps {
   confirmDiscard: string | null;
   /** Cases the retention period destroyed at sign-in; 0 shows nothing. */
   casesExpired: number;
-  cases: CaseOverview[] | null;
+  /** The cases list as the shell sent it for `filter`; null while on its way. */
+  cases: CaseList | null;
   casesLoading: boolean;
   filter: CasesFilter;
+  /** The filter changed (in place): ask for the list again. */
+  onFilterCases(): void;
   onNavigate(place: Place): void;
   onLock(): void;
   onNewCall(): void;
@@ -144,10 +147,11 @@ export function homeScreen(props: HomeProps): Screen {
         lookupForm,
       ),
       casesSection({
-        cases: props.cases,
+        list: props.cases,
         filter: props.filter,
         headingLevel: 'h3',
         loading: props.casesLoading,
+        onFilter: props.onFilterCases,
         onOpen: props.onOpenCase,
       }),
     ),
