@@ -26,6 +26,12 @@ struct Options {
 }
 
 fn main() {
+    // The app is forms and tables: WebKitGTK's accelerated compositing buys nothing here and
+    // costs about 90 MB (a GL renderer in two processes; measured in BENCHMARKS.md). Set
+    // before any thread starts; a value the user set is kept.
+    if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none() {
+        std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
+    }
     let options = Options::parse();
     let desk = match desk::Desk::from_environment(options.data_dir) {
         Ok(desk) => desk,

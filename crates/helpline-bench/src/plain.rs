@@ -44,8 +44,10 @@ impl PlainStore {
 
     /// Opens the baseline, as `Store::open` plus unlock would (without any key).
     pub fn open(dir: &Path) -> Result<Self> {
-        let conn = Connection::open(dir.join(DATABASE_FILE))?;
+        let mut conn = Connection::open(dir.join(DATABASE_FILE))?;
         configure(&conn)?;
+        // As `Store::open`: an older schema is brought up to date.
+        helpline_core::store::migrations().to_latest(&mut conn)?;
         let _users: i64 = conn.query_row("SELECT count(*) FROM users", [], |r| r.get(0))?;
         Ok(PlainStore { conn })
     }
