@@ -1,5 +1,6 @@
 import { el, field } from '../dom';
 import { formatNodes, t } from '../i18n';
+import { recoveryCodeFields } from './recovery-fields';
 import type { Screen } from './types';
 
 /** A backup chosen in the native dialog, to restore from instead of creating a store. */
@@ -117,21 +118,10 @@ function restoreForm(props: SetupProps, choice: RestoreChoice): Screen {
     { type: 'password', autocomplete: 'current-password' },
     t('restore-passphrase-hint'),
   );
-  const code = field(
-    'restore-code',
-    t('recover-code-label'),
-    { type: 'text', autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false', dir: 'ltr', translate: 'no' },
-    t('recover-code-hint'),
-  );
-  const next = field(
-    'restore-new-passphrase',
-    t('passphrase-new-label'),
-    { type: 'password', autocomplete: 'new-password' },
-    t('setup-passphrase-hint'),
-  );
-  const repeat = field('restore-new-passphrase-repeat', t('passphrase-repeat-label'), {
-    type: 'password',
-    autocomplete: 'new-password',
+  const { code, passphrase: next, repeat } = recoveryCodeFields({
+    code: 'restore-code',
+    passphrase: 'restore-new-passphrase',
+    repeat: 'restore-new-passphrase-repeat',
   });
   const secretFields = choice.withRecovery ? [code.block, next.block, repeat.block] : [passphrase.block];
   const submit = el('button', { id: 'restore-submit', type: 'submit', disabled: busy }, busy ? t('working') : t('restore-submit'));

@@ -1,5 +1,6 @@
 import { el, field } from '../dom';
 import { t } from '../i18n';
+import { recoveryCodeFields } from './recovery-fields';
 import type { Screen } from './types';
 
 export interface UnlockProps {
@@ -60,21 +61,10 @@ function recoveryForm({ busy, onRecover, onHideRecovery }: UnlockProps): { form:
     spellcheck: 'false',
     dir: 'auto',
   });
-  const code = field(
-    'recover-code',
-    t('recover-code-label'),
-    { type: 'text', autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false', dir: 'ltr', translate: 'no' },
-    t('recover-code-hint'),
-  );
-  const passphrase = field(
-    'recover-passphrase',
-    t('passphrase-new-label'),
-    { type: 'password', autocomplete: 'new-password' },
-    t('setup-passphrase-hint'),
-  );
-  const repeat = field('recover-passphrase-repeat', t('passphrase-repeat-label'), {
-    type: 'password',
-    autocomplete: 'new-password',
+  const { code, passphrase, repeat } = recoveryCodeFields({
+    code: 'recover-code',
+    passphrase: 'recover-passphrase',
+    repeat: 'recover-passphrase-repeat',
   });
   const submit = el('button', { id: 'recover-submit', type: 'submit', disabled: busy }, busy ? t('working') : t('recover-submit'));
   const back = el('button', { id: 'recover-back', type: 'button', class: 'secondary', disabled: busy }, t('recover-back'));
