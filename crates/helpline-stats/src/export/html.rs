@@ -210,6 +210,17 @@ fn rule_html(rule: &str, below: &str) -> String {
         .join(&format!("<span dir=\"ltr\">{}</span>", escape(below)))
 }
 
+/// The largest count shown (hidden values do not stretch a chart's axis), 0 when none is.
+fn largest_count<'a>(values: impl Iterator<Item = &'a Published>) -> u64 {
+    values
+        .filter_map(|v| match v {
+            Published::Count(n) => Some(*n),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
 fn is_hidden(value: Published) -> bool {
     !matches!(value, Published::Count(_))
 }
@@ -537,17 +548,7 @@ fn charts(h: &mut String, report: &Report<'_>, rtl: bool) {
     if let Some(channel) = table(trend, "calls_by_channel") {
         let title = labels.text("stats-trend-calls");
         let totals: Vec<Published> = channel.columns.iter().map(|c| c.total).collect();
-        let largest = totals
-            .iter()
-            .filter_map(|v| {
-                if let Published::Count(n) = v {
-                    Some(*n)
-                } else {
-                    None
-                }
-            })
-            .max()
-            .unwrap_or(0);
+        let largest = largest_count(totals.iter());
         let (max, step) = axis(largest, k);
         let frame = Frame {
             width: 720.0,
@@ -589,19 +590,7 @@ fn charts(h: &mut String, report: &Report<'_>, rtl: bool) {
     if let Some(level) = table(trend, "calls_by_level") {
         let title = labels.text("stats-trend-levels");
         let levels = level.categories.len().max(1);
-        let largest = level
-            .columns
-            .iter()
-            .flat_map(|c| &c.cells)
-            .filter_map(|v| {
-                if let Published::Count(n) = v {
-                    Some(*n)
-                } else {
-                    None
-                }
-            })
-            .max()
-            .unwrap_or(0);
+        let largest = largest_count(level.columns.iter().flat_map(|c| &c.cells));
         let (max, step) = axis(largest, k);
         let frame = Frame {
             width: 720.0,
