@@ -938,6 +938,14 @@ mod tests {
         desk
     }
 
+    /// A new case with one finished call with `notes`; its number as shown.
+    fn finished_case(desk: &mut Desk, notes: &str) -> String {
+        let started = desk.start_call(None).unwrap();
+        desk.end_call(&started.draft.draft_id, content_json(notes))
+            .unwrap()
+            .case_number
+    }
+
     fn content_json(notes: &str) -> serde_json::Value {
         let mut content = serde_json::to_value(CallContent::blank()).unwrap();
         content["notes"] = notes.into();
@@ -1366,11 +1374,7 @@ mod tests {
             .set_up("sara", secret("a long passphrase"))
             .unwrap()
             .recovery_code;
-        let started = desk.start_call(None).unwrap();
-        let number = desk
-            .end_call(&started.draft.draft_id, content_json("kept in the backup"))
-            .unwrap()
-            .case_number;
+        let number = finished_case(&mut desk, "kept in the backup");
 
         let report = desk.verify_store().unwrap();
         assert!(report.sound);
@@ -1553,11 +1557,7 @@ mod tests {
     fn supervisors_forget_cases_and_give_new_passphrases() {
         let dir = tempfile::tempdir().unwrap();
         let mut desk = unlocked(dir.path());
-        let started = desk.start_call(None).unwrap();
-        let number = desk
-            .end_call(&started.draft.draft_id, content_json("forget me"))
-            .unwrap()
-            .case_number;
+        let number = finished_case(&mut desk, "forget me");
         desk.add_user("omar", "volunteer", secret("volunteer passphrase"))
             .unwrap();
 
@@ -1610,11 +1610,7 @@ mod tests {
                 .code,
             "not_allowed"
         );
-        let started = desk.start_call(None).unwrap();
-        let theirs = desk
-            .end_call(&started.draft.draft_id, content_json("x"))
-            .unwrap()
-            .case_number;
+        let theirs = finished_case(&mut desk, "x");
         assert_eq!(desk.forget_case(&theirs).unwrap_err().code, "not_allowed");
         assert_eq!(
             desk.reset_passphrase("sara", secret("taken over now"))
@@ -1698,11 +1694,7 @@ mod tests {
     fn the_audit_trail_shows_what_was_done_and_checks_whole() {
         let dir = tempfile::tempdir().unwrap();
         let mut desk = unlocked(dir.path());
-        let started = desk.start_call(None).unwrap();
-        let number = desk
-            .end_call(&started.draft.draft_id, content_json("x"))
-            .unwrap()
-            .case_number;
+        let number = finished_case(&mut desk, "x");
         desk.forget_case(&number).unwrap();
         desk.backup(&dir.path().join("b.hlbak")).unwrap();
         let this_month = Month::of(Utc::now()).to_string();

@@ -51,6 +51,16 @@ fn init(dir: &TempDir) -> String {
     String::from_utf8(out).unwrap()
 }
 
+/// The recovery code in what `init` printed: eight groups of four.
+fn recovery_code(printed: &str) -> String {
+    printed
+        .lines()
+        .map(str::trim)
+        .find(|l| l.len() == 39 && l.matches('-').count() == 7)
+        .unwrap()
+        .to_string()
+}
+
 fn stdout(assert: assert_cmd::assert::Assert) -> String {
     String::from_utf8(assert.get_output().stdout.clone()).unwrap()
 }
@@ -310,13 +320,7 @@ fn passphrases_change_and_users_go() {
 #[test]
 fn the_recovery_code_sets_a_new_passphrase() {
     let dir = TempDir::new().unwrap();
-    let printed = init(&dir);
-    let code = printed
-        .lines()
-        .map(str::trim)
-        .find(|l| l.len() == 39 && l.matches('-').count() == 7)
-        .unwrap()
-        .to_string();
+    let code = recovery_code(&init(&dir));
     helpline(&dir)
         .args(["--user", "sara", "--passphrase-stdin", "recover"])
         .write_stdin(format!("{}\nrecovered passphrase\n", code.to_lowercase()))
@@ -614,13 +618,7 @@ fn statistics_are_for_supervisors_and_check_their_options() {
 #[test]
 fn a_backup_restores_on_another_machine_and_verifies() {
     let dir = TempDir::new().unwrap();
-    let printed = init(&dir);
-    let code = printed
-        .lines()
-        .map(str::trim)
-        .find(|l| l.len() == 39 && l.matches('-').count() == 7)
-        .unwrap()
-        .to_string();
+    let code = recovery_code(&init(&dir));
     let number = stdout(
         as_sara(&dir)
             .args([
