@@ -242,10 +242,11 @@ pub fn statistics(
     state: State<'_, DeskState>,
     from: String,
     to: String,
+    period_total: bool,
     k: u64,
     language: String,
 ) -> Reply<serde_json::Value> {
-    let query = StatisticsQuery::parse(&from, &to, k, &language)?;
+    let query = StatisticsQuery::parse(&from, &to, period_total, k, &language)?;
     state.with(|desk| desk.statistics(&query))
 }
 
@@ -255,18 +256,21 @@ pub struct Saved {
 }
 
 /// Asks where to save with the system's own dialog (the webview never names a path), then
-/// writes the export. `None` when the supervisor cancelled.
+/// publishes the statistics and writes the export. `None` when the supervisor cancelled.
+// Each argument is one field of the webview's call, checked here one by one.
+#[allow(clippy::too_many_arguments)]
 #[tauri::command]
 pub async fn export_statistics(
     app: tauri::AppHandle,
     state: State<'_, DeskState>,
     from: String,
     to: String,
+    period_total: bool,
     k: u64,
     language: String,
     format: String,
 ) -> Reply<Option<Saved>> {
-    let query = StatisticsQuery::parse(&from, &to, k, &language)?;
+    let query = StatisticsQuery::parse(&from, &to, period_total, k, &language)?;
     let format: Format = format
         .parse()
         .map_err(|e: ExportError| ShellError::invalid_argument(e.to_string()))?;

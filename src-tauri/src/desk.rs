@@ -15,6 +15,7 @@ use helpline_core::{
 };
 use helpline_stats::export::{self, Format, Report};
 use helpline_stats::labels::{Labels, ReportLanguage, UnknownLanguage};
+use helpline_stats::release::Request;
 use helpline_stats::suppression::Threshold;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
@@ -445,16 +446,24 @@ pub fn parse_content(value: serde_json::Value) -> Result<CallContent, ShellError
 pub struct StatisticsQuery {
     from: Month,
     to: Month,
-    k: Threshold,
+    request: Request,
     language: ReportLanguage,
 }
 
 impl StatisticsQuery {
-    pub fn parse(from: &str, to: &str, k: u64, language: &str) -> Result<Self, ShellError> {
+    pub fn parse(
+        from: &str,
+        to: &str,
+        period_total: bool,
+        k: u64,
+        language: &str,
+    ) -> Result<Self, ShellError> {
+        let (from, to) = (from.parse::<Month>()?, to.parse::<Month>()?);
+        let k = Threshold::new(k).map_err(|e| ShellError::invalid_argument(e.to_string()))?;
         Ok(StatisticsQuery {
-            from: from.parse::<Month>()?,
-            to: to.parse::<Month>()?,
-            k: Threshold::new(k).map_err(|e| ShellError::invalid_argument(e.to_string()))?,
+            from,
+            to,
+            request: helpline_stats::request(from, to, period_total, k)?,
             language: language
                 .parse()
                 .map_err(|e: UnknownLanguage| ShellError::invalid_argument(e.to_string()))?,
@@ -472,32 +481,32 @@ impl StatisticsQuery {
 }
 
 impl Desk {
-    /// The published statistics, as the JSON export's document.
+    /// The statistics as an export would publish them now, as the JSON export's document;
+    /// publishes nothing.
     pub fn statistics(&mut self, query: &StatisticsQuery) -> Result<serde_json::Value, ShellError> {
-        let (statistics, trend) =
-            helpline_stats::compute(self.session()?, query.from, query.to, query.k)?;
-        let labels = Labels::new(query.language, &statistics.referral_labels);
+        let release = helpline_stats::preview(self.session()?, &query.request)?;
+        let labels = Labels::new(query.language, &release.statistics.referral_labels);
         Ok(export::document(&Report {
-            statistics: &statistics,
-            trend: &trend,
+            statistics: &release.statistics,
             labels: &labels,
         }))
     }
 
-    /// Writes an export to `path` (chosen by the supervisor in the save dialog).
+    /// Publishes the statistics and writes them to `path` (chosen by the supervisor in the
+    /// save dialog). What is published is recorded, with the export's audit entry, before the
+    /// file is written: if writing fails, the months stay published, and the next export of
+    /// them is the same.
     pub fn export_statistics(
         &mut self,
         query: &StatisticsQuery,
         format: Format,
         path: &std::path::Path,
     ) -> Result<(), ShellError> {
-        let (statistics, trend) =
-            helpline_stats::compute(self.session()?, query.from, query.to, query.k)?;
-        let labels = Labels::new(query.language, &statistics.referral_labels);
+        let release = helpline_stats::publish(self.session()?, &query.request, format.extension())?;
+        let labels = Labels::new(query.language, &release.statistics.referral_labels);
         export::write_file(
             &Report {
-                statistics: &statistics,
-                trend: &trend,
+                statistics: &release.statistics,
                 labels: &labels,
             },
             format,
@@ -506,17 +515,7 @@ impl Desk {
         .map_err(|e| ShellError {
             code: "export_failed",
             message: e.to_string(),
-        })?;
-        // No export without its entry in the audit trail: if the entry cannot be written, the
-        // file goes again.
-        let recorded =
-            self.session()?
-                .record_export(query.from, query.to, format.extension(), query.k.k());
-        if let Err(e) = recorded {
-            let _ = std::fs::remove_file(path);
-            return Err(e.into());
-        }
-        Ok(())
+        })
     }
 
     /// Supervisors only, checked before the save dialog opens.
@@ -1324,28 +1323,52 @@ mod tests {
         let started = desk.start_call(None).unwrap();
         desk.end_call(&started.draft.draft_id, content_json("x"))
             .unwrap();
-        let this_month = Month::of(chrono::Utc::now()).to_string();
-        let query = StatisticsQuery::parse(&this_month, &this_month, 5, "sv").unwrap();
-        let document = desk.statistics(&query).unwrap();
-        assert_eq!(document["months"], serde_json::json!([this_month]));
-        assert_eq!(document["disclosure_control"]["k"], 5);
+        // This month has not ended: refused, shown or exported, and nothing is written.
+        let this_month = Month::of(chrono::Utc::now());
+        let now = StatisticsQuery::parse(
+            &this_month.to_string(),
+            &this_month.to_string(),
+            false,
+            5,
+            "sv",
+        )
+        .unwrap();
+        assert_eq!(desk.statistics(&now).unwrap_err().code, "month_not_ended");
+        let refused = dir.path().join("now.csv");
         assert_eq!(
-            document["tables"][0]["totals"][0]["shown"],
-            "below_threshold"
+            desk.export_statistics(&now, Format::Csv, &refused)
+                .unwrap_err()
+                .code,
+            "month_not_ended"
         );
+        assert!(!refused.exists());
+
+        let last_month = this_month.previous().to_string();
+        let query = StatisticsQuery::parse(&last_month, &last_month, false, 5, "sv").unwrap();
+        let document = desk.statistics(&query).unwrap();
+        assert_eq!(document["months"], serde_json::json!([last_month]));
+        assert_eq!(document["disclosure_control"]["k"], 5);
+        assert_eq!(document["tables"][0]["totals"][0]["shown"], "count");
         let path = dir.path().join(query.file_name(Format::Csv));
         desk.export_statistics(&query, Format::Csv, &path).unwrap();
         assert!(std::fs::read_to_string(&path)
             .unwrap()
             .starts_with("table,unit,category"));
+        // Published now, it must be exported with the same k.
+        let other_k = StatisticsQuery::parse(&last_month, &last_month, false, 7, "sv").unwrap();
+        assert_eq!(
+            desk.statistics(&other_k).unwrap_err().code,
+            "threshold_fixed"
+        );
 
         for (from, to, k, language) in [
             ("2026-4", "2026-04", 5, "en"),
             ("2026-04", "2026-04", 1, "en"),
             ("2026-04", "2026-04", 5, "fr"),
+            ("2026-05", "2026-04", 5, "en"),
         ] {
             assert_eq!(
-                StatisticsQuery::parse(from, to, k, language)
+                StatisticsQuery::parse(from, to, true, k, language)
                     .err()
                     .unwrap()
                     .code,
@@ -1697,8 +1720,8 @@ mod tests {
         let number = finished_case(&mut desk, "x");
         desk.forget_case(&number).unwrap();
         desk.backup(&dir.path().join("b.hlbak")).unwrap();
-        let this_month = Month::of(Utc::now()).to_string();
-        let query = StatisticsQuery::parse(&this_month, &this_month, 5, "en").unwrap();
+        let last_month = Month::of(Utc::now()).previous().to_string();
+        let query = StatisticsQuery::parse(&last_month, &last_month, false, 5, "en").unwrap();
         desk.export_statistics(&query, Format::Json, &dir.path().join("s.json"))
             .unwrap();
         desk.lock();
@@ -1724,7 +1747,7 @@ mod tests {
             .unwrap();
         assert_eq!(export["action"]["format"], "json");
         assert_eq!(export["action"]["k"], 5);
-        assert_eq!(export["action"]["from"], this_month.as_str());
+        assert_eq!(export["action"]["from"], last_month.as_str());
         assert_eq!(export["user"], "sara");
         assert!(export["at"].is_string());
         assert!(

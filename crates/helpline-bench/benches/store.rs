@@ -14,9 +14,31 @@ use helpline_bench::dataset::{Dataset, PASSPHRASE, USER};
 use helpline_bench::generate::Generator;
 use helpline_bench::settings;
 use helpline_core::crypto::{self, KdfParams, SlotSecret};
-use helpline_core::{CallContent, Month, Passphrase, Store};
+use helpline_core::tally::MonthCounts;
+use helpline_core::{CallContent, Month, Passphrase, Referral, Store};
+use helpline_stats::release::{protect_release, Request};
 use helpline_stats::suppression::Threshold;
-use helpline_stats::tables::monthly_statistics;
+use helpline_stats::tables::MonthlyStatistics;
+
+/// The months' statistics published for the first time, from `counts` (read beforehand from
+/// the store or the baseline): the whole release protected together, with the total over the
+/// months when `period_total`.
+fn publish<E: std::fmt::Debug>(
+    counts: Result<Vec<(Month, MonthCounts)>, E>,
+    referrals: &[Referral],
+    k: Threshold,
+    period_total: bool,
+) -> MonthlyStatistics {
+    let counts = counts.expect("counts");
+    let request = Request {
+        months: counts.iter().map(|(m, _)| *m).collect(),
+        period_total,
+        k,
+    };
+    protect_release(&request, &[], referrals, |_| Ok(counts))
+        .expect("the release is protected")
+        .statistics
+}
 
 /// One month in the middle of the generated years, and the twelve months of its year.
 fn months() -> (Month, Vec<Month>) {
@@ -193,26 +215,14 @@ fn store_benches(c: &mut Criterion) {
             group.bench_function("helpline", |b| {
                 b.iter_batched(
                     &mut drop_sealed,
-                    |()| {
-                        monthly_statistics(
-                            &session.month_counts(&wanted).expect("counts"),
-                            &referrals,
-                            k,
-                        )
-                    },
+                    |()| publish(session.month_counts(&wanted), &referrals, k, false),
                     criterion::BatchSize::PerIteration,
                 )
             });
             group.bench_function("plain", |b| {
                 b.iter_batched(
                     &mut drop_plain,
-                    |()| {
-                        monthly_statistics(
-                            &plain.month_counts(&wanted).expect("counts"),
-                            &referrals,
-                            k,
-                        )
-                    },
+                    |()| publish(plain.month_counts(&wanted), &referrals, k, false),
                     criterion::BatchSize::PerIteration,
                 )
             });
@@ -220,20 +230,22 @@ fn store_benches(c: &mut Criterion) {
             let mut group = c.benchmark_group(group_name(&format!("{op}_kept")));
             group.sample_size(30);
             group.bench_function("helpline", |b| {
-                b.iter(|| {
-                    monthly_statistics(
-                        &session.month_counts(&wanted).expect("counts"),
-                        &referrals,
-                        k,
-                    )
-                })
+                b.iter(|| publish(session.month_counts(&wanted), &referrals, k, false))
             });
             group.bench_function("plain", |b| {
-                b.iter(|| {
-                    monthly_statistics(&plain.month_counts(&wanted).expect("counts"), &referrals, k)
-                })
+                b.iter(|| publish(plain.month_counts(&wanted), &referrals, k, false))
             });
         }
+        // A year with its total over the year (the annual report), every table of every month
+        // and the year's column protected together.
+        let mut group = slow(c, group_name("statistics_twelve_months_period_kept"));
+        group.bench_function("helpline", |b| {
+            b.iter(|| publish(session.month_counts(&year), &referrals, k, true))
+        });
+        group.bench_function("plain", |b| {
+            b.iter(|| publish(plain.month_counts(&year), &referrals, k, true))
+        });
+        drop(group);
     }
 }
 

@@ -102,7 +102,9 @@ enum UnlockedCommand {
 
 #[derive(Subcommand)]
 enum StatsCommand {
-    /// Export the tables of a month, or of a range of months (one column each).
+    /// Export the tables of a month, or of a range of months (one column each). This publishes
+    /// them: a month is published only once it has ended and no call of it is still open, and
+    /// every later export shows it the same.
     Export {
         /// The (first) month, YYYY-MM.
         #[arg(long, value_name = "YYYY-MM")]
@@ -110,6 +112,9 @@ enum StatsCommand {
         /// The last month of a range, YYYY-MM [default: --month].
         #[arg(long, value_name = "YYYY-MM")]
         to: Option<Month>,
+        /// Add a column with each category's total over the months (with --to).
+        #[arg(long)]
+        period_total: bool,
         #[arg(long, value_parser = ["csv", "json", "xlsx", "html"])]
         format: String,
         /// Where to write the export (replaced if it exists).
@@ -118,10 +123,13 @@ enum StatsCommand {
         /// The language of labels and rules.
         #[arg(long, default_value = "en", value_parser = ["en", "sv", "ar"])]
         language: String,
-        /// Counts from 1 to k-1 are published as "<k".
+        /// Counts from 1 to k-1 are published as "<k". Once anything is published, every later
+        /// export uses the same k.
         #[arg(long, default_value_t = helpline_stats::suppression::DEFAULT_THRESHOLD)]
         k: u64,
     },
+    /// List the months and periods published so far, each with its k.
+    Published,
 }
 
 #[derive(Subcommand)]
@@ -384,6 +392,7 @@ fn run_unlocked(
         UnlockedCommand::Stats(StatsCommand::Export {
             month,
             to,
+            period_total,
             format,
             out,
             language,
@@ -396,25 +405,42 @@ fn run_unlocked(
             let language: ReportLanguage = language
                 .parse()
                 .map_err(|e: UnknownLanguage| Failure::usage(e.to_string()))?;
-            let (statistics, trend) =
-                helpline_stats::compute(session, month, to.unwrap_or(month), k)?;
+            let request = helpline_stats::request(month, to.unwrap_or(month), period_total, k)?;
+            let release = helpline_stats::publish(session, &request, format.extension())?;
+            let statistics = &release.statistics;
             let labels = Labels::new(language, &statistics.referral_labels);
             let report = Report {
-                statistics: &statistics,
-                trend: &trend,
+                statistics,
                 labels: &labels,
             };
             export::write_file(&report, format, &out).map_err(|e| Failure {
                 code: "export_failed",
-                message: e.to_string(),
+                message: format!(
+                    "{e} (the months are published all the same: exporting them again gives the same values)"
+                ),
             })?;
-            session.record_export(month, to.unwrap_or(month), format.extension(), k.k())?;
             println!(
-                "Wrote {} ({} month(s), k = {}).",
+                "Wrote {} ({} month(s){}, k = {}).",
                 out.display(),
                 statistics.months.len(),
+                if statistics.period.is_some() {
+                    " and their total"
+                } else {
+                    ""
+                },
                 k.k()
             );
+        }
+        UnlockedCommand::Stats(StatsCommand::Published) => {
+            for (months, k) in helpline_stats::published(session)? {
+                match (months.first(), months.last()) {
+                    (Some(first), Some(last)) if months.len() > 1 => {
+                        println!("{first}/{last}\tk = {k}")
+                    }
+                    (Some(month), _) => println!("{month}\tk = {k}"),
+                    _ => {}
+                }
+            }
         }
         UnlockedCommand::Retention(RetentionCommand::Show) => {
             match session.settings()?.retention_months {

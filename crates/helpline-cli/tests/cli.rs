@@ -513,11 +513,11 @@ fn statistics_exports_count_right_suppress_small_numbers_and_name_nobody() {
             .to_string()
     };
     assert_eq!(row("about", "k"), "5");
-    // ar 1 is "<5"; en 5 alone would give it away (12 - 6 - 5), and so would en hidden, since
-    // a hidden count is at least 5 (12 - 6 - 5 = 1 again): sv goes too.
+    // ar 1 is "<5", and sv 6 goes with it: to a reader ar is 12 - 5 - sv with sv at least 5,
+    // so 1 or 2. Its whole range (1 to 4) would take hiding the month's total, which is kept.
     assert_eq!(row("calls_by_language", "ar"), "<5");
-    assert_eq!(row("calls_by_language", "en"), "x");
     assert_eq!(row("calls_by_language", "sv"), "x");
+    assert_eq!(row("calls_by_language", "en"), "5");
     assert_eq!(row("calls_by_language", "total"), "12");
     assert_eq!(row("calls_by_channel", "phone"), "x", "11 phone, 1 e-mail");
     assert_eq!(row("calls_by_channel", "email"), "<5");
@@ -529,7 +529,8 @@ fn statistics_exports_count_right_suppress_small_numbers_and_name_nobody() {
     assert_eq!(json["disclosure_control"]["k"], 5);
     assert_eq!(json["months"], serde_json::json!(["2026-04"]));
 
-    // A range: one column per month; a higher k hides more.
+    // A range with its total over the period, in Swedish: April is shown as published, March
+    // (no calls) is new.
     let range = out.with_extension("range.csv");
     as_sara(&dir)
         .args([
@@ -539,10 +540,9 @@ fn statistics_exports_count_right_suppress_small_numbers_and_name_nobody() {
             "2026-03",
             "--to",
             "2026-04",
+            "--period-total",
             "--format",
             "csv",
-            "--k",
-            "7",
             "--language",
             "sv",
             "--out",
@@ -551,13 +551,82 @@ fn statistics_exports_count_right_suppress_small_numbers_and_name_nobody() {
         .assert()
         .success();
     let csv = std::fs::read_to_string(&range).unwrap();
-    assert!(
-        csv.contains("\ncalls_by_language,calls,sv,Svenska,2026-04,<7\n"),
-        "{csv}"
+    for line in [
+        "calls_by_language,calls,total,Totalt,2026-03,0",
+        "calls_by_language,calls,ar,Arabiska,2026-04,<5",
+        "calls_by_language,calls,ar,Arabiska,2026-03/2026-04,<5",
+        "calls_by_language,calls,total,Totalt,2026-03/2026-04,12",
+    ] {
+        assert!(csv.contains(&format!("\n{line}\n")), "{line} in {csv}");
+    }
+}
+
+#[test]
+fn a_published_month_stays_as_published_and_takes_no_new_calls() {
+    let dir = TempDir::new().unwrap();
+    let numbers = april_store(&dir);
+    let export = |name: &str, extra: &[&str]| {
+        let path = dir.path().join(name);
+        let assert = as_sara(&dir)
+            .args(["stats", "export", "--month", "2026-04", "--format", "csv"])
+            .args(extra)
+            .arg("--out")
+            .arg(&path)
+            .assert();
+        (assert, path)
+    };
+    let (first, first_path) = export("first.csv", &[]);
+    first.success();
+
+    // No call can be added to April now; the refused call wrote nothing.
+    fails_with(
+        as_sara(&dir)
+            .args(["call", "new", "--channel", "phone", "--language", "sv"])
+            .args(["--started", "2026-04-28T10:00:00+02:00"])
+            .assert(),
+        "month_published",
     );
-    assert!(
-        csv.contains("\ncalls_by_language,calls,total,Totalt,2026-03,0\n"),
-        "March has a column too: {csv}"
+    // A case forgotten after publication does not change the month either.
+    as_sara(&dir)
+        .args(["case", "forget", &numbers[11]])
+        .assert()
+        .success();
+    let (again, again_path) = export("again.csv", &[]);
+    again.success();
+    assert_eq!(
+        std::fs::read(&first_path).unwrap(),
+        std::fs::read(&again_path).unwrap(),
+        "April is exported exactly as first published"
+    );
+    // Another k would publish April differently: refused, and the file is not written.
+    let (other_k, other_path) = export("other-k.csv", &["--k", "7"]);
+    fails_with(other_k, "threshold_fixed");
+    assert!(!other_path.exists());
+
+    let listed = stdout(
+        as_sara(&dir)
+            .args(["stats", "published"])
+            .assert()
+            .success(),
+    );
+    assert_eq!(listed, "2026-04\tk = 5\n");
+
+    // This month has not ended: it cannot be published.
+    let this_month = chrono::Local::now().format("%Y-%m").to_string();
+    fails_with(
+        as_sara(&dir)
+            .args([
+                "stats",
+                "export",
+                "--month",
+                &this_month,
+                "--format",
+                "csv",
+                "--out",
+            ])
+            .arg(dir.path().join("now.csv"))
+            .assert(),
+        "month_not_ended",
     );
 }
 
@@ -816,7 +885,11 @@ fn the_audit_trail_verifies_lists_and_finds_tampering() {
         .args(["case", "show", &number])
         .assert()
         .success();
-    let month = chrono::Local::now().format("%Y-%m").to_string();
+    // Last month: this month's statistics cannot be published until it has ended.
+    let now = chrono::Local::now().date_naive();
+    let month = (now - chrono::Duration::days(i64::from(chrono::Datelike::day(&now))))
+        .format("%Y-%m")
+        .to_string();
     let out = dir.path().join("month.csv");
     as_sara(&dir)
         .args([

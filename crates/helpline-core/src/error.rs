@@ -3,7 +3,7 @@
 //! carries notes, contact details, case numbers or times.
 
 use crate::case_number::CaseNumberError;
-use crate::domain::Role;
+use crate::domain::{Month, Role};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -68,6 +68,14 @@ pub enum Error {
     DamagedValue { column: String },
     #[error("the store could not be read or written: {0}")]
     Storage(String),
+    #[error("{month} has not ended yet; its statistics can be published once it has")]
+    MonthNotEnded { month: Month },
+    #[error("a call that started in {month} is still open; end or discard it (the unfinished calls on the home screen), then try again")]
+    MonthHasOpenCall { month: Month },
+    #[error("the statistics of {month} have been published, and a call can no longer be added to that month; record it with today's date and say in the notes when it took place")]
+    MonthPublished { month: Month },
+    #[error("this helpline's statistics have been published with k = {published}; every later export uses k = {published}, so that reports can be compared without giving a hidden count away")]
+    ThresholdFixed { published: u64 },
 }
 
 impl Error {
@@ -102,6 +110,10 @@ impl Error {
             Error::InvalidInput { .. } => "invalid_argument",
             Error::StoreDamaged => "store_damaged",
             Error::Storage(_) => "storage_failed",
+            Error::MonthNotEnded { .. } => "month_not_ended",
+            Error::MonthHasOpenCall { .. } => "month_has_open_call",
+            Error::MonthPublished { .. } => "month_published",
+            Error::ThresholdFixed { .. } => "threshold_fixed",
         }
     }
 }

@@ -127,18 +127,43 @@ impl Labels {
         self.lookup("stats-period", Some(&args)).unwrap_or_default()
     }
 
-    /// The rule lines every export states, with its k.
+    /// The rule lines every export states, with its k: first those of "<k", "x", ".." and 0
+    /// (in the order of [`Labels::symbols`]), then what the release guarantees, that months
+    /// are final, and what a report never holds.
     pub fn rules(&self, k: u64) -> Vec<String> {
         let mut args = FluentArgs::new();
         args.set("k", FluentValue::from(k));
         args.set("below", FluentValue::from(k - 1));
-        vec![
-            self.lookup("stats-rule-primary", Some(&args))
-                .unwrap_or_default(),
-            self.text("stats-rule-secondary"),
-            self.text("stats-rule-zero"),
-            self.text("stats-rule-never"),
+        [
+            "stats-rule-primary",
+            "stats-rule-secondary",
+            "stats-rule-withheld",
+            "stats-rule-zero",
+            "stats-rule-guarantee",
+            "stats-rule-final",
+            "stats-rule-never",
         ]
+        .iter()
+        .map(|id| self.lookup(id, Some(&args)).unwrap_or_default())
+        .collect()
+    }
+
+    /// The symbols the first rule lines explain: "<k", "x", ".." and 0.
+    pub fn symbols(&self, k: u64) -> [String; 4] {
+        [
+            self.published(Published::BelowThreshold, k),
+            self.published(Published::Secondary, k),
+            self.published(Published::Withheld, k),
+            "0".to_string(),
+        ]
+    }
+
+    /// The line that says what the period column is.
+    pub fn period_column(&self, heading: &str) -> String {
+        let mut args = FluentArgs::new();
+        args.set("period", FluentValue::from(heading));
+        self.lookup("stats-period-column", Some(&args))
+            .unwrap_or_default()
     }
 
     pub fn table_title(&self, table_id: &str) -> String {
@@ -187,6 +212,7 @@ impl Labels {
             Published::Count(n) => n.to_string(),
             Published::BelowThreshold => format!("<{k}"),
             Published::Secondary => self.text("stats-hidden"),
+            Published::Withheld => self.text("stats-withheld"),
         }
     }
 }
@@ -235,6 +261,8 @@ mod tests {
         "stats-category",
         "stats-total",
         "stats-hidden",
+        "stats-withheld",
+        "stats-period-column",
         "stats-rules-title",
         "stats-call-time-title",
         "stats-calls-timed",
@@ -303,7 +331,17 @@ mod tests {
             for unit in [Unit::Calls, Unit::Cases, Unit::Referrals] {
                 assert_ne!(labels.unit(unit), "");
             }
-            assert!(labels.rules(5).iter().all(|r| !r.is_empty()));
+            let rules = labels.rules(5);
+            assert_eq!(rules.len(), 7);
+            assert!(rules.iter().all(|r| !r.is_empty()));
+            assert!(
+                rules[4].contains("<5") && rules[4].contains('4'),
+                "{}",
+                rules[4]
+            );
+            assert!(labels
+                .period_column("2026-01/2026-12")
+                .contains("2026-01/2026-12"));
             assert!(labels.period("2026-01", "2026-03").contains("2026-03"));
         }
     }
@@ -342,5 +380,6 @@ mod tests {
         assert_eq!(labels.published(Published::BelowThreshold, 5), "<5");
         assert_eq!(labels.published(Published::Secondary, 5), "x");
         assert_eq!(labels.published(Published::Count(12), 5), "12");
+        assert_eq!(labels.published(Published::Withheld, 5), "..");
     }
 }

@@ -1,23 +1,29 @@
-//! The monthly tables: what is counted, in which unit, and the published (suppressed) values.
+//! The monthly tables: what is counted, in which unit, and the shape of what is published.
 //!
-//! What is counted, and how, is [`helpline_core::tally`]'s; here the counts become tables.
+//! What is counted, and how, is [`helpline_core::tally`]'s; which values are published is
+//! [`crate::release`]'s.
 
-use helpline_core::tally::{table, MonthCounts};
+use helpline_core::tally::table;
 use helpline_core::{
     AgeBand, Channel, Code, ConcernLevel, Environment, Gender, Language, Month, Referral,
     Relationship, Situation,
 };
 use serde::Serialize;
 
-use crate::suppression::{protect, ProtectedColumn, Published, Threshold};
+use crate::suppression::Published;
 
-/// What one count in a table is a count of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// What one count in a table is a count of. Tables of the same unit and month share their
+/// total: every call is in each calls table once, every case in each cases table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
     Calls,
     Cases,
     Referrals,
+}
+
+impl Unit {
+    pub const ALL: [Unit; 3] = [Unit::Calls, Unit::Cases, Unit::Referrals];
 }
 
 /// The categories a table counts by; names the Fluent messages that label them.
@@ -37,10 +43,126 @@ pub enum Dimension {
     LevelRose,
 }
 
-/// One published table: a row per category, a column per month.
+/// A table as published: its id, unit, dimension and the categories every release lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableSpec {
+    /// Stable id, e.g. `calls_by_channel`; also names the table's title message.
+    pub id: &'static str,
+    pub unit: Unit,
+    pub dimension: Dimension,
+    /// Category codes, in the order shown.
+    pub categories: Vec<String>,
+}
+
+fn codes<T: Code>() -> Vec<String> {
+    T::ALL.iter().map(|v| v.code().to_string()).collect()
+}
+
+/// Every published table, in the order shown; referral codes are the helpline's own list.
+pub fn table_specs(referrals: &[Referral]) -> Vec<TableSpec> {
+    let spec = |id, unit, dimension, categories| TableSpec {
+        id,
+        unit,
+        dimension,
+        categories,
+    };
+    let both = |a: &str, b: &str| vec![a.to_string(), b.to_string()];
+    use Unit::{Calls, Cases};
+    vec![
+        spec(
+            table::CALLS_BY_CHANNEL,
+            Calls,
+            Dimension::Channel,
+            codes::<Channel>(),
+        ),
+        spec(
+            table::CALLS_BY_LANGUAGE,
+            Calls,
+            Dimension::CallLanguage,
+            codes::<Language>(),
+        ),
+        spec(
+            table::CALLS_BY_LEVEL,
+            Calls,
+            Dimension::Level,
+            codes::<ConcernLevel>(),
+        ),
+        spec(
+            table::CASES_BY_HIGHEST_LEVEL,
+            Cases,
+            Dimension::Level,
+            codes::<ConcernLevel>(),
+        ),
+        spec(
+            table::CASES_NEW_OR_RETURNING,
+            Cases,
+            Dimension::NewOrReturning,
+            both("new", "returning"),
+        ),
+        spec(
+            table::CASES_LEVEL_ROSE,
+            Cases,
+            Dimension::LevelRose,
+            both("rose", "did_not_rise"),
+        ),
+        spec(
+            table::CALLS_BY_CALLER_RELATIONSHIP,
+            Calls,
+            Dimension::Relationship,
+            codes::<Relationship>(),
+        ),
+        spec(
+            table::CALLS_BY_CALLER_GENDER,
+            Calls,
+            Dimension::Gender,
+            codes::<Gender>(),
+        ),
+        spec(
+            table::CALLS_BY_PERSON_GENDER,
+            Calls,
+            Dimension::Gender,
+            codes::<Gender>(),
+        ),
+        spec(
+            table::CALLS_BY_AGE_BAND,
+            Calls,
+            Dimension::AgeBand,
+            codes::<AgeBand>(),
+        ),
+        spec(
+            table::CALLS_BY_SITUATION,
+            Calls,
+            Dimension::Situation,
+            codes::<Situation>(),
+        ),
+        spec(
+            table::CALLS_BY_ENVIRONMENT,
+            Calls,
+            Dimension::Environment,
+            codes::<Environment>(),
+        ),
+        spec(
+            table::REFERRALS_MADE,
+            Unit::Referrals,
+            Dimension::Referral,
+            referrals
+                .iter()
+                .map(|r| r.code.as_str().to_string())
+                .collect(),
+        ),
+    ]
+}
+
+/// One column of a table as published: a value per category, and the total.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProtectedColumn {
+    pub cells: Vec<Published>,
+    pub total: Published,
+}
+
+/// One published table: a row per category, a column per month, and the period's column.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Table {
-    /// Stable id, e.g. `calls_by_channel`; also names the table's title message.
     pub id: &'static str,
     pub unit: Unit,
     pub dimension: Dimension,
@@ -48,6 +170,8 @@ pub struct Table {
     pub categories: Vec<String>,
     /// One per month, in the order of [`MonthlyStatistics::months`].
     pub columns: Vec<ProtectedColumn>,
+    /// The total of each category over the period, when the release has one.
+    pub period: Option<ProtectedColumn>,
 }
 
 /// Call time in one month, in whole minutes, of the calls whose length was recorded.
@@ -59,10 +183,12 @@ pub struct CallTime {
     pub median_minutes: Option<u64>,
 }
 
-/// Everything an export shows: only published values, already suppressed.
+/// Everything an export shows: only published values.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MonthlyStatistics {
     pub months: Vec<Month>,
+    /// The months the period column covers (all of `months`), when there is one.
+    pub period: Option<Vec<Month>>,
     pub k: u64,
     pub tables: Vec<Table>,
     pub call_time: Vec<CallTime>,
@@ -71,334 +197,26 @@ pub struct MonthlyStatistics {
     pub referral_labels: Vec<Referral>,
 }
 
-fn codes<T: Code>() -> Vec<String> {
-    T::ALL.iter().map(|v| v.code().to_string()).collect()
-}
-
-/// A table being published: its categories in the order shown, read from each month's counts.
-struct TableSpec {
-    id: &'static str,
-    unit: Unit,
-    dimension: Dimension,
-    categories: Vec<String>,
-}
-
-impl TableSpec {
-    fn new(id: &'static str, unit: Unit, dimension: Dimension, categories: Vec<String>) -> Self {
-        TableSpec {
-            id,
-            unit,
-            dimension,
-            categories,
-        }
+impl MonthlyStatistics {
+    /// The heading of the period column: `2026-01/2026-12` (an ISO 8601 interval).
+    pub fn period_heading(&self) -> Option<String> {
+        let months = self.period.as_ref()?;
+        Some(format!("{}/{}", months.first()?, months.last()?))
     }
 
-    fn publish(mut self, counts: &[(Month, MonthCounts)], k: Threshold) -> Table {
-        // A referral code no longer on the helpline's list still counts, under its code.
-        for (_, month) in counts {
-            for category in month.categories(self.id) {
-                if !self.categories.iter().any(|c| c == category) {
-                    self.categories.push(category.to_string());
-                }
-            }
-        }
-        let columns = counts
+    /// Every column's heading, as every format writes it: each month, then the period.
+    pub fn headings(&self) -> Vec<String> {
+        self.months
             .iter()
-            .map(|(_, month)| {
-                let column: Vec<u64> = self
-                    .categories
-                    .iter()
-                    .map(|category| month.count(self.id, category))
-                    .collect();
-                protect(&column, k)
-            })
-            .collect();
-        Table {
-            id: self.id,
-            unit: self.unit,
-            dimension: self.dimension,
-            categories: self.categories,
-            columns,
-        }
-    }
-}
-
-/// Publishes each month's counts (as [`helpline_core::Session::month_counts`] gives them),
-/// a column per month, with disclosure control at `k`.
-pub fn monthly_statistics(
-    counts: &[(Month, MonthCounts)],
-    referrals: &[Referral],
-    k: Threshold,
-) -> MonthlyStatistics {
-    let calls = |id, dimension, categories| TableSpec::new(id, Unit::Calls, dimension, categories);
-    let cases = |id, dimension, categories| TableSpec::new(id, Unit::Cases, dimension, categories);
-    let both = |a: &str, b: &str| vec![a.to_string(), b.to_string()];
-    let referral_codes = referrals
-        .iter()
-        .map(|r| r.code.as_str().to_string())
-        .collect();
-    // The order tables are shown in.
-    let specs = [
-        calls(
-            table::CALLS_BY_CHANNEL,
-            Dimension::Channel,
-            codes::<Channel>(),
-        ),
-        calls(
-            table::CALLS_BY_LANGUAGE,
-            Dimension::CallLanguage,
-            codes::<Language>(),
-        ),
-        calls(
-            table::CALLS_BY_LEVEL,
-            Dimension::Level,
-            codes::<ConcernLevel>(),
-        ),
-        cases(
-            table::CASES_BY_HIGHEST_LEVEL,
-            Dimension::Level,
-            codes::<ConcernLevel>(),
-        ),
-        cases(
-            table::CASES_NEW_OR_RETURNING,
-            Dimension::NewOrReturning,
-            both("new", "returning"),
-        ),
-        cases(
-            table::CASES_LEVEL_ROSE,
-            Dimension::LevelRose,
-            both("rose", "did_not_rise"),
-        ),
-        calls(
-            table::CALLS_BY_CALLER_RELATIONSHIP,
-            Dimension::Relationship,
-            codes::<Relationship>(),
-        ),
-        calls(
-            table::CALLS_BY_CALLER_GENDER,
-            Dimension::Gender,
-            codes::<Gender>(),
-        ),
-        calls(
-            table::CALLS_BY_PERSON_GENDER,
-            Dimension::Gender,
-            codes::<Gender>(),
-        ),
-        calls(
-            table::CALLS_BY_AGE_BAND,
-            Dimension::AgeBand,
-            codes::<AgeBand>(),
-        ),
-        calls(
-            table::CALLS_BY_SITUATION,
-            Dimension::Situation,
-            codes::<Situation>(),
-        ),
-        calls(
-            table::CALLS_BY_ENVIRONMENT,
-            Dimension::Environment,
-            codes::<Environment>(),
-        ),
-        TableSpec::new(
-            table::REFERRALS_MADE,
-            Unit::Referrals,
-            Dimension::Referral,
-            referral_codes,
-        ),
-    ];
-    MonthlyStatistics {
-        months: counts.iter().map(|(month, _)| *month).collect(),
-        k: k.k(),
-        tables: specs
-            .into_iter()
-            .map(|spec| spec.publish(counts, k))
-            .collect(),
-        call_time: counts
-            .iter()
-            .map(|(_, month)| call_time(month.call_lengths(), k))
-            .collect(),
-        referral_labels: referrals.to_vec(),
-    }
-}
-
-/// Total and median call time, hidden when fewer than k calls were timed (a median of two
-/// calls is nearly a person's own call). `minutes` is sorted.
-fn call_time(minutes: Vec<u64>, k: Threshold) -> CallTime {
-    let timed = minutes.len() as u64;
-    let calls_timed = protect(&[timed], k).total;
-    if timed < k.k() {
-        return CallTime {
-            calls_timed,
-            total_minutes: None,
-            median_minutes: None,
-        };
-    }
-    let middle = minutes.len() / 2;
-    let median = if minutes.len().is_multiple_of(2) {
-        (minutes[middle - 1] + minutes[middle]) / 2
-    } else {
-        minutes[middle]
-    };
-    CallTime {
-        calls_timed,
-        total_minutes: Some(minutes.iter().sum()),
-        median_minutes: Some(median),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use chrono::{TimeZone, Utc};
-    use helpline_core::tally::count_case;
-    use helpline_core::{default_referrals, Call, CallContent, RecordedCall, ReferralCode};
-
-    use super::*;
-    use crate::suppression::Published::{BelowThreshold, Count, Secondary};
-
-    fn call(day: u32, month: u32, level: ConcernLevel, channel: Channel, minutes: i64) -> Call {
-        let started = Utc.with_ymd_and_hms(2026, month, day, 12, 0, 0).unwrap();
-        let mut content = CallContent::blank();
-        content.level = level;
-        content.channel = channel;
-        content.referrals = vec![ReferralCode::new("psychologist").unwrap()];
-        Call {
-            started_at: started,
-            ended_at: Some(started + chrono::Duration::minutes(minutes)),
-            content,
-        }
-    }
-
-    fn case(calls: Vec<Call>) -> Vec<RecordedCall> {
-        helpline_core::store::mark_escalations(
-            calls
-                .into_iter()
-                .enumerate()
-                .map(|(i, c)| (i as i64, c))
-                .collect(),
-        )
-    }
-
-    /// What the store would give for `months`: the cases counted, one set of counts per month.
-    fn counted(cases: &[Vec<RecordedCall>], months: &[Month]) -> Vec<(Month, MonthCounts)> {
-        let mut counts = std::collections::BTreeMap::new();
-        for case in cases {
-            count_case(case, |m| months.contains(&m), &mut counts);
-        }
-        months
-            .iter()
-            .map(|m| (*m, counts.remove(m).unwrap_or_default()))
+            .map(|m| m.to_string())
+            .chain(self.period_heading())
             .collect()
     }
+}
 
-    fn table<'a>(stats: &'a MonthlyStatistics, id: &str) -> &'a Table {
-        stats.tables.iter().find(|t| t.id == id).unwrap()
-    }
-
-    fn row(table: &Table, category: &str, month: usize) -> Published {
-        let r = table.categories.iter().position(|c| c == category).unwrap();
-        table.columns[month].cells[r]
-    }
-
-    /// Twelve phone calls in April on twelve cases, level 1; one of them came first in March
-    /// and rose in April; two e-mails; one case with an unknown old referral.
-    fn april() -> Vec<Vec<RecordedCall>> {
-        let mut cases: Vec<Vec<RecordedCall>> = (1..=11)
-            .map(|d| {
-                case(vec![call(
-                    d,
-                    4,
-                    ConcernLevel::StrongInterest,
-                    Channel::Phone,
-                    10 + d as i64,
-                )])
-            })
-            .collect();
-        cases.push(case(vec![
-            call(2, 3, ConcernLevel::StrongInterest, Channel::Phone, 5),
-            call(20, 4, ConcernLevel::WishToLeave, Channel::Phone, 40),
-            call(21, 4, ConcernLevel::WishToLeave, Channel::Email, 0),
-        ]));
-        let mut old = call(22, 4, ConcernLevel::NotAssessed, Channel::Email, 3);
-        old.content.referrals = vec![ReferralCode::new("retired_service").unwrap()];
-        cases.push(case(vec![old]));
-        cases
-    }
-
-    #[test]
-    fn a_known_month_gives_the_right_published_counts() {
-        let months = ["2026-04".parse().unwrap()];
-        let stats = monthly_statistics(
-            &counted(&april(), &months),
-            &default_referrals(),
-            Threshold::default(),
-        );
-        let channel = table(&stats, "calls_by_channel");
-        assert_eq!(channel.unit, Unit::Calls);
-        // 12 phone, 2 e-mail: the 2 is hidden, and with it the 12 it could be worked out from.
-        assert_eq!(row(channel, "phone", 0), Secondary);
-        assert_eq!(row(channel, "email", 0), BelowThreshold);
-        assert_eq!(channel.columns[0].total, Count(14));
-
-        let level = table(&stats, "calls_by_level");
-        assert_eq!(row(level, "strong_interest", 0), Count(11));
-        assert_eq!(row(level, "wish_to_leave", 0), BelowThreshold);
-
-        let highest = table(&stats, "cases_by_highest_level");
-        assert_eq!(highest.unit, Unit::Cases);
-        assert_eq!(
-            highest.columns[0].total,
-            Count(13),
-            "13 cases had calls in April"
-        );
-        let new = table(&stats, "cases_new_or_returning");
-        assert_eq!(row(new, "new", 0), Secondary, "12 new, 1 returning");
-        assert_eq!(row(new, "returning", 0), BelowThreshold);
-        let rose = table(&stats, "cases_level_rose");
-        assert_eq!(row(rose, "rose", 0), BelowThreshold);
-
-        let referrals = table(&stats, "referrals_made");
-        assert_eq!(referrals.unit, Unit::Referrals);
-        assert_eq!(
-            row(referrals, "retired_service", 0),
-            BelowThreshold,
-            "an old code still counts"
-        );
-        // 13 of 14 referrals: it would give the 1 away.
-        assert_eq!(row(referrals, "psychologist", 0), Secondary);
-        assert_eq!(row(referrals, "ngo", 0), Count(0));
-        assert_eq!(referrals.columns[0].total, Count(14));
-
-        let time = &stats.call_time[0];
-        assert_eq!(time.calls_timed, Count(14));
-        // 11..=21 minutes, 40, 0, 3: total 176 + 43 = 219; sorted, the middle pair is 15 and 16.
-        assert_eq!(time.total_minutes, Some(219));
-        assert_eq!(time.median_minutes, Some(15));
-    }
-
-    #[test]
-    fn several_months_are_one_column_each() {
-        let months: Vec<Month> = ["2026-03".parse().unwrap(), "2026-04".parse().unwrap()].to_vec();
-        let stats = monthly_statistics(
-            &counted(&april(), &months),
-            &default_referrals(),
-            Threshold::new(3).unwrap(),
-        );
-        let new = table(&stats, "cases_new_or_returning");
-        assert_eq!(new.columns.len(), 2);
-        assert_eq!(
-            row(new, "new", 0),
-            BelowThreshold,
-            "March: the one case, new"
-        );
-        assert_eq!(
-            row(new, "returning", 1),
-            BelowThreshold,
-            "April: it returns"
-        );
-        assert_eq!(
-            stats.call_time[0].total_minutes, None,
-            "one call timed in March: hidden"
-        );
-        assert_eq!(stats.k, 3);
+impl Table {
+    /// The columns in the order of [`MonthlyStatistics::headings`].
+    pub fn all_columns(&self) -> impl Iterator<Item = &ProtectedColumn> {
+        self.columns.iter().chain(&self.period)
     }
 }

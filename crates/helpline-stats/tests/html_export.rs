@@ -10,6 +10,17 @@ fn html(language: ReportLanguage) -> String {
     String::from_utf8(common::export(language, Format::Html)).expect("UTF-8")
 }
 
+/// The report of the twelve months up to April 2026.
+fn year_html(language: ReportLanguage) -> String {
+    String::from_utf8(common::export_months(
+        language,
+        Format::Html,
+        &common::year_to_april(),
+        false,
+    ))
+    .expect("UTF-8")
+}
+
 /// The text as the report escapes it.
 fn escaped(text: &str) -> String {
     text.replace('&', "&amp;")
@@ -78,11 +89,36 @@ fn title_period_and_rules_with_k_come_first() {
     // The legend: the symbols as the tables show them.
     assert!(rules_box.contains("<span class=\"sym hidden\" dir=\"ltr\">&lt;5</span>"));
     assert!(rules_box.contains("<span class=\"sym hidden\" dir=\"ltr\">x</span>"));
+    assert!(rules_box.contains("<span class=\"sym hidden\" dir=\"ltr\">..</span>"));
 }
 
 #[test]
-fn both_trend_charts_are_inline_svg_with_their_captions() {
-    let page = html(ReportLanguage::En);
+fn the_period_column_comes_last_and_is_explained() {
+    let page = String::from_utf8(common::export_months(
+        ReportLanguage::En,
+        Format::Html,
+        &common::months(),
+        true,
+    ))
+    .unwrap();
+    let labels = Labels::new(ReportLanguage::En, &[]);
+    assert!(
+        page.contains(&escaped(&labels.period_column("2026-03/2026-04")).replace(
+            "2026-03/2026-04",
+            "<span dir=\"ltr\">2026-03/2026-04</span>"
+        ))
+    );
+    assert!(page.contains("data-column=\"2026-04\">2026-04</th><th scope=\"col\" class=\"n\" dir=\"ltr\" data-column=\"2026-03/2026-04\">2026-03/2026-04</th>"));
+    // 15 calls in the two months: shown, that total would give March's one call away (15 -
+    // 14), so it is hidden. Call time has no period column.
+    assert!(page.contains("<tr data-category=\"total\"><th scope=\"row\">Total</th><td class=\"n hidden\" dir=\"ltr\">&lt;5</td><td class=\"n\" dir=\"ltr\">14</td><td class=\"n hidden\" dir=\"ltr\">x</td></tr>"));
+    let call_time = &page[page.rfind("<table").unwrap()..];
+    assert!(!call_time.contains("2026-03/2026-04"));
+}
+
+#[test]
+fn both_charts_are_inline_svg_with_their_captions_and_the_tables_values() {
+    let page = year_html(ReportLanguage::En);
     let labels = Labels::new(ReportLanguage::En, &[]);
     assert_eq!(count(&page, "<svg class=\"chart\""), 2);
     assert_eq!(count(&page, "<svg"), count(&page, "</svg>"));
@@ -93,19 +129,34 @@ fn both_trend_charts_are_inline_svg_with_their_captions() {
         );
     }
     let calls = &page[page.find("<svg class=\"chart\"").unwrap()..page.find("</svg>").unwrap()];
-    // Twelve months on the axis, May 2025 to April 2026, each once.
+    // The report's twelve months on the axis, May 2025 to April 2026, each once.
     for month in ["2025-05", "2025-10", "2026-04"] {
         assert_eq!(count(calls, &format!(">{month}</text>")), 1, "{month}");
     }
-    // April: 14 calls; March's one call and May's total are hidden, drawn as empty dashed boxes.
-    assert!(calls.contains(">14</text>"));
-    assert!(calls.contains(">&lt;5</text>"));
-    assert!(calls.contains(">x</text>"));
-    assert_eq!(
-        count(calls, "stroke-dasharray=\"3 2\""),
-        2,
-        "two hidden months"
-    );
+    // Each bar says what the table's total says; a hidden one is an empty dashed box.
+    let stats = common::statistics(&common::year_to_april());
+    let channel = stats
+        .tables
+        .iter()
+        .find(|t| t.id == "calls_by_channel")
+        .unwrap();
+    let totals: Vec<_> = channel.columns.iter().map(|c| c.total).collect();
+    for total in &totals {
+        assert!(
+            calls.contains(&format!(
+                ">{}</text>",
+                escaped(&labels.published(*total, 5))
+            )),
+            "{total:?}"
+        );
+    }
+    let hidden = totals
+        .iter()
+        .filter(|t| !matches!(t, helpline_stats::suppression::Published::Count(_)))
+        .count();
+    assert!(hidden >= 1, "March's one call is \"<5\"");
+    assert_eq!(count(calls, "stroke-dasharray=\"3 2\""), hidden);
+    assert!(calls.contains(">14</text>"), "April: 14 calls");
     assert!(page.contains(&escaped(&labels.text("stats-chart-hidden"))));
     // The levels chart's legend names every level.
     for level in [
@@ -132,17 +183,19 @@ fn one_table_per_table_then_call_time() {
         "a total row per table, none for call time"
     );
     assert!(page.contains("<caption><span class=\"title\">Calls by channel</span><span class=\"unit\">Counted: calls.</span></caption>"));
-    assert!(page.contains("<th scope=\"col\" class=\"n\" dir=\"ltr\">2026-03</th><th scope=\"col\" class=\"n\" dir=\"ltr\">2026-04</th>"));
-    // Phone: "<5" in March (its only call), "x" in April; the total 14.
+    assert!(page.contains("<table data-table=\"calls_by_channel\">"));
+    assert!(page.contains("<th scope=\"col\" class=\"n\" dir=\"ltr\" data-column=\"2026-03\">2026-03</th><th scope=\"col\" class=\"n\" dir=\"ltr\" data-column=\"2026-04\">2026-04</th>"));
+    // March had one call: only its total is published ("<5"), the categories are withheld
+    // (".."). April: 12 phone calls hidden ("x") for the 2 e-mails ("<5"); the total 14.
     assert!(page.contains(
-        "<tr><th scope=\"row\">Phone</th><td class=\"n hidden\" dir=\"ltr\">&lt;5</td><td class=\"n hidden\" dir=\"ltr\">x</td></tr>"
+        "<tr data-category=\"phone\"><th scope=\"row\">Phone</th><td class=\"n hidden\" dir=\"ltr\">..</td><td class=\"n hidden\" dir=\"ltr\">x</td></tr>"
     ));
     assert!(page.contains(
-        "<tr><th scope=\"row\">Total</th><td class=\"n hidden\" dir=\"ltr\">&lt;5</td><td class=\"n\" dir=\"ltr\">14</td></tr>"
+        "<tr data-category=\"total\"><th scope=\"row\">Total</th><td class=\"n hidden\" dir=\"ltr\">&lt;5</td><td class=\"n\" dir=\"ltr\">14</td></tr>"
     ));
     let call_time = &page[page.rfind("<table").unwrap()..];
     assert!(call_time.contains("Call time"));
-    assert!(call_time.contains("<tr><th scope=\"row\">Total minutes</th><td class=\"n hidden\" dir=\"ltr\">x</td><td class=\"n\" dir=\"ltr\">219</td></tr>"));
+    assert!(call_time.contains("<tr data-category=\"total_minutes\"><th scope=\"row\">Total minutes</th><td class=\"n hidden\" dir=\"ltr\">x</td><td class=\"n\" dir=\"ltr\">219</td></tr>"));
 }
 
 #[test]
@@ -153,11 +206,12 @@ fn more_than_a_year_is_split_into_tables_of_a_year_at_most() {
         ReportLanguage::En,
         Format::Html,
         &months,
+        false,
     ))
     .unwrap();
     let tables = common::statistics(&common::months()).tables.len() + 1;
     assert_eq!(count(&page, "<table"), 3 * tables, "12 + 12 + 6 months");
-    assert_eq!(count(&page, "<table class=\"wide\">"), 2 * tables);
+    assert_eq!(count(&page, "<table class=\"wide\""), 2 * tables);
     assert_eq!(count(&page, ">2023-11</th>"), tables);
     assert_eq!(count(&page, ">2026-04</th>"), tables);
     let channel = page.find("Calls by channel</span>").unwrap();
@@ -230,9 +284,9 @@ fn arabic_charts_run_from_right_to_left() {
         let start = page[..end].rfind("<text x=\"").unwrap() + "<text x=\"".len();
         page[start..].split('"').next().unwrap().parse().unwrap()
     };
-    let en = html(ReportLanguage::En);
+    let en = year_html(ReportLanguage::En);
     assert!(x_of(&en, "2025-05") < x_of(&en, "2026-04"));
-    let ar = html(ReportLanguage::Ar);
+    let ar = year_html(ReportLanguage::Ar);
     assert!(
         x_of(&ar, "2025-05") > x_of(&ar, "2026-04"),
         "the oldest month is on the right"

@@ -94,6 +94,8 @@ fn the_first_sheet_states_the_rules_and_k() {
     // The legend: each symbol beside the rule that explains it.
     assert_eq!(text(&rules, 5, 0), "<5");
     assert_eq!(text(&rules, 6, 0), "x");
+    assert_eq!(text(&rules, 7, 0), "..");
+    assert_eq!(text(&rules, 8, 0), "0");
 }
 
 #[test]
@@ -113,17 +115,24 @@ fn known_cells_are_where_they_belong() {
     assert_eq!(text(&channel, email, 2), "<5");
     assert_eq!(number(&channel, total, 2), 14.0);
     assert_eq!(total, channel.end().unwrap().0, "the total is the last row");
-    // March: one phone call, so the total is small too.
-    assert_eq!(text(&channel, phone, 1), "<5");
-    assert_eq!(
-        number(&channel, email, 1),
-        0.0,
-        "zero is published as a number"
-    );
+    // March: one phone call, so only the total is published, as "<5".
+    assert_eq!(text(&channel, phone, 1), "..");
+    assert_eq!(text(&channel, email, 1), "..");
+    assert_eq!(text(&channel, total, 1), "<5");
 
     let level = book.worksheet_range("Calls by concern level").unwrap();
     let strong = row_of(&level, "Step 1: strong interest in the conflict");
-    assert_eq!(number(&level, strong, 2), 11.0);
+    assert_eq!(
+        text(&level, strong, 2),
+        "x",
+        "11, hidden for step 2's 2 and the 1 not assessed"
+    );
+    let transit = row_of(&level, "Step 3: in a transit country");
+    assert_eq!(
+        number(&level, transit, 2),
+        0.0,
+        "zero is published as a number"
+    );
 
     let referrals = book.worksheet_range("Referrals made").unwrap();
     let own = row_of(&referrals, common::HOSTILE_LABEL);

@@ -67,6 +67,12 @@ const OPERATIONS: &[(&str, &str, Option<f64>, bool)] = &[
         Some(1000.0),
         true,
     ),
+    (
+        "statistics_twelve_months_period_kept",
+        "twelve past months and their total over the year, protected together, from kept counts",
+        Some(1000.0),
+        false,
+    ),
 ];
 const READ_RATIO: f64 = 1.5;
 const DISK_RATIO: f64 = 1.5;

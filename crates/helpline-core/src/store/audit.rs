@@ -30,6 +30,20 @@ const CHAIN_0: [u8; CHAIN_LEN] = [0; CHAIN_LEN];
 /// Longest export format name an entry records ("csv", "xlsx", …).
 const MAX_FORMAT_CHARS: usize = 16;
 
+/// An export format's name as an entry records it: a short name such as `csv`.
+pub(super) fn checked_format(format: &str) -> Result<String> {
+    if format.is_empty()
+        || format.chars().count() > MAX_FORMAT_CHARS
+        || !format.chars().all(|c| c.is_ascii_alphanumeric())
+    {
+        return Err(Error::InvalidInput {
+            field: "format",
+            reason: "an export format is a short name such as csv".into(),
+        });
+    }
+    Ok(format.to_owned())
+}
+
 /// One entry of the trail.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditEntry {
@@ -61,6 +75,9 @@ pub enum AuditAction {
         to: Month,
         format: String,
         k: u64,
+        /// Whether a total over the period was published with the months.
+        #[serde(default)]
+        period_total: bool,
     },
     BackupTaken,
     UserAdded {
@@ -354,25 +371,6 @@ impl Session {
 
     /// Records that statistics from `from` to `to` were exported as `format` with threshold
     /// `k` (supervisors); the exporters call this once the file is written.
-    pub fn record_export(&mut self, from: Month, to: Month, format: &str, k: u64) -> Result<()> {
-        self.require_supervisor()?;
-        if format.is_empty()
-            || format.chars().count() > MAX_FORMAT_CHARS
-            || !format.chars().all(|c| c.is_ascii_alphanumeric())
-        {
-            return Err(Error::InvalidInput {
-                field: "format",
-                reason: "an export format is a short name such as csv".into(),
-            });
-        }
-        self.audited(AuditAction::StatisticsExported {
-            from,
-            to,
-            format: format.to_owned(),
-            k,
-        })
-    }
-
     /// Appends one entry for the session's user, in a transaction of its own.
     pub(super) fn audited(&self, action: AuditAction) -> Result<()> {
         let tx = self.write_transaction()?;

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
 use super::audit::{self, AuditAction};
+use super::publications;
 use super::retention;
 use super::session::Session;
 use crate::case_number::CaseNumber;
@@ -359,6 +360,26 @@ fn load_draft(conn: &Connection, keys: &SubKeys, draft_id: i64) -> Result<(Opene
     Ok((case, call))
 }
 
+#[cfg(test)]
+impl Session {
+    /// Moves a draft's start to `started_at`, as if the app had been closed mid-call then.
+    pub(super) fn backdate_draft(&mut self, draft_id: i64, started_at: DateTime<Utc>) {
+        let (case, call) = load_draft(self.conn(), &self.keys, draft_id).unwrap();
+        write_draft(self.conn(), &case, draft_id, &Call { started_at, ..call }).unwrap();
+    }
+}
+
+/// The month each call in progress started in.
+pub(super) fn draft_months(conn: &Connection, keys: &SubKeys) -> Result<Vec<Month>> {
+    let ids: Vec<i64> = conn
+        .prepare("SELECT id FROM call_drafts")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    ids.into_iter()
+        .map(|id| Ok(load_draft(conn, keys, id)?.1.month()))
+        .collect()
+}
+
 fn write_draft(conn: &Connection, case: &OpenedCase, draft_id: i64, call: &Call) -> Result<()> {
     let (details, notes) = seal_call(&case.key, "call_drafts", draft_id, call)?;
     conn.execute(
@@ -510,6 +531,10 @@ impl Session {
             .store
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        publications::refuse_published(
+            &publications::published_months(&tx, &self.keys)?,
+            call.month(),
+        )?;
         let (number, case) = match number {
             Some(number) => (number.clone(), find_case(&tx, &self.keys, number)?),
             None => new_case(&tx, &self.keys)?,
@@ -531,6 +556,10 @@ impl Session {
             .store
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let published = publications::published_months(&tx, &self.keys)?;
+        for call in cases.iter().flatten() {
+            publications::refuse_published(&published, call.month())?;
+        }
         let mut numbers = Vec::with_capacity(cases.len());
         for calls in cases {
             let (number, case) = new_case(&tx, &self.keys)?;

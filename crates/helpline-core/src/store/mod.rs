@@ -5,6 +5,7 @@
 mod audit;
 pub mod backup;
 mod cases;
+pub mod publications;
 mod retention;
 mod schema;
 mod session;
@@ -19,6 +20,7 @@ pub use audit::{AuditAction, AuditEntry, AuditProblem, AuditProblemKind, AuditRe
 pub use cases::{
     mark_escalations, CallDraft, CaseHistory, CaseOverview, CaseSummary, RecordedCall,
 };
+pub use publications::{ExportRecord, Publication, Publishing};
 pub use retention::RetentionRun;
 pub use schema::{migrations, Storage, COLUMNS};
 pub use session::{Session, UserSummary, VerifyReport};

@@ -126,53 +126,63 @@ pub(super) fn checkpoint(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// The counts of each month asked for, inside the caller's (write) transaction, so that no
+/// call lands in these months between counting them and keeping the result.
+///
+/// A past month, once counted, is kept (sealed, in `month_counts`) and read back next time
+/// instead of opening every case again; a call written in a month drops the kept counts of
+/// that month and every later one ([`forget_counts_from`]). Destroying a case changes nothing
+/// here: what it took from the live counts it gave to the retired ones.
+pub(super) fn count_months(
+    conn: &Connection,
+    keys: &SubKeys,
+    months: &[Month],
+) -> Result<Vec<(Month, MonthCounts)>> {
+    let this_month = Month::of(Utc::now());
+    let mut counts = BTreeMap::new();
+    let mut missing = Vec::new();
+    for &month in months {
+        match kept_counts(conn, keys, month)? {
+            Some(kept) if month < this_month => {
+                counts.insert(month, kept);
+            }
+            _ => missing.push(month),
+        }
+    }
+    if !missing.is_empty() {
+        let mut counted = retired_counts(conn, keys)?;
+        counted.retain(|month, _| missing.contains(month));
+        let mut live = BTreeMap::new();
+        for case in cases_in_months(conn, keys, &missing)? {
+            count_case(&case, |m| missing.contains(&m), &mut live);
+        }
+        for (month, month_counts) in live {
+            counted.entry(month).or_default().add_all(&month_counts);
+        }
+        for &month in &missing {
+            let month_counts = counted.remove(&month).unwrap_or_default();
+            if month < this_month {
+                keep_counts(conn, keys, month, &month_counts)?;
+            }
+            counts.insert(month, month_counts);
+        }
+    }
+    Ok(months
+        .iter()
+        .map(|m| (*m, counts.get(m).cloned().unwrap_or_default()))
+        .collect())
+}
+
 impl Session {
     /// The counts statistics are published from, for each month asked for: the live cases'
-    /// plus those left by destroyed cases. Supervisors only.
-    ///
-    /// A past month, once counted, is kept (sealed, in `month_counts`) and read back next
-    /// time instead of opening every case again; a call written in a month drops the kept
-    /// counts of that month and every later one ([`forget_counts_from`]). Destroying a case
-    /// changes nothing here: what it took from the live counts it gave to the retired ones.
+    /// plus those left by destroyed cases. Supervisors only. (What an export publishes is
+    /// read through [`Session::publishing`], which keeps published months as they were.)
     pub fn month_counts(&self, months: &[Month]) -> Result<Vec<(Month, MonthCounts)>> {
         self.require_supervisor()?;
-        let this_month = Month::of(Utc::now());
-        let mut counts = BTreeMap::new();
-        let mut missing = Vec::new();
-        for &month in months {
-            match kept_counts(self.conn(), &self.keys, month)? {
-                Some(kept) if month < this_month => {
-                    counts.insert(month, kept);
-                }
-                _ => missing.push(month),
-            }
-        }
-        if !missing.is_empty() {
-            // Counted under the write lock, so that no call lands in these months between
-            // counting them and keeping the result.
-            let tx = self.write_transaction()?;
-            let mut counted = retired_counts(&tx, &self.keys)?;
-            counted.retain(|month, _| missing.contains(month));
-            let mut live = BTreeMap::new();
-            for case in cases_in_months(&tx, &self.keys, &missing)? {
-                count_case(&case, |m| missing.contains(&m), &mut live);
-            }
-            for (month, month_counts) in live {
-                counted.entry(month).or_default().add_all(&month_counts);
-            }
-            for &month in &missing {
-                let month_counts = counted.remove(&month).unwrap_or_default();
-                if month < this_month {
-                    keep_counts(&tx, &self.keys, month, &month_counts)?;
-                }
-                counts.insert(month, month_counts);
-            }
-            tx.commit()?;
-        }
-        Ok(months
-            .iter()
-            .map(|m| (*m, counts.get(m).cloned().unwrap_or_default()))
-            .collect())
+        let tx = self.write_transaction()?;
+        let counts = count_months(&tx, &self.keys, months)?;
+        tx.commit()?;
+        Ok(counts)
     }
 
     /// Every kept month's sealed counts: (month, opens?).

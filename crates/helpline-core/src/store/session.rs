@@ -22,7 +22,7 @@ pub struct Session {
     master: SecretKey,
     pub(super) keys: SubKeys,
     user_id: i64,
-    user_name: String,
+    pub(super) user_name: String,
     role: Role,
 }
 
@@ -381,6 +381,7 @@ impl Session {
         }
         self.verify_cases(&mut check)?;
         self.verify_month_counts(&mut check)?;
+        self.verify_publications(&mut check)?;
         if self.role == Role::Supervisor {
             report.audit = Some(audit::verify(conn, &self.keys)?);
         }

@@ -2,8 +2,9 @@
 //!
 //! Columns: `table` (a table id, or `about` for the rule rows), `unit` (calls, cases,
 //! referrals), `category` (a stable code, or `total`), `label` (in the report's language),
-//! `month` (YYYY-MM), `value` (a count, `<k`, or `x` for a hidden count). The first rows, with
-//! table `about`, state the rule and k.
+//! `month` (YYYY-MM, or YYYY-MM/YYYY-MM for the total over the period), `value` (a count,
+//! `<k`, `x` for a hidden count, or `..` for one not published). The first rows, with table
+//! `about`, state k and the rules.
 
 use std::io::Write;
 
@@ -27,11 +28,10 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write) -> Result<(), ExportError
         csv.write_record(["about", "", &format!("rule_{}", i + 1), rule, &first, ""])
             .map_err(io)?;
     }
+    let headings = stats.headings();
     for table in &stats.tables {
         let unit = serde_plain(&table.unit);
-        for (m, month) in stats.months.iter().enumerate() {
-            let column = &table.columns[m];
-            let month = month.to_string();
+        for (heading, column) in headings.iter().zip(table.all_columns()) {
             for (code, value) in table.categories.iter().zip(&column.cells) {
                 let label = labels.category(table.dimension, code);
                 csv.write_record([
@@ -39,7 +39,7 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write) -> Result<(), ExportError
                     &unit,
                     code,
                     &label,
-                    &month,
+                    heading,
                     &labels.published(*value, stats.k),
                 ])
                 .map_err(io)?;
@@ -50,7 +50,7 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write) -> Result<(), ExportError
                 &unit,
                 "total",
                 &labels.text("stats-total"),
-                &month,
+                heading,
                 &total,
             ])
             .map_err(io)?;

@@ -1,9 +1,11 @@
 //! A printable HTML report: one self-contained file (inline style, inline SVG charts, no
 //! scripts, nothing fetched), for reading on screen or printing on A4.
 //!
-//! Title and period; the rules box (the rule lines and k, with "<k" and "x" shown as the
-//! tables show them); two trend charts over the twelve months up to the last month asked for
-//! (calls per month, and calls by concern level per month); then every table, and call time.
+//! Title and period; the rules box (the rule lines and k, with "<k", "x" and ".." shown as the
+//! tables show them); two charts over the report's months (calls per month, and calls by
+//! concern level per month); then every table, with the period's column if there is one, and
+//! call time. Tables and their cells carry `data-table`, `data-column` and `data-category`,
+//! so that a program can read the same values as a person.
 //!
 //! Every text inserted is escaped with [`escape`]: the labels come from translation files and
 //! from referral labels supervisors type. Charts hold only numbers and months; their words
@@ -131,23 +133,28 @@ fn document(report: &Report<'_>) -> String {
         escape(&period)
     );
 
-    // The rules, each symbol beside the rule that explains it: labels.rules gives the primary
-    // rule ("<k"), the secondary ("x"), zero, then what the report never holds.
+    // The rules, each symbol beside the rule that explains it: "<k", "x", ".." and 0 first,
+    // then the guarantee, that months are final, and what the report never holds.
     put!(h, "<section class=\"rules\" aria-labelledby=\"rules-title\">\n<h2 id=\"rules-title\">{}</h2>\n<ul>\n", escape(&labels.text("stats-rules-title")));
-    let symbols = [
-        (labels.published(Published::BelowThreshold, k), "sym hidden"),
-        (labels.published(Published::Secondary, k), "sym hidden"),
-        ("0".to_string(), "sym"),
-    ];
+    let symbols = labels.symbols(k);
     for (i, rule) in labels.rules(k).iter().enumerate() {
-        let (symbol, class) = symbols
-            .get(i)
-            .map_or(("", "sym empty"), |(s, c)| (s.as_str(), *c));
+        let (symbol, class) = match symbols.get(i) {
+            Some(symbol) if i + 1 < symbols.len() => (symbol.as_str(), "sym hidden"),
+            Some(symbol) => (symbol.as_str(), "sym"),
+            None => ("", "sym empty"),
+        };
         put!(
             h,
             "<li><span class=\"{class}\" dir=\"ltr\">{}</span><span>{}</span></li>\n",
             escape(symbol),
-            rule_html(rule, &symbols[0].0)
+            rule_html(rule, &symbols[0])
+        );
+    }
+    if let Some(heading) = stats.period_heading() {
+        put!(
+            h,
+            "<li><span class=\"sym empty\" dir=\"ltr\"></span><span>{}</span></li>\n",
+            rule_html(&labels.period_column(&heading), &heading)
         );
     }
     h.push_str("</ul>\n</section>\n");
@@ -156,27 +163,29 @@ fn document(report: &Report<'_>) -> String {
 
     h.push_str("<section class=\"tables\">\n");
     let shown = |v: Published| (labels.published(v, k), is_hidden(v));
+    let headings = stats.headings();
     for table in &stats.tables {
         let rows: Vec<Row> = table
             .categories
             .iter()
             .enumerate()
-            .map(|(r, code)| {
-                (
-                    labels.category(table.dimension, code),
-                    table.columns.iter().map(|c| shown(c.cells[r])).collect(),
-                )
+            .map(|(r, code)| Row {
+                code,
+                label: labels.category(table.dimension, code),
+                values: table.all_columns().map(|c| shown(c.cells[r])).collect(),
             })
             .collect();
-        let total = (
-            labels.text("stats-total"),
-            table.columns.iter().map(|c| shown(c.total)).collect(),
-        );
+        let total = Row {
+            code: "total",
+            label: labels.text("stats-total"),
+            values: table.all_columns().map(|c| shown(c.total)).collect(),
+        };
         let layout = TableLayout {
+            id: table.id,
             title: &labels.table_title(table.id),
             unit: &labels.unit(table.unit),
             corner: &labels.text("stats-category"),
-            months: &months,
+            months: &headings,
         };
         layout.write(&mut h, &rows, Some(&total));
     }
@@ -188,9 +197,14 @@ fn document(report: &Report<'_>) -> String {
     };
     let time_rows: Vec<Row> = super::call_time_rows(report, shown, minutes)
         .into_iter()
-        .map(|(_, label, values)| (label, values))
+        .map(|(code, label, values)| Row {
+            code,
+            label,
+            values,
+        })
         .collect();
     let layout = TableLayout {
+        id: "call_time",
         title: &labels.text("stats-call-time-title"),
         unit: "",
         corner: "",
@@ -230,15 +244,23 @@ const MONTHS_PER_TABLE: usize = 12;
 /// Above this many months a table is set in smaller type.
 const WIDE_TABLE_MONTHS: usize = 6;
 
-/// A table row: its label, and each month's published text and whether it is hidden.
-type Row = (String, Vec<(String, bool)>);
+/// A table row: its category's code, its label, and each column's published text and
+/// whether it is hidden.
+struct Row<'r> {
+    code: &'r str,
+    label: String,
+    values: Vec<(String, bool)>,
+}
 
-/// One table's frame: caption (title and unit), and the header of months.
+/// One table's frame: caption (title and unit), and the header of columns.
 struct TableLayout<'t> {
+    /// The table's id, for `data-table`.
+    id: &'t str,
     title: &'t str,
     unit: &'t str,
     /// The header above the labels.
     corner: &'t str,
+    /// The column headings: months, and the period's.
     months: &'t [String],
 }
 
@@ -263,7 +285,8 @@ impl TableLayout<'_> {
         };
         put!(
             h,
-            "<table{class}>\n<caption><span class=\"title\">{}</span>",
+            "<table{class} data-table=\"{}\">\n<caption><span class=\"title\">{}</span>",
+            escape(self.id),
             escape(self.title)
         );
         if !self.unit.is_empty() {
@@ -277,14 +300,20 @@ impl TableLayout<'_> {
         for month in &self.months[months.clone()] {
             put!(
                 h,
-                "<th scope=\"col\" class=\"n\" dir=\"ltr\">{}</th>",
+                "<th scope=\"col\" class=\"n\" dir=\"ltr\" data-column=\"{}\">{}</th>",
+                escape(month),
                 escape(month)
             );
         }
         h.push_str("</tr></thead>\n<tbody>\n");
-        let row = |h: &mut String, (label, values): &Row| {
-            put!(h, "<tr><th scope=\"row\">{}</th>", escape(label));
-            for (value, hidden) in &values[months.clone()] {
+        let row = |h: &mut String, row: &Row| {
+            put!(
+                h,
+                "<tr data-category=\"{}\"><th scope=\"row\">{}</th>",
+                escape(row.code),
+                escape(&row.label)
+            );
+            for (value, hidden) in &row.values[months.clone()] {
                 let class = if *hidden { "n hidden" } else { "n" };
                 put!(
                     h,
@@ -528,9 +557,9 @@ fn bar(
     }
 }
 
-/// The two trend charts, over `report.trend`.
+/// The two charts, over the report's months.
 fn charts(h: &mut String, report: &Report<'_>, rtl: bool) {
-    let trend = report.trend;
+    let trend = report.statistics;
     let labels = report.labels;
     let k = trend.k;
     let months: Vec<String> = trend.months.iter().map(|m| m.to_string()).collect();

@@ -62,12 +62,10 @@ impl From<std::io::Error> for ExportError {
     }
 }
 
-/// What an export is made of.
+/// What an export is made of: the release's published values, and the labels of one language.
 pub struct Report<'a> {
-    /// The months asked for, one column each.
+    /// The months asked for, one column each, and the period's column if there is one.
     pub statistics: &'a MonthlyStatistics,
-    /// The twelve months up to the last month asked for, for the HTML report's trend charts.
-    pub trend: &'a MonthlyStatistics,
     pub labels: &'a Labels,
 }
 

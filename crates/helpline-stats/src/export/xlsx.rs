@@ -1,8 +1,8 @@
 //! XLSX, for the spreadsheet people actually use.
 //!
-//! The first sheet states the rule and k, with a legend of "<k" and "x"; then one sheet per
-//! table (title, unit, a header row of months, a row per category and a total row) and one
-//! for call time. Counts are numbers; "<k" and "x" are text, right-aligned like the counts.
+//! The first sheet states the rules and k, with a legend of "<k", "x" and ".."; then one sheet
+//! per table (title, unit, a header row of months and the period, a row per category and a
+//! total row) and one for call time. Counts are numbers; "<k" and "x" are text, right-aligned like the counts.
 //! Sheet names are the translated titles, cut to Excel's 31 characters; the full title is the
 //! sheet's first row. Arabic sheets run right to left.
 
@@ -96,6 +96,7 @@ fn workbook(report: &Report<'_>) -> Result<Workbook, XlsxError> {
     book.set_properties(&DocProperties::new().set_title(labels.text("stats-report-title")));
     let mut names = Vec::new();
     let months: Vec<String> = stats.months.iter().map(|m| m.to_string()).collect();
+    let headings = stats.headings();
 
     // The rules, and a legend of what "<k" and "x" mean.
     let sheet = new_sheet(
@@ -121,19 +122,24 @@ fn workbook(report: &Report<'_>) -> Result<Workbook, XlsxError> {
         k as f64,
         &Format::new().set_align(FormatAlign::Left).set_bold(),
     )?;
-    // labels.rules gives the primary rule ("<k"), the secondary ("x"), zero, then what the
-    // report never holds: the first three get their symbol beside them as the legend.
-    let symbols = [
-        labels.published(Published::BelowThreshold, k),
-        labels.published(Published::Secondary, k),
-        "0".to_string(),
-    ];
-    for (i, rule) in labels.rules(k).into_iter().enumerate() {
+    // The rules of "<k", "x", ".." and 0 come first, each with its symbol beside it as the
+    // legend; then the guarantee, that months are final, and what a report never holds.
+    let symbols = labels.symbols(k);
+    let rules = labels.rules(k);
+    for (i, rule) in rules.iter().enumerate() {
         let row = 5 + i as u32;
         if let Some(symbol) = symbols.get(i) {
             sheet.write_string_with_format(row, 0, symbol, &styles.symbol)?;
         }
         sheet.write_string_with_format(row, 1, rule, &styles.rule)?;
+    }
+    if let Some(heading) = stats.period_heading() {
+        sheet.write_string_with_format(
+            6 + rules.len() as u32,
+            1,
+            labels.period_column(&heading),
+            &styles.rule,
+        )?;
     }
 
     for table in &stats.tables {
@@ -145,8 +151,7 @@ fn workbook(report: &Report<'_>) -> Result<Workbook, XlsxError> {
             .enumerate()
             .map(|(r, code)| {
                 let values = table
-                    .columns
-                    .iter()
+                    .all_columns()
                     .map(|c| Cell::of(c.cells[r], k, labels))
                     .collect();
                 (labels.category(table.dimension, code), values)
@@ -155,8 +160,7 @@ fn workbook(report: &Report<'_>) -> Result<Workbook, XlsxError> {
         let total = (
             labels.text("stats-total"),
             table
-                .columns
-                .iter()
+                .all_columns()
                 .map(|c| Cell::of(c.total, k, labels))
                 .collect(),
         );
@@ -164,7 +168,7 @@ fn workbook(report: &Report<'_>) -> Result<Workbook, XlsxError> {
             title: &title,
             unit: &labels.unit(table.unit),
             corner: &labels.text("stats-category"),
-            months: &months,
+            months: &headings,
         };
         layout.write(sheet, &styles, &rows, Some(&total))?;
     }
@@ -219,12 +223,13 @@ impl Cell {
     }
 }
 
-/// One sheet's table: a title, a unit line, a header of months, a row per label.
+/// One sheet's table: a title, a unit line, a header of column headings, a row per label.
 struct Grid<'g> {
     title: &'g str,
     unit: &'g str,
     /// The header above the labels.
     corner: &'g str,
+    /// The column headings: months, and the period's.
     months: &'g [String],
 }
 

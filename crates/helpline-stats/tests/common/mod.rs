@@ -11,8 +11,9 @@ use helpline_core::{
 };
 use helpline_stats::export::{self, Format, Report};
 use helpline_stats::labels::{Labels, ReportLanguage};
+use helpline_stats::release::{protect_release, Release, Request};
 use helpline_stats::suppression::Threshold;
-use helpline_stats::tables::{monthly_statistics, MonthlyStatistics};
+use helpline_stats::tables::MonthlyStatistics;
 
 /// A referral label a supervisor might type, meaning harm.
 pub const HOSTILE_LABEL: &str = "<script>alert(1)</script>";
@@ -38,7 +39,7 @@ pub fn months() -> Vec<Month> {
 }
 
 /// The twelve months up to April 2026.
-pub fn trend_months() -> Vec<Month> {
+pub fn year_to_april() -> Vec<Month> {
     months_to_april(12)
 }
 
@@ -148,33 +149,50 @@ pub fn referrals() -> Vec<Referral> {
     referrals
 }
 
-/// The months' statistics, counted as the store counts them.
-pub fn statistics(months: &[Month]) -> MonthlyStatistics {
+/// The months' counts, counted as the store counts them.
+fn counted(months: &[Month]) -> Vec<(Month, helpline_core::tally::MonthCounts)> {
     let mut counts = std::collections::BTreeMap::new();
     for case in cases() {
         count_case(&case, |m| months.contains(&m), &mut counts);
     }
-    let counts: Vec<_> = months
+    months
         .iter()
         .map(|m| (*m, counts.remove(m).unwrap_or_default()))
-        .collect();
-    monthly_statistics(&counts, &referrals(), Threshold::default())
+        .collect()
 }
 
-/// The export of [`months`] in `language` and `format`, with the trend over [`trend_months`].
+/// The months published for the first time, with a total over the period if asked.
+pub fn release(months: &[Month], period_total: bool) -> Release {
+    let request = Request {
+        months: months.to_vec(),
+        period_total,
+        k: Threshold::default(),
+    };
+    protect_release(&request, &[], &referrals(), |wanted| Ok(counted(wanted))).unwrap()
+}
+
+/// The months' statistics, published for the first time.
+pub fn statistics(months: &[Month]) -> MonthlyStatistics {
+    release(months, false).statistics
+}
+
+/// The export of [`months`] in `language` and `format`.
 pub fn export(language: ReportLanguage, format: Format) -> Vec<u8> {
-    export_months(language, format, &months())
+    export_months(language, format, &months(), false)
 }
 
-/// The export of `months`, with the trend over [`trend_months`].
-pub fn export_months(language: ReportLanguage, format: Format, months: &[Month]) -> Vec<u8> {
-    let statistics = statistics(months);
-    let trend = statistics_for_trend();
+/// The export of `months`, with their total if `period_total`.
+pub fn export_months(
+    language: ReportLanguage,
+    format: Format,
+    months: &[Month],
+    period_total: bool,
+) -> Vec<u8> {
+    let statistics = release(months, period_total).statistics;
     let labels = Labels::new(language, &referrals());
     let mut out = Vec::new();
     let report = Report {
         statistics: &statistics,
-        trend: &trend,
         labels: &labels,
     };
     export::write(&report, format, &mut out).unwrap();
@@ -189,8 +207,4 @@ pub fn months_to_april(n: u32) -> Vec<Month> {
             Month::new((index / 12) as i32, index % 12 + 1).unwrap()
         })
         .collect()
-}
-
-pub fn statistics_for_trend() -> MonthlyStatistics {
-    statistics(&trend_months())
 }

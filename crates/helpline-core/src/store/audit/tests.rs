@@ -8,9 +8,20 @@ use super::*;
 use crate::crypto::Passphrase;
 use crate::domain::*;
 use crate::store::backup::{restore, BackupSecret};
+use crate::store::publications::ExportRecord;
 use crate::store::tests::{call_at, new_store, pass, raw_files, PASS};
 use crate::store::{Store, DATABASE_FILE};
 use crate::CaseNumber;
+
+fn export(month: Month, format: &str) -> ExportRecord<'_> {
+    ExportRecord {
+        from: month,
+        to: month,
+        format,
+        k: 5,
+        period_total: false,
+    }
+}
 
 fn a_call(notes: &str) -> Call {
     call_at(
@@ -114,7 +125,11 @@ fn every_audited_action_leaves_one_entry_in_the_same_order() {
         .unwrap();
     session.backup(&dir.path().join("backup")).unwrap();
     let march = Month::new(2026, 3).unwrap();
-    session.record_export(march, march, "csv", 5).unwrap();
+    session
+        .publishing()
+        .unwrap()
+        .publish(&[], &export(march, "csv"))
+        .unwrap();
     session.remove_user("omar").unwrap();
     let session = session
         .lock()
@@ -181,7 +196,8 @@ fn every_audited_action_leaves_one_entry_in_the_same_order() {
             from: march,
             to: march,
             format: "csv".into(),
-            k: 5
+            k: 5,
+            period_total: false,
         }
     );
     assert_eq!(
@@ -232,7 +248,9 @@ fn a_refused_action_leaves_no_entry() {
     let march = Month::new(2026, 3).unwrap();
     assert_eq!(
         session
-            .record_export(march, march, "csv; notes", 5)
+            .publishing()
+            .unwrap()
+            .publish(&[], &export(march, "csv; notes"))
             .unwrap_err()
             .code(),
         "invalid_argument"
@@ -511,13 +529,9 @@ fn only_supervisors_read_or_verify_the_trail() {
     let mut volunteer = unlock(dir.path(), "omar", "volunteer pass 1");
     assert_eq!(volunteer.audit_trail().unwrap_err().code(), "not_allowed");
     assert_eq!(volunteer.verify_audit().unwrap_err().code(), "not_allowed");
-    let march = Month::new(2026, 3).unwrap();
     assert_eq!(
-        volunteer
-            .record_export(march, march, "csv", 5)
-            .unwrap_err()
-            .code(),
-        "not_allowed"
+        volunteer.publishing().err().map(|e| e.code()),
+        Some("not_allowed")
     );
     let report = volunteer.verify().unwrap();
     assert_eq!(
