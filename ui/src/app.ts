@@ -534,6 +534,9 @@ export class App {
           loading: view.loading,
           document: view.document,
           exportStatus: view.exportStatus,
+          onFormChange: (form) => {
+            view.form = { ...form };
+          },
           onShow: (form) => void this.showStatistics(form),
           onExport: (form, format) => void this.exportStatistics(form, format),
         });
@@ -1639,7 +1642,13 @@ export class App {
       this.fail(checked.code, checked.field);
       return null;
     }
-    return { from: checked.from, to: checked.to, k: checked.k, language: currentLanguage() };
+    return {
+      from: checked.from,
+      to: checked.to,
+      periodTotal: checked.periodTotal,
+      k: checked.k,
+      language: currentLanguage(),
+    };
   }
 
   private async showStatistics(form: StatisticsForm): Promise<void> {

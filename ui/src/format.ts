@@ -42,6 +42,11 @@ export function monthName(month: string): string {
   return new Intl.DateTimeFormat(intlLocale(), { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(date);
 }
 
+/** The calendar month of `now` (local time), as 'YYYY-MM'. */
+export function thisMonth(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+}
+
 /** The calendar month before the one of `now` (local time), as 'YYYY-MM'. */
 export function previousMonth(now: Date = new Date()): string {
   const date = new Date(now.getFullYear(), now.getMonth() - 1, 1);

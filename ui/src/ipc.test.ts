@@ -241,24 +241,45 @@ describe('calls and cases', () => {
 });
 
 describe('statistics', () => {
-  const query = { from: '2026-01', to: '2026-02', k: 5, language: 'sv' } as const;
+  const query = { from: '2026-01', to: '2026-02', periodTotal: false, k: 5, language: 'sv' } as const;
   const below = { shown: 'below_threshold' };
+  const withheld = { shown: 'withheld' };
   const document = {
+    format: 'helpline-statistics',
+    version: 2,
     months: ['2026-01', '2026-02'],
+    period: null,
     language: 'sv',
-    disclosure_control: { k: 5, rules: ['Antal från 1 till 4 visas som "<5" (k = 5).'] },
+    disclosure_control: {
+      k: 5,
+      rules: ['Antal från 1 till 4 visas som "<5" (k = 5).'],
+      symbols: { below_threshold: '<5', secondary: 'x', withheld: '..' },
+    },
     tables: [
       {
         id: 'calls_by_channel',
         title: 'Samtal per kanal',
         unit: 'calls',
-        rows: [{ category: 'phone', label: 'Telefon', values: [{ shown: 'count', value: 12 }, below] }],
-        totals: [{ shown: 'count', value: 14 }, { shown: 'secondary' }],
+        rows: [{ category: 'phone', label: 'Telefon', values: [{ shown: 'count', value: 12 }, withheld], period: null }],
+        totals: [{ shown: 'count', value: 14 }, below],
+        period_total: null,
       },
     ],
     call_time: [
-      { month: '2026-01', calls_timed: { shown: 'count', value: 12 }, total_minutes: 150.5, median_minutes: 9 },
+      { month: '2026-01', calls_timed: { shown: 'count', value: 12 }, total_minutes: 150, median_minutes: 9 },
       { month: '2026-02', calls_timed: below, total_minutes: null, median_minutes: null },
+    ],
+  };
+  /** The same, with the period column. */
+  const withPeriod = {
+    ...document,
+    period: { from: '2026-01', to: '2026-02', months: ['2026-01', '2026-02'] },
+    tables: [
+      {
+        ...document.tables[0]!,
+        rows: [{ ...document.tables[0]!.rows[0]!, period: { shown: 'secondary' } }],
+        period_total: { shown: 'count', value: 20 },
+      },
     ],
   };
 
@@ -266,25 +287,45 @@ describe('statistics', () => {
     let saved: unknown = { path: '/home/maja/s.csv' };
     const calls = fakeShell((cmd) => (cmd === 'statistics' ? document : saved));
     expect(await ipc.statistics(query)).toEqual(document);
-    expect(await ipc.exportStatistics(query, 'csv')).toEqual({ path: '/home/maja/s.csv' });
+    expect(await ipc.exportStatistics({ ...query, periodTotal: true }, 'csv')).toEqual({ path: '/home/maja/s.csv' });
     saved = null;
     expect(await ipc.exportStatistics(query, 'xlsx')).toBeNull();
     expect(calls).toEqual([
-      { cmd: 'statistics', args: { from: '2026-01', to: '2026-02', k: 5, language: 'sv' } },
-      { cmd: 'export_statistics', args: { from: '2026-01', to: '2026-02', k: 5, language: 'sv', format: 'csv' } },
-      { cmd: 'export_statistics', args: { from: '2026-01', to: '2026-02', k: 5, language: 'sv', format: 'xlsx' } },
+      { cmd: 'statistics', args: { from: '2026-01', to: '2026-02', periodTotal: false, k: 5, language: 'sv' } },
+      {
+        cmd: 'export_statistics',
+        args: { from: '2026-01', to: '2026-02', periodTotal: true, k: 5, language: 'sv', format: 'csv' },
+      },
+      {
+        cmd: 'export_statistics',
+        args: { from: '2026-01', to: '2026-02', periodTotal: false, k: 5, language: 'sv', format: 'xlsx' },
+      },
     ]);
+  });
+
+  test('a document with the period column, and "withheld" values, is accepted', async () => {
+    fakeShell(() => withPeriod);
+    expect(await ipc.statistics({ ...query, periodTotal: true })).toEqual(withPeriod);
   });
 
   test('replies that break the contract are rejected whole', async () => {
     const table = document.tables[0]!;
+    const row = table.rows[0]!;
+    const periodTable = withPeriod.tables[0]!;
     const broken: unknown[] = [
       null,
+      { ...document, format: 'other-statistics' },
+      { ...document, version: 1 },
+      { ...document, version: undefined },
       { ...document, months: ['2026-1', '2026-02'] },
       { ...document, months: ['2026-13', '2026-02'] },
+      { ...document, months: ['2026-02', '2026-01'] },
+      { ...document, months: [], tables: [], call_time: [] },
       { ...document, language: 'fr' },
-      { ...document, disclosure_control: { k: 0, rules: [] } },
-      { ...document, disclosure_control: { k: 5, rules: [7] } },
+      { ...document, disclosure_control: { ...document.disclosure_control, k: 0 } },
+      { ...document, disclosure_control: { ...document.disclosure_control, rules: [7] } },
+      { ...document, disclosure_control: { k: 5, rules: [] } }, // version 1: no symbols
+      { ...document, disclosure_control: { ...document.disclosure_control, symbols: { below_threshold: '<5', secondary: 'x' } } },
       { ...document, tables: [{ ...table, unit: 'people' }] },
       { ...document, tables: [{ ...table, id: 'bad id"' }] },
       { ...document, tables: [{ ...table, totals: [{ shown: 'count', value: 14 }] }] }, // one month short
@@ -292,9 +333,34 @@ describe('statistics', () => {
       { ...document, tables: [{ ...table, totals: [{ shown: 'count', value: 2.5 }, below] }] },
       { ...document, tables: [{ ...table, totals: [{ shown: 'count' }, below] }] },
       { ...document, tables: [{ ...table, totals: [{ shown: 'raw', value: 2 }, below] }] },
-      { ...document, tables: [{ ...table, rows: [{ category: 'phone', values: [below, below] }] }] },
-      { ...document, call_time: [{ ...document.call_time[0], total_minutes: -3 }] },
-      { ...document, call_time: [{ ...document.call_time[0], month: 'January' }] },
+      { ...document, tables: [{ ...table, totals: [{ shown: 'Withheld' }, below] }] },
+      { ...document, tables: [{ ...table, rows: [{ ...row, values: [{ shown: 'hidden' }, below] }] }] },
+      { ...document, tables: [{ ...table, rows: [{ category: 'phone', values: [below, below], period: null }] }] },
+      // A period column without a period, or a period without its column.
+      { ...document, tables: [{ ...table, period_total: below }] },
+      { ...document, tables: [{ ...table, rows: [{ ...row, period: withheld }] }] },
+      { ...document, tables: [{ ...table, period_total: undefined }] },
+      { ...withPeriod, tables: [{ ...periodTable, period_total: null }] },
+      { ...withPeriod, tables: [{ ...periodTable, rows: [{ ...row, period: null }] }] },
+      { ...withPeriod, tables: [{ ...periodTable, period_total: { shown: 'raw', value: 3 } }] },
+      // A period column of the wrong length: over other months than the document's.
+      { ...withPeriod, period: { ...withPeriod.period, months: ['2026-01'] } },
+      { ...withPeriod, period: { ...withPeriod.period, months: ['2026-01', '2026-02', '2026-03'] } },
+      { ...withPeriod, period: { ...withPeriod.period, to: '2026-03' } },
+      { ...withPeriod, period: { from: '2026-01', to: '2026-02' } },
+      { ...withPeriod, tables: [{ ...periodTable, rows: [{ ...row, period: [withheld, withheld] }] }] },
+      // A period over a single month does not exist.
+      {
+        ...withPeriod,
+        months: ['2026-01'],
+        period: { from: '2026-01', to: '2026-01', months: ['2026-01'] },
+        tables: [{ ...periodTable, rows: [{ ...row, values: [below] }], totals: [below] }],
+        call_time: [document.call_time[0]],
+      },
+      { ...document, call_time: [{ ...document.call_time[0], total_minutes: -3 }, document.call_time[1]] },
+      { ...document, call_time: [{ ...document.call_time[0], month: 'January' }, document.call_time[1]] },
+      { ...document, call_time: [document.call_time[0]] },
+      { ...document, call_time: [{ ...document.call_time[0], calls_timed: { shown: 'unknown' } }, document.call_time[1]] },
       { ...document, call_time: null },
     ];
     for (const reply of broken) {
@@ -309,15 +375,19 @@ describe('statistics', () => {
 
   test('extra fields do not travel on', async () => {
     fakeShell(() => ({
-      ...document,
+      ...withPeriod,
       raw_counts: [3, 1],
-      tables: [{ ...document.tables[0], rows: [{ ...document.tables[0]!.rows[0], raw: 2 }] }],
+      period: { ...withPeriod.period, raw: 4 },
+      disclosure_control: { ...document.disclosure_control, symbols: { ...document.disclosure_control.symbols, raw: '3' } },
+      tables: [{ ...withPeriod.tables[0], rows: [{ ...withPeriod.tables[0]!.rows[0], raw: 2 }] }],
       call_time: document.call_time.map((entry) => ({ ...entry, case_numbers: ['4821 0937 552'] })),
     }));
-    expect(await ipc.statistics(query)).toEqual(document);
+    expect(await ipc.statistics(query)).toEqual(withPeriod);
   });
 
-  test('export_failed is a known code', () => {
-    expect(toIpcError(shellError('export_failed')).code).toBe('export_failed');
+  test('export_failed and the codes of publishing are known', () => {
+    for (const code of ['export_failed', 'month_not_ended', 'month_has_open_call', 'threshold_fixed', 'month_published']) {
+      expect(toIpcError(shellError(code)).code).toBe(code);
+    }
   });
 });

@@ -58,6 +58,10 @@ export const ERROR_CODES = [
   'backup_damaged',
   'backup_failed',
   'recovery_code_malformed',
+  'month_not_ended',
+  'month_has_open_call',
+  'threshold_fixed',
+  'month_published',
 ] as const;
 
 export type ShellErrorCode = (typeof ERROR_CODES)[number];
@@ -685,13 +689,23 @@ export type StatisticsUnit = (typeof STATISTICS_UNITS)[number];
 export const EXPORT_FORMATS = ['csv', 'json', 'xlsx', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** A count as published: the number, hidden as below k ("<k"), or hidden with it ("x"). */
-export type Published = { shown: 'count'; value: number } | { shown: 'below_threshold' } | { shown: 'secondary' };
+/**
+ * A count as published: the number, hidden as below k ("<k"), hidden with it ("x"), or not
+ * published at all ("..", any number, zero included).
+ */
+export type Published =
+  | { shown: 'count'; value: number }
+  | { shown: 'below_threshold' }
+  | { shown: 'secondary' }
+  | { shown: 'withheld' };
 
 export interface StatisticsRow {
   category: string;
   label: string;
+  /** One per month. */
   values: Published[];
+  /** The period column: the total over all the months, or null when there is none. */
+  period: Published | null;
 }
 
 export interface StatisticsTable {
@@ -699,7 +713,10 @@ export interface StatisticsTable {
   title: string;
   unit: StatisticsUnit;
   rows: StatisticsRow[];
+  /** One per month. */
   totals: Published[];
+  /** The table's total over the period, or null when there is no period column. */
+  period_total: Published | null;
 }
 
 export interface CallTime {
@@ -709,12 +726,36 @@ export interface CallTime {
   median_minutes: number | null;
 }
 
-/** `statistics(...)`: every count already passed through disclosure control on the Rust side. */
-export interface StatisticsDocument {
-  /** 'YYYY-MM', one per column. */
+/** The months the period column adds up: all the document's months, at least two. */
+export interface StatisticsPeriod {
+  from: string;
+  to: string;
   months: string[];
+}
+
+/** How each hidden value is written in the document's language. */
+export interface StatisticsSymbols {
+  below_threshold: string;
+  secondary: string;
+  withheld: string;
+}
+
+export const STATISTICS_FORMAT = 'helpline-statistics';
+export const STATISTICS_VERSION = 2;
+
+/**
+ * `statistics(...)`: what an export would publish now (the JSON export's document, version 2);
+ * every count already passed through disclosure control on the Rust side.
+ */
+export interface StatisticsDocument {
+  format: typeof STATISTICS_FORMAT;
+  version: typeof STATISTICS_VERSION;
+  /** 'YYYY-MM', one per column, oldest first. */
+  months: string[];
+  /** Set when the period column was asked for and there are several months. */
+  period: StatisticsPeriod | null;
   language: ReportLanguage;
-  disclosure_control: { k: number; rules: string[] };
+  disclosure_control: { k: number; rules: string[]; symbols: StatisticsSymbols };
   tables: StatisticsTable[];
   call_time: CallTime[];
 }
@@ -724,6 +765,8 @@ export interface StatisticsQuery {
   from: string;
   /** 'YYYY-MM', not before `from`. */
   to: string;
+  /** Add the column with the total over the period (meaningful over several months). */
+  periodTotal: boolean;
   k: number;
   language: ReportLanguage;
 }
@@ -742,6 +785,7 @@ function toPublished(value: unknown): Published | null {
   if (value.shown === 'count') return isCount(value.value) ? { shown: 'count', value: value.value } : null;
   if (value.shown === 'below_threshold') return { shown: 'below_threshold' };
   if (value.shown === 'secondary') return { shown: 'secondary' };
+  if (value.shown === 'withheld') return { shown: 'withheld' };
   return null;
 }
 
@@ -751,21 +795,32 @@ function toColumns(value: unknown, months: number): Published[] | null {
   return values && values.length === months ? values : null;
 }
 
+/**
+ * The period column's value: a published value when the document has a period, null when it
+ * has none; `undefined` when it does not fit (missing, or present without a period).
+ */
+function toPeriodValue(value: unknown, hasPeriod: boolean): Published | null | undefined {
+  if (!hasPeriod) return value === null ? null : undefined;
+  return toPublished(value) ?? undefined;
+}
+
 function isMinutes(value: unknown): value is number | null {
   return value === null || (typeof value === 'number' && Number.isFinite(value) && value >= 0);
 }
 
-function toTable(value: unknown, months: number): StatisticsTable | null {
+function toTable(value: unknown, months: number, hasPeriod: boolean): StatisticsTable | null {
   if (!isRecord(value) || !isString(value.id) || !/^[a-z0-9_]{1,64}$/.test(value.id)) return null;
   if (!isString(value.title) || !isUnit(value.unit)) return null;
   const totals = toColumns(value.totals, months);
-  const rows = all(value.rows, (row) => {
+  const periodTotal = toPeriodValue(value.period_total, hasPeriod);
+  const rows = all(value.rows, (row): StatisticsRow | null => {
     if (!isRecord(row) || !isString(row.category) || !isString(row.label)) return null;
     const values = toColumns(row.values, months);
-    return values ? { category: row.category, label: row.label, values } : null;
+    const period = toPeriodValue(row.period, hasPeriod);
+    return values && period !== undefined ? { category: row.category, label: row.label, values, period } : null;
   });
-  if (!totals || !rows) return null;
-  return { id: value.id, title: value.title, unit: value.unit, rows, totals };
+  if (!totals || !rows || periodTotal === undefined) return null;
+  return { id: value.id, title: value.title, unit: value.unit, rows, totals, period_total: periodTotal };
 }
 
 function toCallTime(value: unknown): CallTime | null {
@@ -780,24 +835,60 @@ function toCallTime(value: unknown): CallTime | null {
   };
 }
 
+function sameMonths(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((month, index) => month === b[index]);
+}
+
+/** Null, or the period over exactly the document's months (two or more). */
+function toPeriod(value: unknown, months: readonly string[]): StatisticsPeriod | null | undefined {
+  if (value === null) return null;
+  if (!isRecord(value) || months.length < 2) return undefined;
+  const periodMonths = all(value.months, (month) => (isMonth(month) ? month : null));
+  if (!periodMonths || !sameMonths(periodMonths, months)) return undefined;
+  if (value.from !== months[0] || value.to !== months.at(-1)) return undefined;
+  return { from: months[0]!, to: months.at(-1)!, months: periodMonths };
+}
+
+function toSymbols(value: unknown): StatisticsSymbols | null {
+  if (!isRecord(value) || !isString(value.below_threshold) || !isString(value.secondary) || !isString(value.withheld)) {
+    return null;
+  }
+  return { below_threshold: value.below_threshold, secondary: value.secondary, withheld: value.withheld };
+}
+
 function toStatistics(value: unknown): StatisticsDocument | null {
-  if (!isRecord(value) || !isReportLanguage(value.language)) return null;
+  if (!isRecord(value) || value.format !== STATISTICS_FORMAT || value.version !== STATISTICS_VERSION) return null;
+  if (!isReportLanguage(value.language)) return null;
   const months = all(value.months, (month) => (isMonth(month) ? month : null));
+  // At least one month, oldest first, each once.
+  if (!months || months.length === 0 || months.some((month, i) => i > 0 && month <= months[i - 1]!)) return null;
+  const period = toPeriod(value.period, months);
   const control = value.disclosure_control;
-  if (!months || !isRecord(control)) return null;
+  if (period === undefined || !isRecord(control)) return null;
   const { k } = control;
   const rules = all(control.rules, (rule) => (isString(rule) ? rule : null));
-  if (!isCount(k) || k < 1 || !rules) return null;
-  const tables = all(value.tables, (table) => toTable(table, months.length));
+  const symbols = toSymbols(control.symbols);
+  if (!isCount(k) || k < 1 || !rules || !symbols) return null;
+  const tables = all(value.tables, (table) => toTable(table, months.length, period !== null));
   const callTime = all(value.call_time, toCallTime);
-  if (!tables || !callTime) return null;
-  return { months, language: value.language, disclosure_control: { k, rules }, tables, call_time: callTime };
+  if (!tables || !callTime || !sameMonths(callTime.map((entry) => entry.month), months)) return null;
+  return {
+    format: STATISTICS_FORMAT,
+    version: STATISTICS_VERSION,
+    months,
+    period,
+    language: value.language,
+    disclosure_control: { k, rules, symbols },
+    tables,
+    call_time: callTime,
+  };
 }
 
 function queryArgs(query: StatisticsQuery): Record<string, unknown> {
-  return { from: query.from, to: query.to, k: query.k, language: query.language };
+  return { from: query.from, to: query.to, periodTotal: query.periodTotal, k: query.k, language: query.language };
 }
 
+/** What an export would publish now; publishes nothing. */
 export async function statistics(query: StatisticsQuery): Promise<StatisticsDocument> {
   const reply = toStatistics(await call('statistics', queryArgs(query)));
   if (reply) return reply;
@@ -805,7 +896,8 @@ export async function statistics(query: StatisticsQuery): Promise<StatisticsDocu
 }
 
 /**
- * The Rust side asks where to save (the native dialog) and writes the file. Null when the
+ * The Rust side asks where to save (the native dialog), publishes the months (a published
+ * month is shown exactly the same by every later export) and writes the file. Null when the
  * supervisor cancelled the dialog.
  */
 export async function exportStatistics(query: StatisticsQuery, format: ExportFormat): Promise<{ path: string } | null> {

@@ -3,7 +3,7 @@
 
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { formatMonth } from './format';
-import { defaultStatisticsForm } from './screens/statistics';
+import { checkStatisticsForm, defaultStatisticsForm, isSingleMonth } from './screens/statistics';
 import {
   advance,
   byId,
@@ -20,6 +20,7 @@ import {
 } from './test-support';
 import {
   STARTED_AT,
+  blankContent,
   commands,
   deferred,
   exportPath,
@@ -135,15 +136,43 @@ describe('the form', () => {
   });
 
   test('in January the default is December of the year before', () => {
-    expect(defaultStatisticsForm(new Date(2026, 0, 31, 23, 59))).toEqual({ from: '2025-12', to: '2025-12', k: '5' });
-    expect(defaultStatisticsForm(new Date(2026, 11, 1, 0, 0))).toEqual({ from: '2026-11', to: '2026-11', k: '5' });
+    expect(defaultStatisticsForm(new Date(2026, 0, 31, 23, 59))).toEqual({ from: '2025-12', to: '2025-12', k: '5', periodTotal: false });
+    expect(defaultStatisticsForm(new Date(2026, 11, 1, 0, 0))).toEqual({ from: '2026-11', to: '2026-11', k: '5', periodTotal: false });
+  });
+
+  test('the default is never a month that has not ended, whatever the day', () => {
+    for (const now of [new Date(2026, 2, 1, 0, 0), new Date(2026, 2, 31, 23, 59), new Date(2027, 0, 1, 0, 0, 1)]) {
+      const form = defaultStatisticsForm(now);
+      expect(checkStatisticsForm(form, now), now.toString()).toEqual({
+        ok: true,
+        from: form.from,
+        to: form.to,
+        periodTotal: false,
+        k: 5,
+      });
+      // One month later, the same form names this month: refused.
+      const later = new Date(now.getFullYear(), now.getMonth() - 1, 15);
+      expect(checkStatisticsForm(defaultStatisticsForm(later), now).ok).toBe(true);
+      expect(checkStatisticsForm({ ...form, to: defaultStatisticsForm(new Date(now.getFullYear(), now.getMonth() + 1, 1)).to }, now)).toEqual({
+        ok: false,
+        code: 'month_not_ended',
+        field: 'stats-to',
+      });
+    }
+  });
+
+  test('a single month is the same month however its digits are typed', () => {
+    expect(isSingleMonth({ from: '2026-02', to: '2026-02' })).toBe(true);
+    expect(isSingleMonth({ from: '\u0662\u0660\u0662\u0666-\u0660\u0662', to: ' 2026-02' })).toBe(true);
+    expect(isSingleMonth({ from: '2026-01', to: '2026-02' })).toBe(false);
+    expect(isSingleMonth({ from: '', to: '' })).toBe(false);
   });
 
   test('Show asks for the defaults in the UI language', async () => {
     const calls = await statistics();
     submit('stats-show');
     await advance();
-    expect(sent(calls, 'statistics')).toEqual([{ from: '2026-02', to: '2026-02', k: 5, language: 'en' }]);
+    expect(sent(calls, 'statistics')).toEqual([{ from: '2026-02', to: '2026-02', periodTotal: false, k: 5, language: 'en' }]);
     expect(document.activeElement).toBe(byId('stats-results-title'));
   });
 
@@ -180,8 +209,8 @@ describe('the form', () => {
     await show('2024-02', '2026-01', '3');
     await show('2026-01', '2026-01', '100');
     expect(sent(calls, 'statistics')).toEqual([
-      { from: '2024-02', to: '2026-01', k: 3, language: 'en' },
-      { from: '2026-01', to: '2026-01', k: 100, language: 'en' },
+      { from: '2024-02', to: '2026-01', periodTotal: false, k: 3, language: 'en' },
+      { from: '2026-01', to: '2026-01', periodTotal: false, k: 100, language: 'en' },
     ]);
     expect(errorShown()).toBe('');
     expect(document.querySelectorAll('#stats-chart rect.bar').length).toBe(1);
@@ -198,7 +227,7 @@ describe('the form', () => {
     submit('stats-show');
     await advance();
     expect(commands(calls).filter((cmd) => cmd === 'statistics' || cmd === 'export_statistics')).toEqual(['statistics']);
-    reply.resolve(statisticsDocument({ from: '2025-12', to: '2026-02', k: 7, language: 'en' }));
+    reply.resolve(statisticsDocument({ from: '2025-12', to: '2026-02', periodTotal: false, k: 7, language: 'en' }));
     await advance();
     expect(byId<HTMLButtonElement>('stats-show').disabled).toBe(false);
     expect(document.getElementById('stats-loading')).toBeNull();
@@ -251,7 +280,7 @@ describe('the tables', () => {
     expect(plain(textOf('stats-rules-k'))).toBe('Smallest count shown: 5');
     const legend = plain(textOf('stats-legend'));
     expect(legend).toContain('<5: between 1 and 4, too few to show.');
-    expect(legend).toContain('x: hidden as well');
+    expect(legend).toContain('x: a count of 5 or more, hidden as well, so that no count below 5 can be worked out');
     expect(plain(textOf('stats-period'))).toBe('2025-12 to 2026-02');
   });
 
@@ -328,7 +357,7 @@ describe('Arabic', () => {
     const calls = await statistics();
     chooseLanguage('ar');
     await show();
-    expect(sent(calls, 'statistics').at(-1)).toEqual({ from: '2025-12', to: '2026-02', k: 5, language: 'ar' });
+    expect(sent(calls, 'statistics').at(-1)).toEqual({ from: '2025-12', to: '2026-02', periodTotal: false, k: 5, language: 'ar' });
     expect(document.documentElement.dir).toBe('rtl');
     expect(document.documentElement.lang).toBe('ar');
     expect(textOf('statistics-title')).toBe('الإحصاءات');
@@ -366,8 +395,8 @@ describe('Arabic', () => {
     chooseLanguage('sv');
     await advance();
     expect(sent(calls, 'statistics')).toEqual([
-      { from: '2025-12', to: '2026-02', k: 6, language: 'en' },
-      { from: '2025-12', to: '2026-02', k: 6, language: 'sv' },
+      { from: '2025-12', to: '2026-02', periodTotal: false, k: 6, language: 'en' },
+      { from: '2025-12', to: '2026-02', periodTotal: false, k: 6, language: 'sv' },
     ]);
     expect(byId('stats-table-calls_by_channel').querySelector('caption')?.textContent).toBe('Samtal per kanal');
     expect(byId('stats-table-calls_by_channel').querySelector('thead th')?.textContent).toBe('Samtal');
@@ -383,7 +412,14 @@ describe('saving as a file', () => {
     for (const format of ['csv', 'json', 'xlsx', 'html']) {
       byId(`stats-export-${format}`).click();
       await advance();
-      expect(sent(calls, 'export_statistics').at(-1)).toEqual({ from: '2026-01', to: '2026-02', k: 8, language: 'en', format });
+      expect(sent(calls, 'export_statistics').at(-1)).toEqual({
+        from: '2026-01',
+        to: '2026-02',
+        periodTotal: false,
+        k: 8,
+        language: 'en',
+        format,
+      });
       expect(plain(textOf('stats-export-status'))).toBe(`Saved to ${exportPath('2026-01', '2026-02', format)}`);
       expect(byId('stats-export-status').querySelector('bdi')?.getAttribute('dir')).toBe('ltr');
       expect(document.activeElement).toBe(byId(`stats-export-${format}`));
@@ -405,7 +441,9 @@ describe('saving as a file', () => {
     const calls = await statistics(store({ role: 'supervisor' }), { export_statistics: () => null });
     byId('stats-export-html').click();
     await advance();
-    expect(sent(calls, 'export_statistics')).toEqual([{ from: '2026-02', to: '2026-02', k: 5, language: 'en', format: 'html' }]);
+    expect(sent(calls, 'export_statistics')).toEqual([
+      { from: '2026-02', to: '2026-02', periodTotal: false, k: 5, language: 'en', format: 'html' },
+    ]);
     expect(textOf('stats-export-status')).toBe('Nothing was saved: the save was cancelled.');
     expect(errorShown()).toBe('');
   });
@@ -417,12 +455,12 @@ describe('saving as a file', () => {
     await advance();
     expect(textOf('stats-export-status')).toBe('لم يُحفظ الملف.');
     expect(errorShown()).toBe(
-      'تعذّرت كتابة الملف. تأكّد من وجود المجلد، ومن أنه يُسمح لك بالحفظ فيه، ومن أن القرص غير ممتلئ.',
+      'تعذّرت كتابة الملف. تأكّد من وجود المجلد، ومن أنه يُسمح لك بالحفظ فيه، ومن أن القرص غير ممتلئ. ومع ذلك فقد نُشرت الأشهر: إن حفظتها مرة أخرى فستكون القيم نفسها.',
     );
     chooseLanguage('en');
     expect(textOf('stats-export-status')).toBe('The file was not saved.');
     expect(errorShown()).toBe(
-      'The file could not be written. Check that the folder exists, that you may save there and that the disk is not full.',
+      'The file could not be written. Check that the folder exists, that you may save there and that the disk is not full. The months are published all the same: saving them again gives the same values.',
     );
   });
 
@@ -442,5 +480,290 @@ describe('saving as a file', () => {
     await advance();
     expect(document.getElementById('stats-results')).not.toBeNull();
     expect(textOf('stats-export-status')).toContain('Saved to');
+  });
+});
+
+describe('the period column', () => {
+  test('a box asks for it; it is sent to Show and to every export', async () => {
+    const calls = await statistics();
+    const box = input('stats-period-total');
+    expect(box.type).toBe('checkbox');
+    expect(box.checked).toBe(false);
+    expect(document.querySelector('label[for="stats-period-total"]')?.textContent).toBe(
+      'Add a column with the total over the period',
+    );
+    type('stats-from', '2025-12');
+    box.click();
+    submit('stats-show');
+    await advance();
+    byId('stats-export-csv').click();
+    await advance();
+    expect(sent(calls, 'statistics')).toEqual([{ from: '2025-12', to: '2026-02', periodTotal: true, k: 5, language: 'en' }]);
+    expect(sent(calls, 'export_statistics')).toEqual([
+      { from: '2025-12', to: '2026-02', periodTotal: true, k: 5, language: 'en', format: 'csv' },
+    ]);
+    input('stats-period-total').click();
+    submit('stats-show');
+    await advance();
+    expect(sent(calls, 'statistics').at(-1)).toMatchObject({ periodTotal: false });
+  });
+
+  test('for a single month the box is disabled, and nothing asks for the column', async () => {
+    const calls = await statistics();
+    // The default: one month.
+    expect(input('stats-period-total').disabled).toBe(true);
+    type('stats-from', '2026-01');
+    expect(input('stats-period-total').disabled).toBe(false);
+    input('stats-period-total').click();
+    type('stats-from', '2026-02');
+    expect(input('stats-period-total').disabled).toBe(true);
+    expect(input('stats-period-total').checked).toBe(true); // kept for when the months change again
+    submit('stats-show');
+    await advance();
+    expect(sent(calls, 'statistics').at(-1)).toEqual({ from: '2026-02', to: '2026-02', periodTotal: false, k: 5, language: 'en' });
+    expect(byId('stats-table-calls_by_channel').querySelector('[data-column="period"]')).toBeNull();
+    expect(document.getElementById('stats-period-column')).toBeNull();
+    type('stats-to', '2026-03');
+    expect(input('stats-period-total').disabled).toBe(false);
+  });
+
+  test('the tick survives a re-render and a language switch, and is asked for again', async () => {
+    const calls = await statistics();
+    type('stats-from', '2025-12');
+    input('stats-period-total').click();
+    chooseLanguage('sv');
+    await advance();
+    expect(input('stats-period-total').checked).toBe(true);
+    expect(input('stats-period-total').disabled).toBe(false);
+    expect(input('stats-from').value).toBe('2025-12');
+    expect(document.querySelector('label[for="stats-period-total"]')?.textContent).toBe(
+      'Lägg till en kolumn med summan för hela perioden',
+    );
+    submit('stats-show');
+    await advance();
+    chooseLanguage('ar');
+    await advance();
+    expect(input('stats-period-total').checked).toBe(true);
+    expect(sent(calls, 'statistics')).toEqual([
+      { from: '2025-12', to: '2026-02', periodTotal: true, k: 5, language: 'sv' },
+      { from: '2025-12', to: '2026-02', periodTotal: true, k: 5, language: 'ar' },
+    ]);
+    expect(byId('stats-table-calls_by_channel').querySelectorAll('td[data-column="period"]').length).toBe(3);
+  });
+
+  test('comes after the months, headed by the period, with ".." and totals', async () => {
+    await statistics();
+    type('stats-from', '2025-12');
+    input('stats-period-total').click();
+    submit('stats-show');
+    await advance();
+    const table = byId('stats-table-calls_by_channel');
+    const headings = [...table.querySelectorAll('thead th')];
+    expect(headings.length).toBe(5);
+    const last = headings.at(-1)!;
+    expect(last.getAttribute('data-column')).toBe('period');
+    expect(last.querySelector('.period-months')?.textContent).toBe('2025-12\u20132026-02');
+    expect(last.querySelector('.period-months')?.getAttribute('dir')).toBe('ltr');
+    expect(last.querySelector('.period-caption')?.textContent).toBe('Total over the period');
+    // Phone: 12 + 13 + 14; e-mail "x"; the table's total over the period 100.
+    expect(cells('stats-table-calls_by_channel', 'phone')).toEqual(['12', '13', '14', '39']);
+    expect(cells('stats-table-calls_by_channel', 'email')).toEqual(['<5', '0', 'x', 'x']);
+    expect(totals('stats-table-calls_by_channel')).toEqual(['15', '<5', 'x', '100']);
+    const period = [...table.querySelectorAll('td[data-column="period"]')];
+    expect(period.map((cell) => cell.className)).toEqual([
+      'number shown-count period-cell',
+      'number shown-secondary period-cell',
+      'number shown-count period-cell',
+    ]);
+    // Referrals: withheld in the middle month and over the period.
+    expect(cells('stats-table-referrals_made', 'exit_programme')).toEqual(['7', '..', '7', '..']);
+    expect(totals('stats-table-referrals_made')).toEqual(['7', '<5', '7', '<5']);
+    const withheld = [...byId('stats-table-referrals_made').querySelectorAll('td.shown-withheld')];
+    expect(withheld.map((cell) => cell.textContent)).toEqual(['..', '..']);
+    expect(withheld[1]!.getAttribute('data-column')).toBe('period');
+    expect(withheld[0]!.querySelector('bdi')?.getAttribute('dir')).toBe('ltr');
+    expect(textOf('stats-period-column')).toBe("The last column is each row's total over the whole period.");
+    // Call time has no period column.
+    expect(byId('stats-call-time').querySelectorAll('thead th').length).toBe(4);
+  });
+
+  test('the chart draws the months only; a withheld total is an empty bar marked ".."', async () => {
+    await statistics(store({ role: 'supervisor' }), {
+      statistics: (args) => {
+        const reply = statisticsDocument(args as unknown as StatisticsArgs);
+        reply.tables[0]!.totals[0] = { shown: 'withheld' };
+        return reply;
+      },
+    });
+    type('stats-from', '2025-12');
+    input('stats-period-total').click();
+    submit('stats-show');
+    await advance();
+    const groups = [...document.querySelectorAll('#stats-chart g.bar-group')];
+    expect(groups.map((group) => group.getAttribute('data-month'))).toEqual(['2025-12', '2026-01', '2026-02']);
+    expect(groups.map((group) => group.querySelector('.bar-value')?.textContent)).toEqual(['..', '<5', 'x']);
+    expect(groups[0]!.classList.contains('shown-withheld')).toBe(true);
+    expect(groups.map((group) => group.querySelector('rect')!.classList.contains('empty'))).toEqual([true, true, true]);
+    expect(totals('stats-table-calls_by_channel')).toEqual(['..', '<5', 'x', '100']);
+  });
+
+  test('in Arabic the period reads left to right, formatted like the months, after them', async () => {
+    await statistics();
+    chooseLanguage('ar');
+    type('stats-from', '2025-12');
+    input('stats-period-total').click();
+    submit('stats-show');
+    await advance();
+    const last = [...byId('stats-table-calls_by_channel').querySelectorAll('thead th')].at(-1)!;
+    expect(last.querySelector('.period-months')?.textContent).toBe(`${formatMonth('2025-12')}\u2013${formatMonth('2026-02')}`);
+    expect(last.querySelector('.period-months')?.getAttribute('dir')).toBe('ltr');
+    expect(last.querySelector('.period-caption')?.textContent).toBe('المجموع على امتداد الفترة');
+    expect(cells('stats-table-referrals_made', 'exit_programme').at(-1)).toBe('..');
+  });
+});
+
+describe('the legend and what is published', () => {
+  test('".." and 0 are explained, with k', async () => {
+    await statistics();
+    await show('2025-12', '2026-02', '7');
+    const withheld = plain(textOf('stats-legend-withheld'));
+    expect(withheld).toBe(
+      '..: not published. Either the counts of a table in a month with fewer than 7 calls, cases or referrals, ' +
+        'where only the total is shown, or counts that hiding alone could not protect. It could be any number, zero included.',
+    );
+    expect(byId('stats-legend-withheld').querySelector('.sign')?.getAttribute('dir')).toBe('ltr');
+    expect(plain(textOf('stats-legend'))).toContain('0: none, exactly zero.');
+    chooseLanguage('sv');
+    await advance();
+    expect(plain(textOf('stats-legend-withheld'))).toContain('..: publiceras inte.');
+  });
+
+  test('saving says it publishes; the results say they are what would be published', async () => {
+    await statistics();
+    expect(textOf('stats-export-publishes')).toBe(
+      'Saving a file publishes the chosen months. A published month never changes afterwards: every later file shows it ' +
+        'exactly as it was first published. Only months that have ended can be published.',
+    );
+    expect(byId('stats-export-csv').getAttribute('aria-describedby')).toBe('stats-export-publishes');
+    expect(document.getElementById('stats-preview')).toBeNull();
+    await show();
+    expect(textOf('stats-preview')).toBe(
+      'This is what saving a file would publish now. Showing the statistics publishes nothing.',
+    );
+    chooseLanguage('ar');
+    await advance();
+    expect(textOf('stats-export-publishes')).toContain('حفظ ملف ينشر الأشهر المختارة.');
+  });
+});
+
+describe('months that cannot be published', () => {
+  const NOT_ENDED = {
+    en: 'A chosen month has not ended yet. Its statistics can be published once it has: choose months up to last month.',
+    sv: 'En av de valda månaderna har inte tagit slut än. Dess statistik kan publiceras när den har gjort det: välj månader till och med förra månaden.',
+    ar: 'أحد الأشهر المختارة لم ينتهِ بعد. يمكن نشر إحصاءاته بعد انتهائه: اختر أشهرًا حتى الشهر الماضي.',
+  };
+
+  test('this month or a later one is refused before anything is sent, in the UI language', async () => {
+    const calls = await statistics();
+    await show('2026-03', '2026-03'); // 2 March 2026 now
+    expect(errorShown()).toBe(NOT_ENDED.en);
+    expect(document.activeElement).toBe(input('stats-from'));
+    await show('2026-01', '2026-04');
+    expect(errorShown()).toBe(NOT_ENDED.en);
+    expect(document.activeElement).toBe(input('stats-to'));
+    byId('stats-export-json').click();
+    await advance();
+    expect(errorShown()).toBe(NOT_ENDED.en);
+    chooseLanguage('sv');
+    expect(errorShown()).toBe(NOT_ENDED.sv);
+    chooseLanguage('ar');
+    expect(errorShown()).toBe(NOT_ENDED.ar);
+    expect(commands(calls)).not.toContain('statistics');
+    expect(commands(calls)).not.toContain('export_statistics');
+    // What was typed stays.
+    expect([input('stats-from').value, input('stats-to').value]).toEqual(['2026-01', '2026-04']);
+  });
+
+  test("the shell's own refusal is shown the same (its clock may differ)", async () => {
+    // The shell's month is February: February has not ended for it.
+    const calls = await statistics(store({ role: 'supervisor', now: '2026-02-28T23:30:00Z' }));
+    submit('stats-show');
+    await advance();
+    expect(commands(calls)).toContain('statistics');
+    expect(errorShown()).toBe(NOT_ENDED.en);
+    expect(document.getElementById('stats-results')).toBeNull();
+    byId('stats-export-csv').click();
+    await advance();
+    expect(errorShown()).toBe(NOT_ENDED.en);
+    expect(textOf('stats-export-status')).toBe('The file was not saved.');
+  });
+
+  test('a call still open in a month: say to end or discard it, in every language', async () => {
+    const fake = store({ role: 'supervisor' });
+    fake.drafts.set('draft-9', { draftId: 'draft-9', caseNumber: '4821 0937 552', startedAt: '2026-01-31T22:00:00Z', content: blankContent() });
+    await statistics(fake);
+    type('stats-from', '2025-12');
+    input('stats-period-total').click();
+    submit('stats-show');
+    await advance();
+    expect(errorShown()).toBe(
+      'A call that started in one of these months is still open. End or discard it from the unfinished calls on the home screen, then try again.',
+    );
+    expect([input('stats-from').value, input('stats-to').value, input('stats-period-total').checked]).toEqual([
+      '2025-12',
+      '2026-02',
+      true,
+    ]);
+    chooseLanguage('sv');
+    expect(errorShown()).toContain('Avsluta eller kasta det bland de oavslutade samtalen på startsidan');
+    chooseLanguage('ar');
+    expect(errorShown()).toContain('أنهِها أو احذفها من المكالمات غير المكتملة في الصفحة الرئيسية');
+    // February alone has no open call.
+    chooseLanguage('en');
+    type('stats-from', '2026-02');
+    submit('stats-show');
+    await advance();
+    expect(errorShown()).toBe('');
+    expect(document.getElementById('stats-results')).not.toBeNull();
+  });
+
+  test('once published with one k, another k is refused, shown and exported', async () => {
+    const calls = await statistics();
+    byId('stats-export-csv').click(); // publishes February with k = 5
+    await advance();
+    expect(textOf('stats-export-status')).toContain('Saved to');
+    type('stats-k', '7');
+    submit('stats-show');
+    await advance();
+    const text =
+      "This helpline's statistics have already been published with another smallest count shown (k). Use the same k as in the earlier reports, so that reports can be compared without giving a hidden count away.";
+    expect(errorShown()).toBe(text);
+    byId('stats-export-html').click();
+    await advance();
+    expect(errorShown()).toBe(text);
+    expect(sent(calls, 'export_statistics').map((args) => args.k)).toEqual([5, 7]);
+    expect(input('stats-k').value).toBe('7');
+    chooseLanguage('sv');
+    expect(errorShown()).toBe(
+      'Statistiken har redan publicerats med ett annat minsta antal som visas (k). Använd samma k som i de tidigare rapporterna, så att rapporterna kan jämföras utan att ett dolt antal avslöjas.',
+    );
+    // The same k again is fine.
+    type('stats-k', '5');
+    submit('stats-show');
+    await advance();
+    expect(errorShown()).toBe('');
+    expect(document.getElementById('stats-results')).not.toBeNull();
+  });
+
+  test('month_published is known and translated', async () => {
+    await statistics(store({ role: 'supervisor' }), { statistics: () => Promise.reject(shellError('month_published')) });
+    await show();
+    expect(errorShown()).toBe(
+      "The statistics of that month have been published, so no call can be added to it any more. Record the call with today's date and say in the notes when it took place.",
+    );
+    chooseLanguage('ar');
+    expect(errorShown()).toBe(
+      'نُشرت إحصاءات ذلك الشهر، فلم يعد ممكنًا إضافة مكالمة إليه. سجّل المكالمة بتاريخ اليوم واذكر في الملاحظات متى جرت.',
+    );
   });
 });

@@ -98,6 +98,8 @@ export interface FakeStore {
   /** How many cases the retention period destroys at the next sign-in, and when it is saved. */
   expireAtSignIn: number;
   expireOnSave: number;
+  /** The k of the statistics published so far (by an export), or null before the first. */
+  publishedK: number | null;
 }
 
 export function store(overrides: Partial<FakeStore> = {}): FakeStore {
@@ -118,6 +120,7 @@ export function store(overrides: Partial<FakeStore> = {}): FakeStore {
     audit: [],
     expireAtSignIn: 0,
     expireOnSave: 0,
+    publishedK: null,
     ...overrides,
   };
 }
@@ -409,13 +412,19 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
     case 'verify_audit':
       supervisor();
       return { sound: true, entriesChecked: fake.audit.length, headSeq: fake.audit.length, fingerprint: FINGERPRINT, problems: [] };
-    case 'statistics':
+    case 'statistics': {
+      const query = statisticsArgs(args);
       supervisor();
-      return statisticsDocument(statisticsArgs(args));
+      publishable(fake, query);
+      return statisticsDocument(query);
+    }
     case 'export_statistics': {
-      supervisor();
       const query = statisticsArgs(args);
       if (!['csv', 'json', 'xlsx', 'html'].includes(String(args.format))) throw shellError('invalid_argument');
+      supervisor();
+      publishable(fake, query);
+      fake.publishedK = query.k;
+      audited(fake, { kind: 'statistics_exported', from: query.from, to: query.to, format: String(args.format), k: query.k });
       return { path: exportPath(query.from, query.to, String(args.format)) };
     }
     default:
@@ -449,6 +458,7 @@ export function deferred<T = unknown>(): { promise: Promise<T>; resolve(value: T
 export interface StatisticsArgs {
   from: string;
   to: string;
+  periodTotal: boolean;
   k: number;
   language: 'en' | 'sv' | 'ar';
 }
@@ -456,14 +466,29 @@ export interface StatisticsArgs {
 /** Checks the arguments the way the Rust side does: bad months or k are `invalid_argument`. */
 function statisticsArgs(args: Record<string, unknown>): StatisticsArgs {
   const month = /^\d{4}-(0[1-9]|1[0-2])$/;
-  const { from, to, k, language } = args;
+  const { from, to, periodTotal, k, language } = args;
   if (typeof from !== 'string' || typeof to !== 'string' || !month.test(from) || !month.test(to) || to < from) {
     throw shellError('invalid_argument');
   }
+  if (typeof periodTotal !== 'boolean') throw shellError('invalid_argument');
   if (typeof k !== 'number' || !Number.isInteger(k) || k < 3 || k > 100) throw shellError('invalid_argument');
   if (language !== 'en' && language !== 'sv' && language !== 'ar') throw shellError('invalid_argument');
   if (monthsBetween(from, to).length > 24) throw shellError('invalid_argument');
-  return { from, to, k, language };
+  return { from, to, periodTotal, k, language };
+}
+
+/**
+ * What the core refuses before it publishes, or shows what it would publish, in its order: a k
+ * other than the one published before, a month that has not ended (by `fake.now`, in UTC like
+ * the shell), a month with a call still open (a draft started in it).
+ */
+function publishable(fake: FakeStore, query: StatisticsArgs): void {
+  if (fake.publishedK !== null && fake.publishedK !== query.k) throw shellError('threshold_fixed');
+  const months = monthsBetween(query.from, query.to);
+  const current = fake.now.slice(0, 7);
+  if (months.some((month) => month >= current)) throw shellError('month_not_ended');
+  const open = [...fake.drafts.values()].map((draft) => draft.startedAt.slice(0, 7));
+  if (months.some((month) => open.includes(month))) throw shellError('month_has_open_call');
 }
 
 export function exportPath(from: string, to: string, format: string): string {
@@ -503,44 +528,80 @@ const RULES = {
 const count = (value: number): Published => ({ shown: 'count', value });
 const BELOW: Published = { shown: 'below_threshold' };
 const SECONDARY: Published = { shown: 'secondary' };
+const WITHHELD: Published = { shown: 'withheld' };
 
 /**
- * A `statistics` reply for the months asked, with every kind of published value in a fixed
- * pattern by month (the numbers do not add up; they only need to be recognisable):
- * calls_by_channel — phone 12, 13, 14, …; email "<k", 0, "x", …; totals 15, "<k", "x", ….
+ * A `statistics` reply (JSON document version 2) for the months asked, with every kind of
+ * published value in a fixed pattern by month (the numbers do not add up; they only need to be
+ * recognisable):
+ * - calls_by_channel: phone 12, 13, 14, …; email "<k", 0, "x", …; totals 15, "<k", "x", …;
+ * - referrals_made: 7, "..", 7, … (a month with few referrals shows only its total), totals
+ *   7, "<k", 7, …;
+ * and, when the period column is asked for over several months, the period: phone the sum of
+ * its months, email "x", its total 100; calls_by_language the sum; referrals ".." with "<k".
  */
 export function statisticsDocument(query: StatisticsArgs): StatisticsDocument {
   const months = monthsBetween(query.from, query.to);
   const { language, k } = query;
+  const period = query.periodTotal && months.length > 1;
   const each = (value: (index: number) => Published) => months.map((_, index) => value(index));
+  const over = (value: Published): Published | null => (period ? value : null);
+  const sum = (first: number, step: number) => months.reduce((total, _, index) => total + first + step * index, 0);
   return {
+    format: 'helpline-statistics',
+    version: 2,
     months,
+    period: period ? { from: query.from, to: query.to, months } : null,
     language,
-    disclosure_control: { k, rules: [...RULES[language](k)] },
+    disclosure_control: {
+      k,
+      rules: [...RULES[language](k)],
+      symbols: { below_threshold: `<${k}`, secondary: 'x', withheld: '..' },
+    },
     tables: [
       {
         id: 'calls_by_channel',
         title: TITLES.calls_by_channel[language],
         unit: 'calls',
         rows: [
-          { category: 'phone', label: { en: 'Phone', sv: 'Telefon', ar: 'الهاتف' }[language], values: each((i) => count(12 + i)) },
-          { category: 'email', label: { en: 'E-mail', sv: 'E-post', ar: 'البريد الإلكتروني' }[language], values: each((i) => [BELOW, count(0), SECONDARY][i % 3]!) },
+          {
+            category: 'phone',
+            label: { en: 'Phone', sv: 'Telefon', ar: 'الهاتف' }[language],
+            values: each((i) => count(12 + i)),
+            period: over(count(sum(12, 1))),
+          },
+          {
+            category: 'email',
+            label: { en: 'E-mail', sv: 'E-post', ar: 'البريد الإلكتروني' }[language],
+            values: each((i) => [BELOW, count(0), SECONDARY][i % 3]!),
+            period: over(SECONDARY),
+          },
         ],
         totals: each((i) => [count(15 + i), BELOW, SECONDARY][i % 3]!),
+        period_total: over(count(100)),
       },
       {
         id: 'calls_by_language',
         title: TITLES.calls_by_language[language],
         unit: 'calls',
-        rows: [{ category: 'sv', label: 'Swedish', values: each(() => count(1234)) }],
+        rows: [{ category: 'sv', label: 'Swedish', values: each(() => count(1234)), period: over(count(sum(1234, 0))) }],
         totals: each(() => count(1234)),
+        period_total: over(count(sum(1234, 0))),
       },
       {
         id: 'referrals_made',
         title: TITLES.referrals_made[language],
         unit: 'referrals',
-        rows: [{ category: 'exit_programme', label: 'Exit Stockholm', values: each(() => count(7)) }],
-        totals: each(() => count(7)),
+        rows: [
+          {
+            category: 'exit_programme',
+            label: 'Exit Stockholm',
+            values: each((i) => (i % 3 === 1 ? WITHHELD : count(7))),
+            period: over(WITHHELD),
+          },
+        ],
+        totals: each((i) => (i % 3 === 1 ? BELOW : count(7))),
+        period_total: over(BELOW),
       },
     ],
     call_time: months.map((month, i) => ({

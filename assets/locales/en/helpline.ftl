@@ -358,6 +358,8 @@ statistics-to-label = Last month
 statistics-month-hint = Year and month, for example 2026-03. At most 24 months.
 statistics-k-label = Smallest count shown (k)
 statistics-k-hint = From 3 to 100. Counts from 1 to k − 1 are hidden.
+statistics-period-total-label = Add a column with the total over the period
+statistics-period-total-hint = Over more than one month, the last column then gives each row's total over all the months. With a single month there is nothing to add up, so the box cannot be ticked.
 statistics-show = Show statistics
 statistics-results-title = Statistics
 # $from and $to are months, shown isolated, left to right.
@@ -368,10 +370,20 @@ statistics-rules-k = Smallest count shown: { $k }
 statistics-legend-title = Signs in the tables
 # $symbol is the sign as the tables show it (for example "<5"); $below is one less than k.
 statistics-legend-below = { $symbol }: between 1 and { $below }, too few to show.
-# $symbol is the sign as the tables show it ("x").
-statistics-legend-secondary = { $symbol }: hidden as well, so that a hidden count cannot be worked out from the total.
+# $symbol is the sign as the tables show it ("x"); $k is the smallest count shown.
+statistics-legend-secondary = { $symbol }: a count of { $k } or more, hidden as well, so that no count below { $k } can be worked out from anything published: these tables, a total over the period or an earlier report.
+# $symbol is the sign as the tables show it (".."); $k is the smallest count shown.
+statistics-legend-withheld = { $symbol }: not published. Either the counts of a table in a month with fewer than { $k } calls, cases or referrals, where only the total is shown, or counts that hiding alone could not protect. It could be any number, zero included.
+# $symbol is zero as the tables show it.
+statistics-legend-zero = { $symbol }: none, exactly zero.
 # Shown for a count hidden together with a small one, and for a figure that cannot be given.
 statistics-hidden = x
+# Shown for a count that is not published at all.
+statistics-withheld = ..
+statistics-preview = This is what saving a file would publish now. Showing the statistics publishes nothing.
+statistics-period-column = The last column is each row's total over the whole period.
+# The heading of that column, under its first and last month.
+statistics-period-heading = Total over the period
 statistics-chart-title = Calls per month
 statistics-chart-hidden = A hidden total is drawn as an empty bar, marked with its sign.
 # $month is a month, $value the count as the tables show it.
@@ -386,6 +398,7 @@ statistics-total-minutes = Total minutes
 statistics-median-minutes = Median minutes
 statistics-export-title = Save as a file
 statistics-export-hint = Saves the chosen months in the language of the app. You choose where the file goes.
+statistics-export-publishes = Saving a file publishes the chosen months. A published month never changes afterwards: every later file shows it exactly as it was first published. Only months that have ended can be published.
 statistics-export-csv = Save as CSV
 statistics-export-json = Save as JSON
 statistics-export-xlsx = Save as Excel (.xlsx)
@@ -596,11 +609,15 @@ error-referral_exists = The list already has that code.
 error-country_exists = The list already has that country.
 error-invalid_minutes = Choose a whole number of minutes from 1 to 120.
 error-case_number_empty = Type the case number the caller gives you.
-error-export_failed = The file could not be written. Check that the folder exists, that you may save there and that the disk is not full.
+error-export_failed = The file could not be written. Check that the folder exists, that you may save there and that the disk is not full. The months are published all the same: saving them again gives the same values.
 error-month_missing = Choose a first and a last month (year and month, for example 2026-03).
 error-period_reversed = The last month cannot come before the first.
 error-period_too_long = Choose at most 24 months at a time.
 error-invalid_k = Choose a smallest count shown (k) from 3 to 100.
+error-month_not_ended = A chosen month has not ended yet. Its statistics can be published once it has: choose months up to last month.
+error-month_has_open_call = A call that started in one of these months is still open. End or discard it from the unfinished calls on the home screen, then try again.
+error-threshold_fixed = This helpline's statistics have already been published with another smallest count shown (k). Use the same k as in the earlier reports, so that reports can be compared without giving a hidden count away.
+error-month_published = The statistics of that month have been published, so no call can be added to it any more. Record the call with today's date and say in the notes when it took place.
 error-not_a_backup = That file is not a Helpline backup, or its beginning is damaged.
 error-backup_damaged = The backup is damaged: its contents do not open. Use another backup.
 error-backup_failed = The backup could not be written. Check that the folder exists, that you may save there and that the disk is not full.

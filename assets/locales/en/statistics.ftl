@@ -42,3 +42,6 @@ stats-median-minutes = Median minutes
 stats-trend-calls = Calls per month
 stats-trend-levels = Calls by concern level per month
 stats-chart-hidden = Months whose count is hidden are drawn as empty boxes, marked as in the tables.
+stats-refused-month_not_ended = { $month } has not ended yet. Its statistics can be published from the first day of the next month.
+stats-refused-month_has_open_call = A call that started in { $month } is still open. End or discard it (the unfinished calls on the app's home screen), then export again.
+stats-refused-threshold_fixed = This helpline's statistics have been published with k = { $k }. Every later export uses k = { $k }, so that reports can be compared without giving a hidden count away: export again with --k { $k }.

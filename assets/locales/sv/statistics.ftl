@@ -42,3 +42,6 @@ stats-median-minutes = Median i minuter
 stats-trend-calls = Samtal per månad
 stats-trend-levels = Samtal per oronivå och månad
 stats-chart-hidden = Månader där antalet är dolt ritas som tomma rutor, märkta som i tabellerna.
+stats-refused-month_not_ended = { $month } är inte slut ännu. Månadens statistik kan publiceras från och med den första dagen i nästa månad.
+stats-refused-month_has_open_call = Ett samtal som började i { $month } är fortfarande öppet. Avsluta eller ta bort det (de oavslutade samtalen på appens startsida) och exportera sedan igen.
+stats-refused-threshold_fixed = Stödlinjens statistik har publicerats med k = { $k }. Varje senare export använder k = { $k }, så att rapporter kan jämföras utan att något dolt antal avslöjas: exportera igen med --k { $k }.

@@ -1,10 +1,11 @@
 // Supervisors only: monthly statistics, as the Rust side computed them after disclosure
 // control. The screen never sees a raw count below k: hidden values arrive as "below_threshold"
-// or "secondary" and are drawn as such. Titles, row labels and rules come translated from Rust
-// (in `document.language`); everything else here is from helpline.ftl.
+// ("<k"), "secondary" ("x") or "withheld" ("..") and are drawn as such. What is shown is what an
+// export would publish now; only an export publishes. Titles, row labels and rules come
+// translated from Rust (in `document.language`); everything else here is from helpline.ftl.
 
-import { el, field, svg } from '../dom';
-import { formatCount, formatDecimal, formatMonth, monthName, previousMonth, toLatinDigits } from '../format';
+import { checkField, el, field, svg } from '../dom';
+import { formatCount, formatDecimal, formatMonth, monthName, previousMonth, thisMonth, toLatinDigits } from '../format';
 import { currentLanguage, direction, formatNodes, t } from '../i18n';
 import {
   EXPORT_FORMATS,
@@ -15,6 +16,7 @@ import {
   type Published,
   type Session,
   type StatisticsDocument,
+  type StatisticsPeriod,
   type StatisticsTable,
 } from '../ipc';
 import { navBar, type Place } from './nav';
@@ -32,41 +34,64 @@ export interface StatisticsForm {
   from: string;
   to: string;
   k: string;
+  /** The box "Add a column with the total over the period" (only sent over several months). */
+  periodTotal: boolean;
 }
 
 export type ExportStatus = { state: 'saved'; path: string } | { state: 'cancelled' } | { state: 'failed' };
 
-/** Both months default to the previous calendar month; k to 5. */
+/** Both months default to the previous calendar month (the latest that can be published); k to 5. */
 export function defaultStatisticsForm(now: Date = new Date()): StatisticsForm {
   const month = previousMonth(now);
-  return { from: month, to: month, k: String(DEFAULT_K) };
+  return { from: month, to: month, k: String(DEFAULT_K), periodTotal: false };
 }
 
+/** What the form check can refuse; `month_not_ended` is the shell's code, checked here first. */
+export type FormErrorCode = ClientErrorCode | 'month_not_ended';
+
 export type FormCheck =
-  | { ok: true; from: string; to: string; k: number }
-  | { ok: false; code: ClientErrorCode; field: 'stats-from' | 'stats-to' | 'stats-k' };
+  | { ok: true; from: string; to: string; periodTotal: boolean; k: number }
+  | { ok: false; code: FormErrorCode; field: 'stats-from' | 'stats-to' | 'stats-k' };
 
 function monthNumber(month: string): number {
   return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 }
 
-/** Checks the form before anything is sent: months, their order, at most 24, k from 3 to 100. */
-export function checkStatisticsForm(form: StatisticsForm): FormCheck {
+/** A month as typed, in Latin digits ('YYYY-MM' when it is one). */
+function typedMonth(typed: string): string {
   // Where the month picker is a plain text field, Arabic digits may be typed.
-  const from = toLatinDigits(form.from.trim());
-  const to = toLatinDigits(form.to.trim());
+  return toLatinDigits(typed.trim());
+}
+
+/** Both fields name the same month: there is no period to add up. */
+export function isSingleMonth(form: Pick<StatisticsForm, 'from' | 'to'>): boolean {
+  const from = typedMonth(form.from);
+  return isMonth(from) && from === typedMonth(form.to);
+}
+
+/**
+ * Checks the form before anything is sent: months, their order, at most 24, none that has not
+ * ended (this month or later, by the local date), k from 3 to 100. The period column is asked
+ * for only over several months.
+ */
+export function checkStatisticsForm(form: StatisticsForm, now: Date = new Date()): FormCheck {
+  const from = typedMonth(form.from);
+  const to = typedMonth(form.to);
   if (!isMonth(from)) return { ok: false, code: 'month_missing', field: 'stats-from' };
   if (!isMonth(to)) return { ok: false, code: 'month_missing', field: 'stats-to' };
   const months = monthNumber(to) - monthNumber(from) + 1;
   if (months < 1) return { ok: false, code: 'period_reversed', field: 'stats-to' };
   if (months > MAX_MONTHS) return { ok: false, code: 'period_too_long', field: 'stats-to' };
+  const current = monthNumber(thisMonth(now));
+  if (monthNumber(from) >= current) return { ok: false, code: 'month_not_ended', field: 'stats-from' };
+  if (monthNumber(to) >= current) return { ok: false, code: 'month_not_ended', field: 'stats-to' };
   const digits = toLatinDigits(form.k.trim());
   const k = /^\d{1,3}$/.test(digits) ? Number(digits) : NaN;
   if (!(k >= K_MIN && k <= K_MAX)) return { ok: false, code: 'invalid_k', field: 'stats-k' };
-  return { ok: true, from, to, k };
+  return { ok: true, from, to, periodTotal: form.periodTotal && months > 1, k };
 }
 
-/** A published value as the tables show it: the number, "<k" or "x". */
+/** A published value as the tables show it: the number, "<k", "x" or "..". */
 export function publishedText(value: Published, k: number): string {
   switch (value.shown) {
     case 'count':
@@ -75,6 +100,8 @@ export function publishedText(value: Published, k: number): string {
       return `<${formatCount(k)}`;
     case 'secondary':
       return t('statistics-hidden');
+    case 'withheld':
+      return t('statistics-withheld');
   }
 }
 
@@ -87,28 +114,53 @@ function monthLabel(month: string): HTMLElement {
   return ltr(formatMonth(month), { class: 'month', title: monthName(month), 'data-month': month });
 }
 
-function valueCell(text: string, shown: Published['shown'] | 'minutes'): HTMLElement {
-  return el('td', { class: `number shown-${shown}` }, ltr(text));
+/** The period's heading: its first and last month with a dash between, left to right. */
+function periodLabel(period: StatisticsPeriod): HTMLElement {
+  return ltr(`${formatMonth(period.from)}\u2013${formatMonth(period.to)}`, {
+    class: 'period-months',
+    title: `${monthName(period.from)} \u2013 ${monthName(period.to)}`,
+  });
+}
+
+function valueCell(text: string, shown: Published['shown'] | 'minutes', extraClass = ''): HTMLElement {
+  return el('td', { class: `number shown-${shown}${extraClass}` }, ltr(text));
 }
 
 function publishedCell(value: Published, k: number): HTMLElement {
   return valueCell(publishedText(value, k), value.shown);
 }
 
+/** A cell of the period column (after the months). */
+function periodCell(value: Published, k: number): HTMLElement {
+  const cell = valueCell(publishedText(value, k), value.shown, ' period-cell');
+  cell.setAttribute('data-column', 'period');
+  return cell;
+}
+
 function minutesCell(value: number | null): HTMLElement {
   return value === null ? valueCell(t('statistics-hidden'), 'secondary') : valueCell(formatDecimal(value), 'minutes');
 }
 
-function headRow(corner: string, months: readonly string[]): HTMLElement {
+function headRow(corner: string, months: readonly string[], period: StatisticsPeriod | null = null): HTMLElement {
   return el(
     'tr',
     {},
     el('th', { scope: 'col' }, corner),
     ...months.map((month) => el('th', { scope: 'col', class: 'number' }, monthLabel(month))),
+    period
+      ? el(
+          'th',
+          { scope: 'col', class: 'number period-heading', 'data-column': 'period' },
+          periodLabel(period),
+          el('span', { class: 'period-caption' }, t('statistics-period-heading')),
+        )
+      : null,
   );
 }
 
-function statsTable(table: StatisticsTable, months: readonly string[], k: number): HTMLElement {
+function statsTable(table: StatisticsTable, document: StatisticsDocument): HTMLElement {
+  const { months, period } = document;
+  const k = document.disclosure_control.k;
   const rows = table.rows.map((row) =>
     el(
       'tr',
@@ -116,6 +168,7 @@ function statsTable(table: StatisticsTable, months: readonly string[], k: number
       // A helpline's own referral label is typed by a supervisor: text, isolated.
       el('th', { scope: 'row' }, el('bdi', { dir: 'auto', class: 'label' }, row.label)),
       ...row.values.map((value) => publishedCell(value, k)),
+      period && row.period ? periodCell(row.period, k) : null,
     ),
   );
   return el(
@@ -125,7 +178,7 @@ function statsTable(table: StatisticsTable, months: readonly string[], k: number
       'table',
       { id: `stats-table-${table.id}`, class: 'stats-table', 'data-table': table.id, 'data-unit': table.unit },
       el('caption', {}, table.title),
-      el('thead', {}, headRow(t(`statistics-unit-${table.unit}`), months)),
+      el('thead', {}, headRow(t(`statistics-unit-${table.unit}`), months, period)),
       el('tbody', {}, ...rows),
       el(
         'tfoot',
@@ -135,6 +188,7 @@ function statsTable(table: StatisticsTable, months: readonly string[], k: number
           { class: 'totals' },
           el('th', { scope: 'row' }, t('statistics-total')),
           ...table.totals.map((value) => publishedCell(value, k)),
+          period && table.period_total ? periodCell(table.period_total, k) : null,
         ),
       ),
     ),
@@ -164,8 +218,9 @@ function callTimeTable(callTime: readonly CallTime[], k: number): HTMLElement {
 }
 
 /**
- * Calls per month as an SVG bar chart (built with createElementNS, styled by class). A hidden
- * total has no height to draw: it becomes an empty bar at the height of k, marked "<k" or "x".
+ * Calls per month as an SVG bar chart (built with createElementNS, styled by class), the month
+ * totals only (never the period's). A hidden or withheld total has no height to draw: it
+ * becomes an empty bar at the height of k, marked "<k", "x" or "..".
  * In a right-to-left language the months run from the right, like the table's columns.
  */
 function callsChart(document: StatisticsDocument): HTMLElement | null {
@@ -251,7 +306,17 @@ function legend(k: number): HTMLElement {
         {},
         ...formatNodes('statistics-legend-below', { symbol: ltr(`<${formatCount(k)}`, { class: 'sign' }) }, { below: k - 1 }),
       ),
-      el('li', {}, ...formatNodes('statistics-legend-secondary', { symbol: ltr(t('statistics-hidden'), { class: 'sign' }) })),
+      el(
+        'li',
+        {},
+        ...formatNodes('statistics-legend-secondary', { symbol: ltr(t('statistics-hidden'), { class: 'sign' }) }, { k }),
+      ),
+      el(
+        'li',
+        { id: 'stats-legend-withheld' },
+        ...formatNodes('statistics-legend-withheld', { symbol: ltr(t('statistics-withheld'), { class: 'sign' }) }, { k }),
+      ),
+      el('li', {}, ...formatNodes('statistics-legend-zero', { symbol: ltr(formatCount(0), { class: 'sign' }) })),
     ),
   );
 }
@@ -268,9 +333,11 @@ function results(document: StatisticsDocument): HTMLElement {
     first && last
       ? el('p', { id: 'stats-period', class: 'stats-period' }, ...formatNodes('statistics-period', { from: monthLabel(first), to: monthLabel(last) }))
       : null,
+    el('p', { id: 'stats-preview', class: 'stats-preview' }, t('statistics-preview')),
+    document.period ? el('p', { id: 'stats-period-column', class: 'hint' }, t('statistics-period-column')) : null,
     el('div', { class: 'stats-explain' }, rulesBox(document), legend(k)),
     callsChart(document),
-    ...document.tables.map((table) => statsTable(table, months, k)),
+    ...document.tables.map((table) => statsTable(table, document)),
     document.call_time.length > 0 ? callTimeTable(document.call_time, k) : null,
   );
 }
@@ -299,6 +366,8 @@ export interface StatisticsProps {
   exportStatus: ExportStatus | null;
   onNavigate(place: Place): void;
   onLock(): void;
+  /** Something was typed or ticked: the form as it is now (kept across re-renders). */
+  onFormChange(form: StatisticsForm): void;
   onShow(form: StatisticsForm): void;
   onExport(form: StatisticsForm, format: ExportFormat): void;
 }
@@ -323,11 +392,33 @@ export function statisticsScreen(props: StatisticsProps): Screen {
     { type: 'number', min: String(K_MIN), max: String(K_MAX), step: '1', inputmode: 'numeric', dir: 'ltr', class: 'short' },
     t('statistics-k-hint'),
   );
+  // A single month has no period to add up: the box is disabled (and keeps its tick for when
+  // the months change again); nothing asks for the column then.
+  const periodTotal = checkField('stats-period-total', t('statistics-period-total-label'), props.form.periodTotal, {
+    'aria-describedby': 'stats-period-total-hint',
+  });
   from.input.value = props.form.from;
   to.input.value = props.form.to;
   k.input.value = props.form.k;
   // Read at the time of the click: a re-render restores typed values without an input event.
-  const read = (): StatisticsForm => ({ from: from.input.value, to: to.input.value, k: k.input.value });
+  const read = (): StatisticsForm => ({
+    from: from.input.value,
+    to: to.input.value,
+    k: k.input.value,
+    periodTotal: periodTotal.input.checked,
+  });
+  const followMonths = () => {
+    periodTotal.input.disabled = isSingleMonth(read());
+  };
+  followMonths();
+  for (const input of [from.input, to.input, k.input, periodTotal.input]) {
+    for (const kind of ['input', 'change']) {
+      input.addEventListener(kind, () => {
+        followMonths();
+        props.onFormChange(read());
+      });
+    }
+  }
 
   const show = el('button', { id: 'stats-show', type: 'submit', disabled: props.busy }, t('statistics-show'));
   const form = el(
@@ -336,6 +427,8 @@ export function statisticsScreen(props: StatisticsProps): Screen {
     el('h3', { id: 'stats-form-title', class: 'visually-hidden' }, t('statistics-query')),
     el('div', { class: 'stats-fields' }, from.block, to.block, k.block),
     el('p', { id: 'stats-month-hint', class: 'hint' }, t('statistics-month-hint')),
+    periodTotal.block,
+    el('p', { id: 'stats-period-total-hint', class: 'hint' }, t('statistics-period-total-hint')),
     el('div', { class: 'actions' }, show),
   );
   form.addEventListener('submit', (event) => {
@@ -346,7 +439,14 @@ export function statisticsScreen(props: StatisticsProps): Screen {
   const exportButtons = EXPORT_FORMATS.map((format) => {
     const button = el(
       'button',
-      { id: `stats-export-${format}`, type: 'button', class: 'secondary', 'data-format': format, disabled: props.busy },
+      {
+        id: `stats-export-${format}`,
+        type: 'button',
+        class: 'secondary',
+        'data-format': format,
+        'aria-describedby': 'stats-export-publishes',
+        disabled: props.busy,
+      },
       t(`statistics-export-${format}`),
     );
     button.addEventListener('click', () => props.onExport(read(), format));
@@ -357,6 +457,7 @@ export function statisticsScreen(props: StatisticsProps): Screen {
     { id: 'stats-export', class: 'stats-export', 'aria-labelledby': 'stats-export-title' },
     el('h3', { id: 'stats-export-title' }, t('statistics-export-title')),
     el('p', { class: 'hint' }, t('statistics-export-hint')),
+    el('p', { id: 'stats-export-publishes', class: 'stats-publishes' }, t('statistics-export-publishes')),
     el('div', { class: 'actions' }, ...exportButtons),
     el(
       'p',
