@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: core, statistics and CLI (cargo, the crash harness included), the desktop
-# shell's own tests, the UI's component tests, an openpyxl check of the XLSX export, a short
-# run of every fuzz target, and the end-to-end tests of the real app in a real window under Xvfb.
+# shell's own tests, the UI's component tests, the disclosure audit of generated and CLI-made
+# exports with an openpyxl check of the XLSX ones, a short run of every fuzz target, and the
+# end-to-end tests of the real app in a real window under Xvfb.
 source "$(dirname "$0")/setup.sh"
 
 need_debian_packages $BUILD_PACKAGES $TEST_PACKAGES
@@ -23,16 +24,18 @@ cargo test --workspace --locked
 say "benchmarks: they build"
 cargo bench --locked -p helpline-bench --no-run
 
-say "statistics: the XLSX export opens in openpyxl"
-xlsx_dir="$(mktemp -d)"
-cargo run --quiet --locked -p helpline-cli -- --data-dir "$xlsx_dir/data" --passphrase-stdin init --user check <<< "statistics check passphrase" > /dev/null
-for language in en sv ar; do
-    HELPLINE_PASSPHRASE="statistics check passphrase" cargo run --quiet --locked -p helpline-cli -- --data-dir "$xlsx_dir/data" --user check \
-        stats export --month "$(date +%Y-%m)" --format xlsx --language "$language" --out "$xlsx_dir/$language.xlsx" > /dev/null
-done
-# Debian's own Python, which python3-openpyxl is installed for.
-/usr/bin/python3 tests/stats/check_xlsx.py "$xlsx_dir"/*.xlsx
-rm -rf "$xlsx_dir"
+say "statistics: the audit of an attacker who holds every export (tests/stats/audit.py)"
+# Debian's own Python, which python3-scipy and python3-openpyxl are installed for.
+/usr/bin/python3 -m unittest discover -s tests/stats -p 'test_*.py'
+stats_dir="$(mktemp -d)"
+cargo run --quiet --release --locked -p helpline-stats --example releases -- "$stats_dir/generated" 300
+/usr/bin/python3 tests/stats/audit.py "$stats_dir/generated"
+cargo build --quiet --locked -p helpline-cli
+tests/stats/cli_releases.sh "$REPO/target/debug/helpline" "$stats_dir/cli"
+/usr/bin/python3 tests/stats/audit.py "$stats_dir/cli"
+say "statistics: the XLSX exports open in openpyxl"
+/usr/bin/python3 tests/stats/check_xlsx.py "$stats_dir"/cli/*.xlsx
+rm -rf "$stats_dir"
 
 say "fuzzing: a short run of every target (fuzz/README.md runs them longer)"
 fuzz/run-short.sh

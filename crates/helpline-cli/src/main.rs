@@ -406,9 +406,20 @@ fn run_unlocked(
                 .parse()
                 .map_err(|e: UnknownLanguage| Failure::usage(e.to_string()))?;
             let request = helpline_stats::request(month, to.unwrap_or(month), period_total, k)?;
-            let release = helpline_stats::publish(session, &request, format.extension())?;
+            let referrals = session.settings()?.referrals;
+            let labels = Labels::new(language, &referrals);
+            // A month that cannot be published yet is explained in the report's language.
+            let release =
+                helpline_stats::publish(session, &request, format.extension()).map_err(|e| {
+                    match labels.refusal(&e) {
+                        Some(message) => Failure {
+                            code: e.code(),
+                            message,
+                        },
+                        None => e.into(),
+                    }
+                })?;
             let statistics = &release.statistics;
-            let labels = Labels::new(language, &statistics.referral_labels);
             let report = Report {
                 statistics,
                 labels: &labels,

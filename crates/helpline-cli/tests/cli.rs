@@ -611,23 +611,21 @@ fn a_published_month_stays_as_published_and_takes_no_new_calls() {
     );
     assert_eq!(listed, "2026-04\tk = 5\n");
 
-    // This month has not ended: it cannot be published.
+    // This month has not ended: it cannot be published, and the supervisor is told so in the
+    // report's language.
     let this_month = chrono::Local::now().format("%Y-%m").to_string();
-    fails_with(
-        as_sara(&dir)
-            .args([
-                "stats",
-                "export",
-                "--month",
-                &this_month,
-                "--format",
-                "csv",
-                "--out",
-            ])
-            .arg(dir.path().join("now.csv"))
-            .assert(),
-        "month_not_ended",
+    let refused = as_sara(&dir)
+        .args(["stats", "export", "--month", &this_month, "--format", "csv"])
+        .args(["--language", "sv", "--out"])
+        .arg(dir.path().join("now.csv"))
+        .assert();
+    let said = String::from_utf8(refused.get_output().stderr.clone()).unwrap();
+    assert!(
+        said.contains(&format!("{this_month} är inte slut ännu")),
+        "{said}"
     );
+    fails_with(refused, "month_not_ended");
+    assert!(!dir.path().join("now.csv").exists());
 }
 
 #[test]

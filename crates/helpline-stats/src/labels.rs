@@ -158,6 +158,22 @@ impl Labels {
         ]
     }
 
+    /// Why a month cannot be published, for a supervisor, in the report's language: for the
+    /// refusals of publishing (a month not ended, a call still open, another k); None for any
+    /// other error.
+    pub fn refusal(&self, error: &helpline_core::Error) -> Option<String> {
+        use helpline_core::Error;
+        let mut args = FluentArgs::new();
+        match error {
+            Error::MonthNotEnded { month } | Error::MonthHasOpenCall { month } => {
+                args.set("month", FluentValue::from(month.to_string()));
+            }
+            Error::ThresholdFixed { published } => args.set("k", FluentValue::from(*published)),
+            _ => return None,
+        }
+        self.lookup(&format!("stats-refused-{}", error.code()), Some(&args))
+    }
+
     /// The line that says what the period column is.
     pub fn period_column(&self, heading: &str) -> String {
         let mut args = FluentArgs::new();

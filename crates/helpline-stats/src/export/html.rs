@@ -559,10 +559,10 @@ fn bar(
 
 /// The two charts, over the report's months.
 fn charts(h: &mut String, report: &Report<'_>, rtl: bool) {
-    let trend = report.statistics;
+    let stats = report.statistics;
     let labels = report.labels;
-    let k = trend.k;
-    let months: Vec<String> = trend.months.iter().map(|m| m.to_string()).collect();
+    let k = stats.k;
+    let months: Vec<String> = stats.months.iter().map(|m| m.to_string()).collect();
     let note = |h: &mut String| {
         put!(
             h,
@@ -574,7 +574,7 @@ fn charts(h: &mut String, report: &Report<'_>, rtl: bool) {
     h.push_str("<section class=\"charts\">\n");
 
     // Calls per month: the total of calls by channel.
-    if let Some(channel) = table(trend, "calls_by_channel") {
+    if let Some(channel) = table(stats, "calls_by_channel") {
         let title = labels.text("stats-trend-calls");
         let totals: Vec<Published> = channel.columns.iter().map(|c| c.total).collect();
         let largest = largest_count(totals.iter());
@@ -616,7 +616,7 @@ fn charts(h: &mut String, report: &Report<'_>, rtl: bool) {
     }
 
     // Calls by concern level per month: a group of bars per month, one per level.
-    if let Some(level) = table(trend, "calls_by_level") {
+    if let Some(level) = table(stats, "calls_by_level") {
         let title = labels.text("stats-trend-levels");
         let levels = level.categories.len().max(1);
         let largest = largest_count(level.columns.iter().flat_map(|c| &c.cells));
