@@ -149,6 +149,20 @@ pub fn count_case(
     }
 }
 
+/// The counts of each of `months`, in order, from whole cases (all their calls, oldest first,
+/// escalations marked), as [`count_case`] counts them: what the store gives for cases that
+/// were never destroyed.
+pub fn count_cases(cases: &[Vec<RecordedCall>], months: &[Month]) -> Vec<(Month, MonthCounts)> {
+    let mut counts = BTreeMap::new();
+    for case in cases {
+        count_case(case, |m| months.contains(&m), &mut counts);
+    }
+    months
+        .iter()
+        .map(|m| (*m, counts.remove(m).unwrap_or_default()))
+        .collect()
+}
+
 fn call_minutes(call: &Call) -> Option<u64> {
     let ended = call.ended_at?;
     u64::try_from((ended - call.started_at).num_minutes()).ok()

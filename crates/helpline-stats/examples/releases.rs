@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{Duration, TimeZone, Utc};
-use helpline_core::tally::{count_case, MonthCounts};
+use helpline_core::tally::count_cases;
 use helpline_core::{
     default_referrals, AgeBand, Call, CallContent, Channel, ConcernLevel, Environment, Gender,
     Language, Month, RecordedCall, Relationship, Situation,
@@ -120,7 +120,7 @@ impl Collection {
             k: self.k,
         };
         let release = protect_release(&request, &self.register, &referrals, |wanted| {
-            Ok(counted(&self.cases, wanted))
+            Ok(count_cases(&self.cases, wanted))
         })
         .expect("the release is protected");
         self.register.extend(release.new_columns);
@@ -398,16 +398,4 @@ fn adversarial(month: Month) -> Vec<(&'static str, Vec<Vec<RecordedCall>>)> {
         ),
         ("a-case-rose", with_rise),
     ]
-}
-
-/// The counts of `months`, as the store would give them.
-fn counted(cases: &[Vec<RecordedCall>], months: &[Month]) -> Vec<(Month, MonthCounts)> {
-    let mut counts = BTreeMap::new();
-    for case in cases {
-        count_case(case, |m| months.contains(&m), &mut counts);
-    }
-    months
-        .iter()
-        .map(|m| (*m, counts.remove(m).unwrap_or_default()))
-        .collect()
 }

@@ -621,7 +621,7 @@ mod tests {
     use std::cell::RefCell;
 
     use chrono::{TimeZone, Utc};
-    use helpline_core::tally::count_case;
+    use helpline_core::tally::count_cases;
     use helpline_core::{
         default_referrals, Call, CallContent, Channel, ConcernLevel, RecordedCall, Situation,
     };
@@ -661,15 +661,20 @@ mod tests {
         cases
     }
 
-    fn counted(cases: &[Vec<RecordedCall>], months: &[Month]) -> Vec<(Month, MonthCounts)> {
-        let mut counts = BTreeMap::new();
-        for case in cases {
-            count_case(case, |m| months.contains(&m), &mut counts);
-        }
-        months
-            .iter()
-            .map(|m| (*m, counts.remove(m).unwrap_or_default()))
-            .collect()
+    /// The release of `months`, with `register` published before, from `cases`.
+    fn release(
+        cases: &[Vec<RecordedCall>],
+        register: &[Recorded],
+        months: &[Month],
+        period_total: bool,
+    ) -> Release {
+        protect_release(
+            &request(months, period_total),
+            register,
+            &default_referrals(),
+            |m| Ok(count_cases(cases, m)),
+        )
+        .unwrap()
     }
 
     fn request(months: &[Month], period_total: bool) -> Request {
@@ -680,25 +685,23 @@ mod tests {
         }
     }
 
-    fn value(release: &Release, table: &str, category: &str, column: usize) -> Published {
-        let t = release
+    fn table<'r>(release: &'r Release, id: &str) -> &'r Table {
+        release
             .statistics
             .tables
             .iter()
-            .find(|t| t.id == table)
-            .unwrap();
+            .find(|t| t.id == id)
+            .unwrap()
+    }
+
+    fn value(release: &Release, id: &str, category: &str, column: usize) -> Published {
+        let t = table(release, id);
         let r = t.categories.iter().position(|c| c == category).unwrap();
         t.all_columns().nth(column).unwrap().cells[r]
     }
 
-    fn total(release: &Release, table: &str, column: usize) -> Published {
-        let t = release
-            .statistics
-            .tables
-            .iter()
-            .find(|t| t.id == table)
-            .unwrap();
-        t.all_columns().nth(column).unwrap().total
+    fn total(release: &Release, id: &str, column: usize) -> Published {
+        table(release, id).all_columns().nth(column).unwrap().total
     }
 
     #[test]
@@ -708,10 +711,7 @@ mod tests {
         // hiding enough that it can be anything from 1 to 4 in some table that fits.
         let april = month("2026-04");
         let cases = cases(april, 5, 1);
-        let release = protect_release(&request(&[april], false), &[], &default_referrals(), |m| {
-            Ok(counted(&cases, m))
-        })
-        .unwrap();
+        let release = release(&cases, &[], &[april], false);
         assert_eq!(
             value(&release, "calls_by_situation", "returned", 0),
             BelowThreshold
@@ -736,10 +736,7 @@ mod tests {
     fn a_month_with_fewer_than_k_calls_shows_only_its_total() {
         let april = month("2026-04");
         let cases = cases(april, 2, 1);
-        let release = protect_release(&request(&[april], false), &[], &default_referrals(), |m| {
-            Ok(counted(&cases, m))
-        })
-        .unwrap();
+        let release = release(&cases, &[], &[april], false);
         assert_eq!(total(&release, "calls_by_channel", 0), BelowThreshold);
         assert_eq!(value(&release, "calls_by_channel", "phone", 0), Withheld);
         assert_eq!(
@@ -763,10 +760,7 @@ mod tests {
         let (march, april) = (month("2026-03"), month("2026-04"));
         let before = [cases(march, 9, 2), cases(april, 12, 1)].concat();
         let referrals = default_referrals();
-        let first = protect_release(&request(&[march], false), &[], &referrals, |m| {
-            Ok(counted(&before, m))
-        })
-        .unwrap();
+        let first = release(&before, &[], &[march], false);
         assert_eq!(first.new_columns.len(), 1);
         let register = first.new_columns.clone();
 
@@ -780,7 +774,7 @@ mod tests {
             &referrals,
             |m| {
                 asked.borrow_mut().extend_from_slice(m);
-                Ok(counted(&after, m))
+                Ok(count_cases(&after, m))
             },
         )
         .unwrap();
@@ -809,10 +803,7 @@ mod tests {
         let months = month("2026-01").through(month("2026-03"));
         let cases: Vec<_> = months.iter().flat_map(|&m| cases(m, 7, 1)).collect();
         let referrals = default_referrals();
-        let first = protect_release(&request(&months, true), &[], &referrals, |m| {
-            Ok(counted(&cases, m))
-        })
-        .unwrap();
+        let first = release(&cases, &[], &months, true);
         let register = first.new_columns;
         assert_eq!(register.len(), 4, "three months and their total");
         // February alone again: the quarter shares it, so the quarter and its months are in
@@ -820,7 +811,7 @@ mod tests {
         let asked = RefCell::new(Vec::new());
         let again = protect_release(&request(&months[1..2], false), &register, &referrals, |m| {
             asked.borrow_mut().extend_from_slice(m);
-            Ok(counted(&cases, m))
+            Ok(count_cases(&cases, m))
         })
         .unwrap();
         assert!(asked.borrow().is_empty());
@@ -833,14 +824,11 @@ mod tests {
         let april = month("2026-04");
         let cases = cases(april, 8, 1);
         let referrals = default_referrals();
-        let first = protect_release(&request(&[april], false), &[], &referrals, |m| {
-            Ok(counted(&cases, m))
-        })
-        .unwrap();
+        let first = release(&cases, &[], &[april], false);
         let mut other = request(&[april.next()], false);
         other.k = Threshold::new(7).unwrap();
         match protect_release(&other, &first.new_columns, &referrals, |m| {
-            Ok(counted(&cases, m))
+            Ok(count_cases(&cases, m))
         }) {
             Err(Error::ThresholdFixed { published }) => assert_eq!(published, 5),
             other => panic!("{other:?}"),

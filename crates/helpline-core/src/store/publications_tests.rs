@@ -23,6 +23,16 @@ fn export(k: u64) -> ExportRecord<'static> {
     }
 }
 
+/// How many exports the audit trail records.
+fn exports(session: &Session) -> usize {
+    session
+        .audit_trail()
+        .unwrap()
+        .into_iter()
+        .filter(|e| matches!(e.action, AuditAction::StatisticsExported { .. }))
+        .count()
+}
+
 fn column(months: Vec<Month>, k: u64) -> Publication {
     Publication {
         months,
@@ -49,17 +59,10 @@ fn a_publication_is_kept_sealed_and_read_back() {
         .publish(&[column(vec![march()], 5)], &export(5))
         .unwrap();
 
-    let session = session.lock().unlock("sara", &pass(PASS)).unwrap();
-    let mut session = session;
+    let mut session = session.lock().unlock("sara", &pass(PASS)).unwrap();
     let published = session.publishing().unwrap().published().unwrap();
     assert_eq!(published, [column(vec![march()], 5)]);
-    let exported = session
-        .audit_trail()
-        .unwrap()
-        .into_iter()
-        .filter(|e| matches!(e.action, AuditAction::StatisticsExported { .. }))
-        .count();
-    assert_eq!(exported, 1, "the export is in the audit trail");
+    assert_eq!(exports(&session), 1, "the export is in the audit trail");
     assert!(session.verify().unwrap().is_sound());
 }
 
@@ -110,13 +113,7 @@ fn nothing_is_written_unless_published() {
     drop(publishing);
     session.publishing().unwrap().finish().unwrap();
     assert_eq!(session.publishing().unwrap().published().unwrap(), []);
-    let exports = session
-        .audit_trail()
-        .unwrap()
-        .into_iter()
-        .filter(|e| matches!(e.action, AuditAction::StatisticsExported { .. }))
-        .count();
-    assert_eq!(exports, 0);
+    assert_eq!(exports(&session), 0);
 }
 
 #[test]

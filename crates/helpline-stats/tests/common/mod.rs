@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use chrono::{TimeZone, Utc};
-use helpline_core::tally::count_case;
+use helpline_core::tally::count_cases;
 use helpline_core::{
     default_referrals, Call, CallContent, CallerIdentity, Channel, ConcernLevel, ContactDetails,
     Month, RecordedCall, Referral, ReferralCode,
@@ -149,18 +149,6 @@ pub fn referrals() -> Vec<Referral> {
     referrals
 }
 
-/// The months' counts, counted as the store counts them.
-fn counted(months: &[Month]) -> Vec<(Month, helpline_core::tally::MonthCounts)> {
-    let mut counts = std::collections::BTreeMap::new();
-    for case in cases() {
-        count_case(&case, |m| months.contains(&m), &mut counts);
-    }
-    months
-        .iter()
-        .map(|m| (*m, counts.remove(m).unwrap_or_default()))
-        .collect()
-}
-
 /// The months published for the first time, with a total over the period if asked.
 pub fn release(months: &[Month], period_total: bool) -> Release {
     let request = Request {
@@ -168,7 +156,10 @@ pub fn release(months: &[Month], period_total: bool) -> Release {
         period_total,
         k: Threshold::default(),
     };
-    protect_release(&request, &[], &referrals(), |wanted| Ok(counted(wanted))).unwrap()
+    protect_release(&request, &[], &referrals(), |wanted| {
+        Ok(count_cases(&cases(), wanted))
+    })
+    .unwrap()
 }
 
 /// The months' statistics, published for the first time.
