@@ -6,6 +6,7 @@ mod audit;
 pub mod backup;
 mod cases;
 pub mod publications;
+pub mod publishing;
 mod retention;
 mod schema;
 mod session;
@@ -20,7 +21,8 @@ pub use audit::{AuditAction, AuditEntry, AuditProblem, AuditProblemKind, AuditRe
 pub use cases::{
     mark_escalations, CallDraft, CaseHistory, CaseOverview, CaseSummary, RecordedCall,
 };
-pub use publications::{ExportRecord, Publication, Publishing};
+pub use publications::Publication;
+pub use publishing::{ExportRecord, Publishing};
 pub use retention::RetentionRun;
 pub use schema::{migrations, Storage, COLUMNS};
 pub use session::{Session, UserSummary, VerifyReport};

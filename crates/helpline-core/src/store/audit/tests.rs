@@ -8,7 +8,7 @@ use super::*;
 use crate::crypto::Passphrase;
 use crate::domain::*;
 use crate::store::backup::{restore, BackupSecret};
-use crate::store::publications::ExportRecord;
+use crate::store::publishing::ExportRecord;
 use crate::store::tests::{call_at, new_store, pass, raw_files, PASS};
 use crate::store::{Store, DATABASE_FILE};
 use crate::CaseNumber;

@@ -6,6 +6,7 @@ use chrono::{Duration, TimeZone, Utc};
 
 use super::*;
 use crate::domain::{ConcernLevel, Month};
+use crate::store::publications::Publication;
 use crate::store::tests::{a_call, call_at, new_store, pass, PASS};
 use crate::store::Store;
 
