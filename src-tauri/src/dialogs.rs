@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use tauri_plugin_dialog::DialogExt;
 
-use crate::error::ShellError;
+use helpline_app::AppError;
 
 /// The environment variable of the stand-in (debug builds only).
 #[cfg(debug_assertions)]
@@ -27,10 +27,10 @@ fn stand_in() -> Option<PathBuf> {
     None
 }
 
-fn local_path(chosen: tauri_plugin_dialog::FilePath) -> Result<PathBuf, ShellError> {
+fn local_path(chosen: tauri_plugin_dialog::FilePath) -> Result<PathBuf, AppError> {
     chosen
         .into_path()
-        .map_err(|e| ShellError::invalid_argument(format!("not a file on this computer: {e}")))
+        .map_err(|e| AppError::invalid_argument(format!("not a file on this computer: {e}")))
 }
 
 /// Asks where to save a file, offering `file_name`; `None` when the dialog was cancelled.
@@ -38,7 +38,7 @@ pub fn save_path<R: tauri::Runtime>(
     app: &tauri::AppHandle<R>,
     file_name: &str,
     extension: &str,
-) -> Result<Option<PathBuf>, ShellError> {
+) -> Result<Option<PathBuf>, AppError> {
     if let Some(dir) = stand_in() {
         return Ok(Some(dir.join(file_name)));
     }
@@ -55,7 +55,7 @@ pub fn save_path<R: tauri::Runtime>(
 pub fn open_path<R: tauri::Runtime>(
     app: &tauri::AppHandle<R>,
     extension: &str,
-) -> Result<Option<PathBuf>, ShellError> {
+) -> Result<Option<PathBuf>, AppError> {
     if let Some(dir) = stand_in() {
         return Ok(newest_with_extension(&dir, extension));
     }

@@ -4,9 +4,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
-mod desk;
 mod dialogs;
-mod error;
 
 use std::path::PathBuf;
 
@@ -33,8 +31,8 @@ fn main() {
         std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
     }
     let options = Options::parse();
-    let desk = match desk::Desk::from_environment(options.data_dir) {
-        Ok(desk) => desk,
+    let helpline = match helpline_app::Helpline::from_environment(options.data_dir) {
+        Ok(helpline) => helpline,
         Err(e) => {
             eprintln!("helpline-desktop: {} [{}]", e.message, e.code);
             std::process::exit(1);
@@ -51,7 +49,7 @@ fn main() {
         .plugin(navigation_guard())
         // Only the Rust side opens dialogs; the webview has no dialog permission.
         .plugin(tauri_plugin_dialog::init())
-        .manage(commands::DeskState::new(desk))
+        .manage(commands::HelplineState::new(helpline))
         .invoke_handler(tauri::generate_handler![
             commands::app_status,
             commands::set_up_store,

@@ -1,5 +1,15 @@
-//! The desktop app's state and operations, free of Tauri so they are tested without a window:
-//! where the store is, and the unlocked session when there is one.
+//! The application layer: what a person signed in to a Helpline store may do, with every role
+//! check and every rule once, for the desktop app and the `helpline` CLI alike. No Tauri, so
+//! every rule is tested here without a window.
+//!
+//! A [`Helpline`] is one data folder and the session of whoever is signed in to it. Its methods
+//! take arguments as the webview or the command line gives them (text, checked here), do the
+//! work through the core and the statistics crate, and answer with the shapes the app shows
+//! (the `*View` types, which cross IPC as JSON) or a coded [`AppError`].
+
+mod error;
+
+pub use error::AppError;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -20,8 +30,6 @@ use helpline_stats::suppression::Threshold;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
-use crate::error::ShellError;
-
 /// The longest text any IPC argument of these commands may have; anything longer is refused
 /// before it reaches the core.
 const MAX_ARGUMENT_BYTES: usize = 4096;
@@ -30,7 +38,7 @@ const MAX_ARGUMENT_BYTES: usize = 4096;
 /// render a whole helpline's cases; a case further back is looked up by its number).
 pub const MAX_LISTED_CASES: usize = 200;
 
-pub struct Desk {
+pub struct Helpline {
     data_dir: PathBuf,
     session: Option<Session>,
     /// The backup file chosen on the first-run screen (in the native dialog), to restore from.
@@ -65,24 +73,24 @@ pub struct SetUpDone {
     pub role: &'static str,
 }
 
-fn check_length(field: &str, text: &str) -> Result<(), ShellError> {
+fn check_length(field: &str, text: &str) -> Result<(), AppError> {
     if text.len() > MAX_ARGUMENT_BYTES {
-        return Err(ShellError::invalid_argument(format!(
+        return Err(AppError::invalid_argument(format!(
             "{field} is longer than {MAX_ARGUMENT_BYTES} bytes"
         )));
     }
     Ok(())
 }
 
-impl Desk {
+impl Helpline {
     /// The data folder is `--data-dir`, else HELPLINE_DATA_DIR, else the system's per-user
     /// data folder, as for the CLI.
-    pub fn from_environment(data_dir: Option<PathBuf>) -> Result<Desk, ShellError> {
-        Ok(Desk::new(paths::data_dir(data_dir)?))
+    pub fn from_environment(data_dir: Option<PathBuf>) -> Result<Helpline, AppError> {
+        Ok(Helpline::new(paths::data_dir(data_dir)?))
     }
 
-    pub fn new(data_dir: PathBuf) -> Desk {
-        Desk {
+    pub fn new(data_dir: PathBuf) -> Helpline {
+        Helpline {
             data_dir,
             session: None,
             restore_from: None,
@@ -104,7 +112,7 @@ impl Desk {
         &mut self,
         user_name: &str,
         passphrase: Zeroizing<String>,
-    ) -> Result<SetUpDone, ShellError> {
+    ) -> Result<SetUpDone, AppError> {
         check_length("userName", user_name)?;
         check_length("passphrase", &passphrase)?;
         let passphrase = Passphrase::new(&passphrase)?;
@@ -122,7 +130,7 @@ impl Desk {
         &mut self,
         user_name: &str,
         passphrase: Zeroizing<String>,
-    ) -> Result<SignedIn, ShellError> {
+    ) -> Result<SignedIn, AppError> {
         check_length("userName", user_name)?;
         check_length("passphrase", &passphrase)?;
         self.refuse_when_unlocked()?;
@@ -142,9 +150,9 @@ impl Desk {
         self.session = None;
     }
 
-    fn refuse_when_unlocked(&self) -> Result<(), ShellError> {
+    fn refuse_when_unlocked(&self) -> Result<(), AppError> {
         if self.session.is_some() {
-            return Err(ShellError::invalid_argument(
+            return Err(AppError::invalid_argument(
                 "the store is already unlocked; lock it first",
             ));
         }
@@ -178,7 +186,7 @@ impl Desk {
         user_name: &str,
         recovery_code: Zeroizing<String>,
         new_passphrase: Zeroizing<String>,
-    ) -> Result<SignedIn, ShellError> {
+    ) -> Result<SignedIn, AppError> {
         check_length("userName", user_name)?;
         self.refuse_when_unlocked()?;
         let code = parse_recovery_code(&recovery_code)?;
@@ -189,7 +197,7 @@ impl Desk {
     }
 
     /// Remembers the backup file chosen in the native dialog (first run only); the name to show.
-    pub fn choose_restore_file(&mut self, path: PathBuf) -> Result<RestoreFile, ShellError> {
+    pub fn choose_restore_file(&mut self, path: PathBuf) -> Result<RestoreFile, AppError> {
         self.refuse_unless_first_run()?;
         let file_name = path
             .file_name()
@@ -200,7 +208,7 @@ impl Desk {
     }
 
     /// Restoring is for a computer without a store, before anyone signs in.
-    pub fn refuse_unless_first_run(&self) -> Result<(), ShellError> {
+    pub fn refuse_unless_first_run(&self) -> Result<(), AppError> {
         self.refuse_when_unlocked()?;
         if Store::exists(&self.data_dir) {
             return Err(Error::StoreExists(self.data_dir.display().to_string()).into());
@@ -217,12 +225,12 @@ impl Desk {
         user_name: &str,
         passphrase: Zeroizing<String>,
         recovery_code: Option<Zeroizing<String>>,
-    ) -> Result<SignedIn, ShellError> {
+    ) -> Result<SignedIn, AppError> {
         check_length("userName", user_name)?;
         check_length("passphrase", &passphrase)?;
         self.refuse_unless_first_run()?;
         let Some(backup_file) = self.restore_from.clone() else {
-            return Err(ShellError::invalid_argument("choose a backup file first"));
+            return Err(AppError::invalid_argument("choose a backup file first"));
         };
         let signed_in = match recovery_code {
             None => {
@@ -253,16 +261,16 @@ impl Desk {
     }
 }
 
-/// Removes a store this desk has just restored and could not sign in to (the folder held none).
+/// Removes a store this helpline has just restored and could not sign in to (the folder held none).
 fn remove_store_files(dir: &Path) {
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(dir.join(format!("{}{suffix}", store::DATABASE_FILE)));
     }
 }
 
-fn parse_recovery_code(text: &str) -> Result<RecoveryCode, ShellError> {
+fn parse_recovery_code(text: &str) -> Result<RecoveryCode, AppError> {
     check_length("recoveryCode", text)?;
-    RecoveryCode::parse(text).map_err(|_| ShellError {
+    RecoveryCode::parse(text).map_err(|_| AppError {
         code: "recovery_code_malformed",
         message: "a recovery code is 32 letters and digits 2-7, in groups of four".into(),
     })
@@ -346,18 +354,18 @@ pub struct CasesFilter {
 
 impl CasesFilter {
     /// Checks the webview's JSON field by field; anything else is `invalid_argument`.
-    pub fn parse(value: serde_json::Value) -> Result<Self, ShellError> {
+    pub fn parse(value: serde_json::Value) -> Result<Self, AppError> {
         // serde would also take the fields in order from an array: only an object is a filter.
         if !value.is_object() {
-            return Err(ShellError::invalid_argument(
+            return Err(AppError::invalid_argument(
                 "filter: an object { openOnly, dueOnly, minStep }",
             ));
         }
         let filter: CasesFilter = serde_json::from_value(value)
-            .map_err(|e| ShellError::invalid_argument(format!("filter: {e}")))?;
+            .map_err(|e| AppError::invalid_argument(format!("filter: {e}")))?;
         let top = ConcernLevel::InTransitCountry.step();
         if filter.min_step > top {
-            return Err(ShellError::invalid_argument(format!(
+            return Err(AppError::invalid_argument(format!(
                 "filter: minStep is 0 to {top}"
             )));
         }
@@ -424,22 +432,22 @@ fn draft_view(draft: CallDraft) -> DraftView {
     }
 }
 
-fn parse_case_number(text: &str) -> Result<CaseNumber, ShellError> {
+fn parse_case_number(text: &str) -> Result<CaseNumber, AppError> {
     check_length("caseNumber", text)?;
     Ok(CaseNumber::parse(text).map_err(Error::from)?)
 }
 
-fn parse_draft_id(text: &str) -> Result<i64, ShellError> {
+fn parse_draft_id(text: &str) -> Result<i64, AppError> {
     text.parse::<i64>()
         .ok()
         .filter(|id| *id > 0)
-        .ok_or_else(|| ShellError::invalid_argument("draftId is not the id of a call"))
+        .ok_or_else(|| AppError::invalid_argument("draftId is not the id of a call"))
 }
 
 /// The webview's JSON for a call's content, checked field by field by serde against the
 /// core's types; anything else is a coded error, not a crash.
-pub fn parse_content(value: serde_json::Value) -> Result<CallContent, ShellError> {
-    serde_json::from_value(value).map_err(|e| ShellError::invalid_argument(format!("content: {e}")))
+pub fn parse_content(value: serde_json::Value) -> Result<CallContent, AppError> {
+    serde_json::from_value(value).map_err(|e| AppError::invalid_argument(format!("content: {e}")))
 }
 
 /// What the statistics screen asks for; checked before anything is read.
@@ -457,16 +465,16 @@ impl StatisticsQuery {
         period_total: bool,
         k: u64,
         language: &str,
-    ) -> Result<Self, ShellError> {
+    ) -> Result<Self, AppError> {
         let (from, to) = (from.parse::<Month>()?, to.parse::<Month>()?);
-        let k = Threshold::new(k).map_err(|e| ShellError::invalid_argument(e.to_string()))?;
+        let k = Threshold::new(k).map_err(|e| AppError::invalid_argument(e.to_string()))?;
         Ok(StatisticsQuery {
             from,
             to,
             request: helpline_stats::request(from, to, period_total, k)?,
             language: language
                 .parse()
-                .map_err(|e: UnknownLanguage| ShellError::invalid_argument(e.to_string()))?,
+                .map_err(|e: UnknownLanguage| AppError::invalid_argument(e.to_string()))?,
         })
     }
 
@@ -480,10 +488,10 @@ impl StatisticsQuery {
     }
 }
 
-impl Desk {
+impl Helpline {
     /// The statistics as an export would publish them now, as the JSON export's document;
     /// publishes nothing.
-    pub fn statistics(&mut self, query: &StatisticsQuery) -> Result<serde_json::Value, ShellError> {
+    pub fn statistics(&mut self, query: &StatisticsQuery) -> Result<serde_json::Value, AppError> {
         let release = helpline_stats::preview(self.session()?, &query.request)?;
         let labels = Labels::new(query.language, &release.statistics.referral_labels);
         Ok(export::document(&Report {
@@ -501,7 +509,7 @@ impl Desk {
         query: &StatisticsQuery,
         format: Format,
         path: &std::path::Path,
-    ) -> Result<(), ShellError> {
+    ) -> Result<(), AppError> {
         let release = helpline_stats::publish(self.session()?, &query.request, format.extension())?;
         let labels = Labels::new(query.language, &release.statistics.referral_labels);
         export::write_file(
@@ -512,14 +520,14 @@ impl Desk {
             format,
             path,
         )
-        .map_err(|e| ShellError {
+        .map_err(|e| AppError {
             code: "export_failed",
             message: e.to_string(),
         })
     }
 
     /// Supervisors only, checked before the save dialog opens.
-    pub fn require_supervisor(&mut self) -> Result<(), ShellError> {
+    pub fn require_supervisor(&mut self) -> Result<(), AppError> {
         match self.session()?.role() {
             Role::Supervisor => Ok(()),
             Role::Volunteer => Err(Error::NotAllowed {
@@ -529,7 +537,7 @@ impl Desk {
         }
     }
 
-    fn session(&mut self) -> Result<&mut Session, ShellError> {
+    fn session(&mut self) -> Result<&mut Session, AppError> {
         self.session.as_mut().ok_or_else(|| Error::Locked.into())
     }
 
@@ -537,7 +545,7 @@ impl Desk {
         &mut self,
         current: Zeroizing<String>,
         next: Zeroizing<String>,
-    ) -> Result<(), ShellError> {
+    ) -> Result<(), AppError> {
         check_length("current", &current)?;
         check_length("next", &next)?;
         let current = Passphrase::for_unlock(&current)?;
@@ -545,7 +553,7 @@ impl Desk {
         Ok(self.session()?.change_passphrase(&current, &next)?)
     }
 
-    pub fn settings(&mut self) -> Result<SettingsView, ShellError> {
+    pub fn settings(&mut self) -> Result<SettingsView, AppError> {
         let settings = self.session()?.settings()?;
         Ok(SettingsView {
             referrals: settings.referrals,
@@ -558,20 +566,20 @@ impl Desk {
     fn change_settings(
         &mut self,
         change: impl FnOnce(&mut HelplineSettings),
-    ) -> Result<(), ShellError> {
+    ) -> Result<(), AppError> {
         let session = self.session()?;
         let mut settings = session.settings()?;
         change(&mut settings);
         Ok(session.set_settings(&settings)?)
     }
 
-    pub fn set_referrals(&mut self, referrals: serde_json::Value) -> Result<(), ShellError> {
+    pub fn set_referrals(&mut self, referrals: serde_json::Value) -> Result<(), AppError> {
         let referrals: Vec<Referral> = serde_json::from_value(referrals)
-            .map_err(|e| ShellError::invalid_argument(format!("referrals: {e}")))?;
+            .map_err(|e| AppError::invalid_argument(format!("referrals: {e}")))?;
         self.change_settings(|s| s.referrals = referrals)
     }
 
-    pub fn set_transit_countries(&mut self, countries: Vec<String>) -> Result<(), ShellError> {
+    pub fn set_transit_countries(&mut self, countries: Vec<String>) -> Result<(), AppError> {
         let countries = countries
             .into_iter()
             .map(CountryCode::try_from)
@@ -579,18 +587,15 @@ impl Desk {
         self.change_settings(|s| s.transit_countries = countries)
     }
 
-    pub fn set_idle_lock_minutes(&mut self, minutes: u32) -> Result<(), ShellError> {
+    pub fn set_idle_lock_minutes(&mut self, minutes: u32) -> Result<(), AppError> {
         self.change_settings(|s| s.idle_lock_minutes = minutes)
     }
 
     /// Sets how long case content is kept (supervisors), then applies it at once: cases whose
     /// last call is older are destroyed now, not at the next unlock.
-    pub fn set_retention_months(
-        &mut self,
-        months: Option<u32>,
-    ) -> Result<RetentionView, ShellError> {
+    pub fn set_retention_months(&mut self, months: Option<u32>) -> Result<RetentionView, AppError> {
         if months.is_some_and(|m| !(1..=MAX_RETENTION_MONTHS).contains(&m)) {
-            return Err(ShellError::invalid_argument(format!(
+            return Err(AppError::invalid_argument(format!(
                 "months: case content is kept 1 to {MAX_RETENTION_MONTHS} months, or until forgotten"
             )));
         }
@@ -601,10 +606,7 @@ impl Desk {
         })
     }
 
-    pub fn start_call(
-        &mut self,
-        case_number: Option<String>,
-    ) -> Result<StartedCallView, ShellError> {
+    pub fn start_call(&mut self, case_number: Option<String>) -> Result<StartedCallView, AppError> {
         let number = case_number.as_deref().map(parse_case_number).transpose()?;
         let draft = self.session()?.start_call(number.as_ref())?;
         Ok(StartedCallView {
@@ -617,7 +619,7 @@ impl Desk {
         &mut self,
         draft_id: &str,
         content: serde_json::Value,
-    ) -> Result<(), ShellError> {
+    ) -> Result<(), AppError> {
         let draft_id = parse_draft_id(draft_id)?;
         let content = parse_content(content)?;
         Ok(self.session()?.save_draft(draft_id, &content)?)
@@ -627,7 +629,7 @@ impl Desk {
         &mut self,
         draft_id: &str,
         content: serde_json::Value,
-    ) -> Result<CaseNumberView, ShellError> {
+    ) -> Result<CaseNumberView, AppError> {
         let draft_id = parse_draft_id(draft_id)?;
         let content = parse_content(content)?;
         let number = self.session()?.end_call(draft_id, &content)?;
@@ -636,12 +638,12 @@ impl Desk {
         })
     }
 
-    pub fn discard_call(&mut self, draft_id: &str) -> Result<(), ShellError> {
+    pub fn discard_call(&mut self, draft_id: &str) -> Result<(), AppError> {
         let draft_id = parse_draft_id(draft_id)?;
         Ok(self.session()?.discard_call(draft_id)?)
     }
 
-    pub fn unfinished_calls(&mut self) -> Result<Vec<DraftView>, ShellError> {
+    pub fn unfinished_calls(&mut self) -> Result<Vec<DraftView>, AppError> {
         Ok(self
             .session()?
             .unfinished_calls()?
@@ -650,7 +652,7 @@ impl Desk {
             .collect())
     }
 
-    pub fn find_case(&mut self, case_number: &str) -> Result<CaseHistoryView, ShellError> {
+    pub fn find_case(&mut self, case_number: &str) -> Result<CaseHistoryView, AppError> {
         let number = parse_case_number(case_number)?;
         let history = self.session()?.case_history(&number)?;
         Ok(CaseHistoryView {
@@ -662,18 +664,18 @@ impl Desk {
 
     /// The cases list: those matching `filter` (the webview's JSON), most recent first, at most
     /// [`MAX_LISTED_CASES`], with how many match. Due is reckoned on this computer's calendar day.
-    pub fn list_cases(&mut self, filter: serde_json::Value) -> Result<CaseListView, ShellError> {
+    pub fn list_cases(&mut self, filter: serde_json::Value) -> Result<CaseListView, AppError> {
         let filter = CasesFilter::parse(filter)?;
         let cases = self.session()?.list_cases()?;
         Ok(case_list(cases, &filter, chrono::Local::now().date_naive()))
     }
 
-    pub fn set_case_open(&mut self, case_number: &str, open: bool) -> Result<(), ShellError> {
+    pub fn set_case_open(&mut self, case_number: &str, open: bool) -> Result<(), AppError> {
         let number = parse_case_number(case_number)?;
         Ok(self.session()?.set_case_open(&number, open)?)
     }
 
-    pub fn list_users(&mut self) -> Result<Vec<UserSummary>, ShellError> {
+    pub fn list_users(&mut self) -> Result<Vec<UserSummary>, AppError> {
         Ok(self.session()?.users()?)
     }
 
@@ -682,7 +684,7 @@ impl Desk {
         user_name: &str,
         role: &str,
         passphrase: Zeroizing<String>,
-    ) -> Result<(), ShellError> {
+    ) -> Result<(), AppError> {
         check_length("userName", user_name)?;
         check_length("passphrase", &passphrase)?;
         let role: Role = store::parse_role(role)?;
@@ -690,7 +692,7 @@ impl Desk {
         Ok(self.session()?.add_user(user_name, role, &passphrase)?)
     }
 
-    pub fn remove_user(&mut self, user_name: &str) -> Result<(), ShellError> {
+    pub fn remove_user(&mut self, user_name: &str) -> Result<(), AppError> {
         check_length("userName", user_name)?;
         Ok(self.session()?.remove_user(user_name)?)
     }
@@ -700,7 +702,7 @@ impl Desk {
         &mut self,
         user_name: &str,
         passphrase: Zeroizing<String>,
-    ) -> Result<(), ShellError> {
+    ) -> Result<(), AppError> {
         check_length("userName", user_name)?;
         check_length("passphrase", &passphrase)?;
         let passphrase = Passphrase::new(&passphrase)?;
@@ -708,9 +710,9 @@ impl Desk {
     }
 
     /// Writes an encrypted backup of the whole store to `path` (chosen in the save dialog).
-    pub fn backup(&mut self, path: &Path) -> Result<(), ShellError> {
+    pub fn backup(&mut self, path: &Path) -> Result<(), AppError> {
         self.session()?.backup(path).map_err(|e| match e {
-            Error::Storage(message) => ShellError {
+            Error::Storage(message) => AppError {
                 code: "backup_failed",
                 message,
             },
@@ -719,7 +721,7 @@ impl Desk {
     }
 
     /// Checks every record of the store (supervisors).
-    pub fn verify_store(&mut self) -> Result<VerifyView, ShellError> {
+    pub fn verify_store(&mut self) -> Result<VerifyView, AppError> {
         self.require_supervisor()?;
         Ok(VerifyView::from(self.session()?.verify()?))
     }
@@ -730,7 +732,7 @@ impl Desk {
         &mut self,
         path: &Path,
         passphrase: Zeroizing<String>,
-    ) -> Result<VerifyView, ShellError> {
+    ) -> Result<VerifyView, AppError> {
         check_length("passphrase", &passphrase)?;
         let passphrase = Passphrase::for_unlock(&passphrase)?;
         self.require_supervisor()?;
@@ -743,12 +745,12 @@ impl Desk {
     }
 
     /// The audit trail, newest first (supervisors).
-    pub fn audit_trail(&mut self) -> Result<Vec<AuditEntry>, ShellError> {
+    pub fn audit_trail(&mut self) -> Result<Vec<AuditEntry>, AppError> {
         Ok(self.session()?.audit_trail()?)
     }
 
     /// Checks that no entry of the trail was altered or removed (supervisors).
-    pub fn verify_audit(&mut self) -> Result<AuditCheckView, ShellError> {
+    pub fn verify_audit(&mut self) -> Result<AuditCheckView, AppError> {
         let report = self.session()?.verify_audit()?;
         Ok(AuditCheckView {
             sound: report.is_sound(),
@@ -760,7 +762,7 @@ impl Desk {
     }
 
     /// Destroys a case for good (supervisors), for a caller who asks.
-    pub fn forget_case(&mut self, case_number: &str) -> Result<(), ShellError> {
+    pub fn forget_case(&mut self, case_number: &str) -> Result<(), AppError> {
         let number = parse_case_number(case_number)?;
         Ok(self.session()?.forget_case(&number)?)
     }
@@ -856,31 +858,37 @@ mod tests {
     #[test]
     fn first_run_then_lock_then_unlock() {
         let dir = tempfile::tempdir().unwrap();
-        let mut desk = Desk::new(dir.path().join("data"));
-        assert_eq!(desk.status(), AppStatus::NeedsSetup);
-        let done = desk.set_up("sara", secret("a long passphrase")).unwrap();
+        let mut helpline = Helpline::new(dir.path().join("data"));
+        assert_eq!(helpline.status(), AppStatus::NeedsSetup);
+        let done = helpline
+            .set_up("sara", secret("a long passphrase"))
+            .unwrap();
         assert_eq!(done.recovery_code.len(), 39);
         assert_eq!(
-            desk.status(),
+            helpline.status(),
             AppStatus::Unlocked {
                 user: "sara".into(),
                 role: "supervisor"
             }
         );
-        desk.lock();
-        assert_eq!(desk.status(), AppStatus::Locked);
+        helpline.lock();
+        assert_eq!(helpline.status(), AppStatus::Locked);
         assert_eq!(
-            desk.unlock("sara", secret("wrong passphrase"))
+            helpline
+                .unlock("sara", secret("wrong passphrase"))
                 .unwrap_err()
                 .code,
             "wrong_passphrase"
         );
         assert_eq!(
-            desk.unlock("sara", secret("a long passphrase")).unwrap(),
+            helpline
+                .unlock("sara", secret("a long passphrase"))
+                .unwrap(),
             signed_in("sara", "supervisor")
         );
         assert_eq!(
-            desk.unlock("sara", secret("a long passphrase"))
+            helpline
+                .unlock("sara", secret("a long passphrase"))
                 .unwrap_err()
                 .code,
             "invalid_argument"
@@ -890,40 +898,46 @@ mod tests {
     #[test]
     fn arguments_are_checked_before_the_core() {
         let dir = tempfile::tempdir().unwrap();
-        let mut desk = Desk::new(dir.path().to_path_buf());
+        let mut helpline = Helpline::new(dir.path().to_path_buf());
         assert_eq!(
-            desk.set_up("sara", secret("short")).err().unwrap().code,
+            helpline.set_up("sara", secret("short")).err().unwrap().code,
             "passphrase_too_short"
         );
         assert_eq!(
-            desk.set_up("", secret("a long passphrase"))
+            helpline
+                .set_up("", secret("a long passphrase"))
                 .err()
                 .unwrap()
                 .code,
             "invalid_user_name"
         );
         assert_eq!(
-            desk.set_up(&"x".repeat(5000), secret("a long passphrase"))
+            helpline
+                .set_up(&"x".repeat(5000), secret("a long passphrase"))
                 .err()
                 .unwrap()
                 .code,
             "invalid_argument"
         );
         assert_eq!(
-            desk.status(),
+            helpline.status(),
             AppStatus::NeedsSetup,
             "nothing was created by refused set-ups"
         );
         assert_eq!(
-            desk.unlock("sara", secret("a long passphrase"))
+            helpline
+                .unlock("sara", secret("a long passphrase"))
                 .unwrap_err()
                 .code,
             "no_store"
         );
-        desk.set_up("sara", secret("a long passphrase")).unwrap();
-        desk.lock();
+        helpline
+            .set_up("sara", secret("a long passphrase"))
+            .unwrap();
+        helpline.lock();
         assert_eq!(
-            desk.set_up("eve", secret("a long passphrase"))
+            helpline
+                .set_up("eve", secret("a long passphrase"))
                 .err()
                 .unwrap()
                 .code,
@@ -931,16 +945,19 @@ mod tests {
         );
     }
 
-    fn unlocked(dir: &std::path::Path) -> Desk {
-        let mut desk = Desk::new(dir.to_path_buf());
-        desk.set_up("sara", secret("a long passphrase")).unwrap();
-        desk
+    fn unlocked(dir: &std::path::Path) -> Helpline {
+        let mut helpline = Helpline::new(dir.to_path_buf());
+        helpline
+            .set_up("sara", secret("a long passphrase"))
+            .unwrap();
+        helpline
     }
 
     /// A new case with one finished call with `notes`; its number as shown.
-    fn finished_case(desk: &mut Desk, notes: &str) -> String {
-        let started = desk.start_call(None).unwrap();
-        desk.end_call(&started.draft.draft_id, content_json(notes))
+    fn finished_case(helpline: &mut Helpline, notes: &str) -> String {
+        let started = helpline.start_call(None).unwrap();
+        helpline
+            .end_call(&started.draft.draft_id, content_json(notes))
             .unwrap()
             .case_number
     }
@@ -955,34 +972,39 @@ mod tests {
     #[test]
     fn a_call_from_start_to_history_through_the_commands() {
         let dir = tempfile::tempdir().unwrap();
-        let mut desk = unlocked(dir.path());
-        let started = desk.start_call(None).unwrap();
+        let mut helpline = unlocked(dir.path());
+        let started = helpline.start_call(None).unwrap();
         assert!(started.new_case);
         assert_eq!(started.draft.case_number.len(), 13);
-        desk.save_draft(&started.draft.draft_id, content_json("typed so far"))
+        helpline
+            .save_draft(&started.draft.draft_id, content_json("typed so far"))
             .unwrap();
-        desk.lock();
+        helpline.lock();
         assert_eq!(
-            desk.save_draft(&started.draft.draft_id, content_json("x"))
+            helpline
+                .save_draft(&started.draft.draft_id, content_json("x"))
                 .unwrap_err()
                 .code,
             "store_locked"
         );
-        desk.unlock("sara", secret("a long passphrase")).unwrap();
-        let unfinished = desk.unfinished_calls().unwrap();
+        helpline
+            .unlock("sara", secret("a long passphrase"))
+            .unwrap();
+        let unfinished = helpline.unfinished_calls().unwrap();
         assert_eq!(unfinished[0].content.notes, "typed so far");
-        let ended = desk
+        let ended = helpline
             .end_call(&started.draft.draft_id, content_json("all of it"))
             .unwrap();
         assert_eq!(ended.case_number, started.draft.case_number);
 
-        let again = desk
+        let again = helpline
             .start_call(Some(ended.case_number.replace(' ', "-")))
             .unwrap();
         assert!(!again.new_case);
-        desk.end_call(&again.draft.draft_id, content_json("second"))
+        helpline
+            .end_call(&again.draft.draft_id, content_json("second"))
             .unwrap();
-        let history = desk.find_case(&ended.case_number).unwrap();
+        let history = helpline.find_case(&ended.case_number).unwrap();
         let notes: Vec<&str> = history
             .calls
             .iter()
@@ -993,11 +1015,11 @@ mod tests {
         assert_eq!(json["calls"][0]["level"], "wish_to_leave");
         assert_eq!(json["calls"][0]["escalated"], false);
         assert!(json["calls"][0]["started_at"].is_string());
-        let listed = desk.list_cases(filter(true, false, 0)).unwrap();
+        let listed = helpline.list_cases(filter(true, false, 0)).unwrap();
         assert_eq!((listed.cases.len(), listed.total), (1, 1));
         assert_eq!(listed.cases[0].calls, 2);
-        desk.set_case_open(&ended.case_number, false).unwrap();
-        assert!(!desk.find_case(&ended.case_number).unwrap().open);
+        helpline.set_case_open(&ended.case_number, false).unwrap();
+        assert!(!helpline.find_case(&ended.case_number).unwrap().open);
     }
 
     fn filter(open_only: bool, due_only: bool, min_step: u8) -> serde_json::Value {
@@ -1025,7 +1047,7 @@ mod tests {
     #[test]
     fn the_cases_list_is_filtered_most_recent_first_and_capped() {
         let dir = tempfile::tempdir().unwrap();
-        let mut desk = unlocked(dir.path());
+        let mut helpline = unlocked(dir.path());
         let levels = [
             ConcernLevel::NotAssessed,
             ConcernLevel::StrongInterest,
@@ -1049,10 +1071,10 @@ mod tests {
                 ]
             })
             .collect();
-        let numbers = desk.session().unwrap().import_cases(&cases).unwrap();
+        let numbers = helpline.session().unwrap().import_cases(&cases).unwrap();
         // Every 10th case closed.
         for number in numbers.iter().step_by(10) {
-            desk.set_case_open(&shown(number), false).unwrap();
+            helpline.set_case_open(&shown(number), false).unwrap();
         }
         let recency = |listed: &CaseListView| {
             listed
@@ -1062,7 +1084,7 @@ mod tests {
         };
 
         // Everything: capped at the most recent 200, the total says how many there are.
-        let all = desk.list_cases(filter(false, false, 0)).unwrap();
+        let all = helpline.list_cases(filter(false, false, 0)).unwrap();
         assert_eq!(all.total, 260);
         assert_eq!(all.cases.len(), MAX_LISTED_CASES);
         assert!(recency(&all));
@@ -1073,7 +1095,7 @@ mod tests {
         assert_eq!(all.cases[0].latest_level, ConcernLevel::NotAssessed);
 
         // Open only: 26 closed.
-        let open = desk.list_cases(filter(true, false, 0)).unwrap();
+        let open = helpline.list_cases(filter(true, false, 0)).unwrap();
         assert_eq!(open.total, 234);
         assert_eq!(open.cases.len(), MAX_LISTED_CASES);
         assert!(open.cases.iter().all(|case| case.open));
@@ -1081,7 +1103,7 @@ mod tests {
 
         // Due: a follow-up today or earlier (every 4th case: 65), not the ones to come.
         let today = chrono::Local::now().date_naive();
-        let due = desk.list_cases(filter(false, true, 0)).unwrap();
+        let due = helpline.list_cases(filter(false, true, 0)).unwrap();
         assert_eq!(due.total, 65);
         assert_eq!(due.cases.len(), 65, "under the cap: all of them");
         assert!(due
@@ -1090,11 +1112,14 @@ mod tests {
             .all(|case| case.follow_up.is_some_and(|day| day < today)));
         assert!(recency(&due));
         // Open and due: every 20th case is closed and due (13 of them).
-        assert_eq!(desk.list_cases(filter(true, true, 0)).unwrap().total, 52);
+        assert_eq!(
+            helpline.list_cases(filter(true, true, 0)).unwrap().total,
+            52
+        );
 
         // The latest level, not the highest, at least the step asked for.
         for (step, expected) in [(0, 260), (1, 195), (2, 130), (3, 65)] {
-            let listed = desk.list_cases(filter(false, false, step)).unwrap();
+            let listed = helpline.list_cases(filter(false, false, step)).unwrap();
             assert_eq!(listed.total, expected, "step {step}");
             assert_eq!(
                 listed.cases.len(),
@@ -1106,9 +1131,13 @@ mod tests {
                 .all(|case| case.latest_level.step() >= step));
         }
         // Step 3 and due: the cases i % 4 == 3 never have a follow-up.
-        assert_eq!(desk.list_cases(filter(false, true, 3)).unwrap().total, 0);
+        assert_eq!(
+            helpline.list_cases(filter(false, true, 3)).unwrap().total,
+            0
+        );
 
-        let json = serde_json::to_value(desk.list_cases(filter(true, true, 2)).unwrap()).unwrap();
+        let json =
+            serde_json::to_value(helpline.list_cases(filter(true, true, 2)).unwrap()).unwrap();
         assert_eq!(json["total"], 0);
         assert_eq!(json["cases"], serde_json::json!([]));
         let json = serde_json::to_value(&due).unwrap();
@@ -1161,7 +1190,7 @@ mod tests {
     #[test]
     fn the_cases_filter_is_checked() {
         let dir = tempfile::tempdir().unwrap();
-        let mut desk = unlocked(dir.path());
+        let mut helpline = unlocked(dir.path());
         for bad in [
             serde_json::json!(null),
             serde_json::json!("openOnly"),
@@ -1180,21 +1209,27 @@ mod tests {
             serde_json::json!({ "open_only": true, "due_only": false, "min_step": 0 }),
         ] {
             assert_eq!(
-                desk.list_cases(bad.clone()).unwrap_err().code,
+                helpline.list_cases(bad.clone()).unwrap_err().code,
                 "invalid_argument",
                 "{bad}"
             );
         }
         for step in 0..=3 {
-            desk.list_cases(filter(true, true, step)).unwrap();
+            helpline.list_cases(filter(true, true, step)).unwrap();
         }
-        desk.lock();
+        helpline.lock();
         assert_eq!(
-            desk.list_cases(filter(true, false, 0)).unwrap_err().code,
+            helpline
+                .list_cases(filter(true, false, 0))
+                .unwrap_err()
+                .code,
             "store_locked"
         );
         assert_eq!(
-            desk.list_cases(filter(true, false, 9)).unwrap_err().code,
+            helpline
+                .list_cases(filter(true, false, 9))
+                .unwrap_err()
+                .code,
             "invalid_argument",
             "checked before anything is read"
         );
@@ -1203,61 +1238,70 @@ mod tests {
     #[test]
     fn what_the_webview_sends_is_checked() {
         let dir = tempfile::tempdir().unwrap();
-        let mut desk = unlocked(dir.path());
-        let started = desk.start_call(None).unwrap();
+        let mut helpline = unlocked(dir.path());
+        let started = helpline.start_call(None).unwrap();
         let id = &started.draft.draft_id;
         let mut bad = content_json("x");
         bad["level"] = "very_worried".into();
         assert_eq!(
-            desk.save_draft(id, bad).unwrap_err().code,
+            helpline.save_draft(id, bad).unwrap_err().code,
             "invalid_argument"
         );
         assert_eq!(
-            desk.save_draft(id, serde_json::json!("notes only"))
+            helpline
+                .save_draft(id, serde_json::json!("notes only"))
                 .unwrap_err()
                 .code,
             "invalid_argument"
         );
         assert_eq!(
-            desk.save_draft("42; DROP TABLE calls", content_json("x"))
+            helpline
+                .save_draft("42; DROP TABLE calls", content_json("x"))
                 .unwrap_err()
                 .code,
             "invalid_argument"
         );
         assert_eq!(
-            desk.save_draft("-5", content_json("x")).unwrap_err().code,
+            helpline
+                .save_draft("-5", content_json("x"))
+                .unwrap_err()
+                .code,
             "invalid_argument"
         );
         assert_eq!(
-            desk.save_draft("12345", content_json("x"))
+            helpline
+                .save_draft("12345", content_json("x"))
                 .unwrap_err()
                 .code,
             "no_such_call"
         );
         assert_eq!(
-            desk.find_case("1234").unwrap_err().code,
+            helpline.find_case("1234").unwrap_err().code,
             "case_number_malformed"
         );
         assert_eq!(
-            desk.set_transit_countries(vec!["Turkey".into()])
+            helpline
+                .set_transit_countries(vec!["Turkey".into()])
                 .unwrap_err()
                 .code,
             "invalid_argument"
         );
         assert_eq!(
-            desk.set_referrals(serde_json::json!([{"code": "Bad Code", "label": null}]))
+            helpline
+                .set_referrals(serde_json::json!([{"code": "Bad Code", "label": null}]))
                 .unwrap_err()
                 .code,
             "invalid_argument"
         );
         assert_eq!(
-            desk.set_idle_lock_minutes(0).unwrap_err().code,
+            helpline.set_idle_lock_minutes(0).unwrap_err().code,
             "invalid_argument"
         );
-        desk.set_idle_lock_minutes(15).unwrap();
-        desk.set_transit_countries(vec!["TR".into(), "IQ".into()])
+        helpline.set_idle_lock_minutes(15).unwrap();
+        helpline
+            .set_transit_countries(vec!["TR".into(), "IQ".into()])
             .unwrap();
-        let settings = desk.settings().unwrap();
+        let settings = helpline.settings().unwrap();
         assert_eq!(settings.idle_lock_minutes, 15);
         assert_eq!(
             serde_json::to_value(&settings).unwrap()["transitCountries"],
@@ -1268,60 +1312,71 @@ mod tests {
     #[test]
     fn volunteers_cannot_run_the_helpline() {
         let dir = tempfile::tempdir().unwrap();
-        let mut desk = unlocked(dir.path());
-        desk.add_user("omar", "volunteer", secret("volunteer passphrase"))
+        let mut helpline = unlocked(dir.path());
+        helpline
+            .add_user("omar", "volunteer", secret("volunteer passphrase"))
             .unwrap();
         assert_eq!(
-            desk.add_user("eve", "boss", secret("volunteer passphrase"))
+            helpline
+                .add_user("eve", "boss", secret("volunteer passphrase"))
                 .unwrap_err()
                 .code,
             "invalid_argument"
         );
-        desk.lock();
-        desk.unlock("omar", secret("volunteer passphrase")).unwrap();
-        assert_eq!(desk.list_users().unwrap_err().code, "not_allowed");
+        helpline.lock();
+        helpline
+            .unlock("omar", secret("volunteer passphrase"))
+            .unwrap();
+        assert_eq!(helpline.list_users().unwrap_err().code, "not_allowed");
         assert_eq!(
-            desk.set_idle_lock_minutes(30).unwrap_err().code,
+            helpline.set_idle_lock_minutes(30).unwrap_err().code,
             "not_allowed"
         );
-        assert_eq!(desk.remove_user("sara").unwrap_err().code, "not_allowed");
         assert_eq!(
-            desk.settings().unwrap().idle_lock_minutes,
+            helpline.remove_user("sara").unwrap_err().code,
+            "not_allowed"
+        );
+        assert_eq!(
+            helpline.settings().unwrap().idle_lock_minutes,
             5,
             "but they read the settings"
         );
-        desk.change_passphrase(
-            secret("volunteer passphrase"),
-            secret("a new volunteer passphrase"),
-        )
-        .unwrap();
+        helpline
+            .change_passphrase(
+                secret("volunteer passphrase"),
+                secret("a new volunteer passphrase"),
+            )
+            .unwrap();
     }
 
     #[test]
     fn failed_unlocks_slow_down_until_one_succeeds() {
         let dir = tempfile::tempdir().unwrap();
-        let mut desk = unlocked(dir.path());
-        desk.lock();
-        assert_eq!(desk.unlock_delay(), Duration::ZERO);
+        let mut helpline = unlocked(dir.path());
+        helpline.lock();
+        assert_eq!(helpline.unlock_delay(), Duration::ZERO);
         let mut delays = Vec::new();
         for _ in 0..8 {
-            desk.unlock("sara", secret("guess")).unwrap_err();
-            delays.push(desk.unlock_delay().as_secs());
+            helpline.unlock("sara", secret("guess")).unwrap_err();
+            delays.push(helpline.unlock_delay().as_secs());
         }
         assert_eq!(delays, [1, 2, 4, 8, 16, 30, 30, 30]);
         // A restart does not reset it.
-        let mut desk = Desk::new(dir.path().to_path_buf());
-        assert_eq!(desk.unlock_delay().as_secs(), 30);
-        desk.unlock("sara", secret("a long passphrase")).unwrap();
-        assert_eq!(desk.unlock_delay(), Duration::ZERO);
+        let mut helpline = Helpline::new(dir.path().to_path_buf());
+        assert_eq!(helpline.unlock_delay().as_secs(), 30);
+        helpline
+            .unlock("sara", secret("a long passphrase"))
+            .unwrap();
+        assert_eq!(helpline.unlock_delay(), Duration::ZERO);
     }
 
     #[test]
     fn statistics_for_supervisors_with_checked_arguments() {
         let dir = tempfile::tempdir().unwrap();
-        let mut desk = unlocked(dir.path());
-        let started = desk.start_call(None).unwrap();
-        desk.end_call(&started.draft.draft_id, content_json("x"))
+        let mut helpline = unlocked(dir.path());
+        let started = helpline.start_call(None).unwrap();
+        helpline
+            .end_call(&started.draft.draft_id, content_json("x"))
             .unwrap();
         // This month has not ended: refused, shown or exported, and nothing is written.
         let this_month = Month::of(chrono::Utc::now());
@@ -1333,10 +1388,14 @@ mod tests {
             "sv",
         )
         .unwrap();
-        assert_eq!(desk.statistics(&now).unwrap_err().code, "month_not_ended");
+        assert_eq!(
+            helpline.statistics(&now).unwrap_err().code,
+            "month_not_ended"
+        );
         let refused = dir.path().join("now.csv");
         assert_eq!(
-            desk.export_statistics(&now, Format::Csv, &refused)
+            helpline
+                .export_statistics(&now, Format::Csv, &refused)
                 .unwrap_err()
                 .code,
             "month_not_ended"
@@ -1345,19 +1404,21 @@ mod tests {
 
         let last_month = this_month.previous().to_string();
         let query = StatisticsQuery::parse(&last_month, &last_month, false, 5, "sv").unwrap();
-        let document = desk.statistics(&query).unwrap();
+        let document = helpline.statistics(&query).unwrap();
         assert_eq!(document["months"], serde_json::json!([last_month]));
         assert_eq!(document["disclosure_control"]["k"], 5);
         assert_eq!(document["tables"][0]["totals"][0]["shown"], "count");
         let path = dir.path().join(query.file_name(Format::Csv));
-        desk.export_statistics(&query, Format::Csv, &path).unwrap();
+        helpline
+            .export_statistics(&query, Format::Csv, &path)
+            .unwrap();
         assert!(std::fs::read_to_string(&path)
             .unwrap()
             .starts_with("table,unit,category"));
         // Published now, it must be exported with the same k.
         let other_k = StatisticsQuery::parse(&last_month, &last_month, false, 7, "sv").unwrap();
         assert_eq!(
-            desk.statistics(&other_k).unwrap_err().code,
+            helpline.statistics(&other_k).unwrap_err().code,
             "threshold_fixed"
         );
 
@@ -1375,12 +1436,18 @@ mod tests {
                 "invalid_argument"
             );
         }
-        desk.add_user("omar", "volunteer", secret("volunteer passphrase"))
+        helpline
+            .add_user("omar", "volunteer", secret("volunteer passphrase"))
             .unwrap();
-        desk.lock();
-        desk.unlock("omar", secret("volunteer passphrase")).unwrap();
-        assert_eq!(desk.require_supervisor().unwrap_err().code, "not_allowed");
-        assert_eq!(desk.statistics(&query).unwrap_err().code, "not_allowed");
+        helpline.lock();
+        helpline
+            .unlock("omar", secret("volunteer passphrase"))
+            .unwrap();
+        assert_eq!(
+            helpline.require_supervisor().unwrap_err().code,
+            "not_allowed"
+        );
+        assert_eq!(helpline.statistics(&query).unwrap_err().code, "not_allowed");
     }
 
     #[test]
@@ -1392,14 +1459,14 @@ mod tests {
     #[test]
     fn backups_are_taken_checked_and_restored_on_another_computer() {
         let dir = tempfile::tempdir().unwrap();
-        let mut desk = Desk::new(dir.path().join("data"));
-        let code = desk
+        let mut helpline = Helpline::new(dir.path().join("data"));
+        let code = helpline
             .set_up("sara", secret("a long passphrase"))
             .unwrap()
             .recovery_code;
-        let number = finished_case(&mut desk, "kept in the backup");
+        let number = finished_case(&mut helpline, "kept in the backup");
 
-        let report = desk.verify_store().unwrap();
+        let report = helpline.verify_store().unwrap();
         assert!(report.sound);
         assert!(report.sealed_values_checked > 0);
         assert!(report.damaged.is_empty() && report.file_problems.is_empty());
@@ -1410,14 +1477,16 @@ mod tests {
         let backup = dir.path().join(backup_file_name(
             NaiveDate::from_ymd_opt(2026, 3, 9).unwrap(),
         ));
-        desk.backup(&backup).unwrap();
+        helpline.backup(&backup).unwrap();
         assert!(
-            desk.verify_backup(&backup, secret("a long passphrase"))
+            helpline
+                .verify_backup(&backup, secret("a long passphrase"))
                 .unwrap()
                 .sound
         );
         assert_eq!(
-            desk.verify_backup(&backup, secret("not the passphrase"))
+            helpline
+                .verify_backup(&backup, secret("not the passphrase"))
                 .unwrap_err()
                 .code,
             "wrong_passphrase"
@@ -1425,26 +1494,31 @@ mod tests {
         let stranger = dir.path().join("notes.hlbak");
         std::fs::write(&stranger, b"just some text").unwrap();
         assert_eq!(
-            desk.verify_backup(&stranger, secret("a long passphrase"))
+            helpline
+                .verify_backup(&stranger, secret("a long passphrase"))
                 .unwrap_err()
                 .code,
             "not_a_backup"
         );
         assert_eq!(
-            desk.backup(&dir.path().join("no such folder").join("x.hlbak"))
+            helpline
+                .backup(&dir.path().join("no such folder").join("x.hlbak"))
                 .unwrap_err()
                 .code,
             "backup_failed"
         );
         // Restoring is for a computer without a store.
-        desk.lock();
+        helpline.lock();
         assert_eq!(
-            desk.choose_restore_file(backup.clone()).unwrap_err().code,
+            helpline
+                .choose_restore_file(backup.clone())
+                .unwrap_err()
+                .code,
             "store_exists"
         );
 
         // With the passphrase, on a new computer.
-        let mut fresh = Desk::new(dir.path().join("restored"));
+        let mut fresh = Helpline::new(dir.path().join("restored"));
         assert_eq!(
             fresh
                 .restore("sara", secret("a long passphrase"), None)
@@ -1482,7 +1556,7 @@ mod tests {
         assert_eq!(history.calls[0].call.content.notes, "kept in the backup");
 
         // With the recovery code and a new passphrase.
-        let mut other = Desk::new(dir.path().join("recovered"));
+        let mut other = Helpline::new(dir.path().join("recovered"));
         other.choose_restore_file(backup.clone()).unwrap();
         assert_eq!(
             other
@@ -1521,40 +1595,45 @@ mod tests {
     #[test]
     fn the_recovery_code_opens_the_store_when_every_passphrase_is_forgotten() {
         let dir = tempfile::tempdir().unwrap();
-        let mut desk = Desk::new(dir.path().join("data"));
-        let code = desk
+        let mut helpline = Helpline::new(dir.path().join("data"));
+        let code = helpline
             .set_up("sara", secret("a long passphrase"))
             .unwrap()
             .recovery_code;
         assert_eq!(
-            desk.recover("sara", secret(&code), secret("a new passphrase"))
+            helpline
+                .recover("sara", secret(&code), secret("a new passphrase"))
                 .unwrap_err()
                 .code,
             "invalid_argument",
             "lock first"
         );
-        desk.lock();
+        helpline.lock();
         let other_code = RecoveryCode::random().display().to_string();
         assert_eq!(
-            desk.recover("sara", secret(&other_code), secret("a new passphrase"))
+            helpline
+                .recover("sara", secret(&other_code), secret("a new passphrase"))
                 .unwrap_err()
                 .code,
             "wrong_recovery_code"
         );
         assert_eq!(
-            desk.recover("sara", secret("not a code"), secret("a new passphrase"))
+            helpline
+                .recover("sara", secret("not a code"), secret("a new passphrase"))
                 .unwrap_err()
                 .code,
             "recovery_code_malformed"
         );
         assert_eq!(
-            desk.recover("sara", secret(&code), secret("short"))
+            helpline
+                .recover("sara", secret(&code), secret("short"))
                 .unwrap_err()
                 .code,
             "passphrase_too_short"
         );
         assert_eq!(
-            desk.recover("nobody", secret(&code), secret("a new passphrase"))
+            helpline
+                .recover("nobody", secret(&code), secret("a new passphrase"))
                 .unwrap_err()
                 .code,
             "unknown_user"
@@ -1562,81 +1641,101 @@ mod tests {
         // Written down in lower case with spaces: still the code.
         let typed = code.to_lowercase().replace('-', " ");
         assert_eq!(
-            desk.recover("sara", secret(&typed), secret("a new passphrase"))
+            helpline
+                .recover("sara", secret(&typed), secret("a new passphrase"))
                 .unwrap(),
             signed_in("sara", "supervisor")
         );
-        desk.lock();
+        helpline.lock();
         assert_eq!(
-            desk.unlock("sara", secret("a long passphrase"))
+            helpline
+                .unlock("sara", secret("a long passphrase"))
                 .unwrap_err()
                 .code,
             "wrong_passphrase"
         );
-        desk.unlock("sara", secret("a new passphrase")).unwrap();
+        helpline.unlock("sara", secret("a new passphrase")).unwrap();
     }
 
     #[test]
     fn supervisors_forget_cases_and_give_new_passphrases() {
         let dir = tempfile::tempdir().unwrap();
-        let mut desk = unlocked(dir.path());
-        let number = finished_case(&mut desk, "forget me");
-        desk.add_user("omar", "volunteer", secret("volunteer passphrase"))
+        let mut helpline = unlocked(dir.path());
+        let number = finished_case(&mut helpline, "forget me");
+        helpline
+            .add_user("omar", "volunteer", secret("volunteer passphrase"))
             .unwrap();
 
         let mut wrong_check = number.clone();
         let last = wrong_check.pop().unwrap();
         wrong_check.push(if last == '0' { '1' } else { '0' });
         assert_eq!(
-            desk.forget_case(&wrong_check).unwrap_err().code,
+            helpline.forget_case(&wrong_check).unwrap_err().code,
             "case_number_check_failed"
         );
         assert_eq!(
-            desk.forget_case("12").unwrap_err().code,
+            helpline.forget_case("12").unwrap_err().code,
             "case_number_malformed"
         );
-        desk.forget_case(&number.replace(' ', "-")).unwrap();
-        assert_eq!(desk.find_case(&number).unwrap_err().code, "no_such_case");
-        assert_eq!(desk.forget_case(&number).unwrap_err().code, "no_such_case");
+        helpline.forget_case(&number.replace(' ', "-")).unwrap();
+        assert_eq!(
+            helpline.find_case(&number).unwrap_err().code,
+            "no_such_case"
+        );
+        assert_eq!(
+            helpline.forget_case(&number).unwrap_err().code,
+            "no_such_case"
+        );
 
         assert_eq!(
-            desk.reset_passphrase("omar", secret("short"))
+            helpline
+                .reset_passphrase("omar", secret("short"))
                 .unwrap_err()
                 .code,
             "passphrase_too_short"
         );
         assert_eq!(
-            desk.reset_passphrase("nobody", secret("a fresh passphrase"))
+            helpline
+                .reset_passphrase("nobody", secret("a fresh passphrase"))
                 .unwrap_err()
                 .code,
             "unknown_user"
         );
-        desk.reset_passphrase("omar", secret("a fresh passphrase"))
+        helpline
+            .reset_passphrase("omar", secret("a fresh passphrase"))
             .unwrap();
-        desk.lock();
+        helpline.lock();
         assert_eq!(
-            desk.unlock("omar", secret("volunteer passphrase"))
+            helpline
+                .unlock("omar", secret("volunteer passphrase"))
                 .unwrap_err()
                 .code,
             "wrong_passphrase"
         );
-        desk.unlock("omar", secret("a fresh passphrase")).unwrap();
+        helpline
+            .unlock("omar", secret("a fresh passphrase"))
+            .unwrap();
 
         // A volunteer can do none of it.
         let backup = dir.path().join("x.hlbak");
-        assert_eq!(desk.backup(&backup).unwrap_err().code, "not_allowed");
+        assert_eq!(helpline.backup(&backup).unwrap_err().code, "not_allowed");
         assert!(!backup.exists());
-        assert_eq!(desk.verify_store().unwrap_err().code, "not_allowed");
+        assert_eq!(helpline.verify_store().unwrap_err().code, "not_allowed");
         assert_eq!(
-            desk.verify_backup(&backup, secret("a fresh passphrase"))
+            helpline
+                .verify_backup(&backup, secret("a fresh passphrase"))
                 .unwrap_err()
                 .code,
             "not_allowed"
         );
-        let theirs = finished_case(&mut desk, "x");
-        assert_eq!(desk.forget_case(&theirs).unwrap_err().code, "not_allowed");
+        let theirs = finished_case(&mut helpline, "x");
         assert_eq!(
-            desk.reset_passphrase("sara", secret("taken over now"))
+            helpline.forget_case(&theirs).unwrap_err().code,
+            "not_allowed"
+        );
+        assert_eq!(
+            helpline
+                .reset_passphrase("sara", secret("taken over now"))
                 .unwrap_err()
                 .code,
             "not_allowed"
@@ -1644,71 +1743,81 @@ mod tests {
     }
 
     /// A call on a new case, recorded as if it had been taken `days` ago.
-    fn old_case(desk: &mut Desk, days: i64) -> String {
+    fn old_case(helpline: &mut Helpline, days: i64) -> String {
         let started_at = Utc::now() - chrono::Duration::days(days);
         let call = helpline_core::Call {
             started_at,
             ended_at: Some(started_at + chrono::Duration::minutes(10)),
             content: CallContent::blank(),
         };
-        let number = desk.session().unwrap().record_call(None, &call).unwrap();
+        let number = helpline
+            .session()
+            .unwrap()
+            .record_call(None, &call)
+            .unwrap();
         shown(&number)
     }
 
     #[test]
     fn the_retention_period_destroys_old_cases_when_saved_and_at_every_unlock() {
         let dir = tempfile::tempdir().unwrap();
-        let mut desk = unlocked(dir.path());
-        assert_eq!(desk.settings().unwrap().retention_months, None);
+        let mut helpline = unlocked(dir.path());
+        assert_eq!(helpline.settings().unwrap().retention_months, None);
         for bad in [Some(0), Some(121)] {
             assert_eq!(
-                desk.set_retention_months(bad).unwrap_err().code,
+                helpline.set_retention_months(bad).unwrap_err().code,
                 "invalid_argument"
             );
         }
-        let old = old_case(&mut desk, 100);
-        let recent = old_case(&mut desk, 10);
+        let old = old_case(&mut helpline, 100);
+        let recent = old_case(&mut helpline, 10);
         assert_eq!(
-            desk.set_retention_months(Some(2)).unwrap(),
+            helpline.set_retention_months(Some(2)).unwrap(),
             RetentionView { cases_destroyed: 1 }
         );
-        assert_eq!(desk.settings().unwrap().retention_months, Some(2));
+        assert_eq!(helpline.settings().unwrap().retention_months, Some(2));
         assert_eq!(
-            serde_json::to_value(desk.settings().unwrap()).unwrap()["retentionMonths"],
+            serde_json::to_value(helpline.settings().unwrap()).unwrap()["retentionMonths"],
             2
         );
-        assert_eq!(desk.find_case(&old).unwrap_err().code, "no_such_case");
-        desk.find_case(&recent).unwrap();
+        assert_eq!(helpline.find_case(&old).unwrap_err().code, "no_such_case");
+        helpline.find_case(&recent).unwrap();
 
         // A case that ages past the period while the app is closed goes at the next unlock.
-        let older = old_case(&mut desk, 200);
-        desk.lock();
-        let signed_in = desk.unlock("sara", secret("a long passphrase")).unwrap();
+        let older = old_case(&mut helpline, 200);
+        helpline.lock();
+        let signed_in = helpline
+            .unlock("sara", secret("a long passphrase"))
+            .unwrap();
         assert_eq!(signed_in.cases_expired, 1);
         assert!(!signed_in.retention_failed);
-        assert_eq!(desk.find_case(&older).unwrap_err().code, "no_such_case");
+        assert_eq!(helpline.find_case(&older).unwrap_err().code, "no_such_case");
 
         // Until forgotten: nothing goes.
         assert_eq!(
-            desk.set_retention_months(None).unwrap(),
+            helpline.set_retention_months(None).unwrap(),
             RetentionView { cases_destroyed: 0 }
         );
-        let ancient = old_case(&mut desk, 4000);
-        desk.lock();
+        let ancient = old_case(&mut helpline, 4000);
+        helpline.lock();
         assert_eq!(
-            desk.unlock("sara", secret("a long passphrase"))
+            helpline
+                .unlock("sara", secret("a long passphrase"))
                 .unwrap()
                 .cases_expired,
             0
         );
-        desk.find_case(&ancient).unwrap();
+        helpline.find_case(&ancient).unwrap();
 
-        desk.add_user("omar", "volunteer", secret("volunteer passphrase"))
+        helpline
+            .add_user("omar", "volunteer", secret("volunteer passphrase"))
             .unwrap();
-        desk.lock();
-        desk.unlock("omar", secret("volunteer passphrase")).unwrap();
+        helpline.lock();
+        helpline
+            .unlock("omar", secret("volunteer passphrase"))
+            .unwrap();
         assert_eq!(
-            desk.set_retention_months(Some(12)).unwrap_err().code,
+            helpline.set_retention_months(Some(12)).unwrap_err().code,
             "not_allowed"
         );
     }
@@ -1716,18 +1825,21 @@ mod tests {
     #[test]
     fn the_audit_trail_shows_what_was_done_and_checks_whole() {
         let dir = tempfile::tempdir().unwrap();
-        let mut desk = unlocked(dir.path());
-        let number = finished_case(&mut desk, "x");
-        desk.forget_case(&number).unwrap();
-        desk.backup(&dir.path().join("b.hlbak")).unwrap();
+        let mut helpline = unlocked(dir.path());
+        let number = finished_case(&mut helpline, "x");
+        helpline.forget_case(&number).unwrap();
+        helpline.backup(&dir.path().join("b.hlbak")).unwrap();
         let last_month = Month::of(Utc::now()).previous().to_string();
         let query = StatisticsQuery::parse(&last_month, &last_month, false, 5, "en").unwrap();
-        desk.export_statistics(&query, Format::Json, &dir.path().join("s.json"))
+        helpline
+            .export_statistics(&query, Format::Json, &dir.path().join("s.json"))
             .unwrap();
-        desk.lock();
-        desk.unlock("sara", secret("a long passphrase")).unwrap();
+        helpline.lock();
+        helpline
+            .unlock("sara", secret("a long passphrase"))
+            .unwrap();
 
-        let trail = desk.audit_trail().unwrap();
+        let trail = helpline.audit_trail().unwrap();
         let json = serde_json::to_value(&trail).unwrap();
         let kinds: Vec<&str> = json
             .as_array()
@@ -1755,7 +1867,7 @@ mod tests {
             "no case number in the trail"
         );
 
-        let check = desk.verify_audit().unwrap();
+        let check = helpline.verify_audit().unwrap();
         assert!(check.sound);
         assert_eq!(check.entries_checked, trail.len() as u64);
         assert_eq!(check.head_seq, trail.len() as u64);
@@ -1764,11 +1876,14 @@ mod tests {
         assert_eq!(json["entriesChecked"], trail.len() as u64);
         assert_eq!(json["problems"], serde_json::json!([]));
 
-        desk.add_user("omar", "volunteer", secret("volunteer passphrase"))
+        helpline
+            .add_user("omar", "volunteer", secret("volunteer passphrase"))
             .unwrap();
-        desk.lock();
-        desk.unlock("omar", secret("volunteer passphrase")).unwrap();
-        assert_eq!(desk.audit_trail().unwrap_err().code, "not_allowed");
-        assert_eq!(desk.verify_audit().unwrap_err().code, "not_allowed");
+        helpline.lock();
+        helpline
+            .unlock("omar", secret("volunteer passphrase"))
+            .unwrap();
+        assert_eq!(helpline.audit_trail().unwrap_err().code, "not_allowed");
+        assert_eq!(helpline.verify_audit().unwrap_err().code, "not_allowed");
     }
 }
