@@ -19,7 +19,7 @@ use helpline_core::store::backup::{self, BackupSecret};
 use helpline_core::store::{self, AuditEntry, AuditProblem, CallDraft, CaseOverview, CaseSummary};
 use helpline_core::Month;
 use helpline_core::{
-    paths, CallContent, CaseNumber, Code, ConcernLevel, CountryCode, Error, HelplineSettings,
+    paths, Call, CallContent, CaseNumber, Code, ConcernLevel, CountryCode, Error, HelplineSettings,
     Passphrase, RecordedCall, RecoveryCode, Referral, Role, Session, Store, UserSummary,
     VerifyReport, MAX_RETENTION_MONTHS,
 };
@@ -95,6 +95,11 @@ impl Helpline {
             session: None,
             restore_from: None,
         }
+    }
+
+    /// The data folder this helpline's store is (or will be) in.
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
     }
 
     pub fn status(&self) -> AppStatus {
@@ -216,12 +221,29 @@ impl Helpline {
         Ok(())
     }
 
-    /// First run: restores the chosen backup into the data folder and signs in, with the
-    /// user's passphrase as it was when the backup was taken, or with the recovery code (then
-    /// `passphrase` is the user's new one). If signing in fails after all, the restored files
-    /// are removed again, so the first-run screen stays usable.
+    /// First run: restores the backup chosen with [`Helpline::choose_restore_file`] and signs
+    /// in, as [`Helpline::restore_file`] does.
     pub fn restore(
         &mut self,
+        user_name: &str,
+        passphrase: Zeroizing<String>,
+        recovery_code: Option<Zeroizing<String>>,
+    ) -> Result<SignedIn, AppError> {
+        let Some(backup_file) = self.restore_from.clone() else {
+            return Err(AppError::invalid_argument("choose a backup file first"));
+        };
+        let signed_in = self.restore_file(&backup_file, user_name, passphrase, recovery_code)?;
+        self.restore_from = None;
+        Ok(signed_in)
+    }
+
+    /// Restores `backup_file` into the data folder, which must hold no store yet, and signs
+    /// in: with the user's passphrase as it was when the backup was taken, or with the
+    /// recovery code (then `passphrase` is the user's new one). If signing in fails after all,
+    /// the restored store is removed again, so that the folder can be used again.
+    pub fn restore_file(
+        &mut self,
+        backup_file: &Path,
         user_name: &str,
         passphrase: Zeroizing<String>,
         recovery_code: Option<Zeroizing<String>>,
@@ -229,42 +251,29 @@ impl Helpline {
         check_length("userName", user_name)?;
         check_length("passphrase", &passphrase)?;
         self.refuse_unless_first_run()?;
-        let Some(backup_file) = self.restore_from.clone() else {
-            return Err(AppError::invalid_argument("choose a backup file first"));
-        };
-        let signed_in = match recovery_code {
+        let session = match recovery_code {
             None => {
                 let passphrase = Passphrase::for_unlock(&passphrase)?;
                 let secret = BackupSecret::User {
                     name: user_name,
                     passphrase: &passphrase,
                 };
-                let store = backup::restore(&backup_file, &self.data_dir, &secret)?;
-                let session = store
+                let store = backup::restore(backup_file, &self.data_dir, &secret)?;
+                store
                     .unlock(user_name, &passphrase)
-                    .inspect_err(|_| remove_store_files(&self.data_dir))?;
-                self.sign_in(session)
+                    .inspect_err(|_| store::remove_store(&self.data_dir))?
             }
             Some(code) => {
                 let code = parse_recovery_code(&code)?;
                 let new_passphrase = Passphrase::new(&passphrase)?;
                 let store =
-                    backup::restore(&backup_file, &self.data_dir, &BackupSecret::Recovery(&code))?;
-                let session = store
+                    backup::restore(backup_file, &self.data_dir, &BackupSecret::Recovery(&code))?;
+                store
                     .recover(&code, user_name, &new_passphrase)
-                    .inspect_err(|_| remove_store_files(&self.data_dir))?;
-                self.sign_in(session)
+                    .inspect_err(|_| store::remove_store(&self.data_dir))?
             }
         };
-        self.restore_from = None;
-        Ok(signed_in)
-    }
-}
-
-/// Removes a store this helpline has just restored and could not sign in to (the folder held none).
-fn remove_store_files(dir: &Path) {
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(dir.join(format!("{}{suffix}", store::DATABASE_FILE)));
+        Ok(self.sign_in(session))
     }
 }
 
@@ -458,7 +467,40 @@ pub struct StatisticsQuery {
     language: ReportLanguage,
 }
 
+/// A refusal to publish, in the report's language; any other error as it is.
+fn refusal(labels: &Labels, error: Error) -> AppError {
+    match labels.refusal(&error) {
+        Some(message) => AppError {
+            code: error.code(),
+            message,
+        },
+        None => error.into(),
+    }
+}
+
+/// What an export wrote.
+#[derive(Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportDone {
+    pub months: usize,
+    pub period_total: bool,
+    pub k: u64,
+}
+
+/// One published column: a month, or a period of several.
+#[derive(Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct PublishedView {
+    pub months: Vec<Month>,
+    pub k: u64,
+}
+
 impl StatisticsQuery {
+    /// The report's labels, with the helpline's own referral labels.
+    fn labels(&self, session: &mut Session) -> Result<Labels, AppError> {
+        Ok(Labels::new(self.language, &session.settings()?.referrals))
+    }
+
     pub fn parse(
         from: &str,
         to: &str,
@@ -492,8 +534,9 @@ impl Helpline {
     /// The statistics as an export would publish them now, as the JSON export's document;
     /// publishes nothing.
     pub fn statistics(&mut self, query: &StatisticsQuery) -> Result<serde_json::Value, AppError> {
-        let release = helpline_stats::preview(self.session()?, &query.request)?;
-        let labels = Labels::new(query.language, &release.statistics.referral_labels);
+        let labels = query.labels(self.session()?)?;
+        let release = helpline_stats::preview(self.session()?, &query.request)
+            .map_err(|e| refusal(&labels, e))?;
         Ok(export::document(&Report {
             statistics: &release.statistics,
             labels: &labels,
@@ -501,20 +544,23 @@ impl Helpline {
     }
 
     /// Publishes the statistics and writes them to `path` (chosen by the supervisor in the
-    /// save dialog). What is published is recorded, with the export's audit entry, before the
-    /// file is written: if writing fails, the months stay published, and the next export of
-    /// them is the same.
+    /// save dialog, or given on the command line). What is published is recorded, with the
+    /// export's audit entry, before the file is written: if writing fails, the months stay
+    /// published, and the next export of them is the same. A month that cannot be published
+    /// yet is explained in the report's language.
     pub fn export_statistics(
         &mut self,
         query: &StatisticsQuery,
         format: Format,
         path: &std::path::Path,
-    ) -> Result<(), AppError> {
-        let release = helpline_stats::publish(self.session()?, &query.request, format.extension())?;
-        let labels = Labels::new(query.language, &release.statistics.referral_labels);
+    ) -> Result<ExportDone, AppError> {
+        let labels = query.labels(self.session()?)?;
+        let release = helpline_stats::publish(self.session()?, &query.request, format.extension())
+            .map_err(|e| refusal(&labels, e))?;
+        let statistics = &release.statistics;
         export::write_file(
             &Report {
-                statistics: &release.statistics,
+                statistics,
                 labels: &labels,
             },
             format,
@@ -522,8 +568,23 @@ impl Helpline {
         )
         .map_err(|e| AppError {
             code: "export_failed",
-            message: e.to_string(),
+            message: format!(
+                "{e} (the months are published all the same: exporting them again gives the same values)"
+            ),
+        })?;
+        Ok(ExportDone {
+            months: statistics.months.len(),
+            period_total: statistics.period.is_some(),
+            k: statistics.k,
         })
+    }
+
+    /// The months and periods published so far, oldest first, each with its k (supervisors).
+    pub fn published_statistics(&mut self) -> Result<Vec<PublishedView>, AppError> {
+        Ok(helpline_stats::published(self.session()?)?
+            .into_iter()
+            .map(|(months, k)| PublishedView { months, k })
+            .collect())
     }
 
     /// Supervisors only, checked before the save dialog opens.
@@ -600,6 +661,13 @@ impl Helpline {
             )));
         }
         self.change_settings(|s| s.retention_months = months)?;
+        self.apply_retention()
+    }
+
+    /// Destroys every case whose last call is older than the retention period, now (as every
+    /// sign-in and every change of the period do). Anyone signed in: the period is the
+    /// helpline's rule, not a role's.
+    pub fn apply_retention(&mut self) -> Result<RetentionView, AppError> {
         let run = self.session()?.apply_retention(Utc::now())?;
         Ok(RetentionView {
             cases_destroyed: run.cases_destroyed,
@@ -633,6 +701,20 @@ impl Helpline {
         let draft_id = parse_draft_id(draft_id)?;
         let content = parse_content(content)?;
         let number = self.session()?.end_call(draft_id, &content)?;
+        Ok(CaseNumberView {
+            case_number: shown(&number),
+        })
+    }
+
+    /// Records a whole call at once (the CLI's way): on the case with `case_number`, or on a
+    /// new case. Refused in a month whose statistics are published.
+    pub fn record_call(
+        &mut self,
+        case_number: Option<&str>,
+        call: &Call,
+    ) -> Result<CaseNumberView, AppError> {
+        let number = case_number.map(parse_case_number).transpose()?;
+        let number = self.session()?.record_call(number.as_ref(), call)?;
         Ok(CaseNumberView {
             case_number: shown(&number),
         })
@@ -1750,12 +1832,7 @@ mod tests {
             ended_at: Some(started_at + chrono::Duration::minutes(10)),
             content: CallContent::blank(),
         };
-        let number = helpline
-            .session()
-            .unwrap()
-            .record_call(None, &call)
-            .unwrap();
-        shown(&number)
+        helpline.record_call(None, &call).unwrap().case_number
     }
 
     #[test]
@@ -1885,5 +1962,76 @@ mod tests {
             .unwrap();
         assert_eq!(helpline.audit_trail().unwrap_err().code, "not_allowed");
         assert_eq!(helpline.verify_audit().unwrap_err().code, "not_allowed");
+    }
+
+    #[test]
+    fn what_the_cli_does_follows_the_same_rules() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut helpline = unlocked(dir.path());
+        // A whole call, as the CLI records it, on a new case and then on the same case.
+        let number = old_case(&mut helpline, 45);
+        let started_at = Utc::now() - chrono::Duration::days(44);
+        let call = helpline_core::Call {
+            started_at,
+            ended_at: None,
+            content: CallContent::blank(),
+        };
+        let again = helpline.record_call(Some(&number), &call).unwrap();
+        assert_eq!(again.case_number, number);
+        assert_eq!(
+            helpline
+                .record_call(Some("1234 5678 901"), &call)
+                .unwrap_err()
+                .code,
+            "case_number_check_failed"
+        );
+        assert_eq!(helpline.find_case(&number).unwrap().calls.len(), 2);
+
+        // Publishing a month that has not ended is refused, explained in the report's
+        // language; a month published takes no more calls, and is listed.
+        let this_month = Month::of(Utc::now()).to_string();
+        let now = StatisticsQuery::parse(&this_month, &this_month, false, 5, "sv").unwrap();
+        let refused = helpline
+            .export_statistics(&now, Format::Csv, &dir.path().join("now.csv"))
+            .unwrap_err();
+        assert_eq!(refused.code, "month_not_ended");
+        assert!(
+            refused.message.contains("är inte slut ännu"),
+            "{}",
+            refused.message
+        );
+        let month = Month::of(started_at).to_string();
+        let query = StatisticsQuery::parse(&month, &month, false, 5, "en").unwrap();
+        let done = helpline
+            .export_statistics(&query, Format::Json, &dir.path().join("m.json"))
+            .unwrap();
+        assert_eq!((done.months, done.period_total, done.k), (1, false, 5));
+        assert_eq!(
+            helpline.published_statistics().unwrap(),
+            [PublishedView {
+                months: vec![Month::of(started_at)],
+                k: 5
+            }]
+        );
+        assert_eq!(
+            helpline.record_call(Some(&number), &call).unwrap_err().code,
+            "month_published"
+        );
+
+        // Retention run now, by anyone signed in.
+        assert_eq!(helpline.apply_retention().unwrap().cases_destroyed, 0);
+        helpline
+            .add_user("omar", "volunteer", secret("volunteer passphrase"))
+            .unwrap();
+        helpline.lock();
+        helpline
+            .unlock("omar", secret("volunteer passphrase"))
+            .unwrap();
+        assert_eq!(helpline.apply_retention().unwrap().cases_destroyed, 0);
+        assert_eq!(
+            helpline.published_statistics().unwrap_err().code,
+            "not_allowed"
+        );
+        assert_eq!(helpline.verify_store().unwrap_err().code, "not_allowed");
     }
 }

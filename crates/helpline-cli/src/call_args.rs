@@ -8,9 +8,9 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::Args;
 use helpline_core::domain::MAX_NOTES_CHARS;
 use helpline_core::{
-    AgeBand, Call, CallContent, Caller, CallerIdentity, CaseHistory, CaseNumber, Channel, Code,
-    ConcernLevel, ContactDetails, Environment, Error, Gender, Language, PersonOfConcern,
-    ReferralCode, Relationship, Situation,
+    AgeBand, Call, CallContent, Caller, CallerIdentity, Channel, Code, ConcernLevel,
+    ContactDetails, Environment, Gender, Language, PersonOfConcern, RecordedCall, ReferralCode,
+    Relationship, Situation,
 };
 
 use crate::input::Input;
@@ -77,13 +77,9 @@ pub struct CallArgs {
 }
 
 impl CallArgs {
-    pub fn into_call(self, input: &mut Input) -> Result<(Option<CaseNumber>, Call), Failure> {
-        let case = self
-            .case
-            .as_deref()
-            .map(CaseNumber::parse)
-            .transpose()
-            .map_err(Error::from)?;
+    /// The call, and the case number as given (checked by the application layer).
+    pub fn into_call(self, input: &mut Input) -> Result<(Option<String>, Call), Failure> {
+        let case = self.case;
         let contact = ContactDetails {
             name: self.contact_name,
             phone: self.contact_phone,
@@ -167,16 +163,13 @@ fn read_notes(path: &PathBuf) -> Result<String, Failure> {
 /// The case's history as text, one block a call, with escalations marked.
 pub fn write_history(
     out: &mut impl Write,
-    number: &CaseNumber,
-    history: &CaseHistory,
+    number: &str,
+    open: bool,
+    calls: &[RecordedCall],
 ) -> io::Result<()> {
-    let state = if history.open { "open" } else { "closed" };
-    writeln!(
-        out,
-        "Case {number} ({state}): {} call(s)",
-        history.calls.len()
-    )?;
-    for (i, recorded) in history.calls.iter().enumerate() {
+    let state = if open { "open" } else { "closed" };
+    writeln!(out, "Case {number} ({state}): {} call(s)", calls.len())?;
+    for (i, recorded) in calls.iter().enumerate() {
         let (call, content) = (&recorded.call, &recorded.call.content);
         let when = call
             .started_at

@@ -4,7 +4,7 @@
 
 use std::io::{BufRead, BufReader, Read, Stdin};
 
-use helpline_core::{Passphrase, RecoveryCode};
+use helpline_core::Passphrase;
 use zeroize::Zeroizing;
 
 use crate::Failure;
@@ -30,20 +30,20 @@ impl Input {
             .get_or_insert_with(|| BufReader::new(std::io::stdin()))
     }
 
-    /// The acting user's passphrase.
-    pub fn passphrase(&mut self, prompt: &str) -> Result<Passphrase, Failure> {
-        let text = self.secret(prompt, PASSPHRASE_ENV)?;
-        Ok(Passphrase::for_unlock(&text)?)
+    /// The acting user's passphrase, as typed (the application layer checks it).
+    pub fn passphrase(&mut self, prompt: &str) -> Result<Zeroizing<String>, Failure> {
+        self.secret(prompt, PASSPHRASE_ENV)
     }
 
-    /// A new passphrase; on a terminal it is asked twice.
-    pub fn new_passphrase(&mut self, prompt: &str) -> Result<Passphrase, Failure> {
+    /// A new passphrase, as typed; on a terminal it is asked twice, and must be the same.
+    pub fn new_passphrase(&mut self, prompt: &str) -> Result<Zeroizing<String>, Failure> {
         if std::env::var_os(NEW_PASSPHRASE_ENV).is_some() || self.secrets_on_stdin {
-            return Ok(Passphrase::new(&self.secret(prompt, NEW_PASSPHRASE_ENV)?)?);
+            return self.secret(prompt, NEW_PASSPHRASE_ENV);
         }
-        let first = Passphrase::new(&ask_terminal(prompt)?)?;
-        let again = Passphrase::for_unlock(&ask_terminal("The same again")?)?;
-        if !first.same_as(&again) {
+        let first = ask_terminal(prompt)?;
+        let again = ask_terminal("The same again")?;
+        let same = Passphrase::for_unlock(&first)?.same_as(&Passphrase::for_unlock(&again)?);
+        if !same {
             return Err(Failure::usage(
                 "the two passphrases differ; nothing was changed",
             ));
@@ -51,13 +51,13 @@ impl Input {
         Ok(first)
     }
 
-    pub fn recovery_code(&mut self) -> Result<RecoveryCode, Failure> {
-        let text = if self.secrets_on_stdin {
-            self.stdin_line("the recovery code")?
+    /// The recovery code, as typed.
+    pub fn recovery_code(&mut self) -> Result<Zeroizing<String>, Failure> {
+        if self.secrets_on_stdin {
+            self.stdin_line("the recovery code")
         } else {
-            ask_terminal("Recovery code")?
-        };
-        Ok(RecoveryCode::parse(&text)?)
+            ask_terminal("Recovery code")
+        }
     }
 
     /// Everything left on standard input (notes given as `--notes-file -`).

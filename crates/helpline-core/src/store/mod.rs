@@ -33,6 +33,14 @@ use crate::error::{Error, Result};
 
 /// The database file's name inside a data folder.
 pub const DATABASE_FILE: &str = "helpline.db";
+/// Removes the store in `dir` (its database file and SQLite's files beside it), for a store just
+/// restored that could not be signed in to; best effort, as the folder held no store before.
+pub fn remove_store(dir: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(dir.join(format!("{DATABASE_FILE}{suffix}")));
+    }
+}
+
 /// How many unlocks have failed since the last success, kept beside the database so that the
 /// slow-down survives a restart. It holds one number and nothing about any call.
 const FAILED_UNLOCKS_FILE: &str = "failed-unlocks";
