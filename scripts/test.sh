@@ -3,60 +3,86 @@
 # shell's own tests, the UI's component tests, the disclosure audit of generated and CLI-made
 # exports with an openpyxl check of the XLSX ones, a short run of every fuzz target, and the
 # end-to-end tests of the real app in a real window under Xvfb.
+#
+#   scripts/test.sh              every stage, in this order
+#   scripts/test.sh STAGE...     only these: ui rust bench stats fuzz e2e
 source "$(dirname "$0")/setup.sh"
+
+STAGES="ui rust bench stats fuzz e2e"
+wanted=("$@")
+[ ${#wanted[@]} -eq 0 ] && read -r -a wanted <<< "$STAGES"
+for stage in "${wanted[@]}"; do
+    [[ " $STAGES " == *" $stage "* ]] || die "no stage \"$stage\"; the stages are: $STAGES"
+done
+runs() { [[ " ${wanted[*]} " == *" $1 "* ]]; }
 
 need_debian_packages $BUILD_PACKAGES $TEST_PACKAGES
 need_toolchains
-need_tauri_driver
-need_cargo_fuzz
 need_npm_packages "$REPO/ui"
-need_npm_packages "$REPO/tests/e2e"
+if runs e2e; then
+        need_tauri_driver
+        need_npm_packages "$REPO/tests/e2e"
+fi
+runs fuzz && need_cargo_fuzz
 
 cd "$REPO"
-say "UI: type-check, build and component tests"
+# The shell embeds the built UI: every stage that builds it needs ui/dist.
 build_ui
-(cd ui && npx vitest run)
+if runs ui; then
+    say "UI: type-check, build and component tests"
+    (cd ui && npx vitest run)
+fi
 
-say "Rust: core, CLI and shell tests"
-cargo test --workspace --locked
+if runs rust; then
+    say "Rust: core, application layer, statistics, CLI and shell tests"
+    cargo test --workspace --locked
+fi
 
-# Benchmarks are not run here (scripts/bench.sh runs them), but they must keep building.
-say "benchmarks: they build"
-cargo bench --locked -p helpline-bench --no-run
+if runs bench; then
+    # Benchmarks are not run here (scripts/bench.sh runs them), but they must keep building.
+    say "benchmarks: they build"
+    cargo bench --locked -p helpline-bench --no-run
+fi
 
-say "statistics: the audit of an attacker who holds every export (tests/stats/audit.py)"
-# Debian's own Python, which python3-scipy and python3-openpyxl are installed for.
-/usr/bin/python3 -m unittest discover -s tests/stats -p 'test_*.py'
-stats_dir="$(mktemp -d)"
-cargo run --quiet --release --locked -p helpline-stats --example releases -- "$stats_dir/generated" 300
-/usr/bin/python3 tests/stats/audit.py "$stats_dir/generated"
-cargo build --quiet --locked -p helpline-cli
-tests/stats/cli_releases.sh "$REPO/target/debug/helpline" "$stats_dir/cli"
-/usr/bin/python3 tests/stats/audit.py "$stats_dir/cli"
-say "statistics: the XLSX exports open in openpyxl"
-/usr/bin/python3 tests/stats/check_xlsx.py "$stats_dir"/cli/*.xlsx
-rm -rf "$stats_dir"
+if runs stats; then
+    say "statistics: the audit of an attacker who holds every export (tests/stats/audit.py)"
+    # Debian's own Python, which python3-scipy and python3-openpyxl are installed for.
+    /usr/bin/python3 -m unittest discover -s tests/stats -p 'test_*.py'
+    stats_dir="$(mktemp -d)"
+    cargo run --quiet --release --locked -p helpline-stats --example releases -- "$stats_dir/generated" 300
+    /usr/bin/python3 tests/stats/audit.py "$stats_dir/generated"
+    cargo build --quiet --locked -p helpline-cli
+    tests/stats/cli_releases.sh "$REPO/target/debug/helpline" "$stats_dir/cli"
+    /usr/bin/python3 tests/stats/audit.py "$stats_dir/cli"
+    say "statistics: the XLSX exports open in openpyxl"
+    /usr/bin/python3 tests/stats/check_xlsx.py "$stats_dir"/cli/*.xlsx
+    rm -rf "$stats_dir"
+fi
 
-say "fuzzing: a short run of every target (fuzz/README.md runs them longer)"
-fuzz/run-short.sh
+if runs fuzz; then
+    say "fuzzing: a short run of every target (fuzz/README.md runs them longer)"
+    fuzz/run-short.sh
+fi
 
-say "end to end: the real app under Xvfb, driven through tauri-driver"
-cargo build --locked -p helpline-desktop
-scratch="$(mktemp -d)"
-trap 'rm -rf "$scratch"' EXIT
-export HELPLINE_APP="$REPO/target/debug/helpline-desktop"
-# A fresh data folder, and fresh places for the webview's own storage, for every run.
-export HELPLINE_DATA_DIR="$scratch/data" XDG_DATA_HOME="$scratch/xdg-data" XDG_CONFIG_HOME="$scratch/xdg-config" XDG_CACHE_HOME="$scratch/xdg-cache"
-export NO_AT_BRIDGE=1 TAURI_DRIVER_LOG="$scratch/tauri-driver.log"
-# WebDriver cannot drive native file dialogs: the debug build saves into, and opens the newest
-# file from, this folder instead (src-tauri/src/dialogs.rs). The app inherits it from tauri-driver.
-export HELPLINE_E2E_DIALOG_DIR="$scratch/dialogs"
-mkdir -p "$HELPLINE_E2E_DIALOG_DIR"
-xvfb-run -a -s "-screen 0 1280x900x24" dbus-run-session -- bash -c '
-    tauri-driver --port 4444 > "$TAURI_DRIVER_LOG" 2>&1 &
-    driver=$!
-    trap "kill $driver 2>/dev/null; wait $driver 2>/dev/null" EXIT
-    for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/4444) 2>/dev/null && break; sleep 0.2; done
-    cd tests/e2e && npm test --silent
-' || { echo "--- tauri-driver and app output:"; cat "$TAURI_DRIVER_LOG"; exit 1; }
-say "all tests passed"
+if runs e2e; then
+    say "end to end: the real app under Xvfb, driven through tauri-driver"
+    cargo build --locked -p helpline-desktop
+    scratch="$(mktemp -d)"
+    trap 'rm -rf "$scratch"' EXIT
+    export HELPLINE_APP="$REPO/target/debug/helpline-desktop"
+    # A fresh data folder, and fresh places for the webview's own storage, for every run.
+    export HELPLINE_DATA_DIR="$scratch/data" XDG_DATA_HOME="$scratch/xdg-data" XDG_CONFIG_HOME="$scratch/xdg-config" XDG_CACHE_HOME="$scratch/xdg-cache"
+    export NO_AT_BRIDGE=1 TAURI_DRIVER_LOG="$scratch/tauri-driver.log"
+    # WebDriver cannot drive native file dialogs: the debug build saves into, and opens the newest
+    # file from, this folder instead (src-tauri/src/dialogs.rs). The app inherits it from tauri-driver.
+    export HELPLINE_E2E_DIALOG_DIR="$scratch/dialogs"
+    mkdir -p "$HELPLINE_E2E_DIALOG_DIR"
+    xvfb-run -a -s "-screen 0 1280x900x24" dbus-run-session -- bash -c '
+        tauri-driver --port 4444 > "$TAURI_DRIVER_LOG" 2>&1 &
+        driver=$!
+        trap "kill $driver 2>/dev/null; wait $driver 2>/dev/null" EXIT
+        for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/4444) 2>/dev/null && break; sleep 0.2; done
+        cd tests/e2e && npm test --silent
+    ' || { echo "--- tauri-driver and app output:"; cat "$TAURI_DRIVER_LOG"; exit 1; }
+fi
+say "all tests passed: ${wanted[*]}"
