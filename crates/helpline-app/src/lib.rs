@@ -67,7 +67,7 @@ pub struct SignedIn {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SetUpDone {
-    /// Shown once; the shell keeps no copy.
+    /// Shown once; nothing keeps a copy.
     pub recovery_code: String,
     pub user: String,
     pub role: &'static str,
@@ -170,7 +170,7 @@ impl Helpline {
         let retention = session.apply_retention(Utc::now());
         if let Err(e) = &retention {
             eprintln!(
-                "helpline-desktop: retention did not run: {e} [{}]",
+                "helpline: retention did not run: {e} [{}]",
                 e.code()
             );
         }
