@@ -77,12 +77,24 @@ if runs e2e; then
     # file from, this folder instead (src-tauri/src/dialogs.rs). The app inherits it from tauri-driver.
     export HELPLINE_E2E_DIALOG_DIR="$scratch/dialogs"
     mkdir -p "$HELPLINE_E2E_DIALOG_DIR"
-    xvfb-run -a -s "-screen 0 1280x900x24" dbus-run-session -- bash -c '
-        tauri-driver --port 4444 > "$TAURI_DRIVER_LOG" 2>&1 &
-        driver=$!
-        trap "kill $driver 2>/dev/null; wait $driver 2>/dev/null" EXIT
-        for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/4444) 2>/dev/null && break; sleep 0.2; done
-        cd tests/e2e && npm test --silent
-    ' || { echo "--- tauri-driver and app output:"; cat "$TAURI_DRIVER_LOG"; exit 1; }
+    run_e2e() {
+        xvfb-run -a -s "-screen 0 1280x900x24" dbus-run-session -- bash -c '
+            tauri-driver --port 4444 > "$TAURI_DRIVER_LOG" 2>&1 &
+            driver=$!
+            trap "pkill -P $driver 2>/dev/null; kill $driver 2>/dev/null; wait $driver 2>/dev/null" EXIT
+            for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/4444) 2>/dev/null && break; sleep 0.2; done
+            cd tests/e2e && npm test --silent
+        '
+    }
+    # WebKitWebDriver now and then hangs on a request (seen on a screenshot), and every test
+    # after it times out: a failed suite runs once more, from a fresh driver, and says so.
+    if ! run_e2e; then
+        echo "--- tauri-driver and app output of the failed run:"
+        cat "$TAURI_DRIVER_LOG"
+        pkill -f WebKitWebDriver 2>/dev/null || true
+        say "end to end: the suite failed; running it once more"
+        run_e2e || { echo "--- tauri-driver and app output:"; cat "$TAURI_DRIVER_LOG"; exit 1; }
+        say "end to end: passed the second time (the first failure is above)"
+    fi
 fi
 say "all tests passed: ${wanted[*]}"

@@ -85,7 +85,8 @@ describe('first run', () => {
     );
     assert.equal(await browser.execute(() => document.documentElement.lang), 'ar');
     assert.equal(await (await browser.$('#home-user')).getText(), USER);
-    await app.screenshot('first-run-home-ar.png');
+    // No screenshot here: WebKitWebDriver's screenshot of this screen hangs (every time on
+    // this machine), and the session with it; the call test keeps Arabic screens as artefacts.
     // Back to English, so the language saved in this data folder is the default again.
     await (await browser.$('#language')).selectByAttribute('value', 'en');
   });
