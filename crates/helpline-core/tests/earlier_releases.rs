@@ -87,3 +87,98 @@ fn a_schema_3_backup_restores_with_a_passphrase_and_the_recovery_code() {
         assert_eq!(session.case_history(&number).unwrap().calls.len(), 2);
     }
 }
+
+/// What `schema-4/written-by.sh` put in the store, read back whole.
+fn check_schema_4(session: &mut helpline_core::Session) {
+    let report = session.verify().unwrap();
+    assert!(report.is_sound(), "{report:?}");
+    let number = CaseNumber::parse("8589 3041 929").unwrap();
+    let history = session.case_history(&number).unwrap();
+    let levels: Vec<u8> = history
+        .calls
+        .iter()
+        .map(|c| c.call.content.level.step())
+        .collect();
+    assert_eq!(levels, [1, 0, 2]);
+    let escalated: Vec<bool> = history.calls.iter().map(|c| c.escalated).collect();
+    assert_eq!(escalated, [false, false, true], "2 rose above the assessed 1");
+    assert_eq!(
+        history.calls[0].call.content.notes,
+        "Mamma orolig.\nRinger igen på fredag."
+    );
+    let last = &history.calls[2].call.content;
+    assert_eq!(last.next_steps, "Ring socialtjänsten");
+    assert_eq!(last.follow_up, "2026-05-01".parse().ok());
+    match &last.caller.identity {
+        helpline_core::CallerIdentity::GaveContactDetails(contact) => {
+            assert_eq!(contact.name.as_deref(), Some("Amina"))
+        }
+        other => panic!("contact details lost: {other:?}"),
+    }
+    let settings = session.settings().unwrap();
+    assert_eq!(settings.retention_months, Some(120));
+    let april = "2026-04".parse().unwrap();
+    let published: Vec<_> = session
+        .publishing()
+        .unwrap()
+        .published()
+        .unwrap()
+        .into_iter()
+        .map(|p| p.months)
+        .collect();
+    assert_eq!(published, [vec![april]]);
+    // The forgotten case's call is still counted: 2 + 7 + 1 calls in April.
+    let counts = session.month_counts(&[april]).unwrap();
+    assert_eq!(
+        counts[0]
+            .1
+            .tables
+            .get("calls_by_channel")
+            .map(|t| t.values().sum::<u64>()),
+        Some(10)
+    );
+    let trail = session.audit_trail().unwrap();
+    assert!(trail
+        .iter()
+        .any(|e| matches!(e.action, helpline_core::AuditAction::CaseForgotten { .. })));
+}
+
+#[test]
+fn a_schema_4_store_opens_with_everything_it_held() {
+    let dir = copy_of("schema-4");
+    let mut sara = Store::open(dir.path())
+        .unwrap()
+        .unlock("sara", &pass("fixture passphrase sara"))
+        .unwrap();
+    check_schema_4(&mut sara);
+    drop(sara);
+    let omar = Store::open(dir.path())
+        .unwrap()
+        .unlock("omar", &pass("fixture passphrase omar"))
+        .unwrap();
+    assert_eq!(omar.role(), helpline_core::Role::Volunteer);
+}
+
+#[test]
+fn a_schema_4_backup_restores_with_a_passphrase_and_the_recovery_code() {
+    let backup = fixture("schema-4").join("helpline.backup");
+    let passphrase = pass("fixture passphrase sara");
+    let code = RecoveryCode::parse("WMAP-OTAG-BIJL-PO4U-4ZZT-NE5P-J6QA-DRML").unwrap();
+    for secret in [
+        BackupSecret::User {
+            name: "sara",
+            passphrase: &passphrase,
+        },
+        BackupSecret::Recovery(&code),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let store = restore(&backup, &dir.path().join("restored"), &secret).unwrap();
+        let mut session = match secret {
+            BackupSecret::User { .. } => store.unlock("sara", &passphrase).unwrap(),
+            BackupSecret::Recovery(_) => store
+                .recover(&code, "sara", &pass("a new passphrase for sara"))
+                .unwrap(),
+        };
+        check_schema_4(&mut session);
+    }
+}
