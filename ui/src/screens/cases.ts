@@ -1,29 +1,28 @@
 import { caseNumber, checkField, el } from '../dom';
 import { formatCount, formatDateTime, formatDay, formatInteger, today } from '../format';
 import { t } from '../i18n';
+import * as ipc from '../ipc';
 import { LEVELS, levelStep, type CaseList, type CasesFilter, type Level } from '../ipc';
+import { navBar } from './nav';
+import type { Rendered, Screen, SessionContext } from './types';
 
-export type { CasesFilter } from '../ipc';
-
+/** What the cases list shows at first: open cases, at any level. */
 export function defaultFilter(): CasesFilter {
   return { openOnly: true, dueOnly: false, minStep: 0 };
 }
 
-export interface CasesProps {
-  /**
-   * What the shell sent for `filter` (already filtered, most recent first, capped); null
-   * while it is on its way or when it could not be read (the error is in #error).
-   */
-  list: CaseList | null;
-  /** Owned by the caller, so it survives a re-render; changed in place. */
-  filter: CasesFilter;
-  headingLevel: 'h2' | 'h3';
-  /** The list is on its way. */
-  loading?: boolean;
-  /** The filter changed (in place): the list must be asked for again. */
-  onFilter(): void;
-  onOpen(caseNumber: string): void;
-}
+export const ids = {
+  screen: 'cases-screen',
+  part: 'cases',
+  title: 'cases-title',
+  filterOpen: 'cases-filter-open',
+  filterDue: 'cases-filter-due',
+  filterLevel: 'cases-filter-level',
+  loading: 'cases-loading',
+  capped: 'cases-capped',
+  table: 'cases-table',
+  empty: 'cases-empty',
+} as const;
 
 /** Whether a follow-up date has come (today or earlier), as the shell reckons it for the filter. */
 export function isDue(followUp: string | null, day: string = today()): boolean {
@@ -40,100 +39,182 @@ function levelCell(level: Level, escalated = false): HTMLElement {
   );
 }
 
-/** The list of cases with its filters; each row opens the case's history. */
-export function casesSection({ list, filter, headingLevel, loading = false, onFilter, onOpen }: CasesProps): HTMLElement {
-  const openOnly = checkField('cases-filter-open', t('cases-filter-open'), filter.openOnly);
-  const dueOnly = checkField('cases-filter-due', t('cases-filter-due'), filter.dueOnly);
-  const level = el('select', { id: 'cases-filter-level', name: 'cases-filter-level' });
-  level.append(el('option', { value: '0' }, t('cases-filter-level-any')));
-  for (const step of [1, 2, 3]) level.append(el('option', { value: String(step) }, t('cases-filter-level-min', { step })));
-  level.value = String(filter.minStep);
 
-  const day = today();
-  const shown = list?.cases ?? [];
-  const body = el(
-    'tbody',
-    {},
-    ...shown.map((item) => {
-      const due = isDue(item.followUp, day);
-      const open = el('button', { type: 'button', class: 'case-link' }, caseNumber(item.caseNumber));
-      open.addEventListener('click', () => onOpen(item.caseNumber));
-      return el(
-        'tr',
-        { class: ['case-row', due ? 'due' : '', item.open ? '' : 'closed'].filter(Boolean).join(' ') },
-        el('th', { scope: 'row' }, open, item.open ? null : el('span', { class: 'tag' }, t('cases-closed'))),
-        levelCell(item.latestLevel, item.escalated),
-        levelCell(item.highestLevel),
-        el('td', {}, item.lastCallAt ? formatDateTime(item.lastCallAt) : t('value-none')),
-        el(
-          'td',
-          { class: due ? 'follow-up due' : 'follow-up' },
-          item.followUp ? formatDay(item.followUp) : t('value-none'),
-          due ? el('span', { class: 'tag due-tag' }, t('cases-due')) : null,
-        ),
-        el('td', { class: 'number' }, formatInteger(item.calls)),
-      );
-    }),
-  );
-  const table = el(
-    'table',
-    { id: 'cases-table', class: 'cases-table', hidden: shown.length === 0 },
-    el(
-      'thead',
+/**
+ * The list of cases with its filters, as part of a screen (home, or the cases screen); each row
+ * opens the case's history. The shell filters and caps the list; only the reply to the latest
+ * request is shown.
+ */
+export class CasesPart {
+  /** What the shell sent for the filter; null while on its way or when it could not be read. */
+  private list: CaseList | null = null;
+  private loading = true;
+  /** Counts requests for the list. */
+  private request = 0;
+
+  constructor(
+    private readonly ctx: SessionContext,
+    private readonly screen: Screen,
+    private readonly headingLevel: 'h2' | 'h3',
+  ) {}
+
+  /** Asks for the list with the session's filter, showing the loading state meanwhile. */
+  async load(): Promise<void> {
+    const request = ++this.request;
+    if (!this.loading || this.list !== null) {
+      this.loading = true;
+      this.list = null;
+      this.ctx.redraw(this.screen);
+    }
+    await this.ctx.tasks.load(this.screen, {
+      superseded: () => request !== this.request,
+      ask: () => ipc.listCases(this.ctx.casesFilter),
+      done: (list) => {
+        this.list = list;
+        this.loading = false;
+      },
+      failed: () => {
+        this.loading = false;
+      },
+    });
+  }
+
+  /** For a screen that asks for the list together with something else: the request's number. */
+  begin(): number {
+    return ++this.request;
+  }
+
+  /** The reply to request `begin` numbered; the reason it failed, or null. */
+  receive(request: number, reply: PromiseSettledResult<CaseList>): unknown {
+    // A filter changed meanwhile: its own request fills the list.
+    if (request !== this.request) return null;
+    this.loading = false;
+    if (reply.status === 'rejected') return reply.reason;
+    this.list = reply.value;
+    return null;
+  }
+
+  private async open(caseNumber: string): Promise<void> {
+    await this.ctx.tasks.run(this.screen, {
+      ask: () => ipc.findCase(caseNumber),
+      done: (history) => this.ctx.showHistory(history, false),
+    });
+  }
+
+  private filterChanged(filter: CasesFilter): void {
+    this.ctx.setCasesFilter(filter);
+    void this.load();
+  }
+
+  render(): HTMLElement {
+    const { list } = this;
+    const filter = this.ctx.casesFilter;
+    const openOnly = checkField(ids.filterOpen, t('cases-filter-open'), filter.openOnly);
+    const dueOnly = checkField(ids.filterDue, t('cases-filter-due'), filter.dueOnly);
+    const level = el('select', { id: ids.filterLevel, name: ids.filterLevel });
+    level.append(el('option', { value: '0' }, t('cases-filter-level-any')));
+    for (const step of [1, 2, 3]) level.append(el('option', { value: String(step) }, t('cases-filter-level-min', { step })));
+    level.value = String(filter.minStep);
+
+    const day = today();
+    const shown = list?.cases ?? [];
+    const body = el(
+      'tbody',
       {},
+      ...shown.map((item) => {
+        const due = isDue(item.followUp, day);
+        const open = el('button', { type: 'button', class: 'case-link' }, caseNumber(item.caseNumber));
+        open.addEventListener('click', () => void this.open(item.caseNumber));
+        return el(
+          'tr',
+          { class: ['case-row', due ? 'due' : '', item.open ? '' : 'closed'].filter(Boolean).join(' ') },
+          el('th', { scope: 'row' }, open, item.open ? null : el('span', { class: 'tag' }, t('cases-closed'))),
+          levelCell(item.latestLevel, item.escalated),
+          levelCell(item.highestLevel),
+          el('td', {}, item.lastCallAt ? formatDateTime(item.lastCallAt) : t('value-none')),
+          el(
+            'td',
+            { class: due ? 'follow-up due' : 'follow-up' },
+            item.followUp ? formatDay(item.followUp) : t('value-none'),
+            due ? el('span', { class: 'tag due-tag' }, t('cases-due')) : null,
+          ),
+          el('td', { class: 'number' }, formatInteger(item.calls)),
+        );
+      }),
+    );
+    const table = el(
+      'table',
+      { id: ids.table, class: 'cases-table', hidden: shown.length === 0 },
       el(
-        'tr',
+        'thead',
         {},
-        el('th', { scope: 'col' }, t('cases-col-number')),
-        el('th', { scope: 'col' }, t('cases-col-latest')),
-        el('th', { scope: 'col' }, t('cases-col-highest')),
-        el('th', { scope: 'col' }, t('cases-col-last-call')),
-        el('th', { scope: 'col' }, t('cases-col-follow-up')),
-        el('th', { scope: 'col', class: 'number' }, t('cases-col-calls')),
+        el(
+          'tr',
+          {},
+          el('th', { scope: 'col' }, t('cases-col-number')),
+          el('th', { scope: 'col' }, t('cases-col-latest')),
+          el('th', { scope: 'col' }, t('cases-col-highest')),
+          el('th', { scope: 'col' }, t('cases-col-last-call')),
+          el('th', { scope: 'col' }, t('cases-col-follow-up')),
+          el('th', { scope: 'col', class: 'number' }, t('cases-col-calls')),
+        ),
       ),
-    ),
-    body,
-  );
-  const empty = el('p', { id: 'cases-empty', class: 'empty', hidden: list === null || shown.length > 0 }, t('cases-empty'));
-  // The shell sends the most recent cases only: say so, and how to find the others.
-  const capped =
-    list !== null && list.total > shown.length
-      ? el(
-          'p',
-          { id: 'cases-capped', class: 'hint', role: 'status' },
-          t('cases-capped', { shown: formatCount(shown.length), count: formatCount(list.total), total: list.total }),
-        )
-      : null;
+      body,
+    );
+    const empty = el('p', { id: ids.empty, class: 'empty', hidden: list === null || shown.length > 0 }, t('cases-empty'));
+    // The shell sends the most recent cases only: say so, and how to find the others.
+    const capped =
+      list !== null && list.total > shown.length
+        ? el(
+            'p',
+            { id: ids.capped, class: 'hint', role: 'status' },
+            t('cases-capped', { shown: formatCount(shown.length), count: formatCount(list.total), total: list.total }),
+          )
+        : null;
 
-  openOnly.input.addEventListener('change', () => {
-    filter.openOnly = openOnly.input.checked;
-    onFilter();
-  });
-  dueOnly.input.addEventListener('change', () => {
-    filter.dueOnly = dueOnly.input.checked;
-    onFilter();
-  });
-  level.addEventListener('change', () => {
-    const step = Number(level.value);
-    filter.minStep = Number.isInteger(step) && step >= 0 && step < LEVELS.length ? step : 0;
-    onFilter();
-  });
+    openOnly.input.addEventListener('change', () => this.filterChanged({ ...filter, openOnly: openOnly.input.checked }));
+    dueOnly.input.addEventListener('change', () => this.filterChanged({ ...filter, dueOnly: dueOnly.input.checked }));
+    level.addEventListener('change', () => {
+      const step = Number(level.value);
+      this.filterChanged({ ...filter, minStep: Number.isInteger(step) && step >= 0 && step < LEVELS.length ? step : 0 });
+    });
 
-  return el(
-    'section',
-    { id: 'cases', class: 'cases', 'aria-labelledby': 'cases-title' },
-    el(headingLevel, { id: 'cases-title', tabindex: '-1' }, t('cases-title')),
-    el(
-      'fieldset',
-      { class: 'filters' },
-      el('legend', {}, t('cases-filters')),
-      openOnly.block,
-      dueOnly.block,
-      el('div', { class: 'field inline' }, el('label', { for: 'cases-filter-level' }, t('cases-filter-level')), level),
-    ),
-    loading ? el('p', { id: 'cases-loading', class: 'empty', 'aria-busy': 'true' }, t('loading')) : null,
-    capped,
-    el('div', { class: 'table-wrap' }, table),
-    empty,
-  );
+    return el(
+      'section',
+      { id: ids.part, class: 'cases', 'aria-labelledby': ids.title },
+      el(this.headingLevel, { id: ids.title, tabindex: '-1' }, t('cases-title')),
+      el(
+        'fieldset',
+        { class: 'filters' },
+        el('legend', {}, t('cases-filters')),
+        openOnly.block,
+        dueOnly.block,
+        el('div', { class: 'field inline' }, el('label', { for: ids.filterLevel }, t('cases-filter-level')), level),
+      ),
+      this.loading ? el('p', { id: ids.loading, class: 'empty', 'aria-busy': 'true' }, t('loading')) : null,
+      capped,
+      el('div', { class: 'table-wrap' }, table),
+      empty,
+    );
+  }
+}
+
+/** Every case, from the menu. */
+export class CasesScreen implements Screen {
+  private readonly cases: CasesPart;
+
+  constructor(private readonly ctx: SessionContext) {
+    this.cases = new CasesPart(ctx, this, 'h2');
+  }
+
+  /** Asks for the list; the screen shows at once, with the list on its way. */
+  load(): Promise<void> {
+    return this.cases.load();
+  }
+
+  render(): Rendered {
+    const part = this.cases.render();
+    const root = el('div', { class: 'unlocked' }, navBar(this.ctx, 'cases'), el('div', { id: ids.screen, class: 'screen' }, part));
+    return { root, focus: part.querySelector<HTMLElement>(`#${ids.title}`) ?? root };
+  }
 }

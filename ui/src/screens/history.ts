@@ -1,23 +1,23 @@
 import { caseNumber, el, userText } from '../dom';
 import { durationMinutes, formatDateTime, formatDay, listNodes } from '../format';
 import { t } from '../i18n';
-import { levelStep, type CallView, type CaseHistory, type Referral, type Session } from '../ipc';
+import * as ipc from '../ipc';
+import { levelStep, type CallView, type CaseHistory, type Referral } from '../ipc';
 import { referralName } from './call';
-import { navBar, type Place } from './nav';
-import type { Screen } from './types';
+import { navBar } from './nav';
+import type { Rendered, Screen, SessionContext } from './types';
 
-export interface HistoryProps {
-  session: Session;
-  history: CaseHistory;
-  referrals: readonly Referral[];
-  busy: boolean;
-  /** Shown after a call was ended: it was saved in this case. */
-  ended: boolean;
-  onNavigate(place: Place): void;
-  onLock(): void;
-  onToggleOpen(open: boolean): void;
-  onNewCall(caseNumber: string): void;
-}
+export const ids = {
+  screen: 'case-history',
+  title: 'history-title',
+  confirmation: 'history-confirmation',
+  caseNumber: 'history-case-number',
+  state: 'case-state',
+  newCall: 'new-call-on-case',
+  toggleOpen: 'case-open-toggle',
+  callsTitle: 'history-calls-title',
+  calls: 'history-calls',
+} as const;
 
 /** Newest first, whatever order they came in. */
 export function newestFirst(calls: readonly CallView[]): CallView[] {
@@ -91,49 +91,71 @@ function callItem(call: CallView, referrals: readonly Referral[]): HTMLElement {
 }
 
 /** One case: its number, open or closed, every call newest first, and a new call on it. */
-export function historyScreen(props: HistoryProps): Screen {
-  const { history } = props;
-  const title = el('h2', { id: 'history-title', tabindex: '-1' }, t('history-title'));
-  const toggle = el(
-    'button',
-    { id: 'case-open-toggle', type: 'button', class: 'secondary', disabled: props.busy, 'aria-describedby': 'case-state' },
-    t(history.open ? 'case-close' : 'case-reopen'),
-  );
-  toggle.addEventListener('click', () => props.onToggleOpen(!history.open));
-  const newCall = el('button', { id: 'new-call-on-case', type: 'button', disabled: props.busy }, t('new-call-on-case'));
-  newCall.addEventListener('click', () => props.onNewCall(history.caseNumber));
-  const calls = newestFirst(history.calls);
-  const root = el(
-    'div',
-    { class: 'unlocked' },
-    navBar({ session: props.session, current: 'cases', onNavigate: props.onNavigate, onLock: props.onLock }),
-    el(
-      'section',
-      { id: 'case-history', class: 'screen history', 'aria-labelledby': 'history-title' },
-      title,
-      props.ended ? el('p', { id: 'history-confirmation', class: 'notice', role: 'status' }, t('history-ended')) : null,
+export class HistoryScreen implements Screen {
+  /** `ended`: shown after a call was ended, which was saved in this case. */
+  constructor(
+    private readonly ctx: SessionContext,
+    private history: CaseHistory,
+    private ended: boolean,
+  ) {}
+
+  private async setOpen(open: boolean): Promise<void> {
+    await this.ctx.tasks.run(this, {
+      ask: () => ipc.setCaseOpen(this.history.caseNumber, open),
+      done: () => {
+        this.history = { ...this.history, open };
+        this.ended = false;
+      },
+      drawn: () => this.ctx.focus(ids.toggleOpen),
+    });
+  }
+
+  render(): Rendered {
+    const { history } = this;
+    const busy = this.ctx.tasks.busy;
+    const title = el('h2', { id: ids.title, tabindex: '-1' }, t('history-title'));
+    const toggle = el(
+      'button',
+      { id: ids.toggleOpen, type: 'button', class: 'secondary', disabled: busy, 'aria-describedby': ids.state },
+      t(history.open ? 'case-close' : 'case-reopen'),
+    );
+    toggle.addEventListener('click', () => void this.setOpen(!history.open));
+    const newCall = el('button', { id: ids.newCall, type: 'button', disabled: busy }, t('new-call-on-case'));
+    newCall.addEventListener('click', () => this.ctx.newCall(history.caseNumber));
+    const calls = newestFirst(history.calls);
+    const referrals = this.ctx.settings.referrals;
+    const root = el(
+      'div',
+      { class: 'unlocked' },
+      navBar(this.ctx, 'cases'),
       el(
-        'div',
-        { class: 'history-head' },
+        'section',
+        { id: ids.screen, class: 'screen history', 'aria-labelledby': ids.title },
+        title,
+        this.ended ? el('p', { id: ids.confirmation, class: 'notice', role: 'status' }, t('history-ended')) : null,
         el(
-          'p',
-          { class: 'number-line' },
-          el('span', { class: 'label' }, t('history-case-number-label')),
-          ' ',
-          caseNumber(history.caseNumber, { id: 'history-case-number', class: 'case-number big-number' }),
+          'div',
+          { class: 'history-head' },
+          el(
+            'p',
+            { class: 'number-line' },
+            el('span', { class: 'label' }, t('history-case-number-label')),
+            ' ',
+            caseNumber(history.caseNumber, { id: ids.caseNumber, class: 'case-number big-number' }),
+          ),
+          el(
+            'p',
+            { id: ids.state, class: history.open ? 'state open' : 'state closed', 'data-open': String(history.open) },
+            t('case-state', { open: history.open ? 'yes' : 'no' }),
+          ),
+          el('div', { class: 'actions' }, newCall, toggle),
         ),
-        el(
-          'p',
-          { id: 'case-state', class: history.open ? 'state open' : 'state closed', 'data-open': String(history.open) },
-          t('case-state', { open: history.open ? 'yes' : 'no' }),
-        ),
-        el('div', { class: 'actions' }, newCall, toggle),
+        el('h3', { id: ids.callsTitle }, t('history-calls')),
+        calls.length === 0
+          ? el('p', { class: 'empty' }, t('history-no-calls'))
+          : el('ol', { id: ids.calls, class: 'history-calls', 'aria-labelledby': ids.callsTitle }, ...calls.map((call) => callItem(call, referrals))),
       ),
-      el('h3', { id: 'history-calls-title' }, t('history-calls')),
-      calls.length === 0
-        ? el('p', { class: 'empty' }, t('history-no-calls'))
-        : el('ol', { id: 'history-calls', class: 'history-calls', 'aria-labelledby': 'history-calls-title' }, ...calls.map((call) => callItem(call, props.referrals))),
-    ),
-  );
-  return { root, focus: title };
+    );
+    return { root, focus: title };
+  }
 }

@@ -1,161 +1,234 @@
 import { caseNumber, el, field } from '../dom';
 import { formatDateTime } from '../format';
 import { formatNodes, t } from '../i18n';
-import type { CaseList, Session, Unfinished } from '../ipc';
-import { casesSection, type CasesFilter } from './cases';
-import { navBar, type Place } from './nav';
-import type { Screen } from './types';
+import * as ipc from '../ipc';
+import type { Unfinished } from '../ipc';
+import { resumedCall } from './call';
+import { CasesPart } from './cases';
+import { navBar } from './nav';
+import type { Rendered, Screen, SessionContext } from './types';
 
-export interface HomeProps {
-  session: Session;
-  busy: boolean;
-  unfinished: Unfinished[];
-  /** The draft whose discard waits for a yes. */
-  confirmDiscard: string | null;
-  /** Cases the retention period destroyed at sign-in; 0 shows nothing. */
-  casesExpired: number;
-  /** The cases list as the shell sent it for `filter`; null while on its way. */
-  cases: CaseList | null;
-  casesLoading: boolean;
-  filter: CasesFilter;
-  /** The filter changed (in place): ask for the list again. */
-  onFilterCases(): void;
-  onNavigate(place: Place): void;
-  onLock(): void;
-  onNewCall(): void;
-  onLookup(typed: string): void;
-  onOpenCase(caseNumber: string): void;
-  onResume(draft: Unfinished): void;
-  onDiscard(draftId: string): void;
-  onDiscardConfirm(draftId: string): void;
-  onDiscardCancel(): void;
-}
-
-function unfinishedSection(props: HomeProps): HTMLElement {
-  const list = el('ul', { class: 'unfinished-list' });
-  props.unfinished.forEach((draft, index) => {
-    const resume = el(
-      'button',
-      { id: index === 0 ? 'resume-call-0' : undefined, type: 'button', class: 'resume-call', disabled: props.busy },
-      t('resume-call'),
-    );
-    resume.addEventListener('click', () => props.onResume(draft));
-    const item = el(
-      'li',
-      { class: 'unfinished-call', 'data-draft': draft.draftId },
-      el(
-        'p',
-        {},
-        ...formatNodes('unfinished-call', { number: caseNumber(draft.caseNumber) }, {
-          started: formatDateTime(draft.startedAt),
-        }),
-      ),
-    );
-    if (props.confirmDiscard === draft.draftId) {
-      const yes = el('button', { type: 'button', class: 'danger discard-unfinished-confirm', disabled: props.busy }, t('discard-unfinished-confirm'));
-      const no = el('button', { type: 'button', class: 'secondary discard-unfinished-cancel' }, t('confirm-cancel'));
-      yes.addEventListener('click', () => props.onDiscardConfirm(draft.draftId));
-      no.addEventListener('click', () => props.onDiscardCancel());
-      item.append(
-        el(
-          'div',
-          { class: 'confirm', role: 'group', 'aria-label': t('discard-unfinished-question') },
-          el('p', { class: 'warning' }, t('discard-unfinished-question')),
-          el('div', { class: 'actions' }, no, yes),
-        ),
-      );
-    } else {
-      const discard = el('button', { type: 'button', class: 'secondary discard-unfinished', disabled: props.busy }, t('discard-unfinished'));
-      discard.addEventListener('click', () => props.onDiscard(draft.draftId));
-      item.append(el('div', { class: 'actions' }, resume, discard));
-    }
-    list.append(item);
-  });
-  return el(
-    'section',
-    { id: 'unfinished-calls', class: 'unfinished', role: 'region', 'aria-labelledby': 'unfinished-title' },
-    el('h3', { id: 'unfinished-title' }, t('unfinished-title')),
-    list,
-  );
-}
+export const ids = {
+  screen: 'home',
+  title: 'home-title',
+  user: 'home-user',
+  role: 'home-role',
+  retentionExpired: 'retention-expired',
+  unfinished: 'unfinished-calls',
+  unfinishedTitle: 'unfinished-title',
+  /** The first unfinished call's Continue button. */
+  resumeFirst: 'resume-call-0',
+  newCall: 'new-call',
+  newCallHint: 'new-call-hint',
+  lookupForm: 'lookup-form',
+  lookupTitle: 'lookup-title',
+  lookupNumber: 'lookup-number',
+  lookupSubmit: 'lookup-submit',
+} as const;
 
 /** After unlocking: unfinished calls first, then new call, returning caller and the cases. */
-export function homeScreen(props: HomeProps): Screen {
-  const { session, busy } = props;
-  // The name is text in its own isolate, so a name in another script displays right.
-  const name = el('bdi', { id: 'home-user' }, session.user);
-  const heading = el('h2', { id: 'home-title', tabindex: '-1' }, ...formatNodes('home-greeting', { user: name }));
+export class HomeScreen implements Screen {
+  private unfinished: Unfinished[] = [];
+  /** The draft whose discard waits for a yes. */
+  private confirmDiscard: string | null = null;
+  private readonly cases: CasesPart;
+  /** The No of the question about discarding, as last drawn. */
+  private discardCancel: HTMLElement | null = null;
 
-  const newCall = el(
-    'button',
-    {
-      id: 'new-call',
-      type: 'button',
-      class: 'big',
-      disabled: busy,
-      'aria-keyshortcuts': 'Alt+N',
-      title: t('new-call'),
-      'aria-describedby': 'new-call-hint',
-    },
-    t('new-call'),
-  );
-  newCall.addEventListener('click', () => props.onNewCall());
+  /** `casesExpired`: cases the retention period destroyed at sign-in (shown to supervisors). */
+  constructor(
+    private readonly ctx: SessionContext,
+    private readonly casesExpired = 0,
+  ) {
+    this.cases = new CasesPart(ctx, this, 'h3');
+  }
 
-  const lookup = field(
-    'lookup-number',
-    t('lookup-label'),
-    {
-      type: 'text',
-      inputmode: 'numeric',
-      autocomplete: 'off',
-      spellcheck: 'false',
-      dir: 'ltr',
-      translate: 'no',
-      class: 'case-number-input',
-    },
-    t('lookup-hint'),
-  );
-  const lookupSubmit = el('button', { id: 'lookup-submit', type: 'submit', disabled: busy }, t('lookup-submit'));
-  const lookupForm = el(
-    'form',
-    { id: 'lookup-form', class: 'lookup', novalidate: true, 'aria-labelledby': 'lookup-title' },
-    el('h3', { id: 'lookup-title' }, t('lookup-title')),
-    el('div', { class: 'inline-form' }, lookup.block, lookupSubmit),
-  );
-  lookupForm.addEventListener('submit', (event) => {
-    event.preventDefault();
-    props.onLookup(lookup.input.value);
-  });
+  /** The unfinished calls and the cases fill in when they arrive. */
+  async load(): Promise<void> {
+    const request = this.cases.begin();
+    let failed: unknown = null;
+    let untouched = false;
+    await this.ctx.tasks.load(this, {
+      ask: () => Promise.allSettled([ipc.unfinishedCalls(), ipc.listCases(this.ctx.casesFilter)]),
+      done: ([unfinished, cases]) => {
+        if (unfinished.status === 'fulfilled') this.unfinished = unfinished.value;
+        else failed = unfinished.reason;
+        failed ??= this.cases.receive(request, cases);
+        const active = document.activeElement;
+        untouched = active === null || active === document.body || active.id === ids.title;
+      },
+      drawn: () => {
+        if (failed !== null) {
+          const code = this.ctx.tasks.failure(failed);
+          if (code === null) return;
+          this.ctx.showError(code);
+        }
+        // An unfinished call comes first: offer it where the focus is.
+        if (this.unfinished.length > 0 && untouched) this.ctx.focus(ids.resumeFirst);
+      },
+    });
+  }
 
-  const root = el(
-    'div',
-    { class: 'unlocked' },
-    navBar({ session, current: 'home', onNavigate: props.onNavigate, onLock: props.onLock }),
-    el(
+  /** Finds a case by what was typed; a wrong number keeps the field as typed. */
+  private async lookup(typed: string): Promise<void> {
+    if (this.ctx.tasks.busy) return;
+    if (typed.trim() === '') {
+      this.ctx.fail('case_number_empty', ids.lookupNumber);
+      return;
+    }
+    await this.ctx.tasks.run(this, {
+      // The raw text: the Rust side parses spaces, dashes and Arabic or Persian digits.
+      ask: () => ipc.findCase(typed),
+      done: (history) => this.ctx.showHistory(history, false),
+      failed: () => ({ field: ids.lookupNumber }),
+    });
+  }
+
+  private resume(draft: Unfinished): void {
+    if (this.ctx.tasks.busy) return;
+    this.ctx.openCall(resumedCall(draft));
+  }
+
+  private askDiscard(draftId: string | null): void {
+    this.confirmDiscard = draftId;
+    this.ctx.redraw(this);
+    if (draftId !== null) this.discardCancel?.focus();
+  }
+
+  private async discard(draftId: string): Promise<void> {
+    await this.ctx.tasks.run(this, {
+      ask: () => ipc.discardCall(draftId),
+      done: () => this.ctx.goHome(),
+      failed: (code) => {
+        this.confirmDiscard = null;
+        if (code === 'no_such_call') this.ctx.goHome();
+      },
+    });
+  }
+
+  private unfinishedSection(): HTMLElement {
+    const busy = this.ctx.tasks.busy;
+    const list = el('ul', { class: 'unfinished-list' });
+    this.unfinished.forEach((draft, index) => {
+      const resume = el(
+        'button',
+        { id: index === 0 ? ids.resumeFirst : undefined, type: 'button', class: 'resume-call', disabled: busy },
+        t('resume-call'),
+      );
+      resume.addEventListener('click', () => this.resume(draft));
+      const item = el(
+        'li',
+        { class: 'unfinished-call', 'data-draft': draft.draftId },
+        el(
+          'p',
+          {},
+          ...formatNodes('unfinished-call', { number: caseNumber(draft.caseNumber) }, {
+            started: formatDateTime(draft.startedAt),
+          }),
+        ),
+      );
+      if (this.confirmDiscard === draft.draftId) {
+        const yes = el('button', { type: 'button', class: 'danger discard-unfinished-confirm', disabled: busy }, t('discard-unfinished-confirm'));
+        const no = el('button', { type: 'button', class: 'secondary discard-unfinished-cancel' }, t('confirm-cancel'));
+        yes.addEventListener('click', () => void this.discard(draft.draftId));
+        no.addEventListener('click', () => this.askDiscard(null));
+        this.discardCancel = no;
+        item.append(
+          el(
+            'div',
+            { class: 'confirm', role: 'group', 'aria-label': t('discard-unfinished-question') },
+            el('p', { class: 'warning' }, t('discard-unfinished-question')),
+            el('div', { class: 'actions' }, no, yes),
+          ),
+        );
+      } else {
+        const discard = el('button', { type: 'button', class: 'secondary discard-unfinished', disabled: busy }, t('discard-unfinished'));
+        discard.addEventListener('click', () => this.askDiscard(draft.draftId));
+        item.append(el('div', { class: 'actions' }, resume, discard));
+      }
+      list.append(item);
+    });
+    return el(
       'section',
-      { id: 'home', class: 'screen', 'aria-labelledby': 'home-title' },
-      heading,
-      el('p', { id: 'home-role', 'data-role': session.role }, t('home-role', { role: session.role })),
-      props.casesExpired > 0
-        ? el('p', { id: 'retention-expired', class: 'notice', role: 'status' }, t('retention-expired', { cases: props.casesExpired }))
-        : null,
-      props.unfinished.length > 0 ? unfinishedSection(props) : null,
+      { id: ids.unfinished, class: 'unfinished', role: 'region', 'aria-labelledby': ids.unfinishedTitle },
+      el('h3', { id: ids.unfinishedTitle }, t('unfinished-title')),
+      list,
+    );
+  }
+
+  render(): Rendered {
+    const { session } = this.ctx;
+    const busy = this.ctx.tasks.busy;
+    const casesExpired = session.role === 'supervisor' ? this.casesExpired : 0;
+    this.discardCancel = null;
+    // The name is text in its own isolate, so a name in another script displays right.
+    const name = el('bdi', { id: ids.user }, session.user);
+    const heading = el('h2', { id: ids.title, tabindex: '-1' }, ...formatNodes('home-greeting', { user: name }));
+
+    const newCall = el(
+      'button',
+      {
+        id: ids.newCall,
+        type: 'button',
+        class: 'big',
+        disabled: busy,
+        'aria-keyshortcuts': 'Alt+N',
+        title: t('new-call'),
+        'aria-describedby': ids.newCallHint,
+      },
+      t('new-call'),
+    );
+    newCall.addEventListener('click', () => this.ctx.newCall(null));
+
+    const lookup = field(
+      ids.lookupNumber,
+      t('lookup-label'),
+      {
+        type: 'text',
+        inputmode: 'numeric',
+        autocomplete: 'off',
+        spellcheck: 'false',
+        dir: 'ltr',
+        translate: 'no',
+        class: 'case-number-input',
+      },
+      t('lookup-hint'),
+    );
+    const lookupSubmit = el('button', { id: ids.lookupSubmit, type: 'submit', disabled: busy }, t('lookup-submit'));
+    const lookupForm = el(
+      'form',
+      { id: ids.lookupForm, class: 'lookup', novalidate: true, 'aria-labelledby': ids.lookupTitle },
+      el('h3', { id: ids.lookupTitle }, t('lookup-title')),
+      el('div', { class: 'inline-form' }, lookup.block, lookupSubmit),
+    );
+    lookupForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.lookup(lookup.input.value);
+    });
+
+    const root = el(
+      'div',
+      { class: 'unlocked' },
+      navBar(this.ctx, 'home'),
       el(
-        'div',
-        { class: 'start' },
-        el('div', { class: 'new-call' }, newCall, el('p', { id: 'new-call-hint', class: 'hint' }, t('new-call-hint'))),
-        lookupForm,
+        'section',
+        { id: ids.screen, class: 'screen', 'aria-labelledby': ids.title },
+        heading,
+        el('p', { id: ids.role, 'data-role': session.role }, t('home-role', { role: session.role })),
+        casesExpired > 0
+          ? el('p', { id: ids.retentionExpired, class: 'notice', role: 'status' }, t('retention-expired', { cases: casesExpired }))
+          : null,
+        this.unfinished.length > 0 ? this.unfinishedSection() : null,
+        el(
+          'div',
+          { class: 'start' },
+          el('div', { class: 'new-call' }, newCall, el('p', { id: ids.newCallHint, class: 'hint' }, t('new-call-hint'))),
+          lookupForm,
+        ),
+        this.cases.render(),
       ),
-      casesSection({
-        list: props.cases,
-        filter: props.filter,
-        headingLevel: 'h3',
-        loading: props.casesLoading,
-        onFilter: props.onFilterCases,
-        onOpen: props.onOpenCase,
-      }),
-    ),
-  );
-  const firstResume = root.querySelector<HTMLElement>('#resume-call-0');
-  return { root, focus: firstResume ?? heading };
+    );
+    const firstResume = root.querySelector<HTMLElement>(`#${ids.resumeFirst}`);
+    return { root, focus: firstResume ?? heading };
+  }
 }

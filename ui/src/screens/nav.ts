@@ -1,44 +1,40 @@
 import { el } from '../dom';
 import { t } from '../i18n';
-import type { Session } from '../ipc';
+import type { SessionContext } from './types';
 
 export type Place = 'home' | 'cases' | 'passphrase' | 'statistics' | 'safety' | 'settings';
 
-export interface NavProps {
-  session: Session;
-  /** Where the user is; null during a call, when only Lock is offered. */
-  current: Place | null;
-  onNavigate(place: Place): void;
-  onLock(): void;
-}
+export const ids = {
+  place: (place: Place) => `nav-${place}` as const,
+  lock: 'lock',
+} as const;
 
-/** The menu of every unlocked screen. Statistics, safety and settings exist only for supervisors. */
-export function navBar({ session, current, onNavigate, onLock }: NavProps): HTMLElement {
+/**
+ * The menu of every unlocked screen; `current` is where the user is, null during a call, when
+ * only Lock is offered. Statistics, safety and settings exist only for supervisors.
+ */
+export function navBar(ctx: SessionContext, current: Place | null): HTMLElement {
   const nav = el('nav', { class: 'main-nav', 'aria-label': t('nav-label') });
   const list = el('ul', {});
   if (current !== null) {
-    const places: [Place, `nav-${Place}`][] = [
-      ['home', 'nav-home'],
-      ['cases', 'nav-cases'],
-      ['passphrase', 'nav-passphrase'],
-    ];
-    if (session.role === 'supervisor') places.push(['statistics', 'nav-statistics'], ['safety', 'nav-safety'], ['settings', 'nav-settings']);
-    for (const [place, label] of places) {
+    const places: Place[] = ['home', 'cases', 'passphrase'];
+    if (ctx.session.role === 'supervisor') places.push('statistics', 'safety', 'settings');
+    for (const place of places) {
       const button = el(
         'button',
-        { id: `nav-${place}`, type: 'button', class: 'link', 'aria-current': place === current ? 'page' : undefined },
-        t(label),
+        { id: ids.place(place), type: 'button', class: 'link', 'aria-current': place === current ? 'page' : undefined },
+        t(`nav-${place}`),
       );
-      button.addEventListener('click', () => onNavigate(place));
+      button.addEventListener('click', () => ctx.navigate(place));
       list.append(el('li', {}, button));
     }
   }
   const lock = el(
     'button',
-    { id: 'lock', type: 'button', class: 'secondary', 'aria-keyshortcuts': 'Control+L', title: t('home-lock') },
+    { id: ids.lock, type: 'button', class: 'secondary', 'aria-keyshortcuts': 'Control+L', title: t('home-lock') },
     t('home-lock'),
   );
-  lock.addEventListener('click', () => onLock());
+  lock.addEventListener('click', () => ctx.lock());
   list.append(el('li', { class: 'lock' }, lock));
   nav.append(list);
   return nav;

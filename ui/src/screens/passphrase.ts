@@ -1,64 +1,78 @@
 import { el, field } from '../dom';
 import { t } from '../i18n';
-import type { Session } from '../ipc';
-import { navBar, type Place } from './nav';
-import type { Screen } from './types';
+import * as ipc from '../ipc';
+import { navBar } from './nav';
+import type { Rendered, Screen, SessionContext } from './types';
 
-export interface PassphraseProps {
-  session: Session;
-  busy: boolean;
-  done: boolean;
-  onNavigate(place: Place): void;
-  onLock(): void;
-  onSubmit(current: string, next: string, repeat: string): void;
-}
+export const ids = {
+  screen: 'passphrase',
+  title: 'passphrase-title',
+  form: 'passphrase-form',
+  current: 'passphrase-current',
+  next: 'passphrase-new',
+  repeat: 'passphrase-repeat',
+  submit: 'passphrase-submit',
+  done: 'passphrase-done',
+} as const;
 
 /** Change one's own passphrase (rewrites one key slot in the store). */
-export function passphraseScreen(props: PassphraseProps): Screen {
-  const current = field('passphrase-current', t('passphrase-current-label'), {
-    type: 'password',
-    autocomplete: 'current-password',
-  });
-  const next = field(
-    'passphrase-new',
-    t('passphrase-new-label'),
-    { type: 'password', autocomplete: 'new-password' },
-    t('setup-passphrase-hint'),
-  );
-  const repeat = field('passphrase-repeat', t('passphrase-repeat-label'), {
-    type: 'password',
-    autocomplete: 'new-password',
-  });
-  const submit = el(
-    'button',
-    { id: 'passphrase-submit', type: 'submit', disabled: props.busy },
-    props.busy ? t('working') : t('passphrase-submit'),
-  );
-  const form = el(
-    'form',
-    { id: 'passphrase-form', novalidate: true, 'aria-busy': props.busy ? 'true' : undefined },
-    current.block,
-    next.block,
-    repeat.block,
-    el('div', { class: 'actions' }, submit),
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    props.onSubmit(current.input.value, next.input.value, repeat.input.value);
-  });
-  const title = el('h2', { id: 'passphrase-title' }, t('passphrase-title'));
-  const root = el(
-    'div',
-    { class: 'unlocked' },
-    navBar({ session: props.session, current: 'passphrase', onNavigate: props.onNavigate, onLock: props.onLock }),
-    el(
-      'section',
-      { id: 'passphrase', class: 'screen narrow', 'aria-labelledby': 'passphrase-title' },
-      title,
-      el('p', { class: 'intro' }, t('passphrase-intro')),
-      props.done ? el('p', { id: 'passphrase-done', class: 'notice', role: 'status' }, t('passphrase-done')) : null,
-      form,
-    ),
-  );
-  return { root, focus: current.input };
+export class PassphraseScreen implements Screen {
+  /** The passphrase was changed. */
+  private done = false;
+
+  constructor(private readonly ctx: SessionContext) {}
+
+  private async change(current: string, next: string, repeat: string): Promise<void> {
+    if (this.ctx.tasks.busy) return;
+    if (next !== repeat) {
+      this.ctx.fail('passphrase_mismatch', ids.repeat, [ids.repeat]);
+      return;
+    }
+    await this.ctx.tasks.run(this, {
+      ask: () => ipc.changePassphrase(current, next),
+      done: () => {
+        this.done = true;
+        this.ctx.reopen(this);
+      },
+      drawn: () => this.ctx.focus(ids.done),
+      failed: (code) =>
+        code === 'passphrase_too_short' || code === 'passphrase_too_long'
+          ? { field: ids.next, clear: [ids.repeat] }
+          : { field: ids.current, clear: [ids.current] },
+    });
+  }
+
+  render(): Rendered {
+    const busy = this.ctx.tasks.busy;
+    const current = field(ids.current, t('passphrase-current-label'), { type: 'password', autocomplete: 'current-password' });
+    const next = field(ids.next, t('passphrase-new-label'), { type: 'password', autocomplete: 'new-password' }, t('setup-passphrase-hint'));
+    const repeat = field(ids.repeat, t('passphrase-repeat-label'), { type: 'password', autocomplete: 'new-password' });
+    const submit = el('button', { id: ids.submit, type: 'submit', disabled: busy }, busy ? t('working') : t('passphrase-submit'));
+    const form = el(
+      'form',
+      { id: ids.form, novalidate: true, 'aria-busy': busy ? 'true' : undefined },
+      current.block,
+      next.block,
+      repeat.block,
+      el('div', { class: 'actions' }, submit),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.change(current.input.value, next.input.value, repeat.input.value);
+    });
+    const root = el(
+      'div',
+      { class: 'unlocked' },
+      navBar(this.ctx, 'passphrase'),
+      el(
+        'section',
+        { id: ids.screen, class: 'screen narrow', 'aria-labelledby': ids.title },
+        el('h2', { id: ids.title }, t('passphrase-title')),
+        el('p', { class: 'intro' }, t('passphrase-intro')),
+        this.done ? el('p', { id: ids.done, class: 'notice', role: 'status' }, t('passphrase-done')) : null,
+        form,
+      ),
+    );
+    return { root, focus: current.input };
+  }
 }

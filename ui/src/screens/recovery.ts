@@ -1,51 +1,56 @@
 import { el } from '../dom';
 import { t } from '../i18n';
-import type { Screen } from './types';
+import type { Session } from '../ipc';
+import type { LockedContext, Rendered, Screen } from './types';
 
-export interface RecoveryProps {
-  code: string;
-  stored: boolean;
-  onStoredChange(stored: boolean): void;
-  onContinue(): void;
-}
+export const ids = {
+  screen: 'recovery',
+  title: 'recovery-title',
+  code: 'recovery-code',
+  stored: 'recovery-stored',
+  form: 'recovery-form',
+  continue: 'recovery-continue',
+} as const;
 
-/** The recovery code, shown once right after set-up. */
-export function recoveryScreen({ code, stored, onStoredChange, onContinue }: RecoveryProps): Screen {
-  const checkbox = el('input', {
-    id: 'recovery-stored',
-    name: 'recovery-stored',
-    type: 'checkbox',
-    checked: stored,
-  });
-  checkbox.checked = stored;
-  const next = el(
-    'button',
-    { id: 'recovery-continue', type: 'submit', disabled: !stored },
-    t('recovery-continue'),
-  );
-  checkbox.addEventListener('change', () => {
-    next.disabled = !checkbox.checked;
-    onStoredChange(checkbox.checked);
-  });
-  const form = el(
-    'form',
-    { id: 'recovery-form', novalidate: true },
-    el('div', { class: 'check' }, checkbox, el('label', { for: 'recovery-stored' }, t('recovery-stored'))),
-    el('div', { class: 'actions' }, next),
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (checkbox.checked) onContinue();
-  });
-  const root = el(
-    'section',
-    { id: 'recovery', class: 'screen', 'aria-labelledby': 'recovery-title' },
-    el('h2', { id: 'recovery-title' }, t('recovery-title')),
-    el('p', { class: 'intro' }, t('recovery-explain')),
-    // Left-to-right and isolated, also inside the Arabic UI, so groups never reorder.
-    el('p', { id: 'recovery-code', class: 'recovery-code', dir: 'ltr', translate: 'no' }, code),
-    el('p', { class: 'warning' }, t('recovery-once')),
-    form,
-  );
-  return { root, focus: checkbox };
+/** The recovery code, shown once right after set-up; it leaves the DOM and memory with this screen. */
+export class RecoveryScreen implements Screen {
+  /** The box "I have stored the code", kept across a new language. */
+  private stored = false;
+
+  constructor(
+    private readonly ctx: LockedContext,
+    private readonly code: string,
+    private readonly session: Session,
+  ) {}
+
+  render(): Rendered {
+    const checkbox = el('input', { id: ids.stored, name: ids.stored, type: 'checkbox', checked: this.stored });
+    checkbox.checked = this.stored;
+    const next = el('button', { id: ids.continue, type: 'submit', disabled: !this.stored }, t('recovery-continue'));
+    checkbox.addEventListener('change', () => {
+      this.stored = checkbox.checked;
+      next.disabled = !this.stored;
+    });
+    const form = el(
+      'form',
+      { id: ids.form, novalidate: true },
+      el('div', { class: 'check' }, checkbox, el('label', { for: ids.stored }, t('recovery-stored'))),
+      el('div', { class: 'actions' }, next),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      if (checkbox.checked) this.ctx.signIn(this.session);
+    });
+    const root = el(
+      'section',
+      { id: ids.screen, class: 'screen', 'aria-labelledby': ids.title },
+      el('h2', { id: ids.title }, t('recovery-title')),
+      el('p', { class: 'intro' }, t('recovery-explain')),
+      // Left-to-right and isolated, also inside the Arabic UI, so groups never reorder.
+      el('p', { id: ids.code, class: 'recovery-code', dir: 'ltr', translate: 'no' }, this.code),
+      el('p', { class: 'warning' }, t('recovery-once')),
+      form,
+    );
+    return { root, focus: checkbox };
+  }
 }

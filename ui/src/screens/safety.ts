@@ -11,11 +11,11 @@ import {
   type AuditCheck,
   type AuditEntry,
   type ClientErrorCode,
-  type Session,
   type VerifyResult,
 } from '../ipc';
-import { navBar, type Place } from './nav';
-import type { Screen } from './types';
+import * as ipc from '../ipc';
+import { navBar } from './nav';
+import type { Rendered, Screen, SessionContext } from './types';
 
 /** How many audit entries show at first, and how many more each "Show more" adds. */
 export const AUDIT_PAGE = 50;
@@ -23,44 +23,52 @@ export const AUDIT_PAGE = 50;
 export type BackupStatus = { state: 'saved'; path: string } | { state: 'cancelled' } | { state: 'failed' };
 export type BackupCheck = { state: 'checked'; path: string; report: VerifyResult } | { state: 'cancelled' } | { state: 'failed' };
 export type RetentionMode = 'forever' | 'limited';
+type SafetyPart = 'backup' | 'check' | 'retention' | 'forget' | 'audit';
 
-export interface SafetyProps {
-  session: Session;
-  busy: boolean;
-  /** The period now in force; null: until forgotten. */
-  retentionMonths: number | null;
-  retentionMode: RetentionMode;
-  /** A shorter period waiting for a yes. */
-  retentionConfirm: number | null;
-  /** Saved: how many cases that destroyed at once. */
-  retentionDone: number | null;
-  backupStatus: BackupStatus | null;
-  storeCheck: VerifyResult | null;
-  backupCheck: BackupCheck | null;
-  /** The case found for forgetting, waiting for a yes. */
-  forgetConfirm: { caseNumber: string; calls: number } | null;
-  /** The case just forgotten. */
-  forgotten: string | null;
-  /** null until shown. */
-  audit: AuditEntry[] | null;
-  auditShown: number;
-  auditCheck: AuditCheck | null;
-  onNavigate(place: Place): void;
-  onLock(): void;
-  onTakeBackup(): void;
-  onVerifyStore(): void;
-  onVerifyBackup(passphrase: string): void;
-  onRetentionMode(mode: RetentionMode): void;
-  onSaveRetention(mode: RetentionMode, typed: string): void;
-  onRetentionConfirm(months: number): void;
-  onRetentionCancel(): void;
-  onForget(typed: string): void;
-  onForgetConfirm(caseNumber: string): void;
-  onForgetCancel(): void;
-  onShowAudit(): void;
-  onMoreAudit(): void;
-  onVerifyAudit(): void;
-}
+export const ids = {
+  screen: 'safety',
+  title: 'safety-title',
+  backupTake: 'backup-take',
+  backupStatus: 'backup-status',
+  verifyStore: 'verify-store',
+  storeReport: 'verify-result',
+  verifyBackupForm: 'verify-backup-form',
+  verifyBackupTitle: 'verify-backup-title',
+  verifyBackupPassphrase: 'verify-backup-passphrase',
+  verifyBackupSubmit: 'verify-backup-submit',
+  verifyBackupStatus: 'verify-backup-status',
+  verifyBackupResult: 'verify-backup-result',
+  verifyBackupReport: 'verify-backup-report',
+  retentionForm: 'retention-form',
+  retentionMonths: 'retention-months',
+  retentionSubmit: 'retention-submit',
+  retentionCurrent: 'retention-current',
+  retentionNotice: 'retention-notice',
+  retentionConfirm: 'retention-confirm',
+  retentionQuestion: 'retention-question',
+  retentionYes: 'retention-confirm-yes',
+  retentionCancel: 'retention-cancel',
+  forgetForm: 'forget-form',
+  forgetNumber: 'forget-number',
+  forgetSubmit: 'forget-submit',
+  forgetNotice: 'forget-notice',
+  forgetConfirm: 'forget-confirm',
+  forgetQuestion: 'forget-question',
+  forgetYes: 'forget-confirm-yes',
+  forgetCancel: 'forget-cancel',
+  auditShow: 'audit-show',
+  auditVerify: 'audit-verify',
+  auditCheck: 'audit-check',
+  auditProblems: 'audit-problems',
+  auditFingerprint: 'audit-fingerprint',
+  auditList: 'audit-list',
+  auditCount: 'audit-count',
+  auditTable: 'audit-table',
+  auditMore: 'audit-more',
+  part: (part: SafetyPart) => `safety-${part}` as const,
+  partTitle: (part: SafetyPart) => `safety-${part}-title` as const,
+  retentionMode: (mode: RetentionMode) => `retention-${mode}` as const,
+} as const;
 
 /** The months typed for the retention period, or the error to show. */
 export function checkRetentionMonths(typed: string): { ok: true; months: number } | { ok: false; code: ClientErrorCode } {
@@ -79,11 +87,11 @@ function ltr(text: string, attributes: Record<string, string> = {}): HTMLElement
   return el('bdi', { dir: 'ltr', ...attributes }, text);
 }
 
-function part(id: string, title: MessageId, ...children: (Node | null)[]): HTMLElement {
+function part(id: SafetyPart, title: MessageId, ...children: (Node | null)[]): HTMLElement {
   return el(
     'section',
-    { id: `safety-${id}`, class: 'settings-part safety-part', 'aria-labelledby': `safety-${id}-title` },
-    el('h3', { id: `safety-${id}-title` }, t(title)),
+    { id: ids.part(id), class: 'settings-part safety-part', 'aria-labelledby': ids.partTitle(id) },
+    el('h3', { id: ids.partTitle(id) }, t(title)),
     ...children,
   );
 }
@@ -102,22 +110,6 @@ function backupStatusText(status: BackupStatus | null): (Node | string)[] {
   }
 }
 
-function backupPart(props: SafetyProps): HTMLElement {
-  const take = el('button', { id: 'backup-take', type: 'button', disabled: props.busy }, t('backup-take'));
-  take.addEventListener('click', () => props.onTakeBackup());
-  const status = props.backupStatus;
-  return part(
-    'backup',
-    'safety-backup-title',
-    el('p', { class: 'hint' }, t('backup-hint')),
-    el('div', { class: 'actions' }, take),
-    el(
-      'p',
-      { id: 'backup-status', class: `status export-status${status ? ` ${status.state}` : ''}`, role: 'status', 'data-state': status?.state },
-      ...backupStatusText(status),
-    ),
-  );
-}
 
 // --- checks -------------------------------------------------------------------------------
 
@@ -167,160 +159,21 @@ function backupCheckResult(check: BackupCheck | null): HTMLElement | null {
   if (check.state !== 'checked') {
     return el(
       'p',
-      { id: 'verify-backup-status', class: `status export-status ${check.state}`, role: 'status', 'data-state': check.state },
+      { id: ids.verifyBackupStatus, class: `status export-status ${check.state}`, role: 'status', 'data-state': check.state },
       t(check.state === 'cancelled' ? 'verify-backup-cancelled' : 'verify-backup-failed'),
     );
   }
-  const report = verifyReport('verify-backup-report', check.report);
+  const report = verifyReport(ids.verifyBackupReport, check.report);
   report.prepend(el('p', { class: 'checked-file' }, ...formatNodes('verify-backup-checked', { path: ltr(check.path, { class: 'path' }) })));
-  return el('div', { id: 'verify-backup-result', role: 'status' }, report);
+  return el('div', { id: ids.verifyBackupResult, role: 'status' }, report);
 }
 
-function checkPart(props: SafetyProps): HTMLElement {
-  const verify = el('button', { id: 'verify-store', type: 'button', disabled: props.busy }, t('verify-store'));
-  verify.addEventListener('click', () => props.onVerifyStore());
-  const passphrase = field(
-    'verify-backup-passphrase',
-    t('verify-backup-passphrase-label'),
-    { type: 'password', autocomplete: 'current-password' },
-    t('verify-backup-passphrase-hint'),
-  );
-  const submit = el('button', { id: 'verify-backup-submit', type: 'submit', class: 'secondary', disabled: props.busy }, t('verify-backup-submit'));
-  const form = el(
-    'form',
-    { id: 'verify-backup-form', novalidate: true, 'aria-labelledby': 'verify-backup-title' },
-    el('h4', { id: 'verify-backup-title' }, t('verify-backup-title')),
-    passphrase.block,
-    el('div', { class: 'actions' }, submit),
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    props.onVerifyBackup(passphrase.input.value);
-  });
-  return part(
-    'check',
-    'safety-check-title',
-    el('p', { class: 'hint' }, t('verify-hint')),
-    el('div', { class: 'actions' }, verify),
-    props.storeCheck ? el('div', { role: 'status' }, verifyReport('verify-result', props.storeCheck)) : null,
-    form,
-    backupCheckResult(props.backupCheck),
-  );
-}
 
 // --- retention ----------------------------------------------------------------------------
 
-function retentionPart(props: SafetyProps): HTMLElement {
-  const option = (mode: RetentionMode, label: MessageId) => {
-    const id = `retention-${mode}`;
-    const radio = el('input', { id, name: 'retention-mode', type: 'radio', value: mode, disabled: props.busy });
-    radio.checked = props.retentionMode === mode;
-    radio.addEventListener('change', () => {
-      if (radio.checked) props.onRetentionMode(mode);
-    });
-    return el('div', { class: 'check' }, radio, el('label', { for: id }, t(label)));
-  };
-  // Text, not type=number: a number input may refuse Arabic-Indic digits.
-  const months = field(
-    'retention-months',
-    t('retention-months-label'),
-    {
-      type: 'text',
-      inputmode: 'numeric',
-      dir: 'ltr',
-      autocomplete: 'off',
-      maxlength: '3',
-      class: 'short',
-      disabled: props.retentionMode === 'forever',
-    },
-    t('retention-months-hint'),
-  );
-  months.input.value = props.retentionMonths === null ? '' : String(props.retentionMonths);
-  const submit = el('button', { id: 'retention-submit', type: 'submit', disabled: props.busy }, t('retention-submit'));
-  const form = el(
-    'form',
-    { id: 'retention-form', novalidate: true },
-    el(
-      'fieldset',
-      { class: 'group', role: 'radiogroup' },
-      el('legend', {}, t('retention-legend')),
-      option('forever', 'retention-forever'),
-      option('limited', 'retention-limited'),
-      months.block,
-    ),
-    el('div', { class: 'actions' }, submit),
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    props.onSaveRetention(props.retentionMode, months.input.value);
-  });
-  let confirm: HTMLElement | null = null;
-  if (props.retentionConfirm !== null) {
-    const chosen = props.retentionConfirm;
-    const yes = el('button', { id: 'retention-confirm-yes', type: 'button', class: 'danger', disabled: props.busy }, t('retention-confirm'));
-    const no = el('button', { id: 'retention-cancel', type: 'button', class: 'secondary' }, t('confirm-cancel'));
-    yes.addEventListener('click', () => props.onRetentionConfirm(chosen));
-    no.addEventListener('click', () => props.onRetentionCancel());
-    confirm = el(
-      'div',
-      { id: 'retention-confirm', class: 'confirm', role: 'group', 'aria-labelledby': 'retention-question' },
-      el('p', { id: 'retention-question', class: 'warning' }, t('retention-question', { months: chosen })),
-      el('div', { class: 'actions' }, no, yes),
-    );
-  }
-  return part(
-    'retention',
-    'safety-retention-title',
-    el('p', { class: 'hint' }, t('retention-hint')),
-    el('p', { id: 'retention-current' }, t('retention-current', { months: props.retentionMonths ?? 0 })),
-    props.retentionDone !== null
-      ? el('p', { id: 'retention-notice', class: 'notice', role: 'status' }, t('retention-saved', { cases: props.retentionDone }))
-      : null,
-    form,
-    confirm,
-  );
-}
 
 // --- forgetting a case --------------------------------------------------------------------
 
-function forgetPart(props: SafetyProps): HTMLElement {
-  const number = field(
-    'forget-number',
-    t('lookup-label'),
-    { type: 'text', inputmode: 'numeric', autocomplete: 'off', spellcheck: 'false', dir: 'ltr', translate: 'no', class: 'case-number-input' },
-    t('lookup-hint'),
-  );
-  const submit = el('button', { id: 'forget-submit', type: 'submit', class: 'secondary', disabled: props.busy }, t('forget-submit'));
-  const form = el('form', { id: 'forget-form', novalidate: true }, el('div', { class: 'inline-form' }, number.block, submit));
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    props.onForget(number.input.value);
-  });
-  let confirm: HTMLElement | null = null;
-  if (props.forgetConfirm) {
-    const found = props.forgetConfirm;
-    const yes = el('button', { id: 'forget-confirm-yes', type: 'button', class: 'danger', disabled: props.busy }, t('forget-confirm'));
-    const no = el('button', { id: 'forget-cancel', type: 'button', class: 'secondary' }, t('confirm-cancel'));
-    yes.addEventListener('click', () => props.onForgetConfirm(found.caseNumber));
-    no.addEventListener('click', () => props.onForgetCancel());
-    confirm = el(
-      'div',
-      { id: 'forget-confirm', class: 'confirm', role: 'group', 'aria-labelledby': 'forget-question' },
-      el('p', { id: 'forget-question', class: 'warning' }, ...formatNodes('forget-question', { number: caseNumber(found.caseNumber) }, { calls: found.calls })),
-      el('div', { class: 'actions' }, no, yes),
-    );
-  }
-  return part(
-    'forget',
-    'safety-forget-title',
-    el('p', { class: 'hint' }, t('forget-hint')),
-    props.forgotten !== null
-      ? el('p', { id: 'forget-notice', class: 'notice', role: 'status' }, ...formatNodes('forget-done', { number: caseNumber(props.forgotten) }))
-      : null,
-    form,
-    confirm,
-  );
-}
 
 // --- the audit trail ----------------------------------------------------------------------
 
@@ -359,7 +212,7 @@ export function auditSentence(action: AuditAction): string {
 }
 
 function auditCheckResult(check: AuditCheck): HTMLElement {
-  const box = el('div', { id: 'audit-check', class: 'verify-report', role: 'status', 'data-sound': check.sound ? 'yes' : 'no' });
+  const box = el('div', { id: ids.auditCheck, class: 'verify-report', role: 'status', 'data-sound': check.sound ? 'yes' : 'no' });
   if (check.sound) {
     box.append(el('p', { class: 'notice' }, t('audit-sound', { count: check.entriesChecked })));
   } else {
@@ -367,7 +220,7 @@ function auditCheckResult(check: AuditCheck): HTMLElement {
       el('p', { class: 'warning' }, t('audit-unsound')),
       el(
         'ul',
-        { id: 'audit-problems' },
+        { id: ids.auditProblems },
         ...check.problems.map((problem) =>
           el(
             'li',
@@ -380,7 +233,7 @@ function auditCheckResult(check: AuditCheck): HTMLElement {
   }
   if (check.fingerprint !== '') {
     box.append(
-      el('p', { id: 'audit-fingerprint' }, ...formatNodes('audit-fingerprint', { fingerprint: ltr(check.fingerprint, { class: 'code' }) })),
+      el('p', { id: ids.auditFingerprint }, ...formatNodes('audit-fingerprint', { fingerprint: ltr(check.fingerprint, { class: 'code' }) })),
       el('p', { class: 'hint' }, t('audit-fingerprint-hint')),
     );
   }
@@ -403,7 +256,7 @@ function auditTable(entries: AuditEntry[], shown: number): HTMLElement {
     { class: 'table-wrap' },
     el(
       'table',
-      { id: 'audit-table', class: 'audit-table' },
+      { id: ids.auditTable, class: 'audit-table' },
       el('caption', {}, t('audit-table-caption')),
       el(
         'thead',
@@ -422,59 +275,414 @@ function auditTable(entries: AuditEntry[], shown: number): HTMLElement {
   );
 }
 
-function auditPart(props: SafetyProps): HTMLElement {
-  const show = el('button', { id: 'audit-show', type: 'button', class: 'secondary', disabled: props.busy }, t(props.audit ? 'audit-refresh' : 'audit-show'));
-  show.addEventListener('click', () => props.onShowAudit());
-  const verify = el('button', { id: 'audit-verify', type: 'button', class: 'secondary', disabled: props.busy }, t('audit-verify'));
-  verify.addEventListener('click', () => props.onVerifyAudit());
-  let list: HTMLElement | null = null;
-  if (props.audit) {
-    const entries = props.audit;
-    const shown = Math.min(props.auditShown, entries.length);
-    let more: HTMLElement | null = null;
-    if (shown < entries.length) {
-      const button = el('button', { id: 'audit-more', type: 'button', class: 'secondary small', disabled: props.busy }, t('audit-more'));
-      button.addEventListener('click', () => props.onMoreAudit());
-      more = el('div', { class: 'actions' }, button);
+/** Supervisors only: backups, checks, the retention period, forgetting a case, the audit trail. */
+export class SafetyScreen implements Screen {
+  private backupStatus: BackupStatus | null = null;
+  private storeCheck: VerifyResult | null = null;
+  private backupCheck: BackupCheck | null = null;
+  private retentionMode: RetentionMode;
+  /** A shorter period waiting for a yes. */
+  private retentionConfirm: number | null = null;
+  /** Saved: how many cases that destroyed at once. */
+  private retentionDone: number | null = null;
+  /** The case found for forgetting, waiting for a yes. */
+  private forgetConfirm: { caseNumber: string; calls: number } | null = null;
+  /** The case just forgotten. */
+  private forgotten: string | null = null;
+  /** null until shown. */
+  private audit: AuditEntry[] | null = null;
+  private auditShown = AUDIT_PAGE;
+  private auditCheck: AuditCheck | null = null;
+
+  /** The retention choice starts from the settings, so they must have arrived. */
+  constructor(private readonly ctx: SessionContext) {
+    this.retentionMode = ctx.settings.retentionMonths === null ? 'forever' : 'limited';
+  }
+
+  /** Rust asks where to save (the native dialog) and writes the backup there. */
+  private async takeBackup(): Promise<void> {
+    await this.ctx.tasks.run(this, {
+      ask: () => ipc.takeBackup(),
+      done: (saved) => {
+        this.backupStatus = saved ? { state: 'saved', path: saved.path } : { state: 'cancelled' };
+      },
+      drawn: () => this.ctx.focus(ids.backupTake),
+      failed: () => {
+        this.backupStatus = { state: 'failed' };
+      },
+    });
+  }
+
+  private async verifyStore(): Promise<void> {
+    await this.ctx.tasks.run(this, {
+      ask: () => ipc.verifyStore(),
+      done: (result) => {
+        this.storeCheck = result;
+      },
+      drawn: () => this.ctx.focus(ids.verifyStore),
+    });
+  }
+
+  /** Rust asks for the file (the native dialog) and checks it with the supervisor's passphrase. */
+  private async verifyBackup(passphrase: string): Promise<void> {
+    await this.ctx.tasks.run(this, {
+      ask: () => ipc.verifyBackup(passphrase),
+      done: (checked) => {
+        this.backupCheck = checked ? { state: 'checked', ...checked } : { state: 'cancelled' };
+      },
+      drawn: () => {
+        this.ctx.empty([ids.verifyBackupPassphrase]);
+        this.ctx.focus(ids.verifyBackupSubmit);
+      },
+      failed: (code) => {
+        // A wrong passphrase says nothing about the file; anything else is the file's failure.
+        this.backupCheck = code === 'wrong_passphrase' || code === 'passphrase_too_long' ? null : { state: 'failed' };
+        return { field: ids.verifyBackupPassphrase, clear: [ids.verifyBackupPassphrase] };
+      },
+    });
+  }
+
+  private setRetentionMode(mode: RetentionMode): void {
+    this.retentionMode = mode;
+    this.retentionConfirm = null;
+    this.ctx.redraw(this);
+  }
+
+  /** A shorter period (or a first one) destroys cases at once: it waits for a yes. */
+  private async saveRetention(typed: string): Promise<void> {
+    if (this.ctx.tasks.busy) return;
+    let months: number | null = null;
+    if (this.retentionMode === 'limited') {
+      const checked = checkRetentionMonths(typed);
+      if (!checked.ok) {
+        this.ctx.fail(checked.code, ids.retentionMonths);
+        return;
+      }
+      months = checked.months;
     }
-    list = el(
+    this.retentionDone = null;
+    if (isShorter(months, this.ctx.settings.retentionMonths)) {
+      this.retentionConfirm = months;
+      this.ctx.showError(null);
+      this.ctx.redraw(this);
+      this.ctx.focus(ids.retentionCancel);
+      return;
+    }
+    await this.setRetention(months);
+  }
+
+  private async setRetention(months: number | null): Promise<void> {
+    await this.ctx.tasks.run(this, {
+      ask: () => ipc.setRetentionMonths(months),
+      done: (run) => {
+        this.ctx.updateSettings({ ...this.ctx.settings, retentionMonths: months });
+        this.retentionMode = months === null ? 'forever' : 'limited';
+        this.retentionConfirm = null;
+        this.retentionDone = run.casesDestroyed;
+      },
+      drawn: () => this.ctx.focus(ids.retentionSubmit),
+      failed: () => {
+        this.retentionConfirm = null;
+        return { field: ids.retentionMonths };
+      },
+    });
+  }
+
+  private cancelRetention(): void {
+    this.retentionConfirm = null;
+    this.ctx.redraw(this);
+    this.ctx.focus(ids.retentionSubmit);
+  }
+
+  /** Finds the case first (the same parsing as the lookup), so the question names it. */
+  private async findForForgetting(typed: string): Promise<void> {
+    if (this.ctx.tasks.busy) return;
+    if (typed.trim() === '') {
+      this.ctx.fail('case_number_empty', ids.forgetNumber);
+      return;
+    }
+    await this.ctx.tasks.run(this, {
+      ask: () => ipc.findCase(typed),
+      done: (history) => {
+        this.forgotten = null;
+        this.forgetConfirm = { caseNumber: history.caseNumber, calls: history.calls.length };
+      },
+      drawn: () => this.ctx.focus(ids.forgetCancel),
+      failed: () => {
+        this.forgetConfirm = null;
+        return { field: ids.forgetNumber };
+      },
+    });
+  }
+
+  private async forget(caseNumber: string): Promise<void> {
+    await this.ctx.tasks.run(this, {
+      ask: () => ipc.forgetCase(caseNumber),
+      done: () => {
+        this.forgetConfirm = null;
+        this.forgotten = caseNumber;
+      },
+      drawn: () => {
+        this.ctx.empty([ids.forgetNumber]);
+        this.ctx.focus(ids.forgetNumber);
+      },
+      failed: () => {
+        this.forgetConfirm = null;
+        return { field: ids.forgetNumber };
+      },
+    });
+  }
+
+  private cancelForgetting(): void {
+    this.forgetConfirm = null;
+    this.ctx.redraw(this);
+    this.ctx.focus(ids.forgetNumber);
+  }
+
+  private async showAudit(): Promise<void> {
+    await this.ctx.tasks.run(this, {
+      ask: () => ipc.auditTrail(),
+      done: (entries) => {
+        this.audit = entries;
+        this.auditShown = AUDIT_PAGE;
+      },
+      drawn: () => this.ctx.focus(ids.auditShow),
+    });
+  }
+
+  private moreAudit(): void {
+    this.auditShown += AUDIT_PAGE;
+    this.ctx.redraw(this);
+  }
+
+  private async verifyAudit(): Promise<void> {
+    await this.ctx.tasks.run(this, {
+      ask: () => ipc.verifyAudit(),
+      done: (check) => {
+        this.auditCheck = check;
+      },
+      drawn: () => this.ctx.focus(ids.auditVerify),
+    });
+  }
+
+  render(): Rendered {
+    const title = el('h2', { id: ids.title, tabindex: '-1' }, t('safety-title'));
+    const root = el(
       'div',
-      { id: 'audit-list' },
-      entries.length === 0
-        ? el('p', { class: 'empty' }, t('audit-empty'))
-        : el('p', { id: 'audit-count', class: 'hint' }, t('audit-count', { shown, count: entries.length })),
-      entries.length > 0 ? auditTable(entries, shown) : null,
-      more,
+      { class: 'unlocked' },
+      navBar(this.ctx, 'safety'),
+      el(
+        'section',
+        { id: ids.screen, class: 'screen settings safety', 'aria-labelledby': ids.title },
+        title,
+        el('p', { class: 'intro' }, t('safety-intro')),
+        this.backupPart(),
+        this.checkPart(),
+        this.retentionPart(),
+        this.forgetPart(),
+        this.auditPart(),
+      ),
+    );
+    return { root, focus: title };
+  }
+
+  private backupPart(): HTMLElement {
+    const busy = this.ctx.tasks.busy;
+    const take = el('button', { id: ids.backupTake, type: 'button', disabled: busy }, t('backup-take'));
+    take.addEventListener('click', () => void this.takeBackup());
+    const status = this.backupStatus;
+    return part(
+      'backup',
+      'safety-backup-title',
+      el('p', { class: 'hint' }, t('backup-hint')),
+      el('div', { class: 'actions' }, take),
+      el(
+        'p',
+        { id: ids.backupStatus, class: `status export-status${status ? ` ${status.state}` : ''}`, role: 'status', 'data-state': status?.state },
+        ...backupStatusText(status),
+      ),
     );
   }
-  return part(
-    'audit',
-    'safety-audit-title',
-    el('p', { class: 'hint' }, t('audit-hint')),
-    el('div', { class: 'actions' }, show, verify),
-    props.auditCheck ? auditCheckResult(props.auditCheck) : null,
-    list,
-  );
-}
 
-/** Supervisors only: backups, checks, the retention period, forgetting a case, the audit trail. */
-export function safetyScreen(props: SafetyProps): Screen {
-  const title = el('h2', { id: 'safety-title', tabindex: '-1' }, t('safety-title'));
-  const root = el(
-    'div',
-    { class: 'unlocked' },
-    navBar({ session: props.session, current: 'safety', onNavigate: props.onNavigate, onLock: props.onLock }),
-    el(
-      'section',
-      { id: 'safety', class: 'screen settings safety', 'aria-labelledby': 'safety-title' },
-      title,
-      el('p', { class: 'intro' }, t('safety-intro')),
-      backupPart(props),
-      checkPart(props),
-      retentionPart(props),
-      forgetPart(props),
-      auditPart(props),
-    ),
-  );
-  return { root, focus: title };
+  private checkPart(): HTMLElement {
+    const busy = this.ctx.tasks.busy;
+    const verify = el('button', { id: ids.verifyStore, type: 'button', disabled: busy }, t('verify-store'));
+    verify.addEventListener('click', () => void this.verifyStore());
+    const passphrase = field(
+      ids.verifyBackupPassphrase,
+      t('verify-backup-passphrase-label'),
+      { type: 'password', autocomplete: 'current-password' },
+      t('verify-backup-passphrase-hint'),
+    );
+    const submit = el('button', { id: ids.verifyBackupSubmit, type: 'submit', class: 'secondary', disabled: busy }, t('verify-backup-submit'));
+    const form = el(
+      'form',
+      { id: ids.verifyBackupForm, novalidate: true, 'aria-labelledby': ids.verifyBackupTitle },
+      el('h4', { id: ids.verifyBackupTitle }, t('verify-backup-title')),
+      passphrase.block,
+      el('div', { class: 'actions' }, submit),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.verifyBackup(passphrase.input.value);
+    });
+    return part(
+      'check',
+      'safety-check-title',
+      el('p', { class: 'hint' }, t('verify-hint')),
+      el('div', { class: 'actions' }, verify),
+      this.storeCheck ? el('div', { role: 'status' }, verifyReport(ids.storeReport, this.storeCheck)) : null,
+      form,
+      backupCheckResult(this.backupCheck),
+    );
+  }
+
+  private retentionPart(): HTMLElement {
+    const busy = this.ctx.tasks.busy;
+    const { retentionMonths } = this.ctx.settings;
+    const option = (mode: RetentionMode, label: MessageId) => {
+      const id = ids.retentionMode(mode);
+      const radio = el('input', { id, name: 'retention-mode', type: 'radio', value: mode, disabled: busy });
+      radio.checked = this.retentionMode === mode;
+      radio.addEventListener('change', () => {
+        if (radio.checked) this.setRetentionMode(mode);
+      });
+      return el('div', { class: 'check' }, radio, el('label', { for: id }, t(label)));
+    };
+    // Text, not type=number: a number input may refuse Arabic-Indic digits.
+    const months = field(
+      ids.retentionMonths,
+      t('retention-months-label'),
+      {
+        type: 'text',
+        inputmode: 'numeric',
+        dir: 'ltr',
+        autocomplete: 'off',
+        maxlength: '3',
+        class: 'short',
+        disabled: this.retentionMode === 'forever',
+      },
+      t('retention-months-hint'),
+    );
+    months.input.value = retentionMonths === null ? '' : String(retentionMonths);
+    const submit = el('button', { id: ids.retentionSubmit, type: 'submit', disabled: busy }, t('retention-submit'));
+    const form = el(
+      'form',
+      { id: ids.retentionForm, novalidate: true },
+      el(
+        'fieldset',
+        { class: 'group', role: 'radiogroup' },
+        el('legend', {}, t('retention-legend')),
+        option('forever', 'retention-forever'),
+        option('limited', 'retention-limited'),
+        months.block,
+      ),
+      el('div', { class: 'actions' }, submit),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.saveRetention(months.input.value);
+    });
+    let confirm: HTMLElement | null = null;
+    if (this.retentionConfirm !== null) {
+      const chosen = this.retentionConfirm;
+      const yes = el('button', { id: ids.retentionYes, type: 'button', class: 'danger', disabled: busy }, t('retention-confirm'));
+      const no = el('button', { id: ids.retentionCancel, type: 'button', class: 'secondary' }, t('confirm-cancel'));
+      yes.addEventListener('click', () => void this.setRetention(chosen));
+      no.addEventListener('click', () => this.cancelRetention());
+      confirm = el(
+        'div',
+        { id: ids.retentionConfirm, class: 'confirm', role: 'group', 'aria-labelledby': ids.retentionQuestion },
+        el('p', { id: ids.retentionQuestion, class: 'warning' }, t('retention-question', { months: chosen })),
+        el('div', { class: 'actions' }, no, yes),
+      );
+    }
+    return part(
+      'retention',
+      'safety-retention-title',
+      el('p', { class: 'hint' }, t('retention-hint')),
+      el('p', { id: ids.retentionCurrent }, t('retention-current', { months: retentionMonths ?? 0 })),
+      this.retentionDone !== null
+        ? el('p', { id: ids.retentionNotice, class: 'notice', role: 'status' }, t('retention-saved', { cases: this.retentionDone }))
+        : null,
+      form,
+      confirm,
+    );
+  }
+
+  private forgetPart(): HTMLElement {
+    const busy = this.ctx.tasks.busy;
+    const number = field(
+      ids.forgetNumber,
+      t('lookup-label'),
+      { type: 'text', inputmode: 'numeric', autocomplete: 'off', spellcheck: 'false', dir: 'ltr', translate: 'no', class: 'case-number-input' },
+      t('lookup-hint'),
+    );
+    const submit = el('button', { id: ids.forgetSubmit, type: 'submit', class: 'secondary', disabled: busy }, t('forget-submit'));
+    const form = el('form', { id: ids.forgetForm, novalidate: true }, el('div', { class: 'inline-form' }, number.block, submit));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.findForForgetting(number.input.value);
+    });
+    let confirm: HTMLElement | null = null;
+    if (this.forgetConfirm) {
+      const found = this.forgetConfirm;
+      const yes = el('button', { id: ids.forgetYes, type: 'button', class: 'danger', disabled: busy }, t('forget-confirm'));
+      const no = el('button', { id: ids.forgetCancel, type: 'button', class: 'secondary' }, t('confirm-cancel'));
+      yes.addEventListener('click', () => void this.forget(found.caseNumber));
+      no.addEventListener('click', () => this.cancelForgetting());
+      confirm = el(
+        'div',
+        { id: ids.forgetConfirm, class: 'confirm', role: 'group', 'aria-labelledby': ids.forgetQuestion },
+        el('p', { id: ids.forgetQuestion, class: 'warning' }, ...formatNodes('forget-question', { number: caseNumber(found.caseNumber) }, { calls: found.calls })),
+        el('div', { class: 'actions' }, no, yes),
+      );
+    }
+    return part(
+      'forget',
+      'safety-forget-title',
+      el('p', { class: 'hint' }, t('forget-hint')),
+      this.forgotten !== null
+        ? el('p', { id: ids.forgetNotice, class: 'notice', role: 'status' }, ...formatNodes('forget-done', { number: caseNumber(this.forgotten) }))
+        : null,
+      form,
+      confirm,
+    );
+  }
+
+  private auditPart(): HTMLElement {
+    const busy = this.ctx.tasks.busy;
+    const show = el('button', { id: ids.auditShow, type: 'button', class: 'secondary', disabled: busy }, t(this.audit ? 'audit-refresh' : 'audit-show'));
+    show.addEventListener('click', () => void this.showAudit());
+    const verify = el('button', { id: ids.auditVerify, type: 'button', class: 'secondary', disabled: busy }, t('audit-verify'));
+    verify.addEventListener('click', () => void this.verifyAudit());
+    let list: HTMLElement | null = null;
+    if (this.audit) {
+      const entries = this.audit;
+      const shown = Math.min(this.auditShown, entries.length);
+      let more: HTMLElement | null = null;
+      if (shown < entries.length) {
+        const button = el('button', { id: ids.auditMore, type: 'button', class: 'secondary small', disabled: busy }, t('audit-more'));
+        button.addEventListener('click', () => this.moreAudit());
+        more = el('div', { class: 'actions' }, button);
+      }
+      list = el(
+        'div',
+        { id: ids.auditList },
+        entries.length === 0
+          ? el('p', { class: 'empty' }, t('audit-empty'))
+          : el('p', { id: ids.auditCount, class: 'hint' }, t('audit-count', { shown, count: entries.length })),
+        entries.length > 0 ? auditTable(entries, shown) : null,
+        more,
+      );
+    }
+    return part(
+      'audit',
+      'safety-audit-title',
+      el('p', { class: 'hint' }, t('audit-hint')),
+      el('div', { class: 'actions' }, show, verify),
+      this.auditCheck ? auditCheckResult(this.auditCheck) : null,
+      list,
+    );
+  }
 }

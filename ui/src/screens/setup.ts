@@ -1,7 +1,8 @@
 import { el, field } from '../dom';
 import { formatNodes, t } from '../i18n';
+import * as ipc from '../ipc';
 import { recoveryCodeFields } from './recovery-fields';
-import type { Screen } from './types';
+import type { LockedContext, Rendered, Screen } from './types';
 
 /** A backup chosen in the native dialog, to restore from instead of creating a store. */
 export interface RestoreChoice {
@@ -20,147 +21,239 @@ export interface RestoreForm {
   repeat: string;
 }
 
-export interface SetupProps {
-  busy: boolean;
-  restore: RestoreChoice | null;
-  onSubmit(userName: string, passphrase: string, repeat: string): void;
-  /** Opens the native dialog (in Rust) to choose a backup file. */
-  onChooseBackup(): void;
-  onRestoreMethod(withRecovery: boolean): void;
-  onRestore(form: RestoreForm): void;
-  onRestoreCancel(): void;
-}
+export const ids = {
+  screen: 'setup',
+  title: 'setup-title',
+  form: 'setup-form',
+  user: 'setup-user',
+  passphrase: 'setup-passphrase',
+  repeat: 'setup-passphrase-repeat',
+  submit: 'setup-submit',
+  restorePart: 'setup-restore-part',
+  restorePartTitle: 'setup-restore-title',
+  chooseBackup: 'setup-restore',
+  restore: 'restore',
+  restoreTitle: 'restore-title',
+  restoreChosen: 'restore-chosen',
+  restoreFile: 'restore-file',
+  chooseAgain: 'restore-choose-again',
+  restoreForm: 'restore-form',
+  withPassphrase: 'restore-with-passphrase',
+  withRecovery: 'restore-with-recovery',
+  restoreUser: 'restore-user',
+  restorePassphrase: 'restore-passphrase',
+  restoreCode: 'restore-code',
+  restoreNewPassphrase: 'restore-new-passphrase',
+  restoreRepeat: 'restore-new-passphrase-repeat',
+  restoreSubmit: 'restore-submit',
+  restoreCancel: 'restore-cancel',
+  restoreStatus: 'restore-status',
+} as const;
 
-function createForm({ busy, onSubmit, onChooseBackup }: SetupProps): Screen {
-  const user = field('setup-user', t('setup-user-label'), {
-    type: 'text',
-    autocomplete: 'username',
-    autocapitalize: 'none',
-    spellcheck: 'false',
-    dir: 'auto',
-  });
-  const passphrase = field(
-    'setup-passphrase',
-    t('setup-passphrase-label'),
-    { type: 'password', autocomplete: 'new-password' },
-    t('setup-passphrase-hint'),
-  );
-  const repeat = field('setup-passphrase-repeat', t('setup-passphrase-repeat-label'), {
-    type: 'password',
-    autocomplete: 'new-password',
-  });
-  const submit = el(
-    'button',
-    { id: 'setup-submit', type: 'submit', disabled: busy },
-    busy ? t('working') : t('setup-submit'),
-  );
-  const form = el(
-    'form',
-    { id: 'setup-form', novalidate: true, 'aria-busy': busy ? 'true' : undefined },
-    user.block,
-    passphrase.block,
-    repeat.block,
-    el('div', { class: 'actions' }, submit),
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    onSubmit(user.input.value, passphrase.input.value, repeat.input.value);
-  });
-  const restore = el('button', { id: 'setup-restore', type: 'button', class: 'secondary', disabled: busy }, t('setup-restore'));
-  restore.addEventListener('click', () => onChooseBackup());
-  const root = el(
-    'section',
-    { id: 'setup', class: 'screen', 'aria-labelledby': 'setup-title' },
-    el('h2', { id: 'setup-title' }, t('setup-title')),
-    el('p', { class: 'intro' }, t('setup-intro')),
-    form,
-    el(
-      'section',
-      { id: 'setup-restore-part', class: 'aside-part', 'aria-labelledby': 'setup-restore-title' },
-      el('h3', { id: 'setup-restore-title' }, t('setup-restore-title')),
-      el('p', { class: 'hint' }, t('setup-restore-hint')),
-      el('div', { class: 'actions' }, restore),
-    ),
-  );
-  return { root, focus: user.input };
-}
-
-function methodChoice(props: SetupProps, choice: RestoreChoice): HTMLElement {
-  const option = (id: string, withRecovery: boolean, label: string) => {
-    const radio = el('input', { id, name: 'restore-method', type: 'radio', value: withRecovery ? 'recovery' : 'passphrase' });
-    radio.checked = choice.withRecovery === withRecovery;
-    radio.addEventListener('change', () => {
-      if (radio.checked) props.onRestoreMethod(withRecovery);
-    });
-    return el('div', { class: 'check' }, radio, el('label', { for: id }, label));
-  };
-  return el(
-    'fieldset',
-    { class: 'group', role: 'radiogroup' },
-    el('legend', {}, t('restore-method-legend')),
-    option('restore-with-passphrase', false, t('restore-with-passphrase')),
-    option('restore-with-recovery', true, t('restore-with-recovery')),
-  );
-}
-
-function restoreForm(props: SetupProps, choice: RestoreChoice): Screen {
-  const { busy } = props;
-  const user = field('restore-user', t('setup-user-label'), {
-    type: 'text',
-    autocomplete: 'username',
-    autocapitalize: 'none',
-    spellcheck: 'false',
-    dir: 'auto',
-  });
-  const passphrase = field(
-    'restore-passphrase',
-    t('setup-passphrase-label'),
-    { type: 'password', autocomplete: 'current-password' },
-    t('restore-passphrase-hint'),
-  );
-  const { code, passphrase: next, repeat } = recoveryCodeFields({
-    code: 'restore-code',
-    passphrase: 'restore-new-passphrase',
-    repeat: 'restore-new-passphrase-repeat',
-  });
-  const secretFields = choice.withRecovery ? [code.block, next.block, repeat.block] : [passphrase.block];
-  const submit = el('button', { id: 'restore-submit', type: 'submit', disabled: busy }, busy ? t('working') : t('restore-submit'));
-  const back = el('button', { id: 'restore-cancel', type: 'button', class: 'secondary', disabled: busy }, t('restore-cancel'));
-  back.addEventListener('click', () => props.onRestoreCancel());
-  const again = el('button', { id: 'restore-choose-again', type: 'button', class: 'link', disabled: busy }, t('restore-choose-again'));
-  again.addEventListener('click', () => props.onChooseBackup());
-  const form = el(
-    'form',
-    { id: 'restore-form', novalidate: true, 'aria-busy': busy ? 'true' : undefined },
-    methodChoice(props, choice),
-    user.block,
-    ...secretFields,
-    el('div', { class: 'actions' }, back, submit),
-    el('p', { id: 'restore-status', class: 'status', role: 'status' }, busy ? t('restore-working') : ''),
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    props.onRestore({
-      userName: user.input.value,
-      passphrase: passphrase.input.value,
-      recoveryCode: code.input.value,
-      newPassphrase: next.input.value,
-      repeat: repeat.input.value,
-    });
-  });
-  const file = el('bdi', { id: 'restore-file', dir: 'ltr', class: 'path', translate: 'no' }, choice.fileName);
-  const root = el(
-    'section',
-    { id: 'restore', class: 'screen', 'aria-labelledby': 'restore-title' },
-    el('h2', { id: 'restore-title' }, t('restore-title')),
-    el('p', { class: 'intro' }, t('restore-intro')),
-    el('p', { id: 'restore-chosen' }, ...formatNodes('restore-chosen', { file }), ' ', again),
-    form,
-  );
-  return { root, focus: user.input };
-}
+const userAttributes = { type: 'text', autocomplete: 'username', autocapitalize: 'none', spellcheck: 'false', dir: 'auto' };
 
 /** First run: create the encrypted store and its first user, a supervisor; or restore a backup. */
-export function setupScreen(props: SetupProps): Screen {
-  return props.restore ? restoreForm(props, props.restore) : createForm(props);
+export class SetupScreen implements Screen {
+  /** The backup to restore; null: create a new store. */
+  private restore: RestoreChoice | null = null;
+
+  constructor(private readonly ctx: LockedContext) {}
+
+  render(): Rendered {
+    return this.restore ? this.restoreForm(this.restore) : this.createForm();
+  }
+
+  private async setUp(userName: string, passphrase: string, repeat: string): Promise<void> {
+    if (this.ctx.tasks.busy) return;
+    if (passphrase !== repeat) {
+      this.ctx.fail('passphrase_mismatch', ids.repeat, [ids.repeat]);
+      return;
+    }
+    await this.ctx.tasks.run(this, {
+      ask: () => ipc.setUpStore(userName, passphrase),
+      done: (result) => this.ctx.showRecoveryCode(result.recoveryCode, { user: result.user, role: result.role }),
+      failed: async (code) => {
+        if (code === 'store_exists') {
+          // Someone set it up meanwhile; the Rust side knows which screen is right.
+          await this.ctx.refresh();
+          return undefined;
+        }
+        if (code === 'passphrase_too_short' || code === 'passphrase_too_long') return { field: ids.passphrase, clear: [ids.repeat] };
+        return { field: ids.user };
+      },
+    });
+  }
+
+  /** The Rust side opens the native dialog; a cancelled dialog changes nothing. */
+  private async chooseBackup(): Promise<void> {
+    await this.ctx.tasks.run(this, {
+      ask: () => ipc.chooseRestoreFile(),
+      done: (chosen) => {
+        if (!chosen) return;
+        if (this.restore) {
+          // Another file: keep what was typed.
+          this.restore = { ...this.restore, fileName: chosen.fileName };
+        } else {
+          this.restore = { fileName: chosen.fileName, withRecovery: false };
+          this.ctx.reopen(this);
+        }
+      },
+      failed: async (code) => {
+        if (code === 'store_exists') await this.ctx.refresh();
+      },
+    });
+  }
+
+  private setRestoreMethod(withRecovery: boolean): void {
+    if (!this.restore) return;
+    this.restore = { ...this.restore, withRecovery };
+    this.ctx.showError(null);
+    this.ctx.redraw(this);
+  }
+
+  private cancelRestore(): void {
+    this.restore = null;
+    this.ctx.reopen(this);
+  }
+
+  /** Restores the chosen backup with a passphrase, or with the recovery code and a new one. */
+  private async restoreBackup(form: RestoreForm): Promise<void> {
+    if (!this.restore || this.ctx.tasks.busy) return;
+    const { withRecovery } = this.restore;
+    if (withRecovery && form.newPassphrase !== form.repeat) {
+      this.ctx.fail('passphrase_mismatch', ids.restoreRepeat, [ids.restoreRepeat]);
+      return;
+    }
+    await this.ctx.tasks.run(this, {
+      ask: () =>
+        withRecovery
+          ? ipc.restoreBackup(form.userName, form.newPassphrase, form.recoveryCode)
+          : ipc.restoreBackup(form.userName, form.passphrase, null),
+      done: (signedIn) => this.ctx.signIn(signedIn),
+      failed: async (code) => {
+        if (code === 'store_exists') {
+          await this.ctx.refresh();
+          return undefined;
+        }
+        if (code === 'unknown_user' || code === 'invalid_user_name') return { field: ids.restoreUser };
+        if (code === 'not_a_backup' || code === 'backup_damaged' || code === 'newer_schema') return { field: ids.chooseAgain };
+        if (!withRecovery) return { field: ids.restorePassphrase, clear: [ids.restorePassphrase] };
+        if (code === 'passphrase_too_short' || code === 'passphrase_too_long') {
+          return { field: ids.restoreNewPassphrase, clear: [ids.restoreRepeat] };
+        }
+        return { field: ids.restoreCode };
+      },
+    });
+  }
+
+  private createForm(): Rendered {
+    const busy = this.ctx.tasks.busy;
+    const user = field(ids.user, t('setup-user-label'), userAttributes);
+    const passphrase = field(
+      ids.passphrase,
+      t('setup-passphrase-label'),
+      { type: 'password', autocomplete: 'new-password' },
+      t('setup-passphrase-hint'),
+    );
+    const repeat = field(ids.repeat, t('setup-passphrase-repeat-label'), { type: 'password', autocomplete: 'new-password' });
+    const submit = el('button', { id: ids.submit, type: 'submit', disabled: busy }, busy ? t('working') : t('setup-submit'));
+    const form = el(
+      'form',
+      { id: ids.form, novalidate: true, 'aria-busy': busy ? 'true' : undefined },
+      user.block,
+      passphrase.block,
+      repeat.block,
+      el('div', { class: 'actions' }, submit),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.setUp(user.input.value, passphrase.input.value, repeat.input.value);
+    });
+    const restore = el('button', { id: ids.chooseBackup, type: 'button', class: 'secondary', disabled: busy }, t('setup-restore'));
+    restore.addEventListener('click', () => void this.chooseBackup());
+    const root = el(
+      'section',
+      { id: ids.screen, class: 'screen', 'aria-labelledby': ids.title },
+      el('h2', { id: ids.title }, t('setup-title')),
+      el('p', { class: 'intro' }, t('setup-intro')),
+      form,
+      el(
+        'section',
+        { id: ids.restorePart, class: 'aside-part', 'aria-labelledby': ids.restorePartTitle },
+        el('h3', { id: ids.restorePartTitle }, t('setup-restore-title')),
+        el('p', { class: 'hint' }, t('setup-restore-hint')),
+        el('div', { class: 'actions' }, restore),
+      ),
+    );
+    return { root, focus: user.input };
+  }
+
+  private methodChoice(choice: RestoreChoice): HTMLElement {
+    const option = (id: string, withRecovery: boolean, label: string) => {
+      const radio = el('input', { id, name: 'restore-method', type: 'radio', value: withRecovery ? 'recovery' : 'passphrase' });
+      radio.checked = choice.withRecovery === withRecovery;
+      radio.addEventListener('change', () => {
+        if (radio.checked) this.setRestoreMethod(withRecovery);
+      });
+      return el('div', { class: 'check' }, radio, el('label', { for: id }, label));
+    };
+    return el(
+      'fieldset',
+      { class: 'group', role: 'radiogroup' },
+      el('legend', {}, t('restore-method-legend')),
+      option(ids.withPassphrase, false, t('restore-with-passphrase')),
+      option(ids.withRecovery, true, t('restore-with-recovery')),
+    );
+  }
+
+  private restoreForm(choice: RestoreChoice): Rendered {
+    const busy = this.ctx.tasks.busy;
+    const user = field(ids.restoreUser, t('setup-user-label'), userAttributes);
+    const passphrase = field(
+      ids.restorePassphrase,
+      t('setup-passphrase-label'),
+      { type: 'password', autocomplete: 'current-password' },
+      t('restore-passphrase-hint'),
+    );
+    const { code, passphrase: next, repeat } = recoveryCodeFields({
+      code: ids.restoreCode,
+      passphrase: ids.restoreNewPassphrase,
+      repeat: ids.restoreRepeat,
+    });
+    const secretFields = choice.withRecovery ? [code.block, next.block, repeat.block] : [passphrase.block];
+    const submit = el('button', { id: ids.restoreSubmit, type: 'submit', disabled: busy }, busy ? t('working') : t('restore-submit'));
+    const back = el('button', { id: ids.restoreCancel, type: 'button', class: 'secondary', disabled: busy }, t('restore-cancel'));
+    back.addEventListener('click', () => this.cancelRestore());
+    const again = el('button', { id: ids.chooseAgain, type: 'button', class: 'link', disabled: busy }, t('restore-choose-again'));
+    again.addEventListener('click', () => void this.chooseBackup());
+    const form = el(
+      'form',
+      { id: ids.restoreForm, novalidate: true, 'aria-busy': busy ? 'true' : undefined },
+      this.methodChoice(choice),
+      user.block,
+      ...secretFields,
+      el('div', { class: 'actions' }, back, submit),
+      el('p', { id: ids.restoreStatus, class: 'status', role: 'status' }, busy ? t('restore-working') : ''),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.restoreBackup({
+        userName: user.input.value,
+        passphrase: passphrase.input.value,
+        recoveryCode: code.input.value,
+        newPassphrase: next.input.value,
+        repeat: repeat.input.value,
+      });
+    });
+    const file = el('bdi', { id: ids.restoreFile, dir: 'ltr', class: 'path', translate: 'no' }, choice.fileName);
+    const root = el(
+      'section',
+      { id: ids.restore, class: 'screen', 'aria-labelledby': ids.restoreTitle },
+      el('h2', { id: ids.restoreTitle }, t('restore-title')),
+      el('p', { class: 'intro' }, t('restore-intro')),
+      el('p', { id: ids.restoreChosen }, ...formatNodes('restore-chosen', { file }), ' ', again),
+      form,
+    );
+    return { root, focus: user.input };
+  }
 }

@@ -14,13 +14,14 @@ import {
   type ClientErrorCode,
   type ExportFormat,
   type Published,
-  type Session,
   type StatisticsDocument,
   type StatisticsPeriod,
+  type StatisticsQuery,
   type StatisticsTable,
 } from '../ipc';
-import { navBar, type Place } from './nav';
-import type { Screen } from './types';
+import * as ipc from '../ipc';
+import { navBar } from './nav';
+import type { Rendered, Screen, SessionContext } from './types';
 
 export const DEFAULT_K = 5;
 export const K_MIN = 3;
@@ -28,6 +29,40 @@ export const K_MAX = 100;
 export const MAX_MONTHS = 24;
 /** The table whose totals the chart draws. */
 export const CHART_TABLE = 'calls_by_channel';
+
+export const ids = {
+  screen: 'statistics',
+  title: 'statistics-title',
+  form: 'stats-form',
+  formTitle: 'stats-form-title',
+  from: 'stats-from',
+  to: 'stats-to',
+  k: 'stats-k',
+  periodTotal: 'stats-period-total',
+  monthHint: 'stats-month-hint',
+  periodTotalHint: 'stats-period-total-hint',
+  show: 'stats-show',
+  exportPart: 'stats-export',
+  exportTitle: 'stats-export-title',
+  exportPublishes: 'stats-export-publishes',
+  exportStatus: 'stats-export-status',
+  loading: 'stats-loading',
+  results: 'stats-results',
+  resultsTitle: 'stats-results-title',
+  period: 'stats-period',
+  preview: 'stats-preview',
+  periodColumn: 'stats-period-column',
+  rules: 'stats-rules',
+  rulesTitle: 'stats-rules-title',
+  rulesK: 'stats-rules-k',
+  legend: 'stats-legend',
+  legendWithheld: 'stats-legend-withheld',
+  chart: 'stats-chart',
+  chartTitle: 'stats-chart-title',
+  callTime: 'stats-call-time',
+  table: (table: string) => `stats-table-${table}` as const,
+  export: (format: ExportFormat) => `stats-export-${format}` as const,
+} as const;
 
 /** What is typed in the form, as typed. */
 export interface StatisticsForm {
@@ -51,7 +86,7 @@ export type FormErrorCode = ClientErrorCode | 'month_not_ended';
 
 export type FormCheck =
   | { ok: true; from: string; to: string; periodTotal: boolean; k: number }
-  | { ok: false; code: FormErrorCode; field: 'stats-from' | 'stats-to' | 'stats-k' };
+  | { ok: false; code: FormErrorCode; field: typeof ids.from | typeof ids.to | typeof ids.k };
 
 function monthNumber(month: string): number {
   return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
@@ -77,17 +112,17 @@ export function isSingleMonth(form: Pick<StatisticsForm, 'from' | 'to'>): boolea
 export function checkStatisticsForm(form: StatisticsForm, now: Date = new Date()): FormCheck {
   const from = typedMonth(form.from);
   const to = typedMonth(form.to);
-  if (!isMonth(from)) return { ok: false, code: 'month_missing', field: 'stats-from' };
-  if (!isMonth(to)) return { ok: false, code: 'month_missing', field: 'stats-to' };
+  if (!isMonth(from)) return { ok: false, code: 'month_missing', field: ids.from };
+  if (!isMonth(to)) return { ok: false, code: 'month_missing', field: ids.to };
   const months = monthNumber(to) - monthNumber(from) + 1;
-  if (months < 1) return { ok: false, code: 'period_reversed', field: 'stats-to' };
-  if (months > MAX_MONTHS) return { ok: false, code: 'period_too_long', field: 'stats-to' };
+  if (months < 1) return { ok: false, code: 'period_reversed', field: ids.to };
+  if (months > MAX_MONTHS) return { ok: false, code: 'period_too_long', field: ids.to };
   const current = monthNumber(thisMonth(now));
-  if (monthNumber(from) >= current) return { ok: false, code: 'month_not_ended', field: 'stats-from' };
-  if (monthNumber(to) >= current) return { ok: false, code: 'month_not_ended', field: 'stats-to' };
+  if (monthNumber(from) >= current) return { ok: false, code: 'month_not_ended', field: ids.from };
+  if (monthNumber(to) >= current) return { ok: false, code: 'month_not_ended', field: ids.to };
   const digits = toLatinDigits(form.k.trim());
   const k = /^\d{1,3}$/.test(digits) ? Number(digits) : NaN;
-  if (!(k >= K_MIN && k <= K_MAX)) return { ok: false, code: 'invalid_k', field: 'stats-k' };
+  if (!(k >= K_MIN && k <= K_MAX)) return { ok: false, code: 'invalid_k', field: ids.k };
   return { ok: true, from, to, periodTotal: form.periodTotal && months > 1, k };
 }
 
@@ -176,7 +211,7 @@ function statsTable(table: StatisticsTable, document: StatisticsDocument): HTMLE
     { class: 'table-wrap' },
     el(
       'table',
-      { id: `stats-table-${table.id}`, class: 'stats-table', 'data-table': table.id, 'data-unit': table.unit },
+      { id: ids.table(table.id), class: 'stats-table', 'data-table': table.id, 'data-unit': table.unit },
       el('caption', {}, table.title),
       el('thead', {}, headRow(t(`statistics-unit-${table.unit}`), months, period)),
       el('tbody', {}, ...rows),
@@ -203,7 +238,7 @@ function callTimeTable(callTime: readonly CallTime[], k: number): HTMLElement {
     { class: 'table-wrap' },
     el(
       'table',
-      { id: 'stats-call-time', class: 'stats-table' },
+      { id: ids.callTime, class: 'stats-table' },
       el('caption', {}, t('statistics-call-time-title')),
       el('thead', {}, headRow('', callTime.map((entry) => entry.month))),
       el(
@@ -264,11 +299,11 @@ function callsChart(document: StatisticsDocument): HTMLElement | null {
   const chart = svg(
     'svg',
     {
-      id: 'stats-chart',
+      id: ids.chart,
       class: 'stats-chart',
       viewBox: `0 0 ${width} ${height}`,
       role: 'img',
-      'aria-labelledby': 'stats-chart-title',
+      'aria-labelledby': ids.chartTitle,
     },
     svg('line', { class: 'axis', x1: '0', x2: String(width), y1: String(base), y2: String(base) }),
     ...bars,
@@ -276,7 +311,7 @@ function callsChart(document: StatisticsDocument): HTMLElement | null {
   return el(
     'figure',
     { class: 'stats-chart-figure' },
-    el('figcaption', { id: 'stats-chart-title' }, t('statistics-chart-title')),
+    el('figcaption', { id: ids.chartTitle }, t('statistics-chart-title')),
     chart,
     el('p', { class: 'hint' }, t('statistics-chart-hidden')),
   );
@@ -286,9 +321,9 @@ function rulesBox(document: StatisticsDocument): HTMLElement {
   const { k, rules } = document.disclosure_control;
   return el(
     'aside',
-    { id: 'stats-rules', class: 'stats-rules', 'aria-labelledby': 'stats-rules-title' },
-    el('h4', { id: 'stats-rules-title' }, t('statistics-rules-title')),
-    el('p', { id: 'stats-rules-k' }, ...formatNodes('statistics-rules-k', { k: ltr(formatCount(k), { class: 'k' }) })),
+    { id: ids.rules, class: 'stats-rules', 'aria-labelledby': ids.rulesTitle },
+    el('h4', { id: ids.rulesTitle }, t('statistics-rules-title')),
+    el('p', { id: ids.rulesK }, ...formatNodes('statistics-rules-k', { k: ltr(formatCount(k), { class: 'k' }) })),
     el('ul', { class: 'stats-rule-list' }, ...rules.map((rule) => el('li', {}, rule))),
   );
 }
@@ -296,7 +331,7 @@ function rulesBox(document: StatisticsDocument): HTMLElement {
 function legend(k: number): HTMLElement {
   return el(
     'div',
-    { id: 'stats-legend', class: 'stats-legend' },
+    { id: ids.legend, class: 'stats-legend' },
     el('h4', {}, t('statistics-legend-title')),
     el(
       'ul',
@@ -313,7 +348,7 @@ function legend(k: number): HTMLElement {
       ),
       el(
         'li',
-        { id: 'stats-legend-withheld' },
+        { id: ids.legendWithheld },
         ...formatNodes('statistics-legend-withheld', { symbol: ltr(t('statistics-withheld'), { class: 'sign' }) }, { k }),
       ),
       el('li', {}, ...formatNodes('statistics-legend-zero', { symbol: ltr(formatCount(0), { class: 'sign' }) })),
@@ -328,13 +363,13 @@ function results(document: StatisticsDocument): HTMLElement {
   const last = months.at(-1);
   return el(
     'section',
-    { id: 'stats-results', class: 'stats-results', lang: document.language, 'aria-labelledby': 'stats-results-title' },
-    el('h3', { id: 'stats-results-title', tabindex: '-1' }, t('statistics-results-title')),
+    { id: ids.results, class: 'stats-results', lang: document.language, 'aria-labelledby': ids.resultsTitle },
+    el('h3', { id: ids.resultsTitle, tabindex: '-1' }, t('statistics-results-title')),
     first && last
-      ? el('p', { id: 'stats-period', class: 'stats-period' }, ...formatNodes('statistics-period', { from: monthLabel(first), to: monthLabel(last) }))
+      ? el('p', { id: ids.period, class: 'stats-period' }, ...formatNodes('statistics-period', { from: monthLabel(first), to: monthLabel(last) }))
       : null,
-    el('p', { id: 'stats-preview', class: 'stats-preview' }, t('statistics-preview')),
-    document.period ? el('p', { id: 'stats-period-column', class: 'hint' }, t('statistics-period-column')) : null,
+    el('p', { id: ids.preview, class: 'stats-preview' }, t('statistics-preview')),
+    document.period ? el('p', { id: ids.periodColumn, class: 'hint' }, t('statistics-period-column')) : null,
     el('div', { class: 'stats-explain' }, rulesBox(document), legend(k)),
     callsChart(document),
     ...document.tables.map((table) => statsTable(table, document)),
@@ -354,138 +389,202 @@ function exportStatusText(status: ExportStatus | null): (Node | string)[] {
   }
 }
 
-export interface StatisticsProps {
-  session: Session;
-  busy: boolean;
-  /** What the fields start with; a re-render keeps what was typed since. */
-  form: StatisticsForm;
-  /** The statistics on show, or null before the first "Show". */
-  document: StatisticsDocument | null;
-  /** A request is on its way. */
-  loading: boolean;
-  exportStatus: ExportStatus | null;
-  onNavigate(place: Place): void;
-  onLock(): void;
-  /** Something was typed or ticked: the form as it is now (kept across re-renders). */
-  onFormChange(form: StatisticsForm): void;
-  onShow(form: StatisticsForm): void;
-  onExport(form: StatisticsForm, format: ExportFormat): void;
-}
-
 /** Supervisors only: choose months and k, see the tables and the chart, save them as a file. */
-export function statisticsScreen(props: StatisticsProps): Screen {
-  const from = field('stats-from', t('statistics-from-label'), {
-    type: 'month',
-    dir: 'ltr',
-    autocomplete: 'off',
-    'aria-describedby': 'stats-month-hint',
-  });
-  const to = field('stats-to', t('statistics-to-label'), {
-    type: 'month',
-    dir: 'ltr',
-    autocomplete: 'off',
-    'aria-describedby': 'stats-month-hint',
-  });
-  const k = field(
-    'stats-k',
-    t('statistics-k-label'),
-    { type: 'number', min: String(K_MIN), max: String(K_MAX), step: '1', inputmode: 'numeric', dir: 'ltr', class: 'short' },
-    t('statistics-k-hint'),
-  );
-  // A single month has no period to add up: the box is disabled (and keeps its tick for when
-  // the months change again); nothing asks for the column then.
-  const periodTotal = checkField('stats-period-total', t('statistics-period-total-label'), props.form.periodTotal, {
-    'aria-describedby': 'stats-period-total-hint',
-  });
-  from.input.value = props.form.from;
-  to.input.value = props.form.to;
-  k.input.value = props.form.k;
-  // Read at the time of the click: a re-render restores typed values without an input event.
-  const read = (): StatisticsForm => ({
-    from: from.input.value,
-    to: to.input.value,
-    k: k.input.value,
-    periodTotal: periodTotal.input.checked,
-  });
-  const followMonths = () => {
-    periodTotal.input.disabled = isSingleMonth(read());
-  };
-  followMonths();
-  for (const input of [from.input, to.input, k.input, periodTotal.input]) {
-    for (const kind of ['input', 'change']) {
-      input.addEventListener(kind, () => {
-        followMonths();
-        props.onFormChange(read());
-      });
-    }
+export class StatisticsScreen implements Screen {
+  /** What is typed, kept across drawings. */
+  private form = defaultStatisticsForm();
+  /** The statistics on show, or null before the first "Show". */
+  private document: StatisticsDocument | null = null;
+  /** What the shown document was asked for; a language switch asks again in the new one. */
+  private query: StatisticsQuery | null = null;
+  /** A request is on its way. */
+  private loading = false;
+  private exportStatus: ExportStatus | null = null;
+
+  constructor(private readonly ctx: SessionContext) {}
+
+  /**
+   * Titles, labels and rules of the statistics come from Rust in the language asked for: after
+   * a language switch, the shown statistics are asked for again in the new one.
+   */
+  languageChanged(): void {
+    const language = currentLanguage();
+    if (this.ctx.tasks.busy || !this.query || this.query.language === language) return;
+    void this.load({ ...this.query, language }, false);
   }
 
-  const show = el('button', { id: 'stats-show', type: 'submit', disabled: props.busy }, t('statistics-show'));
-  const form = el(
-    'form',
-    { id: 'stats-form', class: 'stats-form', novalidate: true, 'aria-labelledby': 'stats-form-title' },
-    el('h3', { id: 'stats-form-title', class: 'visually-hidden' }, t('statistics-query')),
-    el('div', { class: 'stats-fields' }, from.block, to.block, k.block),
-    el('p', { id: 'stats-month-hint', class: 'hint' }, t('statistics-month-hint')),
-    periodTotal.block,
-    el('p', { id: 'stats-period-total-hint', class: 'hint' }, t('statistics-period-total-hint')),
-    el('div', { class: 'actions' }, show),
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    props.onShow(read());
-  });
+  /** The query for what was typed, in the UI language; null (and the error shown) if it is not valid. */
+  private queryFor(form: StatisticsForm): StatisticsQuery | null {
+    this.form = { ...form };
+    const checked = checkStatisticsForm(form);
+    if (!checked.ok) {
+      this.ctx.fail(checked.code, checked.field);
+      return null;
+    }
+    return { from: checked.from, to: checked.to, periodTotal: checked.periodTotal, k: checked.k, language: currentLanguage() };
+  }
 
-  const exportButtons = EXPORT_FORMATS.map((format) => {
-    const button = el(
-      'button',
-      {
-        id: `stats-export-${format}`,
-        type: 'button',
-        class: 'secondary',
-        'data-format': format,
-        'aria-describedby': 'stats-export-publishes',
-        disabled: props.busy,
+  private async show(form: StatisticsForm): Promise<void> {
+    if (this.ctx.tasks.busy) return;
+    const query = this.queryFor(form);
+    if (query) await this.load(query, true);
+  }
+
+  private async load(query: StatisticsQuery, focusResults: boolean): Promise<void> {
+    this.loading = true;
+    const taken = await this.ctx.tasks.run(this, {
+      ask: () => ipc.statistics(query),
+      done: (document) => {
+        this.document = document;
+        this.query = query;
+        this.loading = false;
       },
-      t(`statistics-export-${format}`),
+      drawn: () => {
+        if (focusResults) this.ctx.focus(ids.resultsTitle);
+      },
+      failed: () => {
+        this.loading = false;
+      },
+    });
+    if (taken) this.languageChanged();
+  }
+
+  /** Rust asks where to save and writes the file; the answer is the path, or null if cancelled. */
+  private async export(form: StatisticsForm, format: ExportFormat): Promise<void> {
+    if (this.ctx.tasks.busy) return;
+    const query = this.queryFor(form);
+    if (!query) return;
+    this.exportStatus = null;
+    const taken = await this.ctx.tasks.run(this, {
+      ask: () => ipc.exportStatistics(query, format),
+      done: (saved) => {
+        this.exportStatus = saved ? { state: 'saved', path: saved.path } : { state: 'cancelled' };
+      },
+      drawn: () => this.ctx.focus(ids.export(format)),
+      failed: () => {
+        this.exportStatus = { state: 'failed' };
+        return { field: ids.export(format) };
+      },
+    });
+    // Not after a failure: asking again would clear the error from #error.
+    if (taken) this.languageChanged();
+  }
+
+  render(): Rendered {
+    const busy = this.ctx.tasks.busy;
+    const from = field(ids.from, t('statistics-from-label'), {
+      type: 'month',
+      dir: 'ltr',
+      autocomplete: 'off',
+      'aria-describedby': ids.monthHint,
+    });
+    const to = field(ids.to, t('statistics-to-label'), {
+      type: 'month',
+      dir: 'ltr',
+      autocomplete: 'off',
+      'aria-describedby': ids.monthHint,
+    });
+    const k = field(
+      ids.k,
+      t('statistics-k-label'),
+      { type: 'number', min: String(K_MIN), max: String(K_MAX), step: '1', inputmode: 'numeric', dir: 'ltr', class: 'short' },
+      t('statistics-k-hint'),
     );
-    button.addEventListener('click', () => props.onExport(read(), format));
-    return button;
-  });
-  const exportPart = el(
-    'section',
-    { id: 'stats-export', class: 'stats-export', 'aria-labelledby': 'stats-export-title' },
-    el('h3', { id: 'stats-export-title' }, t('statistics-export-title')),
-    el('p', { class: 'hint' }, t('statistics-export-hint')),
-    el('p', { id: 'stats-export-publishes', class: 'stats-publishes' }, t('statistics-export-publishes')),
-    el('div', { class: 'actions' }, ...exportButtons),
-    el(
-      'p',
-      {
-        id: 'stats-export-status',
-        class: `status export-status${props.exportStatus ? ` ${props.exportStatus.state}` : ''}`,
-        role: 'status',
-        'data-state': props.exportStatus?.state,
-      },
-      ...exportStatusText(props.exportStatus),
-    ),
-  );
+    // A single month has no period to add up: the box is disabled (and keeps its tick for when
+    // the months change again); nothing asks for the column then.
+    const periodTotal = checkField(ids.periodTotal, t('statistics-period-total-label'), this.form.periodTotal, {
+      'aria-describedby': ids.periodTotalHint,
+    });
+    from.input.value = this.form.from;
+    to.input.value = this.form.to;
+    k.input.value = this.form.k;
+    // Read at the time of the click: a re-render restores typed values without an input event.
+    const read = (): StatisticsForm => ({
+      from: from.input.value,
+      to: to.input.value,
+      k: k.input.value,
+      periodTotal: periodTotal.input.checked,
+    });
+    const followMonths = () => {
+      periodTotal.input.disabled = isSingleMonth(read());
+    };
+    followMonths();
+    for (const input of [from.input, to.input, k.input, periodTotal.input]) {
+      for (const kind of ['input', 'change']) {
+        input.addEventListener(kind, () => {
+          followMonths();
+          this.form = read();
+        });
+      }
+    }
 
-  const title = el('h2', { id: 'statistics-title', tabindex: '-1' }, t('statistics-title'));
-  const root = el(
-    'div',
-    { class: 'unlocked' },
-    navBar({ session: props.session, current: 'statistics', onNavigate: props.onNavigate, onLock: props.onLock }),
-    el(
+    const show = el('button', { id: ids.show, type: 'submit', disabled: busy }, t('statistics-show'));
+    const form = el(
+      'form',
+      { id: ids.form, class: 'stats-form', novalidate: true, 'aria-labelledby': ids.formTitle },
+      el('h3', { id: ids.formTitle, class: 'visually-hidden' }, t('statistics-query')),
+      el('div', { class: 'stats-fields' }, from.block, to.block, k.block),
+      el('p', { id: ids.monthHint, class: 'hint' }, t('statistics-month-hint')),
+      periodTotal.block,
+      el('p', { id: ids.periodTotalHint, class: 'hint' }, t('statistics-period-total-hint')),
+      el('div', { class: 'actions' }, show),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.show(read());
+    });
+
+    const exportButtons = EXPORT_FORMATS.map((format) => {
+      const button = el(
+        'button',
+        {
+          id: ids.export(format),
+          type: 'button',
+          class: 'secondary',
+          'data-format': format,
+          'aria-describedby': ids.exportPublishes,
+          disabled: busy,
+        },
+        t(`statistics-export-${format}`),
+      );
+      button.addEventListener('click', () => void this.export(read(), format));
+      return button;
+    });
+    const exportPart = el(
       'section',
-      { id: 'statistics', class: 'screen statistics', 'aria-labelledby': 'statistics-title' },
-      title,
-      el('p', { class: 'intro' }, t('statistics-intro')),
-      form,
-      exportPart,
-      props.loading ? el('p', { id: 'stats-loading', class: 'empty', 'aria-busy': 'true' }, t('loading')) : null,
-      props.document ? results(props.document) : null,
-    ),
-  );
-  return { root, focus: title };
+      { id: ids.exportPart, class: 'stats-export', 'aria-labelledby': ids.exportTitle },
+      el('h3', { id: ids.exportTitle }, t('statistics-export-title')),
+      el('p', { class: 'hint' }, t('statistics-export-hint')),
+      el('p', { id: ids.exportPublishes, class: 'stats-publishes' }, t('statistics-export-publishes')),
+      el('div', { class: 'actions' }, ...exportButtons),
+      el(
+        'p',
+        {
+          id: ids.exportStatus,
+          class: `status export-status${this.exportStatus ? ` ${this.exportStatus.state}` : ''}`,
+          role: 'status',
+          'data-state': this.exportStatus?.state,
+        },
+        ...exportStatusText(this.exportStatus),
+      ),
+    );
+
+    const title = el('h2', { id: ids.title, tabindex: '-1' }, t('statistics-title'));
+    const root = el(
+      'div',
+      { class: 'unlocked' },
+      navBar(this.ctx, 'statistics'),
+      el(
+        'section',
+        { id: ids.screen, class: 'screen statistics', 'aria-labelledby': ids.title },
+        title,
+        el('p', { class: 'intro' }, t('statistics-intro')),
+        form,
+        exportPart,
+        this.loading ? el('p', { id: ids.loading, class: 'empty', 'aria-busy': 'true' }, t('loading')) : null,
+        this.document ? results(this.document) : null,
+      ),
+    );
+    return { root, focus: title };
+  }
 }

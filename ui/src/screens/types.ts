@@ -1,5 +1,74 @@
-/** What a screen renderer returns: its root, and what gets focus when it is first shown. */
-export interface Screen {
+import type { CaseHistory, CasesFilter, ErrorCode, Session, Settings, SignedIn } from '../ipc';
+import type { TaskRunner } from '../tasks';
+import type { ActiveCall } from './call';
+import type { Place } from './nav';
+
+/** One drawing of a screen: its root, and what gets focus when it is first shown. */
+export interface Rendered {
   root: HTMLElement;
   focus: HTMLElement;
+}
+
+/**
+ * A screen owns its state and its handlers; the app draws it (again after a change, a new
+ * language or a task) and tells it when it is left.
+ */
+export interface Screen {
+  /** Builds the screen's elements from its state. */
+  render(): Rendered;
+  /** Another screen replaced it, or the session ended. */
+  leave?(): void;
+  /** It was drawn again in a new language. */
+  languageChanged?(): void;
+}
+
+/** What the app offers every screen. */
+export interface Context {
+  readonly tasks: TaskRunner;
+  /** Draws `screen` again, if it is on show, keeping what was typed and the focus. */
+  redraw(screen: Screen): void;
+  /** Draws `screen` afresh, as when it was first shown (empty fields, first focus, no error), if it is on show. */
+  reopen(screen: Screen): void;
+  showError(code: ErrorCode | null): void;
+  /** Clears the error box if it still shows `code`. */
+  clearError(code: ErrorCode): void;
+  /** Shows `code`, empties `clear` and puts the focus (and selection) on `field`. */
+  fail(code: ErrorCode, field: string, clear?: readonly string[]): void;
+  /** Puts the focus on the element of the screen on show with this id. */
+  focus(id: string): void;
+  /** Empties these fields of the screen on show (a redraw keeps what was typed). */
+  empty(ids: readonly string[]): void;
+}
+
+/** While the store is locked or not set up yet. */
+export interface LockedContext extends Context {
+  /** The store is open: the session starts at home. */
+  signIn(signedIn: Session | SignedIn): void;
+  /** Right after set-up: the recovery code, once. */
+  showRecoveryCode(code: string, session: Session): void;
+  /** Shows the screen the shell's `app_status` asks for. */
+  refresh(): Promise<void>;
+}
+
+/** While signed in. */
+export interface SessionContext extends Context {
+  readonly session: Session;
+  /** The helpline's settings as last read. */
+  readonly settings: Settings;
+  /** Resolves once the settings read at sign-in have arrived (or failed). */
+  readonly settingsLoaded: Promise<void>;
+  /** The filter of the cases list, kept for the session. */
+  readonly casesFilter: CasesFilter;
+  setCasesFilter(filter: CasesFilter): void;
+  /** The settings after a change made here. */
+  updateSettings(settings: Settings): void;
+  /** Reads the settings again after a change; a failure keeps the old ones. */
+  reloadSettings(): Promise<void>;
+  navigate(place: Place): void;
+  goHome(): void;
+  /** Starts a call, on a new case or on `caseNumber`. */
+  newCall(caseNumber: string | null): void;
+  openCall(call: ActiveCall): void;
+  showHistory(history: CaseHistory, ended: boolean): void;
+  lock(): void;
 }

@@ -1,102 +1,144 @@
 import { el, field } from '../dom';
 import { t } from '../i18n';
+import * as ipc from '../ipc';
 import { recoveryCodeFields } from './recovery-fields';
-import type { Screen } from './types';
+import type { LockedContext, Rendered, Screen } from './types';
 
-export interface UnlockProps {
-  busy: boolean;
-  /** Every passphrase is forgotten: the recovery-code form instead of the sign-in form. */
-  recovery: boolean;
-  onSubmit(userName: string, passphrase: string): void;
-  onRecover(userName: string, recoveryCode: string, passphrase: string, repeat: string): void;
-  onShowRecovery(): void;
-  onHideRecovery(): void;
-}
+export const ids = {
+  screen: 'unlock',
+  title: 'unlock-title',
+  form: 'unlock-form',
+  user: 'unlock-user',
+  passphrase: 'unlock-passphrase',
+  submit: 'unlock-submit',
+  status: 'unlock-status',
+  useRecovery: 'unlock-use-recovery',
+  recoverForm: 'recover-form',
+  recoverTitle: 'recover-title',
+  recoverUser: 'recover-user',
+  recoverCode: 'recover-code',
+  recoverPassphrase: 'recover-passphrase',
+  recoverRepeat: 'recover-passphrase-repeat',
+  recoverSubmit: 'recover-submit',
+  recoverBack: 'recover-back',
+  recoverStatus: 'recover-status',
+} as const;
 
-function signInForm({ busy, onSubmit, onShowRecovery }: UnlockProps): { form: HTMLElement; focus: HTMLElement } {
-  const user = field('unlock-user', t('unlock-user-label'), {
-    type: 'text',
-    autocomplete: 'username',
-    autocapitalize: 'none',
-    spellcheck: 'false',
-    dir: 'auto',
-  });
-  const passphrase = field('unlock-passphrase', t('unlock-passphrase-label'), {
-    type: 'password',
-    autocomplete: 'current-password',
-  });
-  const submit = el(
-    'button',
-    { id: 'unlock-submit', type: 'submit', disabled: busy },
-    // A wrong passphrase takes longer to answer (the shell slows it down): say what is going on.
-    busy ? t('unlock-checking') : t('unlock-submit'),
-  );
-  const useRecovery = el(
-    'button',
-    { id: 'unlock-use-recovery', type: 'button', class: 'link', disabled: busy },
-    t('unlock-use-recovery'),
-  );
-  useRecovery.addEventListener('click', () => onShowRecovery());
-  const form = el(
-    'form',
-    { id: 'unlock-form', novalidate: true, 'aria-busy': busy ? 'true' : undefined },
-    user.block,
-    passphrase.block,
-    el('div', { class: 'actions' }, submit),
-    el('p', { id: 'unlock-status', class: 'status', role: 'status' }, busy ? t('unlock-checking') : ''),
-    el('p', { class: 'aside' }, useRecovery),
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    onSubmit(user.input.value, passphrase.input.value);
-  });
-  return { form, focus: user.input };
-}
-
-function recoveryForm({ busy, onRecover, onHideRecovery }: UnlockProps): { form: HTMLElement; focus: HTMLElement } {
-  const user = field('recover-user', t('unlock-user-label'), {
-    type: 'text',
-    autocomplete: 'username',
-    autocapitalize: 'none',
-    spellcheck: 'false',
-    dir: 'auto',
-  });
-  const { code, passphrase, repeat } = recoveryCodeFields({
-    code: 'recover-code',
-    passphrase: 'recover-passphrase',
-    repeat: 'recover-passphrase-repeat',
-  });
-  const submit = el('button', { id: 'recover-submit', type: 'submit', disabled: busy }, busy ? t('working') : t('recover-submit'));
-  const back = el('button', { id: 'recover-back', type: 'button', class: 'secondary', disabled: busy }, t('recover-back'));
-  back.addEventListener('click', () => onHideRecovery());
-  const form = el(
-    'form',
-    { id: 'recover-form', novalidate: true, 'aria-busy': busy ? 'true' : undefined, 'aria-labelledby': 'recover-title' },
-    el('h3', { id: 'recover-title' }, t('recover-title')),
-    el('p', { class: 'intro' }, t('recover-intro')),
-    user.block,
-    code.block,
-    passphrase.block,
-    repeat.block,
-    el('div', { class: 'actions' }, back, submit),
-    el('p', { id: 'recover-status', class: 'status', role: 'status' }, busy ? t('working') : ''),
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    onRecover(user.input.value, code.input.value, passphrase.input.value, repeat.input.value);
-  });
-  return { form, focus: user.input };
-}
+const userAttributes = { type: 'text', autocomplete: 'username', autocapitalize: 'none', spellcheck: 'false', dir: 'auto' };
 
 /** The store is locked: sign in, or open it with the recovery code when every passphrase is forgotten. */
-export function unlockScreen(props: UnlockProps): Screen {
-  const { form, focus } = props.recovery ? recoveryForm(props) : signInForm(props);
-  const root = el(
-    'section',
-    { id: 'unlock', class: 'screen', 'aria-labelledby': 'unlock-title' },
-    el('h2', { id: 'unlock-title' }, t('unlock-title')),
-    props.recovery ? null : el('p', { class: 'intro' }, t('unlock-intro')),
-    form,
-  );
-  return { root, focus };
+export class UnlockScreen implements Screen {
+  /** The recovery-code form instead of the sign-in form. */
+  private recovery = false;
+
+  constructor(private readonly ctx: LockedContext) {}
+
+  render(): Rendered {
+    const { form, focus } = this.recovery ? this.recoveryForm() : this.signInForm();
+    const root = el(
+      'section',
+      { id: ids.screen, class: 'screen', 'aria-labelledby': ids.title },
+      el('h2', { id: ids.title }, t('unlock-title')),
+      this.recovery ? null : el('p', { class: 'intro' }, t('unlock-intro')),
+      form,
+    );
+    return { root, focus };
+  }
+
+  private async unlock(userName: string, passphrase: string): Promise<void> {
+    await this.ctx.tasks.run(this, {
+      ask: () => ipc.unlock(userName, passphrase),
+      done: (session) => this.ctx.signIn(session),
+      failed: (code) =>
+        code === 'unknown_user' || code === 'invalid_user_name'
+          ? { field: ids.user, clear: [ids.passphrase] }
+          : { field: ids.passphrase, clear: [ids.passphrase] },
+    });
+  }
+
+  /** Every passphrase is forgotten: the recovery code gives the user a new passphrase. */
+  private async recover(userName: string, recoveryCode: string, passphrase: string, repeat: string): Promise<void> {
+    if (this.ctx.tasks.busy) return;
+    if (passphrase !== repeat) {
+      this.ctx.fail('passphrase_mismatch', ids.recoverRepeat, [ids.recoverRepeat]);
+      return;
+    }
+    await this.ctx.tasks.run(this, {
+      ask: () => ipc.recover(userName, recoveryCode, passphrase),
+      done: (signedIn) => this.ctx.signIn(signedIn),
+      failed: (code) => {
+        if (code === 'unknown_user' || code === 'invalid_user_name') return { field: ids.recoverUser };
+        if (code === 'passphrase_too_short' || code === 'passphrase_too_long') {
+          return { field: ids.recoverPassphrase, clear: [ids.recoverRepeat] };
+        }
+        return { field: ids.recoverCode };
+      },
+    });
+  }
+
+  private showRecovery(recovery: boolean): void {
+    this.recovery = recovery;
+    this.ctx.reopen(this);
+  }
+
+  private signInForm(): { form: HTMLElement; focus: HTMLElement } {
+    const busy = this.ctx.tasks.busy;
+    const user = field(ids.user, t('unlock-user-label'), userAttributes);
+    const passphrase = field(ids.passphrase, t('unlock-passphrase-label'), {
+      type: 'password',
+      autocomplete: 'current-password',
+    });
+    const submit = el(
+      'button',
+      { id: ids.submit, type: 'submit', disabled: busy },
+      // A wrong passphrase takes longer to answer (the shell slows it down): say what is going on.
+      busy ? t('unlock-checking') : t('unlock-submit'),
+    );
+    const useRecovery = el('button', { id: ids.useRecovery, type: 'button', class: 'link', disabled: busy }, t('unlock-use-recovery'));
+    useRecovery.addEventListener('click', () => this.showRecovery(true));
+    const form = el(
+      'form',
+      { id: ids.form, novalidate: true, 'aria-busy': busy ? 'true' : undefined },
+      user.block,
+      passphrase.block,
+      el('div', { class: 'actions' }, submit),
+      el('p', { id: ids.status, class: 'status', role: 'status' }, busy ? t('unlock-checking') : ''),
+      el('p', { class: 'aside' }, useRecovery),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.unlock(user.input.value, passphrase.input.value);
+    });
+    return { form, focus: user.input };
+  }
+
+  private recoveryForm(): { form: HTMLElement; focus: HTMLElement } {
+    const busy = this.ctx.tasks.busy;
+    const user = field(ids.recoverUser, t('unlock-user-label'), userAttributes);
+    const { code, passphrase, repeat } = recoveryCodeFields({
+      code: ids.recoverCode,
+      passphrase: ids.recoverPassphrase,
+      repeat: ids.recoverRepeat,
+    });
+    const submit = el('button', { id: ids.recoverSubmit, type: 'submit', disabled: busy }, busy ? t('working') : t('recover-submit'));
+    const back = el('button', { id: ids.recoverBack, type: 'button', class: 'secondary', disabled: busy }, t('recover-back'));
+    back.addEventListener('click', () => this.showRecovery(false));
+    const form = el(
+      'form',
+      { id: ids.recoverForm, novalidate: true, 'aria-busy': busy ? 'true' : undefined, 'aria-labelledby': ids.recoverTitle },
+      el('h3', { id: ids.recoverTitle }, t('recover-title')),
+      el('p', { class: 'intro' }, t('recover-intro')),
+      user.block,
+      code.block,
+      passphrase.block,
+      repeat.block,
+      el('div', { class: 'actions' }, back, submit),
+      el('p', { id: ids.recoverStatus, class: 'status', role: 'status' }, busy ? t('working') : ''),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.recover(user.input.value, code.input.value, passphrase.input.value, repeat.input.value);
+    });
+    return { form, focus: user.input };
+  }
 }
