@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { ids as appIds } from './app';
 import { STORAGE_KEY, t } from './i18n';
+import { ids as homeIds } from './screens/home';
+import { ids as navIds } from './screens/nav';
+import { ids as recoveryIds } from './screens/recovery';
+import { ids as setupIds } from './screens/setup';
+import { ids as statusIds } from './screens/status';
+import { ids as unlockIds } from './screens/unlock';
 import {
   byId,
   chooseLanguage,
@@ -67,26 +74,26 @@ describe('start', () => {
     const calls = needsSetup();
     await mount();
     expect(commands(calls)).toEqual(['app_status']);
-    expect(byId('setup').textContent).toContain(
+    expect(byId(setupIds.screen).textContent).toContain(
       'This creates the encrypted store on this computer and its first user, a supervisor.',
     );
-    expect(document.activeElement).toBe(input('setup-user'));
+    expect(document.activeElement).toBe(input(setupIds.user));
     expect(errorShown()).toBe('');
   });
 
   test('shows unlock when the store is locked', async () => {
     locked();
     await mount();
-    expect(document.getElementById('unlock')).not.toBeNull();
-    expect(document.getElementById('setup')).toBeNull();
-    expect(document.activeElement).toBe(input('unlock-user'));
+    expect(document.getElementById(unlockIds.screen)).not.toBeNull();
+    expect(document.getElementById(setupIds.screen)).toBeNull();
+    expect(document.activeElement).toBe(input(unlockIds.user));
   });
 
   test('shows home when the store is already unlocked', async () => {
     fakeShell(() => ({ state: 'unlocked', user: 'Maja', role: 'supervisor' }));
     await mount();
-    expect(byId('home-user').textContent).toBe('Maja');
-    expect(byId('home-role').textContent).toBe('You are signed in as a supervisor.');
+    expect(byId(homeIds.user).textContent).toBe('Maja');
+    expect(byId(homeIds.role).textContent).toBe('You are signed in as a supervisor.');
   });
 
   test('a failed app_status shows the translated error and can be retried', async () => {
@@ -100,17 +107,17 @@ describe('start', () => {
       'The store was written by a newer version of Helpline. Update the app to open it.',
     );
     fail = false;
-    byId('retry').click();
+    byId(statusIds.retry).click();
     await settle();
     expect(commands(calls)).toEqual(['app_status', 'app_status']);
-    expect(document.getElementById('unlock')).not.toBeNull();
+    expect(document.getElementById(unlockIds.screen)).not.toBeNull();
     expect(errorShown()).toBe('');
   });
 
   test('a malformed app_status reply is an error, not a guess', async () => {
     fakeShell(() => ({ state: 'unlocked', user: 'Maja', role: 'admin' }));
     await mount();
-    expect(document.getElementById('home')).toBeNull();
+    expect(document.getElementById(homeIds.screen)).toBeNull();
     expect(errorShown()).toBe(t('error-unknown', undefined, 'en'));
   });
 
@@ -130,100 +137,100 @@ describe('first-run set-up', () => {
   test('calls set_up_store with what was typed, then shows the recovery code', async () => {
     const calls = needsSetup();
     await mount();
-    type('setup-user', 'Maja Lind');
-    type('setup-passphrase', 'correct horse battery');
-    type('setup-passphrase-repeat', 'correct horse battery');
-    submit('setup-submit');
+    type(setupIds.user, 'Maja Lind');
+    type(setupIds.passphrase, 'correct horse battery');
+    type(setupIds.repeat, 'correct horse battery');
+    submit(setupIds.submit);
     await settle();
 
     expect(calls.slice(1)).toEqual([
       { cmd: 'set_up_store', args: { userName: 'Maja Lind', passphrase: 'correct horse battery' } },
     ]);
-    const code = byId('recovery-code');
+    const code = byId(recoveryIds.code);
     expect(code.textContent).toBe(RECOVERY_CODE);
     expect(code.getAttribute('dir')).toBe('ltr');
-    expect(document.getElementById('setup')).toBeNull();
+    expect(document.getElementById(setupIds.screen)).toBeNull();
     expect(document.querySelector('input[type="password"]')).toBeNull();
   });
 
   test('continue is disabled until the box is ticked; afterwards the code is gone', async () => {
     needsSetup();
     await mount();
-    type('setup-user', 'Maja');
-    type('setup-passphrase', 'a long enough passphrase');
-    type('setup-passphrase-repeat', 'a long enough passphrase');
-    submit('setup-submit');
+    type(setupIds.user, 'Maja');
+    type(setupIds.passphrase, 'a long enough passphrase');
+    type(setupIds.repeat, 'a long enough passphrase');
+    submit(setupIds.submit);
     await settle();
 
-    const next = byId<HTMLButtonElement>('recovery-continue');
+    const next = byId<HTMLButtonElement>(recoveryIds.continue);
     expect(next.disabled).toBe(true);
-    expect(document.activeElement).toBe(input('recovery-stored'));
+    expect(document.activeElement).toBe(input(recoveryIds.stored));
     // Submitting anyway (Enter) does nothing while the box is not ticked.
     next.form?.requestSubmit();
-    expect(document.getElementById('recovery-code')).not.toBeNull();
+    expect(document.getElementById(recoveryIds.code)).not.toBeNull();
 
-    input('recovery-stored').click();
+    input(recoveryIds.stored).click();
     expect(next.disabled).toBe(false);
-    input('recovery-stored').click();
+    input(recoveryIds.stored).click();
     expect(next.disabled).toBe(true);
-    input('recovery-stored').click();
+    input(recoveryIds.stored).click();
     next.click();
 
-    expect(document.getElementById('recovery-code')).toBeNull();
+    expect(document.getElementById(recoveryIds.code)).toBeNull();
     expect(document.body.textContent).not.toContain(RECOVERY_CODE);
-    expect(byId('home-user').textContent).toBe('Maja');
-    expect(byId('home-role').textContent).toBe('You are signed in as a supervisor.');
+    expect(byId(homeIds.user).textContent).toBe('Maja');
+    expect(byId(homeIds.role).textContent).toBe('You are signed in as a supervisor.');
   });
 
   test('mismatched passphrases never reach IPC', async () => {
     const calls = needsSetup();
     await mount();
-    type('setup-user', 'Maja');
-    type('setup-passphrase', 'one passphrase here');
-    type('setup-passphrase-repeat', 'another passphrase');
-    submit('setup-submit');
+    type(setupIds.user, 'Maja');
+    type(setupIds.passphrase, 'one passphrase here');
+    type(setupIds.repeat, 'another passphrase');
+    submit(setupIds.submit);
     await settle();
 
     expect(commands(calls)).toEqual(['app_status']);
     expect(errorShown()).toBe('The two passphrases are not the same.');
-    expect(byId('error').getAttribute('role')).toBe('alert');
-    expect(document.activeElement).toBe(input('setup-passphrase-repeat'));
-    expect(input('setup-passphrase').value).toBe('one passphrase here');
+    expect(byId(appIds.error).getAttribute('role')).toBe('alert');
+    expect(document.activeElement).toBe(input(setupIds.repeat));
+    expect(input(setupIds.passphrase).value).toBe('one passphrase here');
   });
 
   test('a rejected set-up shows the translated code and stays on the form', async () => {
     needsSetup({ set_up_store: () => Promise.reject(shellError('passphrase_too_short')) });
     await mount();
-    type('setup-user', 'Maja');
-    type('setup-passphrase', 'short');
-    type('setup-passphrase-repeat', 'short');
-    submit('setup-submit');
+    type(setupIds.user, 'Maja');
+    type(setupIds.passphrase, 'short');
+    type(setupIds.repeat, 'short');
+    submit(setupIds.submit);
     await settle();
 
     expect(errorShown()).toBe('The passphrase is too short. It needs at least 10 characters.');
-    expect(input('setup-user').value).toBe('Maja');
-    expect(document.activeElement).toBe(input('setup-passphrase'));
-    expect(byId<HTMLButtonElement>('setup-submit').disabled).toBe(false);
+    expect(input(setupIds.user).value).toBe('Maja');
+    expect(document.activeElement).toBe(input(setupIds.passphrase));
+    expect(byId<HTMLButtonElement>(setupIds.submit).disabled).toBe(false);
   });
 
   test('the button is disabled while set-up runs, and a second submit is ignored', async () => {
     let finish: (value: unknown) => void = () => {};
     const calls = needsSetup({ set_up_store: () => new Promise((resolve) => (finish = resolve)) });
     await mount();
-    type('setup-user', 'Maja');
-    type('setup-passphrase', 'a long enough passphrase');
-    type('setup-passphrase-repeat', 'a long enough passphrase');
-    submit('setup-submit');
+    type(setupIds.user, 'Maja');
+    type(setupIds.passphrase, 'a long enough passphrase');
+    type(setupIds.repeat, 'a long enough passphrase');
+    submit(setupIds.submit);
     await settle();
-    expect(byId<HTMLButtonElement>('setup-submit').disabled).toBe(true);
-    expect(input('setup-user').value).toBe('Maja');
-    byId<HTMLFormElement>('setup-form').requestSubmit();
+    expect(byId<HTMLButtonElement>(setupIds.submit).disabled).toBe(true);
+    expect(input(setupIds.user).value).toBe('Maja');
+    byId<HTMLFormElement>(setupIds.form).requestSubmit();
     await settle();
     expect(commands(calls)).toEqual(['app_status', 'set_up_store']);
 
     finish({ recoveryCode: RECOVERY_CODE, user: 'Maja', role: 'supervisor' });
     await settle();
-    expect(byId('recovery-code').textContent).toBe(RECOVERY_CODE);
+    expect(byId(recoveryIds.code).textContent).toBe(RECOVERY_CODE);
   });
 });
 
@@ -231,36 +238,36 @@ describe('unlock and lock', () => {
   test('unlock calls unlock with the typed values and greets the user', async () => {
     const calls = locked();
     await mount();
-    type('unlock-user', 'Ahmad');
-    type('unlock-passphrase', 'a long enough passphrase');
-    submit('unlock-submit');
+    type(unlockIds.user, 'Ahmad');
+    type(unlockIds.passphrase, 'a long enough passphrase');
+    submit(unlockIds.submit);
     await settle();
 
     expect(calls[1]).toEqual({
       cmd: 'unlock',
       args: { userName: 'Ahmad', passphrase: 'a long enough passphrase' },
     });
-    expect(byId('home-user').textContent).toBe('Ahmad');
-    expect(byId('home-user').tagName).toBe('BDI');
-    expect(byId('home-title').textContent).toBe('Hello, Ahmad!');
-    expect(byId('home-role').textContent).toBe('You are signed in as a volunteer.');
+    expect(byId(homeIds.user).textContent).toBe('Ahmad');
+    expect(byId(homeIds.user).tagName).toBe('BDI');
+    expect(byId(homeIds.title).textContent).toBe('Hello, Ahmad!');
+    expect(byId(homeIds.role).textContent).toBe('You are signed in as a volunteer.');
   });
 
   test('an IPC error code is shown translated, in the chosen language', async () => {
     locked({ unlock: () => Promise.reject(shellError('wrong_passphrase')) });
     await mount();
     chooseLanguage('sv');
-    type('unlock-user', 'Ahmad');
-    type('unlock-passphrase', 'not the passphrase');
-    submit('unlock-submit');
+    type(unlockIds.user, 'Ahmad');
+    type(unlockIds.passphrase, 'not the passphrase');
+    submit(unlockIds.submit);
     await settle();
 
     expect(errorShown()).toBe('Lösenfrasen är fel. Kontrollera den och försök igen.');
     expect(errorShown()).not.toContain('English, for logs');
     // The passphrase is cleared, the name kept, the focus on what to retype.
-    expect(input('unlock-user').value).toBe('Ahmad');
-    expect(input('unlock-passphrase').value).toBe('');
-    expect(document.activeElement).toBe(input('unlock-passphrase'));
+    expect(input(unlockIds.user).value).toBe('Ahmad');
+    expect(input(unlockIds.passphrase).value).toBe('');
+    expect(document.activeElement).toBe(input(unlockIds.passphrase));
 
     // The shown error follows a later language switch too.
     chooseLanguage('en');
@@ -271,12 +278,12 @@ describe('unlock and lock', () => {
     let reply: unknown = shellError('disk_on_fire');
     locked({ unlock: () => Promise.reject(reply) });
     await mount();
-    submit('unlock-submit');
+    submit(unlockIds.submit);
     await settle();
     expect(errorShown()).toBe(t('error-unknown', undefined, 'en'));
 
     reply = 'a bare string';
-    submit('unlock-submit');
+    submit(unlockIds.submit);
     await settle();
     expect(errorShown()).toBe(t('error-unknown', undefined, 'en'));
   });
@@ -284,22 +291,22 @@ describe('unlock and lock', () => {
   test('lock calls lock, returns to unlock and clears everything shown', async () => {
     const calls = locked();
     await mount();
-    type('unlock-user', 'Ahmad');
-    type('unlock-passphrase', 'a long enough passphrase');
-    submit('unlock-submit');
+    type(unlockIds.user, 'Ahmad');
+    type(unlockIds.passphrase, 'a long enough passphrase');
+    submit(unlockIds.submit);
     await settle();
-    expect(document.getElementById('home')).not.toBeNull();
+    expect(document.getElementById(homeIds.screen)).not.toBeNull();
 
-    byId('lock').click();
+    byId(navIds.lock).click();
     await settle();
 
     expect(commands(calls)).toEqual(['app_status', 'unlock', 'get_settings', 'unfinished_calls', 'list_cases', 'lock']);
-    expect(document.getElementById('home')).toBeNull();
-    expect(document.getElementById('home-user')).toBeNull();
+    expect(document.getElementById(homeIds.screen)).toBeNull();
+    expect(document.getElementById(homeIds.user)).toBeNull();
     expect(document.body.textContent).not.toContain('Ahmad');
-    expect(input('unlock-user').value).toBe('');
-    expect(input('unlock-passphrase').value).toBe('');
-    expect(document.activeElement).toBe(input('unlock-user'));
+    expect(input(unlockIds.user).value).toBe('');
+    expect(input(unlockIds.passphrase).value).toBe('');
+    expect(document.activeElement).toBe(input(unlockIds.user));
   });
 
   test('a failed lock shows the error on whatever screen the shell now reports', async () => {
@@ -310,10 +317,10 @@ describe('unlock and lock', () => {
       throw shellError('storage_failed');
     });
     await mount();
-    byId('lock').click();
+    byId(navIds.lock).click();
     await settle();
-    expect(document.getElementById('home')).toBeNull();
-    expect(document.getElementById('unlock')).not.toBeNull();
+    expect(document.getElementById(homeIds.screen)).toBeNull();
+    expect(document.getElementById(unlockIds.screen)).not.toBeNull();
     expect(errorShown()).toBe(
       'The data could not be read or written on this computer. Check that the disk is not full.',
     );
@@ -326,16 +333,16 @@ describe('untrusted text', () => {
   test('a user name with markup is shown as text, not HTML', async () => {
     needsSetup();
     await mount();
-    type('setup-user', hostile);
-    type('setup-passphrase', 'a long enough passphrase');
-    type('setup-passphrase-repeat', 'a long enough passphrase');
-    submit('setup-submit');
+    type(setupIds.user, hostile);
+    type(setupIds.passphrase, 'a long enough passphrase');
+    type(setupIds.repeat, 'a long enough passphrase');
+    submit(setupIds.submit);
     await settle();
-    input('recovery-stored').click();
-    byId('recovery-continue').click();
+    input(recoveryIds.stored).click();
+    byId(recoveryIds.continue).click();
 
-    expect(byId('home-user').textContent).toBe(hostile);
-    expect(byId('home-user').children.length).toBe(0);
+    expect(byId(homeIds.user).textContent).toBe(hostile);
+    expect(byId(homeIds.user).children.length).toBe(0);
     expect(document.querySelector('img')).toBeNull();
     expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
   });
@@ -344,17 +351,17 @@ describe('untrusted text', () => {
     fakeShell(() => ({ state: 'unlocked', user: '<b id="injected">x</b>', role: 'volunteer' }));
     await mount();
     expect(document.getElementById('injected')).toBeNull();
-    expect(byId('home-user').textContent).toBe('<b id="injected">x</b>');
+    expect(byId(homeIds.user).textContent).toBe('<b id="injected">x</b>');
   });
 
   test('a recovery code with markup is shown as text', async () => {
     needsSetup({ set_up_store: () => ({ recoveryCode: '<i>1234</i>', user: 'M', role: 'supervisor' }) });
     await mount();
-    type('setup-passphrase', 'a long enough passphrase');
-    type('setup-passphrase-repeat', 'a long enough passphrase');
-    submit('setup-submit');
+    type(setupIds.passphrase, 'a long enough passphrase');
+    type(setupIds.repeat, 'a long enough passphrase');
+    submit(setupIds.submit);
     await settle();
-    expect(byId('recovery-code').textContent).toBe('<i>1234</i>');
+    expect(byId(recoveryIds.code).textContent).toBe('<i>1234</i>');
     expect(document.querySelector('i')).toBeNull();
   });
 });
@@ -363,7 +370,7 @@ describe('language', () => {
   test('the switcher offers each language in its own name, on every screen', async () => {
     locked();
     await mount();
-    const options = Array.from(byId<HTMLSelectElement>('language').options);
+    const options = Array.from(byId<HTMLSelectElement>(appIds.language).options);
     expect(options.map((option) => [option.value, option.textContent])).toEqual([
       ['en', 'English'],
       ['sv', 'Svenska'],
@@ -375,47 +382,47 @@ describe('language', () => {
     needsSetup();
     await mount();
     expect(document.documentElement.getAttribute('dir')).toBe('ltr');
-    type('setup-user', 'Maja');
-    type('setup-passphrase', 'typed before switching');
-    type('setup-passphrase-repeat', 'typed before');
+    type(setupIds.user, 'Maja');
+    type(setupIds.passphrase, 'typed before switching');
+    type(setupIds.repeat, 'typed before');
 
     chooseLanguage('ar');
 
     expect(document.documentElement.getAttribute('lang')).toBe('ar');
     expect(document.documentElement.getAttribute('dir')).toBe('rtl');
-    expect(byId('setup-title').textContent).toBe('إعداد خط المساعدة');
-    expect(document.querySelector('label[for="setup-user"]')?.textContent).toBe('اسم المستخدم');
-    expect(input('setup-user').value).toBe('Maja');
-    expect(input('setup-passphrase').value).toBe('typed before switching');
-    expect(input('setup-passphrase-repeat').value).toBe('typed before');
+    expect(byId(setupIds.title).textContent).toBe('إعداد خط المساعدة');
+    expect(document.querySelector(`label[for="${setupIds.user}"]`)?.textContent).toBe('اسم المستخدم');
+    expect(input(setupIds.user).value).toBe('Maja');
+    expect(input(setupIds.passphrase).value).toBe('typed before switching');
+    expect(input(setupIds.repeat).value).toBe('typed before');
     expect(document.title).toBe('خط المساعدة');
     expect(window.localStorage.getItem(STORAGE_KEY)).toBe('ar');
     // The switcher keeps the focus it had.
-    expect(document.activeElement).toBe(byId('language'));
+    expect(document.activeElement).toBe(byId(appIds.language));
 
     chooseLanguage('sv');
     expect(document.documentElement.getAttribute('dir')).toBe('ltr');
     expect(document.documentElement.getAttribute('lang')).toBe('sv');
-    expect(byId('setup-title').textContent).toBe('Kom igång med Helpline');
-    expect(input('setup-user').value).toBe('Maja');
+    expect(byId(setupIds.title).textContent).toBe('Kom igång med Helpline');
+    expect(input(setupIds.user).value).toBe('Maja');
   });
 
   test('switching on the recovery screen keeps the code and the tick', async () => {
     needsSetup();
     await mount();
-    type('setup-passphrase', 'a long enough passphrase');
-    type('setup-passphrase-repeat', 'a long enough passphrase');
-    submit('setup-submit');
+    type(setupIds.passphrase, 'a long enough passphrase');
+    type(setupIds.repeat, 'a long enough passphrase');
+    submit(setupIds.submit);
     await settle();
-    input('recovery-stored').click();
+    input(recoveryIds.stored).click();
 
     chooseLanguage('ar');
 
-    expect(byId('recovery-code').textContent).toBe(RECOVERY_CODE);
-    expect(byId('recovery-code').getAttribute('dir')).toBe('ltr');
-    expect(input('recovery-stored').checked).toBe(true);
-    expect(byId<HTMLButtonElement>('recovery-continue').disabled).toBe(false);
-    expect(byId<HTMLButtonElement>('recovery-continue').textContent).toBe('متابعة');
+    expect(byId(recoveryIds.code).textContent).toBe(RECOVERY_CODE);
+    expect(byId(recoveryIds.code).getAttribute('dir')).toBe('ltr');
+    expect(input(recoveryIds.stored).checked).toBe(true);
+    expect(byId<HTMLButtonElement>(recoveryIds.continue).disabled).toBe(false);
+    expect(byId<HTMLButtonElement>(recoveryIds.continue).textContent).toBe('متابعة');
   });
 
   test('the greeting isolates the name in Arabic too', async () => {
@@ -423,10 +430,10 @@ describe('language', () => {
     fakeShell(() => ({ state: 'unlocked', user: 'Maja Lind', role: 'volunteer' }));
     await mount();
     expect(document.documentElement.getAttribute('dir')).toBe('rtl');
-    const title = byId('home-title');
+    const title = byId(homeIds.title);
     expect(title.textContent).toBe('مرحبًا، Maja Lind!');
-    expect(title.querySelector('bdi#home-user')?.textContent).toBe('Maja Lind');
-    expect(byId('home-role').textContent).toBe('لقد سجّلت الدخول بصفة متطوع.');
+    expect(title.querySelector(`bdi#${homeIds.user}`)?.textContent).toBe('Maja Lind');
+    expect(byId(homeIds.role).textContent).toBe('لقد سجّلت الدخول بصفة متطوع.');
   });
 
   test('the saved choice wins over the system languages', async () => {
@@ -435,8 +442,8 @@ describe('language', () => {
     locked();
     await mount();
     expect(document.documentElement.getAttribute('lang')).toBe('sv');
-    expect(byId<HTMLSelectElement>('language').value).toBe('sv');
-    expect(byId('unlock-title').textContent).toBe('Lås upp Helpline');
+    expect(byId<HTMLSelectElement>(appIds.language).value).toBe('sv');
+    expect(byId(unlockIds.title).textContent).toBe('Lås upp Helpline');
   });
 
   test('without a saved choice the first matching system language is used, else English', async () => {

@@ -3,6 +3,9 @@
 
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { CallContent } from './ipc';
+import { ids as callIds } from './screens/call';
+import { ids as historyIds } from './screens/history';
+import { ids as homeIds } from './screens/home';
 import {
   advance,
   byId,
@@ -40,7 +43,7 @@ afterEach(() => {
 
 
 async function newCall(): Promise<void> {
-  byId('new-call').click();
+  byId(homeIds.newCall).click();
   await advance();
 }
 
@@ -56,19 +59,19 @@ describe('a new call', () => {
     await newCall();
 
     expect(sent(calls, 'start_call')).toEqual([{ caseNumber: null }]);
-    const number = byId('call-case-number');
+    const number = byId(callIds.caseNumber);
     expect(number.textContent).toBe(NUMBER);
     expect(number.getAttribute('dir')).toBe('ltr');
-    expect(textOf('call-timer')).toBe('00:00');
+    expect(textOf(callIds.timer)).toBe('00:00');
     // The Arabic reading aid is for the Arabic UI only.
-    expect(document.getElementById('call-case-number-arabic')).toBeNull();
+    expect(document.getElementById(callIds.caseNumberArabic)).toBeNull();
 
     await advance(3000);
-    expect(textOf('call-timer')).toBe('00:03');
+    expect(textOf(callIds.timer)).toBe('00:03');
     await advance(62_000);
-    expect(textOf('call-timer')).toBe('01:05');
+    expect(textOf(callIds.timer)).toBe('01:05');
     await advance(9 * 60_000);
-    expect(textOf('call-timer')).toBe('10:05');
+    expect(textOf(callIds.timer)).toBe('10:05');
   });
 
   test('in Arabic the number is also shown in Arabic-Indic digits, still left to right', async () => {
@@ -76,15 +79,15 @@ describe('a new call', () => {
     chooseLanguage('ar');
     await newCall();
     expect(document.documentElement.dir).toBe('rtl');
-    expect(byId('call-case-number').textContent).toBe(NUMBER);
-    const arabic = byId('call-case-number-arabic');
+    expect(byId(callIds.caseNumber).textContent).toBe(NUMBER);
+    const arabic = byId(callIds.caseNumberArabic);
     expect(arabic.textContent).toBe('٤٨٢١ ٠٩٣٧ ٥٥٢');
     expect(arabic.getAttribute('dir')).toBe('ltr');
     // The timer's digits are those Intl uses for Arabic.
     await advance(5000);
     const five = new Intl.NumberFormat('ar', { minimumIntegerDigits: 2, useGrouping: false }).format(5);
     const zero = new Intl.NumberFormat('ar', { minimumIntegerDigits: 2, useGrouping: false }).format(0);
-    expect(textOf('call-timer')).toBe(`${zero}:${five}`);
+    expect(textOf(callIds.timer)).toBe(`${zero}:${five}`);
   });
 
   test('every field is filled from the content the shell sent', async () => {
@@ -113,7 +116,7 @@ describe('a new call', () => {
     expect(value('call-language')).toBe('ar');
     expect(value('caller-relationship')).toBe('mother');
     expect(value('caller-gender')).toBe('woman');
-    expect(input('caller-gives-contact').checked).toBe(true);
+    expect(input(callIds.givesContact).checked).toBe(true);
     expect(value('contact-name')).toBe('Amira');
     expect(value('contact-phone')).toBe('070-123 45 67');
     expect(value('contact-email')).toBe('');
@@ -121,25 +124,25 @@ describe('a new call', () => {
     expect(value('person-age-band')).toBe('18_20');
     expect(value('person-situation')).toBe('planning_to_travel');
     expect(value('person-environment')).toBe('violent_islamist');
-    expect(input('level-wish_to_leave').checked).toBe(true);
-    expect(input('referral-psychologist').checked).toBe(true);
-    expect(input('referral-psychiatrist').checked).toBe(false);
+    expect(input(callIds.levelStep('wish_to_leave')).checked).toBe(true);
+    expect(input(callIds.referral('psychologist')).checked).toBe(true);
+    expect(input(callIds.referral('psychiatrist')).checked).toBe(false);
     // A code no longer in the list is still shown, so it is not dropped silently.
-    expect(input('referral-old_code').checked).toBe(true);
+    expect(input(callIds.referral('old_code')).checked).toBe(true);
     expect(value('next-steps')).toBe('Call back on Friday');
     expect(value('follow-up')).toBe('2026-03-06');
     expect(value('notes')).toBe('She is worried.');
-    expect(byId('notes').getAttribute('dir')).toBe('auto');
-    expect(byId('contact-name').getAttribute('dir')).toBe('auto');
-    expect(textOf('call-case-number')).toBe(NUMBER);
-    expect(byId('call').textContent).toContain('Returning caller');
+    expect(byId(callIds.notes).getAttribute('dir')).toBe('auto');
+    expect(byId(callIds.contact('name')).getAttribute('dir')).toBe('auto');
+    expect(textOf(callIds.caseNumber)).toBe(NUMBER);
+    expect(byId(callIds.screen).textContent).toContain('Returning caller');
   });
 
   test('every control has a label', async () => {
     await open();
     await newCall();
-    byId('caller-gives-contact').click();
-    const controls = byId('call').querySelectorAll('input, select, textarea');
+    byId(callIds.givesContact).click();
+    const controls = byId(callIds.screen).querySelectorAll('input, select, textarea');
     expect(controls.length).toBeGreaterThan(20);
     for (const control of controls) {
       const label = document.querySelector(`label[for="${control.id}"]`);
@@ -152,23 +155,23 @@ describe('switching language during a call', () => {
   test('keeps everything typed and chosen, and the save goes on', async () => {
     const calls = await open();
     await newCall();
-    typeText('notes', 'Notes typed in English');
-    byId('level-wish_to_leave').click();
-    byId('caller-gives-contact').click();
-    typeText('contact-name', 'Amira');
-    byId('notes').focus();
+    typeText(callIds.notes, 'Notes typed in English');
+    byId(callIds.levelStep('wish_to_leave')).click();
+    byId(callIds.givesContact).click();
+    typeText(callIds.contact('name'), 'Amira');
+    byId(callIds.notes).focus();
 
     chooseLanguage('sv');
-    expect(document.querySelector('label[for="notes"]')?.textContent).toBe('Anteckningar');
-    expect(byId<HTMLTextAreaElement>('notes').value).toBe('Notes typed in English');
-    expect(input('level-wish_to_leave').checked).toBe(true);
-    expect(byId('ladder-step-1').classList.contains('met')).toBe(true);
-    expect(input('contact-name').value).toBe('Amira');
-    expect(textOf('call-case-number')).toBe(NUMBER);
-    expect(textOf('autosave-status')).toBe('Sparar …');
+    expect(document.querySelector(`label[for="${callIds.notes}"]`)?.textContent).toBe('Anteckningar');
+    expect(byId<HTMLTextAreaElement>(callIds.notes).value).toBe('Notes typed in English');
+    expect(input(callIds.levelStep('wish_to_leave')).checked).toBe(true);
+    expect(byId(callIds.ladderStep(1)).classList.contains('met')).toBe(true);
+    expect(input(callIds.contact('name')).value).toBe('Amira');
+    expect(textOf(callIds.caseNumber)).toBe(NUMBER);
+    expect(textOf(callIds.saveStatus)).toBe('Sparar …');
 
     await advance(1000);
-    expect(textOf('autosave-status')).toBe('Sparat');
+    expect(textOf(callIds.saveStatus)).toBe('Sparat');
     const content = sent(calls, 'save_draft').at(-1)!.content as CallContent;
     expect(content.notes).toBe('Notes typed in English');
     expect(content.level).toBe('wish_to_leave');
@@ -180,19 +183,19 @@ describe('the concern ladder', () => {
   test('has "not assessed" and three steps that say what they mean', async () => {
     await open();
     await newCall();
-    for (const id of ['level-not_assessed', 'level-strong_interest', 'level-wish_to_leave', 'level-in_transit_country']) {
+    for (const id of [callIds.levelStep('not_assessed'), callIds.levelStep('strong_interest'), callIds.levelStep('wish_to_leave'), callIds.levelStep('in_transit_country')]) {
       expect(input(id).type).toBe('radio');
       expect(input(id).name).toBe('level');
     }
-    expect(input('level-not_assessed').checked).toBe(true);
-    const ladder = byId('level').textContent ?? '';
+    expect(input(callIds.levelStep('not_assessed')).checked).toBe(true);
+    const ladder = byId(callIds.level).textContent ?? '';
     expect(ladder).toContain('Not assessed');
     expect(ladder).toContain('A strong interest in the conflict.');
     expect(ladder).toContain('Step 1, and has expressed a wish to leave or to change environment.');
     expect(ladder).toContain('Steps 1 and 2, and has already travelled to a transit country.');
     // The transit countries come from the settings, named in the UI language.
     const names = new Intl.DisplayNames(['en-GB'], { type: 'region' });
-    const countries = textOf('transit-countries');
+    const countries = textOf(callIds.transitCountries);
     for (const code of ['TR', 'JO', 'LB']) expect(countries).toContain(names.of(code));
   });
 
@@ -201,7 +204,7 @@ describe('the concern ladder', () => {
     await newCall();
     expect(document.querySelectorAll('.ladder-step.met').length).toBe(0);
 
-    byId('level-in_transit_country').click();
+    byId(callIds.levelStep('in_transit_country')).click();
     const step = (n: number) => byId(`ladder-step-${n}`);
     expect(step(1).classList.contains('met')).toBe(true);
     expect(step(2).classList.contains('met')).toBe(true);
@@ -214,11 +217,11 @@ describe('the concern ladder', () => {
     }
     expect(step(3).querySelector<HTMLElement>('.met-note')!.hidden).toBe(true);
 
-    byId('level-strong_interest').click();
+    byId(callIds.levelStep('strong_interest')).click();
     expect(document.querySelectorAll('.ladder-step.met').length).toBe(0);
     expect(step(1).classList.contains('chosen')).toBe(true);
 
-    byId('level-wish_to_leave').click();
+    byId(callIds.levelStep('wish_to_leave')).click();
     expect([...document.querySelectorAll('.ladder-step.met')].map((el) => el.id)).toEqual(['ladder-step-1']);
 
     await advance(1000);
@@ -230,15 +233,15 @@ describe('contact details', () => {
   test('appear only with the switch, and unticking drops them: the call is anonymous again', async () => {
     const calls = await open();
     await newCall();
-    expect(document.getElementById('contact-name')).toBeNull();
-    expect(byId('caller-gives-contact').getAttribute('role')).toBe('switch');
+    expect(document.getElementById(callIds.contact('name'))).toBeNull();
+    expect(byId(callIds.givesContact).getAttribute('role')).toBe('switch');
 
-    byId('caller-gives-contact').click();
-    expect(document.getElementById('contact-name')).not.toBeNull();
-    expect(document.getElementById('contact-phone')).not.toBeNull();
-    expect(document.getElementById('contact-email')).not.toBeNull();
-    typeText('contact-name', 'Amira');
-    typeText('contact-phone', '070 123');
+    byId(callIds.givesContact).click();
+    expect(document.getElementById(callIds.contact('name'))).not.toBeNull();
+    expect(document.getElementById(callIds.contact('phone'))).not.toBeNull();
+    expect(document.getElementById(callIds.contact('email'))).not.toBeNull();
+    typeText(callIds.contact('name'), 'Amira');
+    typeText(callIds.contact('phone'), '070 123');
     await advance(1000);
     expect((sent(calls, 'save_draft').at(-1)!.content as CallContent).caller.identity).toEqual({
       choice: 'gave_contact_details',
@@ -247,18 +250,18 @@ describe('contact details', () => {
       email: null,
     });
 
-    byId('caller-gives-contact').click();
-    expect(document.getElementById('contact-name')).toBeNull();
+    byId(callIds.givesContact).click();
+    expect(document.getElementById(callIds.contact('name'))).toBeNull();
     expect(document.body.textContent).not.toContain('Amira');
     await advance(1000);
     expect((sent(calls, 'save_draft').at(-1)!.content as CallContent).caller.identity).toEqual({ choice: 'anonymous' });
 
     // Ticking again starts empty: nothing typed before comes back.
-    byId('caller-gives-contact').click();
-    expect(input('contact-name').value).toBe('');
+    byId(callIds.givesContact).click();
+    expect(input(callIds.contact('name')).value).toBe('');
 
-    byId('caller-gives-contact').click();
-    byId('end-call').click();
+    byId(callIds.givesContact).click();
+    byId(callIds.end).click();
     await advance();
     expect((sent(calls, 'end_call')[0]!.content as CallContent).caller.identity).toEqual({ choice: 'anonymous' });
   });
@@ -268,15 +271,15 @@ describe('autosave', () => {
   test('saves after a second of quiet, with the draft id and the whole content', async () => {
     const calls = await open();
     await newCall();
-    expect(textOf('autosave-status')).toBe('Saved');
-    typeText('notes', 'She called because');
+    expect(textOf(callIds.saveStatus)).toBe('Saved');
+    typeText(callIds.notes, 'She called because');
     await advance(999);
     expect(sent(calls, 'save_draft')).toEqual([]);
-    expect(textOf('autosave-status')).toBe('Saving…');
+    expect(textOf(callIds.saveStatus)).toBe('Saving…');
     await advance(1);
     const content = { ...blankContent(), notes: 'She called because' };
     expect(sent(calls, 'save_draft')).toEqual([{ draftId: 'draft-1', content }]);
-    expect(textOf('autosave-status')).toBe('Saved');
+    expect(textOf(callIds.saveStatus)).toBe('Saved');
   });
 
   test('while typing goes on, saves at most every 3 seconds, with the latest notes', async () => {
@@ -286,7 +289,7 @@ describe('autosave', () => {
     // A keystroke every 400 ms for 7 seconds.
     for (let i = 0; i < 18; i++) {
       text += 'x';
-      typeText('notes', text);
+      typeText(callIds.notes, text);
       await advance(400);
     }
     const saves = savedNotes(calls);
@@ -316,22 +319,22 @@ describe('autosave', () => {
       },
     });
     await newCall();
-    typeText('notes', 'one');
+    typeText(callIds.notes, 'one');
     await advance(1000);
     expect(savedNotes(calls)).toEqual(['one']);
-    typeText('notes', 'one two');
+    typeText(callIds.notes, 'one two');
     await advance(1000);
-    typeText('notes', 'one two three');
+    typeText(callIds.notes, 'one two three');
     await advance(5000);
     // Still only the first one: it has not answered yet.
     expect(savedNotes(calls)).toEqual(['one']);
-    expect(textOf('autosave-status')).toBe('Saving…');
+    expect(textOf(callIds.saveStatus)).toBe('Saving…');
 
     first.resolve(null);
     await advance();
     expect(savedNotes(calls)).toEqual(['one', 'one two three']);
     expect(most).toBe(1);
-    expect(textOf('autosave-status')).toBe('Saved');
+    expect(textOf(callIds.saveStatus)).toBe('Saved');
   });
 
   test('a failed save says so, keeps the text and is retried with the latest notes', async () => {
@@ -343,43 +346,43 @@ describe('autosave', () => {
       },
     });
     await newCall();
-    typeText('notes', 'Worried about her son');
+    typeText(callIds.notes, 'Worried about her son');
     await advance(1000);
-    expect(textOf('autosave-status')).toBe('Not saved — retrying');
-    expect(byId<HTMLTextAreaElement>('notes').value).toBe('Worried about her son');
+    expect(textOf(callIds.saveStatus)).toBe('Not saved — retrying');
+    expect(byId<HTMLTextAreaElement>(callIds.notes).value).toBe('Worried about her son');
     // A transient failure is not an alarm: the status says it, #error stays quiet.
     expect(errorShown()).toBe('');
 
-    typeText('notes', 'Worried about her son, 17');
+    typeText(callIds.notes, 'Worried about her son, 17');
     await advance(999);
     expect(savedNotes(calls).length).toBe(1); // backing off, not hammering
     await advance(1);
     expect(savedNotes(calls).length).toBe(2); // the first retry fails as well
-    expect(textOf('autosave-status')).toBe('Not saved — retrying');
+    expect(textOf(callIds.saveStatus)).toBe('Not saved — retrying');
     // Typing on does not cut the back-off short.
-    typeText('notes', 'Worried about her son, 17.');
+    typeText(callIds.notes, 'Worried about her son, 17.');
     await advance(1999);
     expect(savedNotes(calls).length).toBe(2); // a longer wait before the next
     await advance(1);
     expect(savedNotes(calls)).toEqual(['Worried about her son', 'Worried about her son, 17', 'Worried about her son, 17.']);
-    expect(textOf('autosave-status')).toBe('Saved');
+    expect(textOf(callIds.saveStatus)).toBe('Saved');
   });
 
   test('an error the volunteer must act on is shown; the text stays', async () => {
     await open(store(), { save_draft: () => Promise.reject(shellError('no_such_call')) });
     await newCall();
-    typeText('notes', 'still here');
+    typeText(callIds.notes, 'still here');
     await advance(1000);
     expect(errorShown()).toBe('That unfinished call is no longer there.');
-    expect(byId<HTMLTextAreaElement>('notes').value).toBe('still here');
+    expect(byId<HTMLTextAreaElement>(callIds.notes).value).toBe('still here');
   });
 
   test('leaving a field saves at once', async () => {
     const calls = await open();
     await newCall();
-    byId('notes').focus();
-    typeText('notes', 'typed');
-    byId('notes').blur();
+    byId(callIds.notes).focus();
+    typeText(callIds.notes, 'typed');
+    byId(callIds.notes).blur();
     await advance();
     expect(savedNotes(calls)).toEqual(['typed']);
   });
@@ -387,12 +390,12 @@ describe('autosave', () => {
   test('the counter shows near the limit of 50,000 characters', async () => {
     await open();
     await newCall();
-    expect(byId('notes').getAttribute('maxlength')).toBe('50000');
-    typeText('notes', 'a'.repeat(1000));
-    expect(byId('notes-counter').hidden).toBe(true);
-    typeText('notes', 'a'.repeat(49_990));
-    expect(byId('notes-counter').hidden).toBe(false);
-    expect(plain(textOf('notes-counter'))).toBe('49,990 of 50,000 characters');
+    expect(byId(callIds.notes).getAttribute('maxlength')).toBe('50000');
+    typeText(callIds.notes, 'a'.repeat(1000));
+    expect(byId(callIds.notesCounter).hidden).toBe(true);
+    typeText(callIds.notes, 'a'.repeat(49_990));
+    expect(byId(callIds.notesCounter).hidden).toBe(false);
+    expect(plain(textOf(callIds.notesCounter))).toBe('49,990 of 50,000 characters');
   });
 });
 
@@ -407,15 +410,15 @@ describe('ending and discarding', () => {
       },
     });
     await newCall();
-    typeText('notes', 'first words');
+    typeText(callIds.notes, 'first words');
     await advance(1000);
-    typeText('notes', 'first words, last words');
-    byId('level-strong_interest').click();
+    typeText(callIds.notes, 'first words, last words');
+    byId(callIds.levelStep('strong_interest')).click();
 
-    byId('end-call').click();
+    byId(callIds.end).click();
     await advance();
     expect(commands(calls)).not.toContain('end_call');
-    expect(byId<HTMLButtonElement>('end-call').disabled).toBe(true);
+    expect(byId<HTMLButtonElement>(callIds.end).disabled).toBe(true);
 
     save.resolve(null);
     await advance();
@@ -427,9 +430,9 @@ describe('ending and discarding', () => {
     expect((ended.content as CallContent).level).toBe('strong_interest');
     expect(sent(calls, 'find_case')).toEqual([{ caseNumber: NUMBER }]);
 
-    expect(document.getElementById('call')).toBeNull();
-    expect(textOf('history-case-number')).toBe(NUMBER);
-    expect(textOf('history-confirmation')).toBe('The call was saved in this case.');
+    expect(document.getElementById(callIds.screen)).toBeNull();
+    expect(textOf(historyIds.caseNumber)).toBe(NUMBER);
+    expect(textOf(historyIds.confirmation)).toBe('The call was saved in this case.');
     expect(document.querySelector('.history-notes')?.textContent).toBe('first words, last words');
 
     // No save after the end, and no timer left running.
@@ -441,14 +444,14 @@ describe('ending and discarding', () => {
   test('a refused end keeps the call open and saving', async () => {
     const calls = await open(store(), { end_call: () => Promise.reject(shellError('too_long')) });
     await newCall();
-    typeText('notes', 'notes');
-    byId('end-call').click();
+    typeText(callIds.notes, 'notes');
+    byId(callIds.end).click();
     await advance();
     expect(errorShown()).toBe('The text is too long to be saved. Shorten it.');
-    expect(document.getElementById('call')).not.toBeNull();
-    expect(byId<HTMLTextAreaElement>('notes').value).toBe('notes');
-    expect(byId<HTMLButtonElement>('end-call').disabled).toBe(false);
-    typeText('notes', 'notes, shorter');
+    expect(document.getElementById(callIds.screen)).not.toBeNull();
+    expect(byId<HTMLTextAreaElement>(callIds.notes).value).toBe('notes');
+    expect(byId<HTMLButtonElement>(callIds.end).disabled).toBe(false);
+    typeText(callIds.notes, 'notes, shorter');
     await advance(1000);
     expect(savedNotes(calls).at(-1)).toBe('notes, shorter');
   });
@@ -457,41 +460,41 @@ describe('ending and discarding', () => {
     const fake = store();
     const calls = await open(fake);
     await newCall();
-    typeText('notes', 'something');
+    typeText(callIds.notes, 'something');
 
-    byId('discard-call').click();
-    expect(textOf('discard-call-question')).toBe('Discard this call? Everything written in it will be deleted.');
-    expect(document.activeElement).toBe(byId('discard-call-cancel'));
+    byId(callIds.discard).click();
+    expect(textOf(callIds.discardQuestion)).toBe('Discard this call? Everything written in it will be deleted.');
+    expect(document.activeElement).toBe(byId(callIds.discardCancel));
     press('Escape');
     await advance();
-    expect(document.getElementById('discard-call-confirm')).toBeNull();
+    expect(document.getElementById(callIds.discardYes)).toBeNull();
     expect(commands(calls)).not.toContain('discard_call');
-    expect(byId<HTMLTextAreaElement>('notes').value).toBe('something');
+    expect(byId<HTMLTextAreaElement>(callIds.notes).value).toBe('something');
 
-    byId('discard-call').click();
-    byId('discard-call-cancel').click();
+    byId(callIds.discard).click();
+    byId(callIds.discardCancel).click();
     expect(commands(calls)).not.toContain('discard_call');
 
-    byId('discard-call').click();
-    byId('discard-call-confirm').click();
+    byId(callIds.discard).click();
+    byId(callIds.discardYes).click();
     await advance();
     expect(sent(calls, 'discard_call')).toEqual([{ draftId: 'draft-1' }]);
-    expect(document.getElementById('call')).toBeNull();
-    expect(document.getElementById('home')).not.toBeNull();
+    expect(document.getElementById(callIds.screen)).toBeNull();
+    expect(document.getElementById(homeIds.screen)).not.toBeNull();
     expect(fake.drafts.size).toBe(0);
   });
 
   test('Escape anywhere in the call discards nothing', async () => {
     const calls = await open();
     await newCall();
-    typeText('notes', 'kept');
-    byId('notes').focus();
+    typeText(callIds.notes, 'kept');
+    byId(callIds.notes).focus();
     press('Escape');
     press('Escape', {}, document.body);
     await advance(2000);
     expect(commands(calls)).not.toContain('discard_call');
     expect(commands(calls)).not.toContain('end_call');
-    expect(document.getElementById('call')).not.toBeNull();
+    expect(document.getElementById(callIds.screen)).not.toBeNull();
   });
 });
 
@@ -509,10 +512,10 @@ describe('copying the number', () => {
     try {
       await open();
       await newCall();
-      byId('copy-case-number').click();
+      byId(callIds.copy).click();
       await advance();
       expect(writeText).toHaveBeenCalledWith(NUMBER);
-      expect(textOf('copy-status')).toBe('Copied.');
+      expect(textOf(callIds.copyStatus)).toBe('Copied.');
     } finally {
       restore();
     }
@@ -523,9 +526,9 @@ describe('copying the number', () => {
     try {
       await open();
       await newCall();
-      byId('copy-case-number').click();
+      byId(callIds.copy).click();
       await advance();
-      expect(textOf('copy-status')).toBe('Could not copy. Select and copy the number (Ctrl+C).');
+      expect(textOf(callIds.copyStatus)).toBe('Could not copy. Select and copy the number (Ctrl+C).');
       expect(document.getSelection()?.toString()).toBe(NUMBER);
     } finally {
       restore();
@@ -538,13 +541,13 @@ describe('a returning caller', () => {
     const fake = store();
     addCase(fake, NUMBER, [callView({ caller: { relationship: 'mother', gender: 'woman', identity: { choice: 'anonymous' } } })]);
     const calls = await open(fake);
-    input('lookup-number').value = '48210937552';
-    byId('lookup-submit').click();
+    input(homeIds.lookupNumber).value = '48210937552';
+    byId(homeIds.lookupSubmit).click();
     await advance();
-    byId('new-call-on-case').click();
+    byId(historyIds.newCall).click();
     await advance();
     expect(sent(calls, 'start_call')).toEqual([{ caseNumber: NUMBER }]);
-    expect(textOf('call-case-number')).toBe(NUMBER);
-    expect(byId<HTMLSelectElement>('caller-relationship').value).toBe('mother');
+    expect(textOf(callIds.caseNumber)).toBe(NUMBER);
+    expect(byId<HTMLSelectElement>(callIds.relationship).value).toBe('mother');
   });
 });

@@ -7,7 +7,10 @@ import { formatCount } from './format';
 import { LANGUAGES, t } from './i18n';
 import type { AuditEntry, VerifyResult } from './ipc';
 import * as ipc from './ipc';
-import { AUDIT_PAGE } from './screens/safety';
+import { ids as homeIds } from './screens/home';
+import { ids as navIds } from './screens/nav';
+import { ids as unlockIds } from './screens/unlock';
+import { AUDIT_PAGE, ids as safetyIds } from './screens/safety';
 import {
   advance,
   byId,
@@ -56,7 +59,7 @@ function supervisor(overrides: Partial<FakeStore> = {}): FakeStore {
 
 async function safety(fake: FakeStore = supervisor(), overrides: Overrides = {}) {
   const calls = await open(fake, overrides);
-  byId('nav-safety').click();
+  byId(navIds.place('safety')).click();
   await advance();
   return calls;
 }
@@ -76,19 +79,19 @@ function damagedReport(): VerifyResult {
 describe('who sees it', () => {
   test('a volunteer has no safety screen; the shell refuses its commands anyway', async () => {
     const calls = await open(store({ role: 'volunteer' }));
-    expect(document.getElementById('nav-safety')).toBeNull();
+    expect(document.getElementById(navIds.place('safety'))).toBeNull();
     expect(commands(calls)).not.toContain('take_backup');
   });
 
   test('a supervisor opens it from the menu, with every part', async () => {
     await safety();
-    expect(plain(textOf('nav-safety'))).toBe('Safety');
-    expect(byId('nav-safety').getAttribute('aria-current')).toBe('page');
-    expect(document.activeElement).toBe(byId('safety-title'));
-    for (const id of ['safety-backup', 'safety-check', 'safety-retention', 'safety-forget', 'safety-audit']) {
+    expect(plain(textOf(navIds.place('safety')))).toBe('Safety');
+    expect(byId(navIds.place('safety')).getAttribute('aria-current')).toBe('page');
+    expect(document.activeElement).toBe(byId(safetyIds.title));
+    for (const id of [safetyIds.part('backup'), safetyIds.part('check'), safetyIds.part('retention'), safetyIds.part('forget'), safetyIds.part('audit')]) {
       expect(document.getElementById(id), id).not.toBeNull();
     }
-    for (const control of document.querySelectorAll('#safety input')) {
+    for (const control of document.querySelectorAll(`#${safetyIds.screen} input`)) {
       expect(document.querySelector(`label[for="${control.id}"]`)?.textContent, control.id).toBeTruthy();
     }
   });
@@ -97,68 +100,68 @@ describe('who sees it', () => {
 describe('backups', () => {
   test('the shell asks where to save; the screen shows where it went', async () => {
     const calls = await safety();
-    byId('backup-take').click();
+    byId(safetyIds.backupTake).click();
     await advance();
     expect(sent(calls, 'take_backup')).toEqual([{}]);
-    expect(plain(textOf('backup-status'))).toBe(`Backup saved to ${BACKUP_PATH}`);
-    expect(byId('backup-status').dataset.state).toBe('saved');
-    expect(byId('backup-status').querySelector('bdi')?.getAttribute('dir')).toBe('ltr');
+    expect(plain(textOf(safetyIds.backupStatus))).toBe(`Backup saved to ${BACKUP_PATH}`);
+    expect(byId(safetyIds.backupStatus).dataset.state).toBe('saved');
+    expect(byId(safetyIds.backupStatus).querySelector('bdi')?.getAttribute('dir')).toBe('ltr');
     expect(errorShown()).toBe('');
-    expect(document.activeElement).toBe(byId('backup-take'));
+    expect(document.activeElement).toBe(byId(safetyIds.backupTake));
   });
 
   test('a cancelled dialog is not an error', async () => {
     await safety(supervisor(), { take_backup: () => null });
-    byId('backup-take').click();
+    byId(safetyIds.backupTake).click();
     await advance();
-    expect(plain(textOf('backup-status'))).toBe('No backup was taken: the save was cancelled.');
+    expect(plain(textOf(safetyIds.backupStatus))).toBe('No backup was taken: the save was cancelled.');
     expect(errorShown()).toBe('');
   });
 
   test('a failed backup says so in the chosen language', async () => {
     await safety(supervisor(), { take_backup: () => Promise.reject(shellError('backup_failed')) });
-    byId('backup-take').click();
+    byId(safetyIds.backupTake).click();
     await advance();
-    expect(plain(textOf('backup-status'))).toBe('The backup was not taken.');
+    expect(plain(textOf(safetyIds.backupStatus))).toBe('The backup was not taken.');
     expect(errorShown()).toBe(
       'The backup could not be written. Check that the folder exists, that you may save there and that the disk is not full.',
     );
     chooseLanguage('sv');
-    expect(plain(textOf('backup-status'))).toBe('Säkerhetskopian togs inte.');
+    expect(plain(textOf(safetyIds.backupStatus))).toBe('Säkerhetskopian togs inte.');
     chooseLanguage('ar');
     expect(document.documentElement.dir).toBe('rtl');
-    expect(plain(textOf('backup-status'))).toBe('لم تُؤخذ النسخة الاحتياطية.');
+    expect(plain(textOf(safetyIds.backupStatus))).toBe('لم تُؤخذ النسخة الاحتياطية.');
   });
 
   test('the buttons wait while the shell works', async () => {
     const answer = deferred();
     const calls = await safety(supervisor(), { take_backup: () => answer.promise });
-    byId('backup-take').click();
+    byId(safetyIds.backupTake).click();
     await advance();
-    expect(byId<HTMLButtonElement>('backup-take').disabled).toBe(true);
-    byId('verify-store').click();
+    expect(byId<HTMLButtonElement>(safetyIds.backupTake).disabled).toBe(true);
+    byId(safetyIds.verifyStore).click();
     await advance();
     expect(commands(calls)).not.toContain('verify_store');
     answer.resolve({ path: BACKUP_PATH });
     await advance();
-    expect(byId<HTMLButtonElement>('backup-take').disabled).toBe(false);
+    expect(byId<HTMLButtonElement>(safetyIds.backupTake).disabled).toBe(false);
   });
 });
 
 describe('checking', () => {
   test('a sound store says how much was checked', async () => {
     await safety();
-    byId('verify-store').click();
+    byId(safetyIds.verifyStore).click();
     await advance();
-    expect(byId('verify-result').dataset.sound).toBe('yes');
-    expect(plain(textOf('verify-result'))).toBe('The store is sound: 42 encrypted values were opened and checked.');
+    expect(byId(safetyIds.storeReport).dataset.sound).toBe('yes');
+    expect(plain(textOf(safetyIds.storeReport))).toBe('The store is sound: 42 encrypted values were opened and checked.');
   });
 
   test('damage is listed in plain words, with each record', async () => {
     await safety(supervisor(), { verify_store: () => damagedReport() });
-    byId('verify-store').click();
+    byId(safetyIds.verifyStore).click();
     await advance();
-    const report = byId('verify-result');
+    const report = byId(safetyIds.storeReport);
     expect(report.dataset.sound).toBe('no');
     expect(plain(report.textContent ?? '')).toContain('Damage found: 2 records do not open.');
     const rows = [...report.querySelectorAll('.damaged-place')].map((row) =>
@@ -169,16 +172,16 @@ describe('checking', () => {
       ["A case's key (nothing of that case opens)", '-4'],
     ]);
     chooseLanguage('sv');
-    expect(byId('verify-result').querySelector('.damaged-place td')?.textContent).toBe('Ett samtals anteckningar');
+    expect(byId(safetyIds.storeReport).querySelector('.damaged-place td')?.textContent).toBe('Ett samtals anteckningar');
   });
 
   test("a file SQLite cannot read whole shows SQLite's own words", async () => {
     await safety(supervisor(), {
       verify_store: () => ({ sound: false, sealedValuesChecked: 0, fileProblems: ['*** in database main ***', 'Page 7: btreeInitPage() returns error code 11'], damaged: [] }),
     });
-    byId('verify-store').click();
+    byId(safetyIds.verifyStore).click();
     await advance();
-    const text = textOf('verify-result');
+    const text = textOf(safetyIds.storeReport);
     expect(text).toContain('The store file itself is damaged.');
     expect(text).toContain('Page 7: btreeInitPage() returns error code 11');
   });
@@ -194,32 +197,32 @@ describe('checking', () => {
 
   test('a backup file is checked with the supervisor passphrase, which is not kept on screen', async () => {
     const calls = await safety();
-    type('verify-backup-passphrase', 'not it');
-    submit('verify-backup-submit');
+    type(safetyIds.verifyBackupPassphrase, 'not it');
+    submit(safetyIds.verifyBackupSubmit);
     await advance();
     expect(errorShown()).toBe('The passphrase is wrong. Check it and try again.');
-    expect(input('verify-backup-passphrase').value).toBe('');
-    expect(document.activeElement).toBe(input('verify-backup-passphrase'));
-    expect(document.getElementById('verify-backup-result')).toBeNull();
+    expect(input(safetyIds.verifyBackupPassphrase).value).toBe('');
+    expect(document.activeElement).toBe(input(safetyIds.verifyBackupPassphrase));
+    expect(document.getElementById(safetyIds.verifyBackupResult)).toBeNull();
 
-    type('verify-backup-passphrase', BACKUP_PASSPHRASE);
-    submit('verify-backup-submit');
+    type(safetyIds.verifyBackupPassphrase, BACKUP_PASSPHRASE);
+    submit(safetyIds.verifyBackupSubmit);
     await advance();
     expect(sent(calls, 'verify_backup').at(-1)).toEqual({ passphrase: BACKUP_PASSPHRASE });
     expect(errorShown()).toBe('');
-    const result = byId('verify-backup-result');
+    const result = byId(safetyIds.verifyBackupResult);
     expect(plain(result.textContent ?? '')).toContain(`Checked ${BACKUP_PATH}:`);
     expect(result.textContent).toContain('The store is sound');
-    expect(input('verify-backup-passphrase').value).toBe('');
+    expect(input(safetyIds.verifyBackupPassphrase).value).toBe('');
   });
 
   test('a cancelled choice checks nothing; a stranger file is named as such', async () => {
     let reply: () => unknown = () => null;
     await safety(supervisor(), { verify_backup: () => reply() });
-    type('verify-backup-passphrase', BACKUP_PASSPHRASE);
-    submit('verify-backup-submit');
+    type(safetyIds.verifyBackupPassphrase, BACKUP_PASSPHRASE);
+    submit(safetyIds.verifyBackupSubmit);
     await advance();
-    expect(plain(textOf('verify-backup-status'))).toBe('Nothing was checked: no file was chosen.');
+    expect(plain(textOf(safetyIds.verifyBackupStatus))).toBe('Nothing was checked: no file was chosen.');
     expect(errorShown()).toBe('');
 
     for (const [code, message] of [
@@ -227,11 +230,11 @@ describe('checking', () => {
       ['backup_damaged', 'The backup is damaged: its contents do not open. Use another backup.'],
     ]) {
       reply = () => Promise.reject(shellError(code!));
-      type('verify-backup-passphrase', BACKUP_PASSPHRASE);
-      submit('verify-backup-submit');
+      type(safetyIds.verifyBackupPassphrase, BACKUP_PASSPHRASE);
+      submit(safetyIds.verifyBackupSubmit);
       await advance();
       expect(errorShown()).toBe(message);
-      expect(plain(textOf('verify-backup-status'))).toBe('The backup file could not be checked.');
+      expect(plain(textOf(safetyIds.verifyBackupStatus))).toBe('The backup file could not be checked.');
     }
   });
 });
@@ -245,66 +248,66 @@ describe('forgetting a case', () => {
 
   test('finds the case, asks, then forgets it for good; the lookup no longer finds it', async () => {
     const calls = await safety(withCase());
-    type('forget-number', '٤٨٢١-٠٩٣٧-٥٥٢');
-    submit('forget-submit');
+    type(safetyIds.forgetNumber, '٤٨٢١-٠٩٣٧-٥٥٢');
+    submit(safetyIds.forgetSubmit);
     await advance();
     expect(commands(calls)).not.toContain('forget_case');
-    const question = byId('forget-confirm');
+    const question = byId(safetyIds.forgetConfirm);
     expect(plain(question.textContent ?? '')).toContain(
       `Forget case ${NUMBER} and its 2 calls for good? This cannot be undone: nobody will be able to open it again.`,
     );
     expect(question.querySelector('bdi.case-number')?.getAttribute('dir')).toBe('ltr');
-    expect(document.activeElement).toBe(byId('forget-cancel'));
+    expect(document.activeElement).toBe(byId(safetyIds.forgetCancel));
 
-    byId('forget-cancel').click();
+    byId(safetyIds.forgetCancel).click();
     await advance();
-    expect(document.getElementById('forget-confirm')).toBeNull();
+    expect(document.getElementById(safetyIds.forgetConfirm)).toBeNull();
     expect(commands(calls)).not.toContain('forget_case');
 
-    submit('forget-submit');
+    submit(safetyIds.forgetSubmit);
     await advance();
-    byId('forget-confirm-yes').click();
+    byId(safetyIds.forgetYes).click();
     await advance();
     expect(sent(calls, 'forget_case')).toEqual([{ caseNumber: NUMBER }]);
-    expect(plain(textOf('forget-notice'))).toBe(`Case ${NUMBER} was forgotten. It is gone from this computer.`);
-    expect(input('forget-number').value).toBe('');
+    expect(plain(textOf(safetyIds.forgetNotice))).toBe(`Case ${NUMBER} was forgotten. It is gone from this computer.`);
+    expect(input(safetyIds.forgetNumber).value).toBe('');
 
-    byId('nav-home').click();
+    byId(navIds.place('home')).click();
     await advance();
-    type('lookup-number', NUMBER);
-    submit('lookup-submit');
+    type(homeIds.lookupNumber, NUMBER);
+    submit(homeIds.lookupSubmit);
     await advance();
     expect(errorShown()).toBe('No case has that number — check it with the caller.');
   });
 
   test('an empty, mistyped or unknown number is refused before anything is forgotten', async () => {
     const calls = await safety(withCase());
-    submit('forget-submit');
+    submit(safetyIds.forgetSubmit);
     await advance();
     expect(errorShown()).toBe('Type the case number the caller gives you.');
-    type('forget-number', BAD_CHECK);
-    submit('forget-submit');
+    type(safetyIds.forgetNumber, BAD_CHECK);
+    submit(safetyIds.forgetSubmit);
     await advance();
     expect(errorShown()).toBe('That number is not valid — check it with the caller.');
-    expect(document.activeElement).toBe(input('forget-number'));
-    type('forget-number', '1234 5678 903');
-    submit('forget-submit');
+    expect(document.activeElement).toBe(input(safetyIds.forgetNumber));
+    type(safetyIds.forgetNumber, '1234 5678 903');
+    submit(safetyIds.forgetSubmit);
     await advance();
     expect(errorShown()).toBe('No case has that number — check it with the caller.');
-    expect(document.getElementById('forget-confirm')).toBeNull();
+    expect(document.getElementById(safetyIds.forgetConfirm)).toBeNull();
     expect(commands(calls)).not.toContain('forget_case');
   });
 
   test('the question reads right to left in Arabic, the number still left to right', async () => {
     await safety(withCase());
-    type('forget-number', NUMBER);
-    submit('forget-submit');
+    type(safetyIds.forgetNumber, NUMBER);
+    submit(safetyIds.forgetSubmit);
     await advance();
     chooseLanguage('ar');
-    const question = byId('forget-question');
+    const question = byId(safetyIds.forgetQuestion);
     expect(plain(question.textContent ?? '')).toContain('لا يمكن التراجع عن ذلك');
     expect(question.querySelector('bdi.case-number')?.textContent).toBe(NUMBER);
-    expect(plain(textOf('forget-confirm-yes'))).toBe('نعم، امحُها نهائيًا');
+    expect(plain(textOf(safetyIds.forgetYes))).toBe('نعم، امحُها نهائيًا');
   });
 });
 
@@ -312,113 +315,113 @@ describe('the retention period', () => {
   test('a first period destroys cases, so it asks first and says what it did', async () => {
     const fake = supervisor({ expireOnSave: 3 });
     const calls = await safety(fake);
-    expect(plain(textOf('retention-current'))).toBe('Now: case content is kept until a supervisor forgets the case.');
-    expect(input('retention-forever').checked).toBe(true);
-    expect(input('retention-months').disabled).toBe(true);
+    expect(plain(textOf(safetyIds.retentionCurrent))).toBe('Now: case content is kept until a supervisor forgets the case.');
+    expect(input(safetyIds.retentionMode('forever')).checked).toBe(true);
+    expect(input(safetyIds.retentionMonths).disabled).toBe(true);
 
-    byId('retention-limited').click();
+    byId(safetyIds.retentionMode('limited')).click();
     await advance();
-    expect(input('retention-months').disabled).toBe(false);
-    type('retention-months', '24');
-    submit('retention-submit');
+    expect(input(safetyIds.retentionMonths).disabled).toBe(false);
+    type(safetyIds.retentionMonths, '24');
+    submit(safetyIds.retentionSubmit);
     await advance();
     expect(commands(calls)).not.toContain('set_retention_months');
-    expect(plain(textOf('retention-question'))).toBe(
+    expect(plain(textOf(safetyIds.retentionQuestion))).toBe(
       'Destroy every case whose last call was more than 24 months ago? They are deleted from this computer for good, now and at every sign-in from now on. This cannot be undone.',
     );
-    byId('retention-cancel').click();
+    byId(safetyIds.retentionCancel).click();
     await advance();
-    expect(document.getElementById('retention-confirm')).toBeNull();
+    expect(document.getElementById(safetyIds.retentionConfirm)).toBeNull();
     expect(commands(calls)).not.toContain('set_retention_months');
 
-    submit('retention-submit');
+    submit(safetyIds.retentionSubmit);
     await advance();
-    byId('retention-confirm-yes').click();
+    byId(safetyIds.retentionYes).click();
     await advance();
     expect(sent(calls, 'set_retention_months')).toEqual([{ months: 24 }]);
-    expect(plain(textOf('retention-notice'))).toBe('Saved. 3 cases were destroyed for good.');
-    expect(plain(textOf('retention-current'))).toBe("Now: case content is kept for 24 months after the case's last call.");
+    expect(plain(textOf(safetyIds.retentionNotice))).toBe('Saved. 3 cases were destroyed for good.');
+    expect(plain(textOf(safetyIds.retentionCurrent))).toBe("Now: case content is kept for 24 months after the case's last call.");
   });
 
   test('a longer period, or until forgotten, destroys nothing new and needs no yes', async () => {
     const fake = supervisor();
     fake.settings.retentionMonths = 12;
     const calls = await safety(fake);
-    expect(input('retention-limited').checked).toBe(true);
-    expect(input('retention-months').value).toBe('12');
-    type('retention-months', '٣٦'); // Arabic-Indic digits
-    submit('retention-submit');
+    expect(input(safetyIds.retentionMode('limited')).checked).toBe(true);
+    expect(input(safetyIds.retentionMonths).value).toBe('12');
+    type(safetyIds.retentionMonths, '٣٦'); // Arabic-Indic digits
+    submit(safetyIds.retentionSubmit);
     await advance();
-    expect(document.getElementById('retention-confirm')).toBeNull();
+    expect(document.getElementById(safetyIds.retentionConfirm)).toBeNull();
     expect(sent(calls, 'set_retention_months')).toEqual([{ months: 36 }]);
-    expect(plain(textOf('retention-notice'))).toBe('Saved. No case was old enough to be destroyed.');
+    expect(plain(textOf(safetyIds.retentionNotice))).toBe('Saved. No case was old enough to be destroyed.');
 
-    byId('retention-forever').click();
+    byId(safetyIds.retentionMode('forever')).click();
     await advance();
-    submit('retention-submit');
+    submit(safetyIds.retentionSubmit);
     await advance();
     expect(sent(calls, 'set_retention_months').at(-1)).toEqual({ months: null });
 
-    byId('retention-limited').click();
+    byId(safetyIds.retentionMode('limited')).click();
     await advance();
-    type('retention-months', '6');
-    submit('retention-submit');
+    type(safetyIds.retentionMonths, '6');
+    submit(safetyIds.retentionSubmit);
     await advance();
-    expect(document.getElementById('retention-confirm')).not.toBeNull();
+    expect(document.getElementById(safetyIds.retentionConfirm)).not.toBeNull();
   });
 
   test('months outside 1 to 120 are refused before anything is sent', async () => {
     const calls = await safety();
-    byId('retention-limited').click();
+    byId(safetyIds.retentionMode('limited')).click();
     await advance();
     for (const bad of ['0', '121', 'two', '']) {
-      type('retention-months', bad);
-      submit('retention-submit');
+      type(safetyIds.retentionMonths, bad);
+      submit(safetyIds.retentionSubmit);
       await advance();
       expect(errorShown(), bad).toBe('Choose a whole number of months from 1 to 120.');
-      expect(document.activeElement).toBe(input('retention-months'));
+      expect(document.activeElement).toBe(input(safetyIds.retentionMonths));
     }
     expect(commands(calls)).not.toContain('set_retention_months');
   });
 
   test('in Swedish and Arabic the question counts months in their own words', async () => {
     await safety();
-    byId('retention-limited').click();
+    byId(safetyIds.retentionMode('limited')).click();
     await advance();
-    type('retention-months', '3');
-    submit('retention-submit');
+    type(safetyIds.retentionMonths, '3');
+    submit(safetyIds.retentionSubmit);
     await advance();
     chooseLanguage('sv');
-    expect(plain(textOf('retention-question'))).toContain('för mer än 3 månader sedan?');
+    expect(plain(textOf(safetyIds.retentionQuestion))).toContain('för mer än 3 månader sedan?');
     chooseLanguage('ar');
-    expect(plain(textOf('retention-question'))).toContain('أشهر؟');
-    expect(plain(textOf('retention-question'))).toContain('لا يمكن التراجع عن ذلك.');
+    expect(plain(textOf(safetyIds.retentionQuestion))).toContain('أشهر؟');
+    expect(plain(textOf(safetyIds.retentionQuestion))).toContain('لا يمكن التراجع عن ذلك.');
   });
 
   test('a supervisor is told what the period destroyed at sign-in; a volunteer is not', async () => {
     const fake = supervisor({ state: 'locked', expireAtSignIn: 2 });
     await open(fake);
-    type('unlock-user', 'Maja');
-    type('unlock-passphrase', 'a long enough passphrase');
-    submit('unlock-submit');
+    type(unlockIds.user, 'Maja');
+    type(unlockIds.passphrase, 'a long enough passphrase');
+    submit(unlockIds.submit);
     await advance();
-    expect(plain(textOf('retention-expired'))).toBe(
+    expect(plain(textOf(homeIds.retentionExpired))).toBe(
       '2 cases were destroyed for good: their time under the retention period was up.',
     );
-    byId('nav-cases').click();
+    byId(navIds.place('cases')).click();
     await advance();
-    byId('nav-home').click();
+    byId(navIds.place('home')).click();
     await advance();
-    expect(document.getElementById('retention-expired')).toBeNull();
+    expect(document.getElementById(homeIds.retentionExpired)).toBeNull();
 
     const volunteer = store({ state: 'locked', expireAtSignIn: 2 });
     await open(volunteer);
-    type('unlock-user', 'Ahmad');
-    type('unlock-passphrase', 'a long enough passphrase');
-    submit('unlock-submit');
+    type(unlockIds.user, 'Ahmad');
+    type(unlockIds.passphrase, 'a long enough passphrase');
+    submit(unlockIds.submit);
     await advance();
-    expect(document.getElementById('home')).not.toBeNull();
-    expect(document.getElementById('retention-expired')).toBeNull();
+    expect(document.getElementById(homeIds.screen)).not.toBeNull();
+    expect(document.getElementById(homeIds.retentionExpired)).toBeNull();
   });
 
   test('a retention run that failed at sign-in is shown to a supervisor', async () => {
@@ -429,11 +432,11 @@ describe('the retention period', () => {
         return { user: 'Maja', role: 'supervisor', casesExpired: 0, retentionFailed: true };
       },
     });
-    type('unlock-user', 'Maja');
-    type('unlock-passphrase', 'a long enough passphrase');
-    submit('unlock-submit');
+    type(unlockIds.user, 'Maja');
+    type(unlockIds.passphrase, 'a long enough passphrase');
+    submit(unlockIds.submit);
     await advance();
-    expect(document.getElementById('home')).not.toBeNull();
+    expect(document.getElementById(homeIds.screen)).not.toBeNull();
     expect(errorShown()).toBe(
       'Cases past the retention period could not be destroyed at sign-in; they are still there. Save the period again under Safety to retry.',
     );
@@ -464,9 +467,9 @@ describe('the audit trail', () => {
     everyKind(fake);
     const calls = await safety(fake);
     expect(commands(calls)).not.toContain('audit_trail');
-    byId('audit-show').click();
+    byId(safetyIds.auditShow).click();
     await advance();
-    const rows = [...document.querySelectorAll('#audit-table .audit-entry')];
+    const rows = [...document.querySelectorAll(`#${safetyIds.auditTable} .audit-entry`)];
     expect(rows.map((row) => row.getAttribute('data-seq'))).toEqual(['12', '11', '10', '9', '8', '7', '6', '5', '4', '3', '2', '1']);
     const what = rows.map((row) => row.querySelector('.audit-what')?.textContent ?? '').map(plain).reverse();
     expect(what).toEqual([
@@ -484,14 +487,14 @@ describe('the audit trail', () => {
       'Changed how long case content is kept.',
     ]);
     expect(rows[0]!.querySelectorAll('td')[2]?.textContent).toBe('Maja');
-    expect(plain(textOf('audit-count'))).toBe('Showing the newest 12 of 12 entries.');
+    expect(plain(textOf(safetyIds.auditCount))).toBe('Showing the newest 12 of 12 entries.');
 
     chooseLanguage('ar');
-    const arabic = [...document.querySelectorAll('#audit-table .audit-what')].map((cell) => plain(cell.textContent ?? ''));
+    const arabic = [...document.querySelectorAll(`#${safetyIds.auditTable} .audit-what`)].map((cell) => plain(cell.textContent ?? ''));
     expect(arabic.at(-1)).toBe('سجّل الدخول.');
     expect(arabic[0]).toBe('غيّر مدة الاحتفاظ بمحتوى الحالات.');
     chooseLanguage('sv');
-    expect(plain(document.querySelector('#audit-table .audit-what')?.textContent ?? '')).toBe(
+    expect(plain(document.querySelector(`#${safetyIds.auditTable} .audit-what`)?.textContent ?? '')).toBe(
       'Ändrade hur länge ärendens innehåll sparas.',
     );
   });
@@ -500,28 +503,28 @@ describe('the audit trail', () => {
     const fake = supervisor();
     for (let i = 0; i < 120; i++) audited(fake, { kind: 'signed_in' });
     await safety(fake);
-    byId('audit-show').click();
+    byId(safetyIds.auditShow).click();
     await advance();
     expect(document.querySelectorAll('.audit-entry').length).toBe(AUDIT_PAGE);
-    byId('audit-more').click();
+    byId(safetyIds.auditMore).click();
     await advance();
     expect(document.querySelectorAll('.audit-entry').length).toBe(AUDIT_PAGE * 2);
-    byId('audit-more').click();
+    byId(safetyIds.auditMore).click();
     await advance();
     expect(document.querySelectorAll('.audit-entry').length).toBe(120);
-    expect(document.getElementById('audit-more')).toBeNull();
-    expect(plain(textOf('audit-count'))).toBe(`Showing the newest ${formatCount(120)} of ${formatCount(120)} entries.`);
+    expect(document.getElementById(safetyIds.auditMore)).toBeNull();
+    expect(plain(textOf(safetyIds.auditCount))).toBe(`Showing the newest ${formatCount(120)} of ${formatCount(120)} entries.`);
   });
 
   test('verifying says whole, with the fingerprint to note down', async () => {
     const fake = supervisor();
     everyKind(fake);
     await safety(fake);
-    byId('audit-verify').click();
+    byId(safetyIds.auditVerify).click();
     await advance();
-    expect(byId('audit-check').dataset.sound).toBe('yes');
-    expect(plain(byId('audit-check').textContent ?? '')).toContain('The trail is whole: 12 entries checked, none altered or removed.');
-    expect(plain(textOf('audit-fingerprint'))).toBe(`Fingerprint of the trail: ${FINGERPRINT}`);
+    expect(byId(safetyIds.auditCheck).dataset.sound).toBe('yes');
+    expect(plain(byId(safetyIds.auditCheck).textContent ?? '')).toContain('The trail is whole: 12 entries checked, none altered or removed.');
+    expect(plain(textOf(safetyIds.auditFingerprint))).toBe(`Fingerprint of the trail: ${FINGERPRINT}`);
   });
 
   test('each problem is said in plain words', async () => {
@@ -538,10 +541,10 @@ describe('the audit trail', () => {
         ],
       }),
     });
-    byId('audit-verify').click();
+    byId(safetyIds.auditVerify).click();
     await advance();
-    expect(byId('audit-check').dataset.sound).toBe('no');
-    const problems = [...document.querySelectorAll('#audit-problems li')].map((item) => plain(item.textContent ?? ''));
+    expect(byId(safetyIds.auditCheck).dataset.sound).toBe('no');
+    const problems = [...document.querySelectorAll(`#${safetyIds.auditProblems} li`)].map((item) => plain(item.textContent ?? ''));
     expect(problems).toEqual([
       'Entry 4 was altered or does not open.',
       'Entries 10 to 12 are missing.',

@@ -5,6 +5,14 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { formatCount } from './format';
 import { CALL_MINUTES } from './idle';
 import type { CallContent } from './ipc';
+import { ids as callIds } from './screens/call';
+import { ids as casesIds } from './screens/cases';
+import { ids as historyIds } from './screens/history';
+import { ids as homeIds } from './screens/home';
+import { ids as navIds } from './screens/nav';
+import { ids as passphraseIds } from './screens/passphrase';
+import { ids as settingsIds } from './screens/settings';
+import { ids as unlockIds } from './screens/unlock';
 import {
   advance,
   byId,
@@ -52,41 +60,41 @@ afterEach(() => {
 
 
 async function unlockAs(user: string): Promise<void> {
-  type('unlock-user', user);
-  type('unlock-passphrase', 'a long enough passphrase');
-  submit('unlock-submit');
+  type(unlockIds.user, user);
+  type(unlockIds.passphrase, 'a long enough passphrase');
+  submit(unlockIds.submit);
   await advance();
 }
 
 async function lookup(typed: string): Promise<void> {
-  type('lookup-number', typed);
-  submit('lookup-submit');
+  type(homeIds.lookupNumber, typed);
+  submit(homeIds.lookupSubmit);
   await advance();
 }
 
 describe('home', () => {
   test('offers a large New call with its shortcut, the returning-caller field and the menu', async () => {
     await open();
-    const newCall = byId('new-call');
+    const newCall = byId(homeIds.newCall);
     expect(newCall.textContent).toBe('New call (Alt+N)');
     expect(newCall.getAttribute('aria-keyshortcuts')).toBe('Alt+N');
-    expect(document.querySelector('label[for="lookup-number"]')?.textContent).toBe('Case number');
-    expect(byId('lookup-number').getAttribute('dir')).toBe('ltr');
-    for (const id of ['nav-home', 'nav-cases', 'nav-passphrase', 'lock']) expect(document.getElementById(id)).not.toBeNull();
-    expect(textOf('lock')).toBe('Lock (Ctrl+L)');
+    expect(document.querySelector(`label[for="${homeIds.lookupNumber}"]`)?.textContent).toBe('Case number');
+    expect(byId(homeIds.lookupNumber).getAttribute('dir')).toBe('ltr');
+    for (const id of [navIds.place('home'), navIds.place('cases'), navIds.place('passphrase'), navIds.lock]) expect(document.getElementById(id)).not.toBeNull();
+    expect(textOf(navIds.lock)).toBe('Lock (Ctrl+L)');
   });
 
   test('settings are not there for volunteers', async () => {
     await open(store({ role: 'volunteer' }));
-    expect(document.getElementById('nav-settings')).toBeNull();
-    expect(document.getElementById('settings')).toBeNull();
+    expect(document.getElementById(navIds.place('settings'))).toBeNull();
+    expect(document.getElementById(settingsIds.screen)).toBeNull();
   });
 
   test('settings are there for supervisors', async () => {
     const calls = await open(store({ role: 'supervisor' }));
-    byId('nav-settings').click();
+    byId(navIds.place('settings')).click();
     await advance();
-    expect(document.getElementById('settings')).not.toBeNull();
+    expect(document.getElementById(settingsIds.screen)).not.toBeNull();
     expect(commands(calls)).toContain('list_users');
   });
 });
@@ -108,25 +116,25 @@ describe('unfinished calls', () => {
     const calls = await open(fake);
     await unlockAs('Maja');
 
-    const box = byId('unfinished-calls');
+    const box = byId(homeIds.unfinished);
     expect(box.textContent).toContain('A call was not finished — the notes were saved. Continue it?');
     expect(box.querySelector('.case-number')?.textContent).toBe(NUMBER);
     expect(box.querySelector('.case-number')?.getAttribute('dir')).toBe('ltr');
     // First on the page, before New call.
-    expect(box.compareDocumentPosition(byId('new-call')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    expect(document.activeElement).toBe(byId('resume-call-0'));
+    expect(box.compareDocumentPosition(byId(homeIds.newCall)) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(document.activeElement).toBe(byId(homeIds.resumeFirst));
     expect(document.querySelectorAll('.resume-call').length).toBe(1);
     expect(document.querySelectorAll('.discard-unfinished').length).toBe(1);
 
-    byId('resume-call-0').click();
+    byId(homeIds.resumeFirst).click();
     await advance();
-    expect(byId<HTMLTextAreaElement>('notes').value).toBe('Her son (17) talks about leaving.');
-    expect(input('level-strong_interest').checked).toBe(true);
-    expect(textOf('call-case-number')).toBe(NUMBER);
+    expect(byId<HTMLTextAreaElement>(callIds.notes).value).toBe('Her son (17) talks about leaving.');
+    expect(input(callIds.levelStep('strong_interest')).checked).toBe(true);
+    expect(textOf(callIds.caseNumber)).toBe(NUMBER);
     // The timer counts from when the call began.
-    expect(textOf('call-timer')).toBe('20:00');
+    expect(textOf(callIds.timer)).toBe('20:00');
 
-    typeText('notes', 'Her son (17) talks about leaving. He has a ticket.');
+    typeText(callIds.notes, 'Her son (17) talks about leaving. He has a ticket.');
     await advance(1000);
     expect(sent(calls, 'save_draft')).toEqual([
       {
@@ -143,7 +151,7 @@ describe('unfinished calls', () => {
     await unlockAs('Maja');
     document.querySelector<HTMLButtonElement>('.discard-unfinished')!.click();
     expect(commands(calls)).not.toContain('discard_call');
-    expect(byId('unfinished-calls').textContent).toContain('Discard this unfinished call?');
+    expect(byId(homeIds.unfinished).textContent).toContain('Discard this unfinished call?');
     document.querySelector<HTMLButtonElement>('.discard-unfinished-cancel')!.click();
     expect(commands(calls)).not.toContain('discard_call');
 
@@ -151,7 +159,7 @@ describe('unfinished calls', () => {
     document.querySelector<HTMLButtonElement>('.discard-unfinished-confirm')!.click();
     await advance();
     expect(sent(calls, 'discard_call')).toEqual([{ draftId: 'draft-7' }]);
-    expect(document.getElementById('unfinished-calls')).toBeNull();
+    expect(document.getElementById(homeIds.unfinished)).toBeNull();
   });
 
   test('a call that is gone says so', async () => {
@@ -166,7 +174,7 @@ describe('unfinished calls', () => {
 
   test('none: no box', async () => {
     await open();
-    expect(document.getElementById('unfinished-calls')).toBeNull();
+    expect(document.getElementById(homeIds.unfinished)).toBeNull();
   });
 });
 
@@ -177,7 +185,7 @@ describe('looking up a returning caller', () => {
     const calls = await open(fake);
     await lookup('٤٨٢١-٠٩٣٧-٥٥٢');
     expect(sent(calls, 'find_case')).toEqual([{ caseNumber: '٤٨٢١-٠٩٣٧-٥٥٢' }]);
-    expect(textOf('history-case-number')).toBe(NUMBER);
+    expect(textOf(historyIds.caseNumber)).toBe(NUMBER);
   });
 
   test('a wrong check digit and an unknown number read differently; the typed number stays', async () => {
@@ -185,18 +193,18 @@ describe('looking up a returning caller', () => {
     await lookup(BAD_CHECK);
     const invalid = errorShown();
     expect(invalid).toBe('That number is not valid — check it with the caller.');
-    expect(input('lookup-number').value).toBe(BAD_CHECK);
-    expect(document.activeElement).toBe(input('lookup-number'));
+    expect(input(homeIds.lookupNumber).value).toBe(BAD_CHECK);
+    expect(document.activeElement).toBe(input(homeIds.lookupNumber));
 
     await lookup('4821 0937');
     expect(errorShown()).toBe(invalid); // too short: not valid either
-    expect(input('lookup-number').value).toBe('4821 0937');
+    expect(input(homeIds.lookupNumber).value).toBe('4821 0937');
 
     await lookup(OTHER_NUMBER);
     expect(errorShown()).toBe('No case has that number — check it with the caller.');
     expect(errorShown()).not.toBe(invalid);
-    expect(input('lookup-number').value).toBe(OTHER_NUMBER);
-    expect(document.getElementById('case-history')).toBeNull();
+    expect(input(homeIds.lookupNumber).value).toBe(OTHER_NUMBER);
+    expect(document.getElementById(historyIds.screen)).toBeNull();
   });
 
   test('an empty field asks for the number without asking the shell', async () => {
@@ -272,7 +280,7 @@ describe('case history', () => {
 
     const notes = newest!.querySelector('.history-notes')!;
     expect(notes.getAttribute('dir')).toBe('auto');
-    expect(byId('history-case-number').getAttribute('dir')).toBe('ltr');
+    expect(byId(historyIds.caseNumber).getAttribute('dir')).toBe('ltr');
   });
 
   test('dates follow the UI language', async () => {
@@ -288,16 +296,16 @@ describe('case history', () => {
     const fake = history();
     const calls = await open(fake);
     await lookup(NUMBER);
-    expect(textOf('case-state')).toBe('This case is open.');
-    expect(textOf('case-open-toggle')).toBe('Close the case');
-    byId('case-open-toggle').click();
+    expect(textOf(historyIds.state)).toBe('This case is open.');
+    expect(textOf(historyIds.toggleOpen)).toBe('Close the case');
+    byId(historyIds.toggleOpen).click();
     await advance();
     expect(sent(calls, 'set_case_open')).toEqual([{ caseNumber: NUMBER, open: false }]);
-    expect(textOf('case-state')).toBe('This case is closed.');
-    byId('case-open-toggle').click();
+    expect(textOf(historyIds.state)).toBe('This case is closed.');
+    byId(historyIds.toggleOpen).click();
     await advance();
     expect(sent(calls, 'set_case_open').at(-1)).toEqual({ caseNumber: NUMBER, open: true });
-    expect(textOf('case-state')).toBe('This case is open.');
+    expect(textOf(historyIds.state)).toBe('This case is open.');
   });
 });
 
@@ -317,10 +325,10 @@ describe('the cases list', () => {
   test('shows open cases by default, newest first, with due follow-ups marked', async () => {
     const calls = await open(cases());
     expect(filters(calls)).toEqual([{ openOnly: true, dueOnly: false, minStep: 0 }]);
-    expect(input('cases-filter-open').checked).toBe(true);
+    expect(input(casesIds.filterOpen).checked).toBe(true);
     expect(shown()).toEqual([OTHER_NUMBER, NUMBER]);
-    expect(document.getElementById('cases-capped')).toBeNull();
-    expect(document.getElementById('cases-loading')).toBeNull();
+    expect(document.getElementById(casesIds.capped)).toBeNull();
+    expect(document.getElementById(casesIds.loading)).toBeNull();
     const rows = [...document.querySelectorAll('.case-row')];
     expect(rows[1]!.classList.contains('due')).toBe(true); // follow-up today
     expect(rows[0]!.classList.contains('due')).toBe(false);
@@ -344,24 +352,24 @@ describe('the cases list', () => {
 
   test('each filter change asks the shell for the list again: open only, follow-up due, minimum latest level', async () => {
     const calls = await open(cases());
-    byId('cases-filter-open').click();
+    byId(casesIds.filterOpen).click();
     await advance();
     expect(shown()).toEqual([OTHER_NUMBER, NUMBER, '5555 5555 550']);
-    byId('cases-filter-due').click();
+    byId(casesIds.filterDue).click();
     await advance();
     expect(shown()).toEqual([NUMBER]);
-    byId('cases-filter-due').click();
+    byId(casesIds.filterDue).click();
     await advance();
-    choose('cases-filter-level', '2');
+    choose(casesIds.filterLevel, '2');
     await advance();
     expect(shown()).toEqual([NUMBER, '5555 5555 550']);
-    choose('cases-filter-level', '3');
+    choose(casesIds.filterLevel, '3');
     await advance();
     expect(shown()).toEqual(['5555 5555 550']);
-    byId('cases-filter-open').click();
+    byId(casesIds.filterOpen).click();
     await advance();
     expect(shown()).toEqual([]);
-    expect(byId('cases-empty').hidden).toBe(false);
+    expect(byId(casesIds.empty).hidden).toBe(false);
     expect(filters(calls)).toEqual([
       { openOnly: true, dueOnly: false, minStep: 0 },
       { openOnly: false, dueOnly: false, minStep: 0 },
@@ -371,8 +379,8 @@ describe('the cases list', () => {
       { openOnly: false, dueOnly: false, minStep: 3 },
       { openOnly: true, dueOnly: false, minStep: 3 },
     ]);
-    expect(input('cases-filter-open').checked).toBe(true);
-    expect(byId<HTMLSelectElement>('cases-filter-level').value).toBe('3');
+    expect(input(casesIds.filterOpen).checked).toBe(true);
+    expect(byId<HTMLSelectElement>(casesIds.filterLevel).value).toBe('3');
   });
 
   test('while the list is asked for again it shows as loading; a reply overtaken by a newer filter is dropped', async () => {
@@ -382,22 +390,22 @@ describe('the cases list', () => {
     const calls = await open(fake, {
       list_cases: (args) => (hold ? slow.promise.then(() => answer(fake, 'list_cases', args)) : answer(fake, 'list_cases', args)),
     });
-    byId('nav-cases').click();
+    byId(navIds.place('cases')).click();
     await advance();
-    expect(document.getElementById('home')).toBeNull();
+    expect(document.getElementById(homeIds.screen)).toBeNull();
     expect(shown()).toEqual([OTHER_NUMBER, NUMBER]);
 
     hold = true;
-    byId('cases-filter-open').click();
+    byId(casesIds.filterOpen).click();
     await advance();
-    expect(document.getElementById('cases-loading')).not.toBeNull();
+    expect(document.getElementById(casesIds.loading)).not.toBeNull();
     expect(shown()).toEqual([]);
-    expect(byId('cases-empty').hidden).toBe(true);
+    expect(byId(casesIds.empty).hidden).toBe(true);
 
     hold = false;
-    byId('cases-filter-due').click();
+    byId(casesIds.filterDue).click();
     await advance();
-    expect(document.getElementById('cases-loading')).toBeNull();
+    expect(document.getElementById(casesIds.loading)).toBeNull();
     expect(shown()).toEqual([NUMBER]);
     slow.resolve(null);
     await advance();
@@ -417,16 +425,16 @@ describe('the cases list', () => {
     await open(fake);
     expect(document.querySelectorAll('.case-row').length).toBe(200);
     expect(shown()[0]).toBe('0249 0000 000');
-    expect(plain(textOf('cases-capped'))).toBe(
+    expect(plain(textOf(casesIds.capped))).toBe(
       'Showing the 200 most recent of 250 cases. Narrow the filters, or look a case up by its number.',
     );
     chooseLanguage('sv');
-    expect(plain(textOf('cases-capped'))).toBe(
+    expect(plain(textOf(casesIds.capped))).toBe(
       `Visar de ${formatCount(200)} senaste av ${formatCount(250)} ärenden. Begränsa urvalet, eller slå upp ett ärende på dess nummer.`,
     );
     chooseLanguage('ar');
     // 250: the plural form for 11 to 99 (of the hundred), the noun in the singular accusative.
-    expect(plain(textOf('cases-capped'))).toBe(
+    expect(plain(textOf(casesIds.capped))).toBe(
       `تُعرض أحدث ${formatCount(200)} من أصل ${formatCount(250)} حالةً. ضيّق خيارات العرض، أو ابحث عن الحالة برقمها.`,
     );
 
@@ -435,16 +443,16 @@ describe('the cases list', () => {
       addCase(fake, `${String(i).padStart(4, '0')} 1111 111`, [callView({ started_at: STARTED_AT })]);
     }
     chooseLanguage('en');
-    byId('nav-cases').click();
+    byId(navIds.place('cases')).click();
     await advance();
     expect(document.querySelectorAll('.case-row').length).toBe(200);
-    expect(plain(textOf('cases-capped'))).toContain('Showing the 200 most recent of 1,234 cases.');
+    expect(plain(textOf(casesIds.capped))).toContain('Showing the 200 most recent of 1,234 cases.');
 
     // Under the cap: no line.
-    byId('cases-filter-due').click();
+    byId(casesIds.filterDue).click();
     await advance();
-    expect(document.getElementById('cases-capped')).toBeNull();
-    expect(byId('cases-empty').hidden).toBe(false);
+    expect(document.getElementById(casesIds.capped)).toBeNull();
+    expect(byId(casesIds.empty).hidden).toBe(false);
   });
 
   test('a row opens the case history; the menu has the list too', async () => {
@@ -452,11 +460,11 @@ describe('the cases list', () => {
     document.querySelector<HTMLButtonElement>('.case-row button')!.click();
     await advance();
     expect(sent(calls, 'find_case')).toEqual([{ caseNumber: OTHER_NUMBER }]);
-    expect(textOf('history-case-number')).toBe(OTHER_NUMBER);
+    expect(textOf(historyIds.caseNumber)).toBe(OTHER_NUMBER);
 
-    byId('nav-cases').click();
+    byId(navIds.place('cases')).click();
     await advance();
-    expect(document.getElementById('home')).toBeNull();
+    expect(document.getElementById(homeIds.screen)).toBeNull();
     expect(shown()).toEqual([OTHER_NUMBER, NUMBER]);
     expect(filters(calls)).toEqual([
       { openOnly: true, dueOnly: false, minStep: 0 },
@@ -468,14 +476,14 @@ describe('the cases list', () => {
 describe('locking', () => {
   async function inCall(fake: FakeStore, overrides: Overrides = {}) {
     const calls = await open(fake, overrides);
-    byId('new-call').click();
+    byId(homeIds.newCall).click();
     await advance();
     return calls;
   }
 
   function nothingLeft(): void {
-    expect(document.getElementById('unlock')).not.toBeNull();
-    expect(document.getElementById('call')).toBeNull();
+    expect(document.getElementById(unlockIds.screen)).not.toBeNull();
+    expect(document.getElementById(callIds.screen)).toBeNull();
     const page = document.body.textContent ?? '';
     for (const secret of [NUMBER, 'Confidential words', 'Maja']) expect(page).not.toContain(secret);
     expect(document.querySelectorAll('textarea').length).toBe(0);
@@ -497,10 +505,10 @@ describe('locking', () => {
       },
     });
     const typedAt = Date.now();
-    typeText('notes', 'Confidential words');
+    typeText(callIds.notes, 'Confidential words');
     // The autosave fails and backs off: the notes stay unsaved. No activity from here on.
     await advance(IN_CALL - 1_000);
-    expect(textOf('autosave-status')).toBe('Not saved — retrying');
+    expect(textOf(callIds.saveStatus)).toBe('Not saved — retrying');
     expect(commands(calls)).not.toContain('lock');
     const attempts = times.length;
     fail = false;
@@ -517,7 +525,7 @@ describe('locking', () => {
     const fake = store();
     fake.settings.idleLockMinutes = 1;
     const calls = await inCall(fake, { save_draft: () => Promise.reject(shellError('storage_failed')) });
-    typeText('notes', 'Confidential words');
+    typeText(callIds.notes, 'Confidential words');
     await advance(IN_CALL);
     expect(commands(calls).slice(-2)).toEqual(['save_draft', 'lock']);
     nothingLeft();
@@ -528,7 +536,7 @@ describe('locking', () => {
     fake.settings.idleLockMinutes = 1;
     const calls = await inCall(fake);
     await advance(IN_CALL - 500);
-    typeText('notes', 'Confidential words');
+    typeText(callIds.notes, 'Confidential words');
     await advance(IN_CALL - 1_000);
     expect(commands(calls)).not.toContain('lock');
     await advance(1_000);
@@ -553,8 +561,8 @@ describe('locking', () => {
   test('Ctrl+L locks from anywhere, after saving the draft', async () => {
     const save = deferred();
     const calls = await inCall(store(), { save_draft: () => save.promise });
-    typeText('notes', 'Confidential words');
-    press('l', { ctrl: true }, byId('notes'));
+    typeText(callIds.notes, 'Confidential words');
+    press('l', { ctrl: true }, byId(callIds.notes));
     await advance();
     expect(commands(calls)).not.toContain('lock'); // waits for the save
     save.resolve(null);
@@ -565,13 +573,13 @@ describe('locking', () => {
 
   test('a lock whose save fails says so; pressing Lock again locks anyway', async () => {
     const calls = await inCall(store(), { save_draft: () => Promise.reject(shellError('storage_failed')) });
-    typeText('notes', 'Confidential words');
-    byId('lock').click();
+    typeText(callIds.notes, 'Confidential words');
+    byId(navIds.lock).click();
     await advance();
     expect(commands(calls)).not.toContain('lock');
     expect(errorShown()).toContain('The notes could not be saved.');
-    expect(byId<HTMLTextAreaElement>('notes').value).toBe('Confidential words');
-    byId('lock').click();
+    expect(byId<HTMLTextAreaElement>(callIds.notes).value).toBe('Confidential words');
+    byId(navIds.lock).click();
     await advance();
     expect(commands(calls)).toContain('lock');
     nothingLeft();
@@ -580,15 +588,15 @@ describe('locking', () => {
   test('unlock shows "Checking…" while the shell takes its time', async () => {
     const answer = deferred();
     await open(store({ state: 'locked' }), { unlock: () => answer.promise });
-    type('unlock-user', 'Maja');
-    type('unlock-passphrase', 'not the passphrase');
-    submit('unlock-submit');
+    type(unlockIds.user, 'Maja');
+    type(unlockIds.passphrase, 'not the passphrase');
+    submit(unlockIds.submit);
     await advance();
-    expect(textOf('unlock-submit')).toBe('Checking…');
-    expect(textOf('unlock-status')).toBe('Checking…');
+    expect(textOf(unlockIds.submit)).toBe('Checking…');
+    expect(textOf(unlockIds.status)).toBe('Checking…');
     answer.reject(shellError('wrong_passphrase'));
     await advance();
-    expect(textOf('unlock-submit')).toBe('Unlock');
+    expect(textOf(unlockIds.submit)).toBe('Unlock');
     expect(errorShown()).toBe('The passphrase is wrong. Check it and try again.');
   });
 
@@ -597,7 +605,7 @@ describe('locking', () => {
     await open(fake);
     fake.state = 'locked';
     await lookup(NUMBER);
-    expect(document.getElementById('unlock')).not.toBeNull();
+    expect(document.getElementById(unlockIds.screen)).not.toBeNull();
     expect(errorShown()).toBe('The store is locked. Unlock it first.');
   });
 });
@@ -626,13 +634,13 @@ describe('keyboard only', () => {
     press('n', { alt: true }, document.body);
     await advance();
     expect(sent(calls, 'start_call')).toEqual([{ caseNumber: null }]);
-    expect(document.activeElement).toBe(byId('call-channel'));
+    expect(document.activeElement).toBe(byId(callIds.channel));
 
     // No positive tabindex anywhere: the order is the order on screen.
     expect([...document.querySelectorAll('[tabindex]')].every((element) => Number(element.getAttribute('tabindex')) <= 0)).toBe(true);
     const order = tabOrder().map((element) => element.id);
     const at = (id: string) => order.indexOf(id);
-    for (const id of ['call-channel', 'call-language', 'caller-relationship', 'caller-gender', 'caller-gives-contact', 'person-gender', 'person-age-band', 'person-situation', 'person-environment', 'level-not_assessed', 'next-steps', 'follow-up', 'notes', 'end-call', 'discard-call']) {
+    for (const id of [callIds.channel, callIds.language, callIds.relationship, callIds.callerGender, callIds.givesContact, callIds.personGender, callIds.ageBand, callIds.situation, callIds.environment, callIds.levelStep('not_assessed'), callIds.nextSteps, callIds.followUp, callIds.notes, callIds.end, callIds.discard]) {
       expect(at(id), id).toBeGreaterThanOrEqual(0);
     }
     expect(at('call-channel')).toBeLessThan(at('caller-relationship'));
@@ -640,26 +648,26 @@ describe('keyboard only', () => {
     expect(at('person-environment')).toBeLessThan(at('level-not_assessed'));
     expect(at('level-not_assessed')).toBeLessThan(at('next-steps'));
     expect(at('notes') + 1).toBe(at('end-call'));
-    expect(byId('end-call').getAttribute('aria-keyshortcuts')).toBe('Alt+E');
-    expect(textOf('end-call')).toBe('End call (Alt+E)');
+    expect(byId(callIds.end).getAttribute('aria-keyshortcuts')).toBe('Alt+E');
+    expect(textOf(callIds.end)).toBe('End call (Alt+E)');
 
     // The contact fields come right after their switch.
-    byId('caller-gives-contact').click();
+    byId(callIds.givesContact).click();
     const withContact = tabOrder().map((element) => element.id);
     expect(withContact.slice(withContact.indexOf('caller-gives-contact') + 1).slice(0, 3)).toEqual([
       'contact-name',
       'contact-phone',
       'contact-email',
     ]);
-    byId('caller-gives-contact').click();
+    byId(callIds.givesContact).click();
 
-    byId('notes').focus();
-    typeText('notes', 'typed without a mouse');
+    byId(callIds.notes).focus();
+    typeText(callIds.notes, 'typed without a mouse');
     press('e', { alt: true });
     await advance();
     expect(sent(calls, 'end_call').length).toBe(1);
     expect((sent(calls, 'end_call')[0]!.content as CallContent).notes).toBe('typed without a mouse');
-    expect(document.getElementById('case-history')).not.toBeNull();
+    expect(document.getElementById(historyIds.screen)).not.toBeNull();
   });
 
   test('Alt+N works with an Arabic keyboard layout (the physical key counts)', async () => {
@@ -689,17 +697,17 @@ describe('keyboard only', () => {
 describe('changing one\u2019s own passphrase', () => {
   async function passphrase(): Promise<ReturnType<typeof shell>> {
     const calls = await open();
-    byId('nav-passphrase').click();
+    byId(navIds.place('passphrase')).click();
     await advance();
     return calls;
   }
 
   test('a mismatch is caught before asking the shell', async () => {
     const calls = await passphrase();
-    type('passphrase-current', 'the current passphrase');
-    type('passphrase-new', 'a brand new passphrase');
-    type('passphrase-repeat', 'a different one');
-    submit('passphrase-submit');
+    type(passphraseIds.current, 'the current passphrase');
+    type(passphraseIds.next, 'a brand new passphrase');
+    type(passphraseIds.repeat, 'a different one');
+    submit(passphraseIds.submit);
     await advance();
     expect(commands(calls)).not.toContain('change_passphrase');
     expect(errorShown()).toBe('The two passphrases are not the same.');
@@ -707,27 +715,27 @@ describe('changing one\u2019s own passphrase', () => {
 
   test('success says so and empties the form', async () => {
     const calls = await passphrase();
-    type('passphrase-current', 'the current passphrase');
-    type('passphrase-new', 'a brand new passphrase');
-    type('passphrase-repeat', 'a brand new passphrase');
-    submit('passphrase-submit');
+    type(passphraseIds.current, 'the current passphrase');
+    type(passphraseIds.next, 'a brand new passphrase');
+    type(passphraseIds.repeat, 'a brand new passphrase');
+    submit(passphraseIds.submit);
     await advance();
     expect(sent(calls, 'change_passphrase')).toEqual([{ current: 'the current passphrase', next: 'a brand new passphrase' }]);
-    expect(textOf('passphrase-done')).toBe('Your passphrase has been changed.');
-    expect(input('passphrase-current').value).toBe('');
-    expect(input('passphrase-new').value).toBe('');
+    expect(textOf(passphraseIds.done)).toBe('Your passphrase has been changed.');
+    expect(input(passphraseIds.current).value).toBe('');
+    expect(input(passphraseIds.next).value).toBe('');
   });
 
   test('a wrong current passphrase is shown and cleared', async () => {
     await passphrase();
-    type('passphrase-current', 'not it at all');
-    type('passphrase-new', 'a brand new passphrase');
-    type('passphrase-repeat', 'a brand new passphrase');
-    submit('passphrase-submit');
+    type(passphraseIds.current, 'not it at all');
+    type(passphraseIds.next, 'a brand new passphrase');
+    type(passphraseIds.repeat, 'a brand new passphrase');
+    submit(passphraseIds.submit);
     await advance();
     expect(errorShown()).toBe('The passphrase is wrong. Check it and try again.');
-    expect(input('passphrase-current').value).toBe('');
-    expect(document.activeElement).toBe(input('passphrase-current'));
+    expect(input(passphraseIds.current).value).toBe('');
+    expect(document.activeElement).toBe(input(passphraseIds.current));
     expect(plain(errorShown())).not.toContain('English');
   });
 });

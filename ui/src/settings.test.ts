@@ -2,6 +2,10 @@
 
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { CallContent } from './ipc';
+import { ids as callIds } from './screens/call';
+import { ids as homeIds } from './screens/home';
+import { ids as navIds } from './screens/nav';
+import { ids as settingsIds } from './screens/settings';
 import { advance, byId, chooseLanguage, errorShown, input, mount, plain, reset, shellError, submit, textOf, type } from './test-support';
 import { STARTED_AT, commands, sent, shell, store, type FakeStore, type Overrides } from './test-shell';
 
@@ -18,12 +22,12 @@ async function settings(fake: FakeStore = store({ role: 'supervisor' }), overrid
   const calls = shell(fake, overrides);
   await mount();
   await advance();
-  byId('nav-settings').click();
+  byId(navIds.place('settings')).click();
   await advance();
   return calls;
 }
 
-const userNames = () => [...document.querySelectorAll('#users-list .user-name')].map((name) => name.textContent);
+const userNames = () => [...document.querySelectorAll(`#${settingsIds.users} .user-name`)].map((name) => name.textContent);
 
 describe('users', () => {
   test('lists users; others can be removed after a confirmation, never oneself', async () => {
@@ -45,38 +49,38 @@ describe('users', () => {
     await advance();
     expect(sent(calls, 'remove_user')).toEqual([{ userName: 'Ahmad' }]);
     expect(userNames()).toEqual(['Maja']);
-    expect(textOf('users-notice')).toBe('The user was removed.');
+    expect(textOf(settingsIds.notice('users'))).toBe('The user was removed.');
   });
 
   test('adds a user with the chosen role', async () => {
     const calls = await settings();
-    type('user-add-name', 'Sara');
-    const role = byId<HTMLSelectElement>('user-add-role');
+    type(settingsIds.userAddName, 'Sara');
+    const role = byId<HTMLSelectElement>(settingsIds.userAddRole);
     role.value = 'supervisor';
     role.dispatchEvent(new Event('change'));
-    type('user-add-passphrase', 'a long enough passphrase');
-    submit('user-add-submit');
+    type(settingsIds.userAddPassphrase, 'a long enough passphrase');
+    submit(settingsIds.userAddSubmit);
     await advance();
     expect(sent(calls, 'add_user')).toEqual([{ userName: 'Sara', role: 'supervisor', passphrase: 'a long enough passphrase' }]);
     expect(userNames()).toEqual(['Maja', 'Ahmad', 'Sara']);
-    expect(textOf('users-notice')).toContain('The user was added.');
-    expect(input('user-add-name').value).toBe('');
-    expect(input('user-add-passphrase').value).toBe('');
+    expect(textOf(settingsIds.notice('users'))).toContain('The user was added.');
+    expect(input(settingsIds.userAddName).value).toBe('');
+    expect(input(settingsIds.userAddPassphrase).value).toBe('');
   });
 
   test('a refused user keeps the form, and the role survives a language switch', async () => {
     await settings(store({ role: 'supervisor' }), { add_user: () => Promise.reject(shellError('user_exists')) });
-    type('user-add-name', 'Ahmad');
-    const role = byId<HTMLSelectElement>('user-add-role');
+    type(settingsIds.userAddName, 'Ahmad');
+    const role = byId<HTMLSelectElement>(settingsIds.userAddRole);
     role.value = 'supervisor';
     role.dispatchEvent(new Event('change'));
-    type('user-add-passphrase', 'a long enough passphrase');
-    submit('user-add-submit');
+    type(settingsIds.userAddPassphrase, 'a long enough passphrase');
+    submit(settingsIds.userAddSubmit);
     await advance();
     expect(errorShown()).toBe('There is already a user with that name.');
-    expect(input('user-add-name').value).toBe('Ahmad');
+    expect(input(settingsIds.userAddName).value).toBe('Ahmad');
     chooseLanguage('sv');
-    expect(byId<HTMLSelectElement>('user-add-role').value).toBe('supervisor');
+    expect(byId<HTMLSelectElement>(settingsIds.userAddRole).value).toBe('supervisor');
     expect(errorShown()).toBe('Det finns redan en användare med det namnet.');
   });
 });
@@ -88,30 +92,30 @@ describe('a new passphrase for another user', () => {
     expect(rows[0]!.querySelector('.reset-passphrase')).toBeNull(); // Maja is signed in
     rows[1]!.querySelector<HTMLButtonElement>('.reset-passphrase')!.click();
     await advance();
-    expect(plain(textOf('reset-passphrase-title'))).toBe('A new passphrase for Ahmad');
-    expect(document.activeElement).toBe(input('reset-passphrase-new'));
+    expect(plain(textOf(settingsIds.resetTitle))).toBe('A new passphrase for Ahmad');
+    expect(document.activeElement).toBe(input(settingsIds.resetNew));
 
-    type('reset-passphrase-new', 'a fresh passphrase');
-    type('reset-passphrase-repeat', 'a fresh passphrasf');
-    submit('reset-passphrase-submit');
+    type(settingsIds.resetNew, 'a fresh passphrase');
+    type(settingsIds.resetRepeat, 'a fresh passphrasf');
+    submit(settingsIds.resetSubmit);
     await advance();
     expect(errorShown()).toBe('The two passphrases are not the same.');
     expect(commands(calls)).not.toContain('reset_passphrase');
 
-    type('reset-passphrase-new', 'short');
-    type('reset-passphrase-repeat', 'short');
-    submit('reset-passphrase-submit');
+    type(settingsIds.resetNew, 'short');
+    type(settingsIds.resetRepeat, 'short');
+    submit(settingsIds.resetSubmit);
     await advance();
     expect(errorShown()).toBe('The passphrase is too short. It needs at least 10 characters.');
-    expect(document.activeElement).toBe(input('reset-passphrase-new'));
+    expect(document.activeElement).toBe(input(settingsIds.resetNew));
 
-    type('reset-passphrase-new', 'a fresh passphrase');
-    type('reset-passphrase-repeat', 'a fresh passphrase');
-    submit('reset-passphrase-submit');
+    type(settingsIds.resetNew, 'a fresh passphrase');
+    type(settingsIds.resetRepeat, 'a fresh passphrase');
+    submit(settingsIds.resetSubmit);
     await advance();
     expect(sent(calls, 'reset_passphrase').at(-1)).toEqual({ userName: 'Ahmad', passphrase: 'a fresh passphrase' });
-    expect(textOf('users-notice')).toBe('The new passphrase is set. Give it to them in person.');
-    expect(document.getElementById('reset-passphrase-form')).toBeNull();
+    expect(textOf(settingsIds.notice('users'))).toBe('The new passphrase is set. Give it to them in person.');
+    expect(document.getElementById(settingsIds.resetForm)).toBeNull();
   });
 
   test('can be cancelled, and reads right to left in Arabic', async () => {
@@ -119,11 +123,11 @@ describe('a new passphrase for another user', () => {
     document.querySelector<HTMLButtonElement>('.reset-passphrase')!.click();
     await advance();
     chooseLanguage('ar');
-    expect(plain(textOf('reset-passphrase-title'))).toBe('عبارة مرور جديدة للمستخدم Ahmad');
+    expect(plain(textOf(settingsIds.resetTitle))).toBe('عبارة مرور جديدة للمستخدم Ahmad');
     expect(document.documentElement.dir).toBe('rtl');
-    byId('reset-passphrase-cancel').click();
+    byId(settingsIds.resetCancel).click();
     await advance();
-    expect(document.getElementById('reset-passphrase-form')).toBeNull();
+    expect(document.getElementById(settingsIds.resetForm)).toBeNull();
     expect(commands(calls)).not.toContain('reset_passphrase');
   });
 });
@@ -132,15 +136,15 @@ describe('referrals', () => {
   test('adds an entry with its own label and removes one; the call form follows', async () => {
     const fake = store({ role: 'supervisor' });
     const calls = await settings(fake);
-    type('referral-add-code', 'imam_karim');
-    type('referral-add-label', 'Imam Karim, Biskopsgården');
-    submit('referral-add-submit');
+    type(settingsIds.referralAddCode, 'imam_karim');
+    type(settingsIds.referralAddLabel, 'Imam Karim, Biskopsgården');
+    submit(settingsIds.referralAddSubmit);
     await advance();
     const saved = sent(calls, 'set_referrals')[0]!.referrals as { code: string; label: string | null }[];
     expect(saved.at(-1)).toEqual({ code: 'imam_karim', label: 'Imam Karim, Biskopsgården' });
     expect(saved.length).toBe(9);
-    expect(byId('referrals-list').textContent).toContain('Imam Karim, Biskopsgården');
-    expect(textOf('referrals-notice')).toBe('The referral list was saved.');
+    expect(byId(settingsIds.referrals).textContent).toContain('Imam Karim, Biskopsgården');
+    expect(textOf(settingsIds.notice('referrals'))).toBe('The referral list was saved.');
 
     document.querySelector<HTMLButtonElement>('.remove-referral[data-code="ngo"]')!.click();
     await advance();
@@ -148,14 +152,14 @@ describe('referrals', () => {
     expect(after.map((entry) => entry.code)).not.toContain('ngo');
     expect(after.length).toBe(8);
 
-    byId('nav-home').click();
+    byId(navIds.place('home')).click();
     await advance();
-    byId('new-call').click();
+    byId(homeIds.newCall).click();
     await advance();
-    expect(document.getElementById('referral-ngo')).toBeNull();
-    expect(document.querySelector('label[for="referral-imam_karim"]')?.textContent).toBe('Imam Karim, Biskopsgården');
-    expect(document.querySelector('label[for="referral-psychologist"]')?.textContent).toBe('Psychologist');
-    byId('referral-imam_karim').click();
+    expect(document.getElementById(callIds.referral('ngo'))).toBeNull();
+    expect(document.querySelector(`label[for="${callIds.referral('imam_karim')}"]`)?.textContent).toBe('Imam Karim, Biskopsgården');
+    expect(document.querySelector(`label[for="${callIds.referral('psychologist')}"]`)?.textContent).toBe('Psychologist');
+    byId(callIds.referral('imam_karim')).click();
     await advance(1000);
     expect((sent(calls, 'save_draft').at(-1)!.content as CallContent).referrals).toEqual(['imam_karim']);
   });
@@ -163,13 +167,13 @@ describe('referrals', () => {
   test('codes are checked before they are sent', async () => {
     const calls = await settings();
     for (const bad of ['Imam', 'with space', 'å', '']) {
-      type('referral-add-code', bad);
-      submit('referral-add-submit');
+      type(settingsIds.referralAddCode, bad);
+      submit(settingsIds.referralAddSubmit);
       await advance();
       expect(errorShown()).toBe('A code is 1 to 40 characters: a–z, 0–9 and _.');
     }
-    type('referral-add-code', 'ngo');
-    submit('referral-add-submit');
+    type(settingsIds.referralAddCode, 'ngo');
+    submit(settingsIds.referralAddSubmit);
     await advance();
     expect(errorShown()).toBe('The list already has that code.');
     expect(commands(calls)).not.toContain('set_referrals');
@@ -181,14 +185,14 @@ describe('transit countries', () => {
     const fake = store({ role: 'supervisor' });
     const calls = await settings(fake);
     const names = new Intl.DisplayNames(['en-GB'], { type: 'region' });
-    const list = byId('countries-list').textContent ?? '';
+    const list = byId(settingsIds.countries).textContent ?? '';
     for (const code of ['TR', 'JO', 'LB']) expect(list).toContain(names.of(code));
 
-    type('country-add-code', 'sy');
-    submit('country-add-submit');
+    type(settingsIds.countryAddCode, 'sy');
+    submit(settingsIds.countryAddSubmit);
     await advance();
     expect(sent(calls, 'set_transit_countries')).toEqual([{ countries: ['TR', 'JO', 'LB', 'SY'] }]);
-    expect(byId('countries-list').textContent).toContain(names.of('SY'));
+    expect(byId(settingsIds.countries).textContent).toContain(names.of('SY'));
 
     document.querySelector<HTMLButtonElement>('.remove-country[data-code="JO"]')!.click();
     await advance();
@@ -198,13 +202,13 @@ describe('transit countries', () => {
   test('a code that is not a country, or already there, is refused', async () => {
     const calls = await settings();
     for (const bad of ['T', 'TUR', '12', 'QQ']) {
-      type('country-add-code', bad);
-      submit('country-add-submit');
+      type(settingsIds.countryAddCode, bad);
+      submit(settingsIds.countryAddSubmit);
       await advance();
       expect(errorShown(), bad).toBe('That is not a two-letter country code (ISO 3166), such as TR.');
     }
-    type('country-add-code', 'tr');
-    submit('country-add-submit');
+    type(settingsIds.countryAddCode, 'tr');
+    submit(settingsIds.countryAddSubmit);
     await advance();
     expect(errorShown()).toBe('The list already has that country.');
     expect(commands(calls)).not.toContain('set_transit_countries');
@@ -215,19 +219,19 @@ describe('idle lock minutes', () => {
   test('1 to 120 are saved and used at once', async () => {
     const fake = store({ role: 'supervisor' });
     const calls = await settings(fake);
-    expect(input('idle-lock-minutes').value).toBe('5');
+    expect(input(settingsIds.idleMinutes).value).toBe('5');
     for (const bad of ['0', '121', 'abc', '']) {
-      type('idle-lock-minutes', bad);
-      submit('idle-lock-submit');
+      type(settingsIds.idleMinutes, bad);
+      submit(settingsIds.idleSubmit);
       await advance();
       expect(errorShown()).toBe('Choose a whole number of minutes from 1 to 120.');
     }
     expect(commands(calls)).not.toContain('set_idle_lock_minutes');
-    type('idle-lock-minutes', '2');
-    submit('idle-lock-submit');
+    type(settingsIds.idleMinutes, '2');
+    submit(settingsIds.idleSubmit);
     await advance();
     expect(sent(calls, 'set_idle_lock_minutes')).toEqual([{ minutes: 2 }]);
-    expect(textOf('idle-notice')).toBe('Saved.');
+    expect(textOf(settingsIds.notice('idle'))).toBe('Saved.');
     await advance(119_000);
     expect(commands(calls)).not.toContain('lock');
     await advance(1_000);

@@ -2,8 +2,12 @@
 // hidden values, the chart, Arabic, and saving as a file through the shell.
 
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { ids as appIds } from './app';
 import { formatMonth } from './format';
-import { checkStatisticsForm, defaultStatisticsForm, isSingleMonth } from './screens/statistics';
+import { ids as homeIds } from './screens/home';
+import { ids as navIds } from './screens/nav';
+import { ids as unlockIds } from './screens/unlock';
+import { checkStatisticsForm, defaultStatisticsForm, ids as statsIds, isSingleMonth } from './screens/statistics';
 import {
   advance,
   byId,
@@ -48,17 +52,17 @@ async function statistics(fake: FakeStore = store({ role: 'supervisor' }), overr
   const calls = shell(fake, overrides);
   await mount();
   await advance();
-  byId('nav-statistics').click();
+  byId(navIds.place('statistics')).click();
   await advance();
   return calls;
 }
 
 /** Fills the form and presses Show. */
 async function show(from = '2025-12', to = '2026-02', k = '5'): Promise<void> {
-  type('stats-from', from);
-  type('stats-to', to);
-  type('stats-k', k);
-  submit('stats-show');
+  type(statsIds.from, from);
+  type(statsIds.to, to);
+  type(statsIds.k, k);
+  submit(statsIds.show);
   await advance();
 }
 
@@ -76,8 +80,8 @@ describe('who sees it', () => {
     const calls = shell(store({ role: 'volunteer' }));
     await mount();
     await advance();
-    expect(document.getElementById('nav-home')).not.toBeNull();
-    expect(document.getElementById('nav-statistics')).toBeNull();
+    expect(document.getElementById(navIds.place('home'))).not.toBeNull();
+    expect(document.getElementById(navIds.place('statistics'))).toBeNull();
     expect(commands(calls)).not.toContain('statistics');
   });
 
@@ -87,7 +91,7 @@ describe('who sees it', () => {
     await advance();
     const ids = [...document.querySelectorAll('.main-nav button.link')].map((button) => button.id);
     expect(ids).toEqual(['nav-home', 'nav-cases', 'nav-passphrase', 'nav-statistics', 'nav-safety', 'nav-settings']);
-    expect(textOf('nav-statistics')).toBe('Statistics');
+    expect(textOf(navIds.place('statistics'))).toBe('Statistics');
   });
 
   test('navigating there as a volunteer is refused, even from a menu entry left from a supervisor', async () => {
@@ -95,19 +99,19 @@ describe('who sees it', () => {
     const calls = shell(fake);
     await mount();
     await advance();
-    const stale = byId('nav-statistics');
-    byId('lock').click();
+    const stale = byId(navIds.place('statistics'));
+    byId(navIds.lock).click();
     await advance();
     fake.role = 'volunteer';
-    type('unlock-user', 'Ahmad');
-    type('unlock-passphrase', 'a long enough passphrase');
-    submit('unlock-submit');
+    type(unlockIds.user, 'Ahmad');
+    type(unlockIds.passphrase, 'a long enough passphrase');
+    submit(unlockIds.submit);
     await advance();
-    expect(document.getElementById('nav-statistics')).toBeNull();
+    expect(document.getElementById(navIds.place('statistics'))).toBeNull();
     stale.click(); // its handler still reaches the app
     await advance();
-    expect(document.getElementById('statistics')).toBeNull();
-    expect(document.getElementById('home')).not.toBeNull();
+    expect(document.getElementById(statsIds.screen)).toBeNull();
+    expect(document.getElementById(homeIds.screen)).not.toBeNull();
     expect(commands(calls)).not.toContain('statistics');
   });
 
@@ -115,22 +119,22 @@ describe('who sees it', () => {
     await statistics(store({ role: 'supervisor' }), { statistics: () => Promise.reject(shellError('not_allowed')) });
     await show();
     expect(errorShown()).toBe('Your role does not allow this.');
-    expect(document.getElementById('stats-results')).toBeNull();
+    expect(document.getElementById(statsIds.results)).toBeNull();
   });
 });
 
 describe('the form', () => {
   test('both months default to the previous calendar month, k to 5', async () => {
     await statistics();
-    expect(byId('statistics-title').textContent).toBe('Statistics');
-    expect(document.activeElement).toBe(byId('statistics-title'));
-    expect(input('stats-from').type).toBe('month');
-    expect(input('stats-to').type).toBe('month');
-    expect(input('stats-k').type).toBe('number');
-    expect(input('stats-from').value).toBe('2026-02');
-    expect(input('stats-to').value).toBe('2026-02');
-    expect(input('stats-k').value).toBe('5');
-    for (const id of ['stats-from', 'stats-to', 'stats-k']) {
+    expect(byId(statsIds.title).textContent).toBe('Statistics');
+    expect(document.activeElement).toBe(byId(statsIds.title));
+    expect(input(statsIds.from).type).toBe('month');
+    expect(input(statsIds.to).type).toBe('month');
+    expect(input(statsIds.k).type).toBe('number');
+    expect(input(statsIds.from).value).toBe('2026-02');
+    expect(input(statsIds.to).value).toBe('2026-02');
+    expect(input(statsIds.k).value).toBe('5');
+    for (const id of [statsIds.from, statsIds.to, statsIds.k]) {
       expect(document.querySelector(`label[for="${id}"]`)?.textContent, id).toBeTruthy();
     }
   });
@@ -170,10 +174,10 @@ describe('the form', () => {
 
   test('Show asks for the defaults in the UI language', async () => {
     const calls = await statistics();
-    submit('stats-show');
+    submit(statsIds.show);
     await advance();
     expect(sent(calls, 'statistics')).toEqual([{ from: '2026-02', to: '2026-02', periodTotal: false, k: 5, language: 'en' }]);
-    expect(document.activeElement).toBe(byId('stats-results-title'));
+    expect(document.activeElement).toBe(byId(statsIds.resultsTitle));
   });
 
   test('a wrong range or k is refused before anything is sent, with a translated message', async () => {
@@ -191,7 +195,7 @@ describe('the form', () => {
       await show(from, to, k);
       expect(errorShown(), `${from}..${to} k=${k}`).toBe(message);
       expect(document.activeElement, `${from}..${to} k=${k}`).toBe(input(field));
-      byId('stats-export-csv').click();
+      byId(statsIds.export('csv')).click();
       await advance();
       expect(errorShown()).toBe(message);
     }
@@ -213,25 +217,25 @@ describe('the form', () => {
       { from: '2026-01', to: '2026-01', periodTotal: false, k: 100, language: 'en' },
     ]);
     expect(errorShown()).toBe('');
-    expect(document.querySelectorAll('#stats-chart rect.bar').length).toBe(1);
+    expect(document.querySelectorAll(`#${statsIds.chart} rect.bar`).length).toBe(1);
   });
 
   test('while the statistics are on their way the buttons wait, and what was typed stays', async () => {
     const reply = deferred();
     const calls = await statistics(store({ role: 'supervisor' }), { statistics: () => reply.promise });
     await show('2025-12', '2026-02', '7');
-    expect(byId<HTMLButtonElement>('stats-show').disabled).toBe(true);
-    expect(byId<HTMLButtonElement>('stats-export-csv').disabled).toBe(true);
-    expect(document.getElementById('stats-loading')).not.toBeNull();
-    byId('stats-export-csv').click();
-    submit('stats-show');
+    expect(byId<HTMLButtonElement>(statsIds.show).disabled).toBe(true);
+    expect(byId<HTMLButtonElement>(statsIds.export('csv')).disabled).toBe(true);
+    expect(document.getElementById(statsIds.loading)).not.toBeNull();
+    byId(statsIds.export('csv')).click();
+    submit(statsIds.show);
     await advance();
     expect(commands(calls).filter((cmd) => cmd === 'statistics' || cmd === 'export_statistics')).toEqual(['statistics']);
     reply.resolve(statisticsDocument({ from: '2025-12', to: '2026-02', periodTotal: false, k: 7, language: 'en' }));
     await advance();
-    expect(byId<HTMLButtonElement>('stats-show').disabled).toBe(false);
-    expect(document.getElementById('stats-loading')).toBeNull();
-    expect([input('stats-from').value, input('stats-to').value, input('stats-k').value]).toEqual(['2025-12', '2026-02', '7']);
+    expect(byId<HTMLButtonElement>(statsIds.show).disabled).toBe(false);
+    expect(document.getElementById(statsIds.loading)).toBeNull();
+    expect([input(statsIds.from).value, input(statsIds.to).value, input(statsIds.k).value]).toEqual(['2025-12', '2026-02', '7']);
   });
 
   test('a refusal from Rust is translated; a malformed reply shows nothing of it', async () => {
@@ -245,14 +249,14 @@ describe('the form', () => {
     });
     await show();
     expect(errorShown()).toBe('Something went wrong. Try again; if it keeps happening, tell your supervisor.');
-    expect(document.getElementById('stats-results')).toBeNull();
+    expect(document.getElementById(statsIds.results)).toBeNull();
   });
 
   test('a locked store on the way shows the unlock screen', async () => {
     await statistics(store({ role: 'supervisor' }), { statistics: () => Promise.reject(shellError('store_locked')) });
     await show();
-    expect(document.getElementById('unlock')).not.toBeNull();
-    expect(document.getElementById('statistics')).toBeNull();
+    expect(document.getElementById(unlockIds.screen)).not.toBeNull();
+    expect(document.getElementById(statsIds.screen)).toBeNull();
   });
 });
 
@@ -260,7 +264,7 @@ describe('the tables', () => {
   test('counts as numbers, hidden ones as "<k" and "x", with units, totals and a legend', async () => {
     await statistics();
     await show();
-    const table = byId('stats-table-calls_by_channel');
+    const table = byId(statsIds.table('calls_by_channel'));
     expect(table.classList.contains('stats-table')).toBe(true);
     expect(table.querySelector('caption')?.textContent).toBe('Calls by channel');
     expect(table.querySelector('thead th')?.textContent).toBe('Calls');
@@ -270,18 +274,18 @@ describe('the tables', () => {
     expect(cells('stats-table-calls_by_channel', 'email')).toEqual(['<5', '0', 'x']);
     expect(table.querySelector('tfoot th')?.textContent).toBe('Total');
     expect(totals('stats-table-calls_by_channel')).toEqual(['15', '<5', 'x']);
-    expect(byId('stats-table-referrals_made').querySelector('thead th')?.textContent).toBe('Referrals');
+    expect(byId(statsIds.table('referrals_made')).querySelector('thead th')?.textContent).toBe('Referrals');
     // Grouped the way the UI language groups digits.
     expect(cells('stats-table-calls_by_language', 'sv')[0]).toBe(new Intl.NumberFormat('en-GB').format(1234));
 
     // The rules come from Rust as they are; k and the signs are explained.
-    const rules = byId('stats-rules').textContent ?? '';
+    const rules = byId(statsIds.rules).textContent ?? '';
     expect(rules).toContain('Counts from 1 to 4 are shown as "<5" (k = 5).');
-    expect(plain(textOf('stats-rules-k'))).toBe('Smallest count shown: 5');
-    const legend = plain(textOf('stats-legend'));
+    expect(plain(textOf(statsIds.rulesK))).toBe('Smallest count shown: 5');
+    const legend = plain(textOf(statsIds.legend));
     expect(legend).toContain('<5: between 1 and 4, too few to show.');
     expect(legend).toContain('x: a count of 5 or more, hidden as well, so that no count below 5 can be worked out');
-    expect(plain(textOf('stats-period'))).toBe('2025-12 to 2026-02');
+    expect(plain(textOf(statsIds.period))).toBe('2025-12 to 2026-02');
   });
 
   test('the signs follow k', async () => {
@@ -289,13 +293,13 @@ describe('the tables', () => {
     await show('2025-12', '2026-02', '10');
     expect(sent(calls, 'statistics').at(-1)).toMatchObject({ k: 10 });
     expect(cells('stats-table-calls_by_channel', 'email')).toEqual(['<10', '0', 'x']);
-    expect(plain(textOf('stats-legend'))).toContain('<10: between 1 and 9');
+    expect(plain(textOf(statsIds.legend))).toContain('<10: between 1 and 9');
   });
 
   test('call time per month: hidden or missing figures are "x"', async () => {
     await statistics();
     await show();
-    const table = byId('stats-call-time');
+    const table = byId(statsIds.callTime);
     expect(table.querySelector('caption')?.textContent).toBe('Call time per month');
     expect(cells('stats-call-time', 'calls_timed')).toEqual(['12', '<5', '14']);
     expect(cells('stats-call-time', 'total_minutes')).toEqual(['150.5', 'x', '150.5']);
@@ -314,10 +318,10 @@ describe('the tables', () => {
       },
     });
     await show();
-    expect(document.querySelector('#statistics img, #statistics b, #statistics script')).toBeNull();
-    expect(byId('stats-table-referrals_made').querySelector('tbody th')?.textContent).toBe(hostile);
-    expect(byId('stats-table-calls_by_channel').querySelector('caption')?.textContent).toBe(`<b>${hostile}</b>`);
-    expect(byId('stats-rules').textContent).toContain(`<script>alert(2)</script>${hostile}`);
+    expect(document.querySelector(`#${statsIds.screen} img, #${statsIds.screen} b, #${statsIds.screen} script`)).toBeNull();
+    expect(byId(statsIds.table('referrals_made')).querySelector('tbody th')?.textContent).toBe(hostile);
+    expect(byId(statsIds.table('calls_by_channel')).querySelector('caption')?.textContent).toBe(`<b>${hostile}</b>`);
+    expect(byId(statsIds.rules).textContent).toContain(`<script>alert(2)</script>${hostile}`);
   });
 });
 
@@ -325,10 +329,10 @@ describe('the chart', () => {
   test('is SVG with one bar per month; hidden totals are empty bars marked "<k" or "x"', async () => {
     await statistics();
     await show();
-    const chart = byId('stats-chart') as unknown as SVGSVGElement;
+    const chart = byId(statsIds.chart) as unknown as SVGSVGElement;
     expect(chart.namespaceURI).toBe(SVG);
     expect(chart.getAttribute('aria-labelledby')).toBe('stats-chart-title');
-    expect(textOf('stats-chart-title')).toBe('Calls per month');
+    expect(textOf(statsIds.chartTitle)).toBe('Calls per month');
     const groups = [...chart.querySelectorAll('g.bar-group')];
     expect(groups.map((group) => group.getAttribute('data-month'))).toEqual(['2025-12', '2026-01', '2026-02']);
     const bars = [...chart.querySelectorAll('rect.bar')];
@@ -347,8 +351,8 @@ describe('the chart', () => {
   test('24 months, 24 bars', async () => {
     await statistics();
     await show('2024-03', '2026-02');
-    expect(document.querySelectorAll('#stats-chart rect.bar').length).toBe(24);
-    expect(document.querySelectorAll('#stats-table-calls_by_channel thead .month').length).toBe(24);
+    expect(document.querySelectorAll(`#${statsIds.chart} rect.bar`).length).toBe(24);
+    expect(document.querySelectorAll(`#${statsIds.table('calls_by_channel')} thead .month`).length).toBe(24);
   });
 });
 
@@ -360,9 +364,9 @@ describe('Arabic', () => {
     expect(sent(calls, 'statistics').at(-1)).toEqual({ from: '2025-12', to: '2026-02', periodTotal: false, k: 5, language: 'ar' });
     expect(document.documentElement.dir).toBe('rtl');
     expect(document.documentElement.lang).toBe('ar');
-    expect(textOf('statistics-title')).toBe('الإحصاءات');
-    expect(byId('stats-results').getAttribute('lang')).toBe('ar');
-    const table = byId('stats-table-calls_by_channel');
+    expect(textOf(statsIds.title)).toBe('الإحصاءات');
+    expect(byId(statsIds.results).getAttribute('lang')).toBe('ar');
+    const table = byId(statsIds.table('calls_by_channel'));
     expect(table.querySelector('caption')?.textContent).toBe('المكالمات حسب القناة');
     expect(table.querySelector('thead th')?.textContent).toBe('المكالمات');
     const months = [...table.querySelectorAll('thead .month')];
@@ -381,9 +385,9 @@ describe('Arabic', () => {
       'x',
     ]);
     for (const input of ['stats-from', 'stats-to', 'stats-k']) expect(byId(input).getAttribute('dir')).toBe('ltr');
-    expect(byId('stats-legend').querySelector('.sign')?.getAttribute('dir')).toBe('ltr');
+    expect(byId(statsIds.legend).querySelector('.sign')?.getAttribute('dir')).toBe('ltr');
     // The first month is on the right, like the table's first column.
-    const x = [...document.querySelectorAll('#stats-chart rect.bar')].map((bar) => Number(bar.getAttribute('x')));
+    const x = [...document.querySelectorAll(`#${statsIds.chart} rect.bar`)].map((bar) => Number(bar.getAttribute('x')));
     expect(x[0]).toBeGreaterThan(x[1]!);
     expect(x[1]).toBeGreaterThan(x[2]!);
   });
@@ -391,24 +395,24 @@ describe('Arabic', () => {
   test('switching the language asks again in the new one, for the same months and k', async () => {
     const calls = await statistics();
     await show('2025-12', '2026-02', '6');
-    expect(byId('stats-table-calls_by_channel').querySelector('caption')?.textContent).toBe('Calls by channel');
+    expect(byId(statsIds.table('calls_by_channel')).querySelector('caption')?.textContent).toBe('Calls by channel');
     chooseLanguage('sv');
     await advance();
     expect(sent(calls, 'statistics')).toEqual([
       { from: '2025-12', to: '2026-02', periodTotal: false, k: 6, language: 'en' },
       { from: '2025-12', to: '2026-02', periodTotal: false, k: 6, language: 'sv' },
     ]);
-    expect(byId('stats-table-calls_by_channel').querySelector('caption')?.textContent).toBe('Samtal per kanal');
-    expect(byId('stats-table-calls_by_channel').querySelector('thead th')?.textContent).toBe('Samtal');
-    expect(document.activeElement).toBe(byId('language'));
+    expect(byId(statsIds.table('calls_by_channel')).querySelector('caption')?.textContent).toBe('Samtal per kanal');
+    expect(byId(statsIds.table('calls_by_channel')).querySelector('thead th')?.textContent).toBe('Samtal');
+    expect(document.activeElement).toBe(byId(appIds.language));
   });
 });
 
 describe('saving as a file', () => {
   test('each button asks export_statistics for its format and shows where the file went', async () => {
     const calls = await statistics();
-    type('stats-from', '2026-01');
-    type('stats-k', '8');
+    type(statsIds.from, '2026-01');
+    type(statsIds.k, '8');
     for (const format of ['csv', 'json', 'xlsx', 'html']) {
       byId(`stats-export-${format}`).click();
       await advance();
@@ -420,8 +424,8 @@ describe('saving as a file', () => {
         language: 'en',
         format,
       });
-      expect(plain(textOf('stats-export-status'))).toBe(`Saved to ${exportPath('2026-01', '2026-02', format)}`);
-      expect(byId('stats-export-status').querySelector('bdi')?.getAttribute('dir')).toBe('ltr');
+      expect(plain(textOf(statsIds.exportStatus))).toBe(`Saved to ${exportPath('2026-01', '2026-02', format)}`);
+      expect(byId(statsIds.exportStatus).querySelector('bdi')?.getAttribute('dir')).toBe('ltr');
       expect(document.activeElement).toBe(byId(`stats-export-${format}`));
     }
     expect(sent(calls, 'export_statistics').length).toBe(4);
@@ -432,33 +436,33 @@ describe('saving as a file', () => {
 
   test('the labels of the buttons are translated', async () => {
     await statistics();
-    expect(textOf('stats-export-xlsx')).toBe('Save as Excel (.xlsx)');
+    expect(textOf(statsIds.export('xlsx'))).toBe('Save as Excel (.xlsx)');
     chooseLanguage('sv');
-    expect(textOf('stats-export-csv')).toBe('Spara som CSV');
+    expect(textOf(statsIds.export('csv'))).toBe('Spara som CSV');
   });
 
   test('a cancelled save dialog says nothing was saved', async () => {
     const calls = await statistics(store({ role: 'supervisor' }), { export_statistics: () => null });
-    byId('stats-export-html').click();
+    byId(statsIds.export('html')).click();
     await advance();
     expect(sent(calls, 'export_statistics')).toEqual([
       { from: '2026-02', to: '2026-02', periodTotal: false, k: 5, language: 'en', format: 'html' },
     ]);
-    expect(textOf('stats-export-status')).toBe('Nothing was saved: the save was cancelled.');
+    expect(textOf(statsIds.exportStatus)).toBe('Nothing was saved: the save was cancelled.');
     expect(errorShown()).toBe('');
   });
 
   test('a file that could not be written says so, with the reason in #error', async () => {
     await statistics(store({ role: 'supervisor' }), { export_statistics: () => Promise.reject(shellError('export_failed')) });
     chooseLanguage('ar');
-    byId('stats-export-xlsx').click();
+    byId(statsIds.export('xlsx')).click();
     await advance();
-    expect(textOf('stats-export-status')).toBe('لم يُحفظ الملف.');
+    expect(textOf(statsIds.exportStatus)).toBe('لم يُحفظ الملف.');
     expect(errorShown()).toBe(
       'تعذّرت كتابة الملف. تأكّد من وجود المجلد، ومن أنه يُسمح لك بالحفظ فيه، ومن أن القرص غير ممتلئ. ومع ذلك فقد نُشرت الأشهر: إن حفظتها مرة أخرى فستكون القيم نفسها.',
     );
     chooseLanguage('en');
-    expect(textOf('stats-export-status')).toBe('The file was not saved.');
+    expect(textOf(statsIds.exportStatus)).toBe('The file was not saved.');
     expect(errorShown()).toBe(
       'The file could not be written. Check that the folder exists, that you may save there and that the disk is not full. The months are published all the same: saving them again gives the same values.',
     );
@@ -467,43 +471,43 @@ describe('saving as a file', () => {
   test('a hostile path is shown as text', async () => {
     const path = '<img src=x onerror="alert(1)">.csv';
     await statistics(store({ role: 'supervisor' }), { export_statistics: () => ({ path }) });
-    byId('stats-export-csv').click();
+    byId(statsIds.export('csv')).click();
     await advance();
-    expect(document.querySelector('#statistics img')).toBeNull();
-    expect(plain(textOf('stats-export-status'))).toBe(`Saved to ${path}`);
+    expect(document.querySelector(`#${statsIds.screen} img`)).toBeNull();
+    expect(plain(textOf(statsIds.exportStatus))).toBe(`Saved to ${path}`);
   });
 
   test('the statistics on screen stay when a file is saved', async () => {
     await statistics();
     await show();
-    byId('stats-export-json').click();
+    byId(statsIds.export('json')).click();
     await advance();
-    expect(document.getElementById('stats-results')).not.toBeNull();
-    expect(textOf('stats-export-status')).toContain('Saved to');
+    expect(document.getElementById(statsIds.results)).not.toBeNull();
+    expect(textOf(statsIds.exportStatus)).toContain('Saved to');
   });
 });
 
 describe('the period column', () => {
   test('a box asks for it; it is sent to Show and to every export', async () => {
     const calls = await statistics();
-    const box = input('stats-period-total');
+    const box = input(statsIds.periodTotal);
     expect(box.type).toBe('checkbox');
     expect(box.checked).toBe(false);
-    expect(document.querySelector('label[for="stats-period-total"]')?.textContent).toBe(
+    expect(document.querySelector(`label[for="${statsIds.periodTotal}"]`)?.textContent).toBe(
       'Add a column with the total over the period',
     );
-    type('stats-from', '2025-12');
+    type(statsIds.from, '2025-12');
     box.click();
-    submit('stats-show');
+    submit(statsIds.show);
     await advance();
-    byId('stats-export-csv').click();
+    byId(statsIds.export('csv')).click();
     await advance();
     expect(sent(calls, 'statistics')).toEqual([{ from: '2025-12', to: '2026-02', periodTotal: true, k: 5, language: 'en' }]);
     expect(sent(calls, 'export_statistics')).toEqual([
       { from: '2025-12', to: '2026-02', periodTotal: true, k: 5, language: 'en', format: 'csv' },
     ]);
-    input('stats-period-total').click();
-    submit('stats-show');
+    input(statsIds.periodTotal).click();
+    submit(statsIds.show);
     await advance();
     expect(sent(calls, 'statistics').at(-1)).toMatchObject({ periodTotal: false });
   });
@@ -511,53 +515,53 @@ describe('the period column', () => {
   test('for a single month the box is disabled, and nothing asks for the column', async () => {
     const calls = await statistics();
     // The default: one month.
-    expect(input('stats-period-total').disabled).toBe(true);
-    type('stats-from', '2026-01');
-    expect(input('stats-period-total').disabled).toBe(false);
-    input('stats-period-total').click();
-    type('stats-from', '2026-02');
-    expect(input('stats-period-total').disabled).toBe(true);
-    expect(input('stats-period-total').checked).toBe(true); // kept for when the months change again
-    submit('stats-show');
+    expect(input(statsIds.periodTotal).disabled).toBe(true);
+    type(statsIds.from, '2026-01');
+    expect(input(statsIds.periodTotal).disabled).toBe(false);
+    input(statsIds.periodTotal).click();
+    type(statsIds.from, '2026-02');
+    expect(input(statsIds.periodTotal).disabled).toBe(true);
+    expect(input(statsIds.periodTotal).checked).toBe(true); // kept for when the months change again
+    submit(statsIds.show);
     await advance();
     expect(sent(calls, 'statistics').at(-1)).toEqual({ from: '2026-02', to: '2026-02', periodTotal: false, k: 5, language: 'en' });
-    expect(byId('stats-table-calls_by_channel').querySelector('[data-column="period"]')).toBeNull();
-    expect(document.getElementById('stats-period-column')).toBeNull();
-    type('stats-to', '2026-03');
-    expect(input('stats-period-total').disabled).toBe(false);
+    expect(byId(statsIds.table('calls_by_channel')).querySelector('[data-column="period"]')).toBeNull();
+    expect(document.getElementById(statsIds.periodColumn)).toBeNull();
+    type(statsIds.to, '2026-03');
+    expect(input(statsIds.periodTotal).disabled).toBe(false);
   });
 
   test('the tick survives a re-render and a language switch, and is asked for again', async () => {
     const calls = await statistics();
-    type('stats-from', '2025-12');
-    input('stats-period-total').click();
+    type(statsIds.from, '2025-12');
+    input(statsIds.periodTotal).click();
     chooseLanguage('sv');
     await advance();
-    expect(input('stats-period-total').checked).toBe(true);
-    expect(input('stats-period-total').disabled).toBe(false);
-    expect(input('stats-from').value).toBe('2025-12');
-    expect(document.querySelector('label[for="stats-period-total"]')?.textContent).toBe(
+    expect(input(statsIds.periodTotal).checked).toBe(true);
+    expect(input(statsIds.periodTotal).disabled).toBe(false);
+    expect(input(statsIds.from).value).toBe('2025-12');
+    expect(document.querySelector(`label[for="${statsIds.periodTotal}"]`)?.textContent).toBe(
       'Lägg till en kolumn med summan för hela perioden',
     );
-    submit('stats-show');
+    submit(statsIds.show);
     await advance();
     chooseLanguage('ar');
     await advance();
-    expect(input('stats-period-total').checked).toBe(true);
+    expect(input(statsIds.periodTotal).checked).toBe(true);
     expect(sent(calls, 'statistics')).toEqual([
       { from: '2025-12', to: '2026-02', periodTotal: true, k: 5, language: 'sv' },
       { from: '2025-12', to: '2026-02', periodTotal: true, k: 5, language: 'ar' },
     ]);
-    expect(byId('stats-table-calls_by_channel').querySelectorAll('td[data-column="period"]').length).toBe(3);
+    expect(byId(statsIds.table('calls_by_channel')).querySelectorAll('td[data-column="period"]').length).toBe(3);
   });
 
   test('comes after the months, headed by the period, with ".." and totals', async () => {
     await statistics();
-    type('stats-from', '2025-12');
-    input('stats-period-total').click();
-    submit('stats-show');
+    type(statsIds.from, '2025-12');
+    input(statsIds.periodTotal).click();
+    submit(statsIds.show);
     await advance();
-    const table = byId('stats-table-calls_by_channel');
+    const table = byId(statsIds.table('calls_by_channel'));
     const headings = [...table.querySelectorAll('thead th')];
     expect(headings.length).toBe(5);
     const last = headings.at(-1)!;
@@ -578,13 +582,13 @@ describe('the period column', () => {
     // Referrals: withheld in the middle month and over the period.
     expect(cells('stats-table-referrals_made', 'exit_programme')).toEqual(['7', '..', '7', '..']);
     expect(totals('stats-table-referrals_made')).toEqual(['7', '<5', '7', '<5']);
-    const withheld = [...byId('stats-table-referrals_made').querySelectorAll('td.shown-withheld')];
+    const withheld = [...byId(statsIds.table('referrals_made')).querySelectorAll('td.shown-withheld')];
     expect(withheld.map((cell) => cell.textContent)).toEqual(['..', '..']);
     expect(withheld[1]!.getAttribute('data-column')).toBe('period');
     expect(withheld[0]!.querySelector('bdi')?.getAttribute('dir')).toBe('ltr');
-    expect(textOf('stats-period-column')).toBe("The last column is each row's total over the whole period.");
+    expect(textOf(statsIds.periodColumn)).toBe("The last column is each row's total over the whole period.");
     // Call time has no period column.
-    expect(byId('stats-call-time').querySelectorAll('thead th').length).toBe(4);
+    expect(byId(statsIds.callTime).querySelectorAll('thead th').length).toBe(4);
   });
 
   test('the chart draws the months only; a withheld total is an empty bar marked ".."', async () => {
@@ -595,11 +599,11 @@ describe('the period column', () => {
         return reply;
       },
     });
-    type('stats-from', '2025-12');
-    input('stats-period-total').click();
-    submit('stats-show');
+    type(statsIds.from, '2025-12');
+    input(statsIds.periodTotal).click();
+    submit(statsIds.show);
     await advance();
-    const groups = [...document.querySelectorAll('#stats-chart g.bar-group')];
+    const groups = [...document.querySelectorAll(`#${statsIds.chart} g.bar-group`)];
     expect(groups.map((group) => group.getAttribute('data-month'))).toEqual(['2025-12', '2026-01', '2026-02']);
     expect(groups.map((group) => group.querySelector('.bar-value')?.textContent)).toEqual(['..', '<5', 'x']);
     expect(groups[0]!.classList.contains('shown-withheld')).toBe(true);
@@ -610,11 +614,11 @@ describe('the period column', () => {
   test('in Arabic the period reads left to right, formatted like the months, after them', async () => {
     await statistics();
     chooseLanguage('ar');
-    type('stats-from', '2025-12');
-    input('stats-period-total').click();
-    submit('stats-show');
+    type(statsIds.from, '2025-12');
+    input(statsIds.periodTotal).click();
+    submit(statsIds.show);
     await advance();
-    const last = [...byId('stats-table-calls_by_channel').querySelectorAll('thead th')].at(-1)!;
+    const last = [...byId(statsIds.table('calls_by_channel')).querySelectorAll('thead th')].at(-1)!;
     expect(last.querySelector('.period-months')?.textContent).toBe(`${formatMonth('2025-12')}\u2013${formatMonth('2026-02')}`);
     expect(last.querySelector('.period-months')?.getAttribute('dir')).toBe('ltr');
     expect(last.querySelector('.period-caption')?.textContent).toBe('المجموع على امتداد الفترة');
@@ -626,33 +630,33 @@ describe('the legend and what is published', () => {
   test('".." and 0 are explained, with k', async () => {
     await statistics();
     await show('2025-12', '2026-02', '7');
-    const withheld = plain(textOf('stats-legend-withheld'));
+    const withheld = plain(textOf(statsIds.legendWithheld));
     expect(withheld).toBe(
       '..: not published. Either the counts of a table in a month with fewer than 7 calls, cases or referrals, ' +
         'where only the total is shown, or counts that hiding alone could not protect. It could be any number, zero included.',
     );
-    expect(byId('stats-legend-withheld').querySelector('.sign')?.getAttribute('dir')).toBe('ltr');
-    expect(plain(textOf('stats-legend'))).toContain('0: none, exactly zero.');
+    expect(byId(statsIds.legendWithheld).querySelector('.sign')?.getAttribute('dir')).toBe('ltr');
+    expect(plain(textOf(statsIds.legend))).toContain('0: none, exactly zero.');
     chooseLanguage('sv');
     await advance();
-    expect(plain(textOf('stats-legend-withheld'))).toContain('..: publiceras inte.');
+    expect(plain(textOf(statsIds.legendWithheld))).toContain('..: publiceras inte.');
   });
 
   test('saving says it publishes; the results say they are what would be published', async () => {
     await statistics();
-    expect(textOf('stats-export-publishes')).toBe(
+    expect(textOf(statsIds.exportPublishes)).toBe(
       'Saving a file publishes the chosen months. A published month never changes afterwards: every later file shows it ' +
         'exactly as it was first published. Only months that have ended can be published.',
     );
-    expect(byId('stats-export-csv').getAttribute('aria-describedby')).toBe('stats-export-publishes');
-    expect(document.getElementById('stats-preview')).toBeNull();
+    expect(byId(statsIds.export('csv')).getAttribute('aria-describedby')).toBe('stats-export-publishes');
+    expect(document.getElementById(statsIds.preview)).toBeNull();
     await show();
-    expect(textOf('stats-preview')).toBe(
+    expect(textOf(statsIds.preview)).toBe(
       'This is what saving a file would publish now. Showing the statistics publishes nothing.',
     );
     chooseLanguage('ar');
     await advance();
-    expect(textOf('stats-export-publishes')).toContain('حفظ ملف ينشر الأشهر المختارة.');
+    expect(textOf(statsIds.exportPublishes)).toContain('حفظ ملف ينشر الأشهر المختارة.');
   });
 });
 
@@ -667,11 +671,11 @@ describe('months that cannot be published', () => {
     const calls = await statistics();
     await show('2026-03', '2026-03'); // 2 March 2026 now
     expect(errorShown()).toBe(NOT_ENDED.en);
-    expect(document.activeElement).toBe(input('stats-from'));
+    expect(document.activeElement).toBe(input(statsIds.from));
     await show('2026-01', '2026-04');
     expect(errorShown()).toBe(NOT_ENDED.en);
-    expect(document.activeElement).toBe(input('stats-to'));
-    byId('stats-export-json').click();
+    expect(document.activeElement).toBe(input(statsIds.to));
+    byId(statsIds.export('json')).click();
     await advance();
     expect(errorShown()).toBe(NOT_ENDED.en);
     chooseLanguage('sv');
@@ -681,35 +685,35 @@ describe('months that cannot be published', () => {
     expect(commands(calls)).not.toContain('statistics');
     expect(commands(calls)).not.toContain('export_statistics');
     // What was typed stays.
-    expect([input('stats-from').value, input('stats-to').value]).toEqual(['2026-01', '2026-04']);
+    expect([input(statsIds.from).value, input(statsIds.to).value]).toEqual(['2026-01', '2026-04']);
   });
 
   test("the shell's own refusal is shown the same (its clock may differ)", async () => {
     // The shell's month is February: February has not ended for it.
     const calls = await statistics(store({ role: 'supervisor', now: '2026-02-28T23:30:00Z' }));
-    submit('stats-show');
+    submit(statsIds.show);
     await advance();
     expect(commands(calls)).toContain('statistics');
     expect(errorShown()).toBe(NOT_ENDED.en);
-    expect(document.getElementById('stats-results')).toBeNull();
-    byId('stats-export-csv').click();
+    expect(document.getElementById(statsIds.results)).toBeNull();
+    byId(statsIds.export('csv')).click();
     await advance();
     expect(errorShown()).toBe(NOT_ENDED.en);
-    expect(textOf('stats-export-status')).toBe('The file was not saved.');
+    expect(textOf(statsIds.exportStatus)).toBe('The file was not saved.');
   });
 
   test('a call still open in a month: say to end or discard it, in every language', async () => {
     const fake = store({ role: 'supervisor' });
     fake.drafts.set('draft-9', { draftId: 'draft-9', caseNumber: '4821 0937 552', startedAt: '2026-01-31T22:00:00Z', content: blankContent() });
     await statistics(fake);
-    type('stats-from', '2025-12');
-    input('stats-period-total').click();
-    submit('stats-show');
+    type(statsIds.from, '2025-12');
+    input(statsIds.periodTotal).click();
+    submit(statsIds.show);
     await advance();
     expect(errorShown()).toBe(
       'A call that started in one of these months is still open. End or discard it from the unfinished calls on the home screen, then try again.',
     );
-    expect([input('stats-from').value, input('stats-to').value, input('stats-period-total').checked]).toEqual([
+    expect([input(statsIds.from).value, input(statsIds.to).value, input(statsIds.periodTotal).checked]).toEqual([
       '2025-12',
       '2026-02',
       true,
@@ -720,39 +724,39 @@ describe('months that cannot be published', () => {
     expect(errorShown()).toContain('أنهِها أو احذفها من المكالمات غير المكتملة في الصفحة الرئيسية');
     // February alone has no open call.
     chooseLanguage('en');
-    type('stats-from', '2026-02');
-    submit('stats-show');
+    type(statsIds.from, '2026-02');
+    submit(statsIds.show);
     await advance();
     expect(errorShown()).toBe('');
-    expect(document.getElementById('stats-results')).not.toBeNull();
+    expect(document.getElementById(statsIds.results)).not.toBeNull();
   });
 
   test('once published with one k, another k is refused, shown and exported', async () => {
     const calls = await statistics();
-    byId('stats-export-csv').click(); // publishes February with k = 5
+    byId(statsIds.export('csv')).click(); // publishes February with k = 5
     await advance();
-    expect(textOf('stats-export-status')).toContain('Saved to');
-    type('stats-k', '7');
-    submit('stats-show');
+    expect(textOf(statsIds.exportStatus)).toContain('Saved to');
+    type(statsIds.k, '7');
+    submit(statsIds.show);
     await advance();
     const text =
       "This helpline's statistics have already been published with another smallest count shown (k). Use the same k as in the earlier reports, so that reports can be compared without giving a hidden count away.";
     expect(errorShown()).toBe(text);
-    byId('stats-export-html').click();
+    byId(statsIds.export('html')).click();
     await advance();
     expect(errorShown()).toBe(text);
     expect(sent(calls, 'export_statistics').map((args) => args.k)).toEqual([5, 7]);
-    expect(input('stats-k').value).toBe('7');
+    expect(input(statsIds.k).value).toBe('7');
     chooseLanguage('sv');
     expect(errorShown()).toBe(
       'Statistiken har redan publicerats med ett annat minsta antal som visas (k). Använd samma k som i de tidigare rapporterna, så att rapporterna kan jämföras utan att ett dolt antal avslöjas.',
     );
     // The same k again is fine.
-    type('stats-k', '5');
-    submit('stats-show');
+    type(statsIds.k, '5');
+    submit(statsIds.show);
     await advance();
     expect(errorShown()).toBe('');
-    expect(document.getElementById('stats-results')).not.toBeNull();
+    expect(document.getElementById(statsIds.results)).not.toBeNull();
   });
 
   test('month_published is known and translated', async () => {

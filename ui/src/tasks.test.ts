@@ -3,11 +3,11 @@
 // that records what the runner asks of it, then through the app and the fake shell.
 
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { ids as cases } from './screens/cases';
-import { ids as history } from './screens/history';
-import { ids as home } from './screens/home';
-import { ids as nav } from './screens/nav';
-import { ids as unlock } from './screens/unlock';
+import { ids as casesIds } from './screens/cases';
+import { ids as historyIds } from './screens/history';
+import { ids as homeIds } from './screens/home';
+import { ids as navIds } from './screens/nav';
+import { ids as unlockIds } from './screens/unlock';
 import type { Screen } from './screens/types';
 import { TaskRunner, type TaskHost } from './tasks';
 import { advance, byId, errorShown, input, reset, shellError, submit, type } from './test-support';
@@ -232,27 +232,27 @@ describe('the task runner in the app', () => {
   test('a case found after the volunteer went on to the cases list does not replace it', async () => {
     const found = deferred();
     await open(store(), { find_case: () => found.promise });
-    type(home.lookupNumber, NUMBER);
-    submit(home.lookupSubmit);
+    type(homeIds.lookupNumber, NUMBER);
+    submit(homeIds.lookupSubmit);
     await advance();
-    expect(byId<HTMLButtonElement>(home.lookupSubmit).disabled).toBe(true);
-    byId(nav.place('cases')).click();
+    expect(byId<HTMLButtonElement>(homeIds.lookupSubmit).disabled).toBe(true);
+    byId(navIds.place('cases')).click();
     await advance();
     found.resolve({ caseNumber: NUMBER, open: true, calls: [] });
     await advance();
-    expect(document.getElementById(cases.screen)).not.toBeNull();
-    expect(document.getElementById(history.screen)).toBeNull();
+    expect(document.getElementById(casesIds.screen)).not.toBeNull();
+    expect(document.getElementById(historyIds.screen)).toBeNull();
     expect(errorShown()).toBe('');
   });
 
   test('a store locked behind the UI\u2019s back during a task shows the unlock screen and says why', async () => {
     const fake = store();
     const calls = await open(fake, { find_case: () => Promise.reject(shellError('store_locked')) });
-    type(home.lookupNumber, NUMBER);
-    submit(home.lookupSubmit);
+    type(homeIds.lookupNumber, NUMBER);
+    submit(homeIds.lookupSubmit);
     await advance();
-    expect(document.getElementById(home.screen)).toBeNull();
-    expect(document.activeElement).toBe(input(unlock.user));
+    expect(document.getElementById(homeIds.screen)).toBeNull();
+    expect(document.activeElement).toBe(input(unlockIds.user));
     expect(errorShown()).not.toBe('');
     expect(commands(calls)).not.toContain('lock');
   });
@@ -265,15 +265,15 @@ describe('the task runner in the app', () => {
         return { caseNumber: NUMBER, open: true, calls: [] };
       },
     });
-    type(home.lookupNumber, NUMBER);
-    submit(home.lookupSubmit);
+    type(homeIds.lookupNumber, NUMBER);
+    submit(homeIds.lookupSubmit);
     await advance();
-    expect(byId<HTMLButtonElement>(home.lookupSubmit).disabled).toBe(false);
-    expect(document.activeElement).toBe(input(home.lookupNumber));
+    expect(byId<HTMLButtonElement>(homeIds.lookupSubmit).disabled).toBe(false);
+    expect(document.activeElement).toBe(input(homeIds.lookupNumber));
     refuse = false;
-    submit(home.lookupSubmit);
+    submit(homeIds.lookupSubmit);
     await advance();
     expect(commands(calls).filter((cmd) => cmd === 'find_case').length).toBe(2);
-    expect(document.getElementById(history.screen)).not.toBeNull();
+    expect(document.getElementById(historyIds.screen)).not.toBeNull();
   });
 });

@@ -2,7 +2,7 @@
 
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { vi } from 'vitest';
-import { startApp, type App } from './app';
+import { ids as appIds, startApp, type App } from './app';
 
 export interface Call {
   cmd: string;
@@ -76,7 +76,7 @@ export function submit(buttonId: string): void {
 }
 
 export function chooseLanguage(language: string): void {
-  const select = byId<HTMLSelectElement>('language');
+  const select = byId<HTMLSelectElement>(appIds.language);
   select.focus();
   select.value = language;
   select.dispatchEvent(new Event('change', { bubbles: true }));
@@ -89,7 +89,7 @@ export async function settle(): Promise<void> {
 
 /** The text of #error, or '' when no error is shown. */
 export function errorShown(): string {
-  const box = byId('error');
+  const box = byId(appIds.error);
   return box.hidden ? '' : (box.textContent ?? '');
 }
 
