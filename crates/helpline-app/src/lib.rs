@@ -16,7 +16,8 @@ use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use helpline_core::store::backup::{self, BackupSecret};
-use helpline_core::store::{self, AuditEntry, AuditProblem, CallDraft, CaseOverview, CaseSummary};
+use helpline_core::store::{self, AuditEntry, AuditProblem, CallDraft, CaseOverview, DamagedPlace};
+use helpline_core::CaseQuery;
 use helpline_core::Month;
 use helpline_core::{
     paths, Call, CallContent, CaseNumber, Code, ConcernLevel, CountryCode, Error, HelplineSettings,
@@ -36,7 +37,7 @@ const MAX_ARGUMENT_BYTES: usize = 4096;
 
 /// The most cases `list_cases` sends: the most recent of those that match (the webview cannot
 /// render a whole helpline's cases; a case further back is looked up by its number).
-pub const MAX_LISTED_CASES: usize = 200;
+pub use helpline_core::MAX_LISTED_CASES;
 
 pub struct Helpline {
     data_dir: PathBuf,
@@ -169,10 +170,7 @@ impl Helpline {
     fn sign_in(&mut self, mut session: Session) -> SignedIn {
         let retention = session.apply_retention(Utc::now());
         if let Err(e) = &retention {
-            eprintln!(
-                "helpline: retention did not run: {e} [{}]",
-                e.code()
-            );
+            eprintln!("helpline: retention did not run: {e} [{}]", e.code());
         }
         let signed_in = SignedIn {
             user: session.user_name().to_owned(),
@@ -279,9 +277,11 @@ impl Helpline {
 
 fn parse_recovery_code(text: &str) -> Result<RecoveryCode, AppError> {
     check_length("recoveryCode", text)?;
-    RecoveryCode::parse(text).map_err(|_| AppError {
-        code: "recovery_code_malformed",
-        message: "a recovery code is 32 letters and digits 2-7, in groups of four".into(),
+    RecoveryCode::parse(text).map_err(|_| {
+        AppError::new(
+            "recovery_code_malformed",
+            "a recovery code is 32 letters and digits 2-7, in groups of four",
+        )
     })
 }
 
@@ -362,7 +362,7 @@ pub struct CasesFilter {
 }
 
 impl CasesFilter {
-    /// Checks the webview's JSON field by field; anything else is `invalid_argument`.
+    /// Checks the webview's JSON field by field; its limits are the core's [`CaseQuery`]'s.
     pub fn parse(value: serde_json::Value) -> Result<Self, AppError> {
         // serde would also take the fields in order from an array: only an object is a filter.
         if !value.is_object() {
@@ -370,22 +370,18 @@ impl CasesFilter {
                 "filter: an object { openOnly, dueOnly, minStep }",
             ));
         }
-        let filter: CasesFilter = serde_json::from_value(value)
-            .map_err(|e| AppError::invalid_argument(format!("filter: {e}")))?;
-        let top = ConcernLevel::InTransitCountry.step();
-        if filter.min_step > top {
-            return Err(AppError::invalid_argument(format!(
-                "filter: minStep is 0 to {top}"
-            )));
-        }
-        Ok(filter)
+        serde_json::from_value(value)
+            .map_err(|e| AppError::invalid_argument(format!("filter: {e}")))
     }
 
-    /// Whether a case belongs in the list on `today` (the local calendar day).
-    pub fn matches(&self, summary: &CaseSummary, today: NaiveDate) -> bool {
-        (!self.open_only || summary.open)
-            && (!self.due_only || summary.follow_up.is_some_and(|day| day <= today))
-            && summary.latest_level.step() >= self.min_step
+    /// The core's question for this filter on `today` (the local calendar day).
+    pub fn query(&self, today: NaiveDate) -> CaseQuery {
+        CaseQuery {
+            open_only: self.open_only,
+            due_by: self.due_only.then_some(today),
+            min_step: self.min_step,
+            limit: MAX_LISTED_CASES,
+        }
     }
 }
 
@@ -408,23 +404,6 @@ fn overview_view(CaseOverview { number, summary }: CaseOverview) -> CaseOverview
         follow_up: summary.follow_up,
         calls: summary.calls,
         escalated: summary.escalated,
-    }
-}
-
-/// Filters, orders and caps; only the cases sent are turned into views.
-fn case_list(cases: Vec<CaseOverview>, filter: &CasesFilter, today: NaiveDate) -> CaseListView {
-    let mut matching: Vec<CaseOverview> = cases
-        .into_iter()
-        .filter(|case| filter.matches(&case.summary, today))
-        .collect();
-    // The core already gives them in this order, which makes the (stable) sort cheap; sorting
-    // here keeps the promise whatever the core does. A case without calls comes last.
-    matching.sort_by_key(|case| std::cmp::Reverse(case.summary.last_call_at));
-    let total = matching.len() as u64;
-    matching.truncate(MAX_LISTED_CASES);
-    CaseListView {
-        cases: matching.into_iter().map(overview_view).collect(),
-        total,
     }
 }
 
@@ -470,10 +449,7 @@ pub struct StatisticsQuery {
 /// A refusal to publish, in the report's language; any other error as it is.
 fn refusal(labels: &Labels, error: Error) -> AppError {
     match labels.refusal(&error) {
-        Some(message) => AppError {
-            code: error.code(),
-            message,
-        },
+        Some(message) => AppError::new(error.code(), message),
         None => error.into(),
     }
 }
@@ -566,12 +542,12 @@ impl Helpline {
             format,
             path,
         )
-        .map_err(|e| AppError {
-            code: "export_failed",
-            message: format!(
+        .map_err(|e| AppError::new(
+            "export_failed",
+            format!(
                 "{e} (the months are published all the same: exporting them again gives the same values)"
             ),
-        })?;
+        ))?;
         Ok(ExportDone {
             months: statistics.months.len(),
             period_total: statistics.period.is_some(),
@@ -747,9 +723,20 @@ impl Helpline {
     /// The cases list: those matching `filter` (the webview's JSON), most recent first, at most
     /// [`MAX_LISTED_CASES`], with how many match. Due is reckoned on this computer's calendar day.
     pub fn list_cases(&mut self, filter: serde_json::Value) -> Result<CaseListView, AppError> {
-        let filter = CasesFilter::parse(filter)?;
-        let cases = self.session()?.list_cases()?;
-        Ok(case_list(cases, &filter, chrono::Local::now().date_naive()))
+        let query = CasesFilter::parse(filter)?.query(chrono::Local::now().date_naive());
+        query.check()?;
+        let list = self.session()?.cases(&query)?;
+        Ok(CaseListView {
+            cases: list.cases.into_iter().map(overview_view).collect(),
+            total: list.total,
+        })
+    }
+
+    /// A case's summary without its calls or notes (no audit entry): what the "forget a case"
+    /// screen shows before it asks to confirm.
+    pub fn case_overview(&mut self, case_number: &str) -> Result<CaseOverviewView, AppError> {
+        let number = parse_case_number(case_number)?;
+        Ok(overview_view(self.session()?.case_overview(&number)?))
     }
 
     pub fn set_case_open(&mut self, case_number: &str, open: bool) -> Result<(), AppError> {
@@ -794,10 +781,7 @@ impl Helpline {
     /// Writes an encrypted backup of the whole store to `path` (chosen in the save dialog).
     pub fn backup(&mut self, path: &Path) -> Result<(), AppError> {
         self.session()?.backup(path).map_err(|e| match e {
-            Error::Storage(message) => AppError {
-                code: "backup_failed",
-                message,
-            },
+            Error::Storage(message) => AppError::new("backup_failed", message),
             other => other.into(),
         })
     }
@@ -886,6 +870,8 @@ pub struct VerifyView {
     /// SQLite's own words about the file when its integrity check did not say "ok".
     pub file_problems: Vec<String>,
     pub damaged: Vec<DamagedView>,
+    /// Records a newer release wrote: not damage, but this build cannot read them.
+    pub newer_format: Vec<DamagedView>,
 }
 
 #[derive(Debug, Serialize, PartialEq, Eq)]
@@ -895,6 +881,16 @@ pub struct DamagedView {
     pub column: &'static str,
     /// The random row id, as text: it does not fit in a JavaScript number.
     pub row: String,
+}
+
+impl DamagedView {
+    fn of(place: &DamagedPlace) -> Self {
+        DamagedView {
+            table: place.table,
+            column: place.column,
+            row: place.row.to_string(),
+        }
+    }
 }
 
 impl From<VerifyReport> for VerifyView {
@@ -907,15 +903,8 @@ impl From<VerifyReport> for VerifyView {
             } else {
                 report.sqlite_integrity.clone()
             },
-            damaged: report
-                .damaged
-                .iter()
-                .map(|place| DamagedView {
-                    table: place.table,
-                    column: place.column,
-                    row: place.row.to_string(),
-                })
-                .collect(),
+            damaged: report.damaged.iter().map(DamagedView::of).collect(),
+            newer_format: report.newer_format.iter().map(DamagedView::of).collect(),
         }
     }
 }
@@ -1232,7 +1221,7 @@ mod tests {
     #[test]
     fn a_follow_up_is_due_on_its_day_and_after() {
         let day = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
-        let mut summary = CaseSummary {
+        let mut summary = helpline_core::CaseSummary {
             open: false,
             latest_level: ConcernLevel::WishToLeave,
             highest_level: ConcernLevel::InTransitCountry,
@@ -1246,25 +1235,25 @@ mod tests {
             due_only: true,
             min_step: 0,
         };
-        assert!(!due.matches(&summary, day), "no follow-up date");
+        assert!(!due.query(day).matches(&summary), "no follow-up date");
         for (offset, expected) in [(-1, true), (0, true), (1, false)] {
             summary.follow_up = Some(day + chrono::Duration::days(offset));
-            assert_eq!(due.matches(&summary, day), expected, "{offset}");
+            assert_eq!(due.query(day).matches(&summary), expected, "{offset}");
         }
         let open_only = CasesFilter {
             open_only: true,
             ..due
         };
-        assert!(!open_only.matches(&summary, day), "closed");
+        assert!(!open_only.query(day).matches(&summary), "closed");
         summary.open = true;
         summary.follow_up = Some(day);
-        assert!(open_only.matches(&summary, day));
+        assert!(open_only.query(day).matches(&summary));
         let step_3 = CasesFilter {
             min_step: 3,
             ..open_only
         };
         assert!(
-            !step_3.matches(&summary, day),
+            !step_3.query(day).matches(&summary),
             "the latest level counts, not the highest"
         );
     }
@@ -1281,7 +1270,6 @@ mod tests {
             serde_json::json!({ "openOnly": true, "dueOnly": false }),
             serde_json::json!({ "openOnly": "yes", "dueOnly": false, "minStep": 0 }),
             serde_json::json!({ "openOnly": true, "dueOnly": 1, "minStep": 0 }),
-            serde_json::json!({ "openOnly": true, "dueOnly": false, "minStep": 4 }),
             serde_json::json!({ "openOnly": true, "dueOnly": false, "minStep": -1 }),
             serde_json::json!({ "openOnly": true, "dueOnly": false, "minStep": 1.5 }),
             serde_json::json!({ "openOnly": true, "dueOnly": false, "minStep": 256 }),
@@ -1312,8 +1300,20 @@ mod tests {
                 .list_cases(filter(true, false, 9))
                 .unwrap_err()
                 .code,
-            "invalid_argument",
+            "out_of_range",
             "checked before anything is read"
+        );
+        helpline
+            .unlock("sara", secret("a long passphrase"))
+            .unwrap();
+        let error = helpline
+            .list_cases(serde_json::json!({ "openOnly": true, "dueOnly": false, "minStep": 4 }))
+            .unwrap_err();
+        assert_eq!(error.code, "out_of_range");
+        assert_eq!(
+            error.limit.map(|l| (l.field, l.max)),
+            Some(("min_step", 3)),
+            "the limit is the core's, named"
         );
     }
 
@@ -1375,9 +1375,11 @@ mod tests {
                 .code,
             "invalid_argument"
         );
+        let error = helpline.set_idle_lock_minutes(0).unwrap_err();
+        assert_eq!(error.code, "out_of_range");
         assert_eq!(
-            helpline.set_idle_lock_minutes(0).unwrap_err().code,
-            "invalid_argument"
+            error.limit.map(|l| (l.min, l.max)),
+            Some((Some(1), u64::from(helpline_core::MAX_IDLE_LOCK_MINUTES)))
         );
         helpline.set_idle_lock_minutes(15).unwrap();
         helpline

@@ -13,6 +13,49 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use crate::Result;
 
+/// The summary as JSON, converted like the store's own summary record (whose type is private to
+/// the store), so the baseline does the same work but the sealing.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct SummaryJson {
+    open: bool,
+    latest_level: helpline_core::ConcernLevel,
+    highest_level: helpline_core::ConcernLevel,
+    last_call_at: Option<chrono::DateTime<chrono::Utc>>,
+    follow_up: Option<chrono::NaiveDate>,
+    calls: u32,
+    escalated: bool,
+}
+
+impl SummaryJson {
+    fn of(summary: &CaseSummary) -> Self {
+        SummaryJson {
+            open: summary.open,
+            latest_level: summary.latest_level,
+            highest_level: summary.highest_level,
+            last_call_at: summary.last_call_at,
+            follow_up: summary.follow_up,
+            calls: summary.calls,
+            escalated: summary.escalated,
+        }
+    }
+
+    fn summary(self) -> CaseSummary {
+        CaseSummary {
+            open: self.open,
+            latest_level: self.latest_level,
+            highest_level: self.highest_level,
+            last_call_at: self.last_call_at,
+            follow_up: self.follow_up,
+            calls: self.calls,
+            escalated: self.escalated,
+        }
+    }
+
+    fn read(json: &[u8]) -> Result<CaseSummary> {
+        Ok(serde_json::from_slice::<SummaryJson>(json)?.summary())
+    }
+}
+
 pub const DATABASE_FILE: &str = "plain.db";
 
 pub struct PlainStore {
@@ -125,7 +168,7 @@ impl PlainStore {
                     .query_row("SELECT summary FROM cases WHERE id = ?1", [id], |r| {
                         r.get(0)
                     })?;
-            serde_json::from_slice(&json)?
+            SummaryJson::read(&json)?
         };
         let calls = mark_escalations(calls_of(&self.conn, id)?);
         let tx = rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
@@ -154,10 +197,7 @@ impl PlainStore {
         let mut cases = Vec::new();
         for row in rows {
             let (number, summary) = row?;
-            cases.push((
-                CaseNumber::parse(&number)?,
-                serde_json::from_slice(&summary)?,
-            ));
+            cases.push((CaseNumber::parse(&number)?, SummaryJson::read(&summary)?));
         }
         cases.sort_by_key(|(_, s): &(CaseNumber, CaseSummary)| std::cmp::Reverse(s.last_call_at));
         Ok(cases)
@@ -322,7 +362,7 @@ fn write_summary(conn: &Connection, case_id: i64) -> Result<()> {
     let summary = CaseSummary::of(true, &mark_escalations(calls_of(conn, case_id)?));
     conn.execute(
         "UPDATE cases SET summary = ?1 WHERE id = ?2",
-        params![serde_json::to_vec(&summary)?, case_id],
+        params![serde_json::to_vec(&SummaryJson::of(&summary))?, case_id],
     )?;
     Ok(())
 }

@@ -601,12 +601,27 @@ fn report_verify(report: &VerifyView) -> Result<(), Failure> {
             place.table, place.row, place.column
         );
     }
+    for place in &report.newer_format {
+        println!(
+            "newer format: {} row {} ({})",
+            place.table, place.row, place.column
+        );
+    }
     if !report.damaged.is_empty() || !report.file_problems.is_empty() {
         return Err(Failure {
             code: "damaged_record",
             message: format!(
                 "{} damaged record(s); the rest of the store is readable",
                 report.damaged.len()
+            ),
+        });
+    }
+    if !report.newer_format.is_empty() {
+        return Err(Failure {
+            code: "record_format_unknown",
+            message: format!(
+                "{} record(s) were written by a newer version of Helpline; nothing is damaged, but update the app to read them",
+                report.newer_format.len()
             ),
         });
     }

@@ -69,6 +69,7 @@ impl Passphrase {
         if chars < MIN_PASSPHRASE_CHARS {
             return Err(Error::PassphraseTooShort {
                 min: MIN_PASSPHRASE_CHARS,
+                max: MAX_PASSPHRASE_CHARS,
             });
         }
         if chars > MAX_PASSPHRASE_CHARS {

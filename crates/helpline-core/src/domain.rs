@@ -186,16 +186,15 @@ impl ReferralCode {
     /// Codes are short lower-case words with underscores, so they are safe in every export.
     pub fn new(code: &str) -> Result<Self> {
         let ok = !code.is_empty()
-            && code.len() <= 40
+            && code.len() <= MAX_REFERRAL_CODE_CHARS
             && code
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
         if ok {
             Ok(ReferralCode(code.to_owned()))
         } else {
-            Err(Error::InvalidInput {
-                field: "referral",
-                reason: "a referral code is 1 to 40 characters of a-z, 0-9 and _".into(),
+            Err(Error::ReferralCodeMalformed {
+                max_chars: MAX_REFERRAL_CODE_CHARS,
             })
         }
     }
@@ -299,9 +298,9 @@ impl CallContent {
             });
         }
         if self.referrals.len() > MAX_REFERRALS_PER_CALL {
-            return Err(Error::InvalidInput {
+            return Err(Error::TooMany {
                 field: "referrals",
-                reason: format!("at most {MAX_REFERRALS_PER_CALL} referrals per call"),
+                max: MAX_REFERRALS_PER_CALL,
             });
         }
         if let CallerIdentity::GaveContactDetails(contact) = &self.caller.identity {
@@ -518,6 +517,8 @@ pub const MAX_IDLE_LOCK_MINUTES: u32 = 120;
 pub const MAX_RETENTION_MONTHS: u32 = 120;
 /// Bounds of the helpline's own lists, so a settings value stays small.
 pub const MAX_REFERRALS: usize = 64;
+/// Longest referral code, in characters (a-z, 0-9 and _).
+pub const MAX_REFERRAL_CODE_CHARS: usize = 40;
 pub const MAX_REFERRAL_LABEL_CHARS: usize = 80;
 pub const MAX_TRANSIT_COUNTRIES: usize = 32;
 
@@ -549,9 +550,9 @@ impl Default for HelplineSettings {
 /// Checks a referral list a supervisor wants to save: unique codes, short labels.
 pub fn check_referrals(referrals: &[Referral]) -> Result<()> {
     if referrals.len() > MAX_REFERRALS {
-        return Err(Error::InvalidInput {
+        return Err(Error::TooMany {
             field: "referrals",
-            reason: format!("at most {MAX_REFERRALS} entries"),
+            max: MAX_REFERRALS,
         });
     }
     let mut seen = std::collections::BTreeSet::new();
@@ -563,10 +564,13 @@ pub fn check_referrals(referrals: &[Referral]) -> Result<()> {
             });
         }
         if let Some(label) = &referral.label {
-            if label.trim().is_empty()
-                || label.chars().count() > MAX_REFERRAL_LABEL_CHARS
-                || label.chars().any(char::is_control)
-            {
+            if label.chars().count() > MAX_REFERRAL_LABEL_CHARS {
+                return Err(Error::TooLong {
+                    field: "referral_label",
+                    max_chars: MAX_REFERRAL_LABEL_CHARS,
+                });
+            }
+            if label.trim().is_empty() || label.chars().any(char::is_control) {
                 return Err(Error::InvalidInput {
                     field: "referrals",
                     reason: format!(
@@ -642,9 +646,16 @@ mod tests {
     fn referral_codes_are_checked() {
         assert!(ReferralCode::new("school_counsellor").is_ok());
         for bad in ["", "Social services", "a;b", &"x".repeat(41)] {
+            let error = ReferralCode::new(bad).unwrap_err();
+            assert_eq!(error.code(), "referral_code_malformed");
+            // The limit travels with the error, so the UI need not know it.
             assert_eq!(
-                ReferralCode::new(bad).unwrap_err().code(),
-                "invalid_argument"
+                error.limit(),
+                Some(crate::error::Limit {
+                    field: "referral",
+                    min: Some(1),
+                    max: 40
+                })
             );
         }
     }

@@ -45,12 +45,19 @@ pub enum Error {
         row: i64,
         column: &'static str,
     },
+    #[error("{table} row {row}, {column} was written by a newer version of Helpline (record format {format}); update the app to read it")]
+    RecordFormatUnknown {
+        table: &'static str,
+        row: i64,
+        column: &'static str,
+        format: u8,
+    },
     #[error("only a {needed:?} may do this")]
     NotAllowed { needed: Role },
     #[error("invalid user name: {0}")]
     InvalidUserName(&'static str),
     #[error("a passphrase needs at least {min} characters")]
-    PassphraseTooShort { min: usize },
+    PassphraseTooShort { min: usize, max: usize },
     #[error("a passphrase may have at most {max} characters")]
     PassphraseTooLong { max: usize },
     #[error("{field} is too long (at most {max_chars} characters)")]
@@ -58,6 +65,16 @@ pub enum Error {
         field: &'static str,
         max_chars: usize,
     },
+    #[error("{field}: at most {max}")]
+    TooMany { field: &'static str, max: usize },
+    #[error("{field} is {min} to {max}")]
+    OutOfRange {
+        field: &'static str,
+        min: u64,
+        max: u64,
+    },
+    #[error("a referral code is 1 to {max_chars} characters of a-z, 0-9 and _")]
+    ReferralCodeMalformed { max_chars: usize },
     #[error("the caller chose to give contact details, but none were entered; enter them or switch the choice off")]
     ContactDetailsMissing,
     #[error("invalid {field}: {reason}")]
@@ -101,11 +118,15 @@ impl Error {
             Error::NoSuchCase => "no_such_case",
             Error::NoSuchCall => "no_such_call",
             Error::DamagedRecord { .. } | Error::DamagedValue { .. } => "damaged_record",
+            Error::RecordFormatUnknown { .. } => "record_format_unknown",
             Error::NotAllowed { .. } => "not_allowed",
             Error::InvalidUserName(_) => "invalid_user_name",
             Error::PassphraseTooShort { .. } => "passphrase_too_short",
             Error::PassphraseTooLong { .. } => "passphrase_too_long",
             Error::TooLong { .. } => "too_long",
+            Error::TooMany { .. } => "too_many",
+            Error::OutOfRange { .. } => "out_of_range",
+            Error::ReferralCodeMalformed { .. } => "referral_code_malformed",
             Error::ContactDetailsMissing => "contact_details_missing",
             Error::InvalidInput { .. } => "invalid_argument",
             Error::StoreDamaged => "store_damaged",
@@ -114,6 +135,59 @@ impl Error {
             Error::MonthHasOpenCall { .. } => "month_has_open_call",
             Error::MonthPublished { .. } => "month_published",
             Error::ThresholdFixed { .. } => "threshold_fixed",
+        }
+    }
+}
+
+/// The limit an input broke, for the UI to say in its own words: which field, and its bounds
+/// (a length in characters, a number of entries, or a value's range).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Limit {
+    pub field: &'static str,
+    pub min: Option<u64>,
+    pub max: u64,
+}
+
+impl Error {
+    /// The limit this error reports, if it is about one.
+    pub fn limit(&self) -> Option<Limit> {
+        let max = |n: usize| u64::try_from(n).unwrap_or(u64::MAX);
+        match *self {
+            Error::TooLong { field, max_chars } => Some(Limit {
+                field,
+                min: None,
+                max: max(max_chars),
+            }),
+            Error::TooMany { field, max: most } => Some(Limit {
+                field,
+                min: None,
+                max: max(most),
+            }),
+            Error::OutOfRange {
+                field,
+                min,
+                max: most,
+            } => Some(Limit {
+                field,
+                min: Some(min),
+                max: most,
+            }),
+            Error::ReferralCodeMalformed { max_chars } => Some(Limit {
+                field: "referral",
+                min: Some(1),
+                max: max(max_chars),
+            }),
+            Error::PassphraseTooShort { min, max: most } => Some(Limit {
+                field: "passphrase",
+                min: Some(max(min)),
+                max: max(most),
+            }),
+            Error::PassphraseTooLong { max: most } => Some(Limit {
+                field: "passphrase",
+                min: None,
+                max: max(most),
+            }),
+            _ => None,
         }
     }
 }

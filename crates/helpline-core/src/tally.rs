@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::case::RecordedCall;
 use crate::domain::{Call, Code, ConcernLevel, Month};
-use crate::store::RecordedCall;
 
 /// The ids of the counted tables; each also names a published table.
 pub mod table {

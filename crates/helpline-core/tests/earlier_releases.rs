@@ -101,7 +101,11 @@ fn check_schema_4(session: &mut helpline_core::Session) {
         .collect();
     assert_eq!(levels, [1, 0, 2]);
     let escalated: Vec<bool> = history.calls.iter().map(|c| c.escalated).collect();
-    assert_eq!(escalated, [false, false, true], "2 rose above the assessed 1");
+    assert_eq!(
+        escalated,
+        [false, false, true],
+        "2 rose above the assessed 1"
+    );
     assert_eq!(
         history.calls[0].call.content.notes,
         "Mamma orolig.\nRinger igen på fredag."

@@ -16,15 +16,13 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
-use zeroize::Zeroizing;
 
-use super::session::{self, Session};
+use super::schema::RECORD_FORMAT;
+use super::sealed::{self, Cell, Stored};
+use super::settings;
 use crate::crypto::{self, SubKeys};
 use crate::domain::{Month, Role};
 use crate::error::{Error, Result};
-
-/// The setting that holds the trail's head.
-const HEAD: &str = "audit_head";
 const CHAIN_LEN: usize = 32;
 const CHAIN_0: [u8; CHAIN_LEN] = [0; CHAIN_LEN];
 /// Longest export format name an entry records ("csv", "xlsx", …).
@@ -44,8 +42,8 @@ pub(super) fn checked_format(format: &str) -> Result<String> {
     Ok(format.to_owned())
 }
 
-/// One entry of the trail.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One entry of the trail (stored as `records::AuditEntryRecord`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AuditEntry {
     pub seq: u64,
     pub at: DateTime<Utc>,
@@ -55,7 +53,7 @@ pub struct AuditEntry {
 }
 
 /// What was done. `case` is a reference to the case's row, never its number.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum AuditAction {
     SignedIn,
@@ -135,12 +133,25 @@ pub enum AuditProblemKind {
     TailRemoved,
 }
 
-/// The head as sealed in `settings`.
+/// The head as sealed in `settings`; a store-only type, so it is its own record.
 #[derive(Serialize, Deserialize)]
 struct Head {
     seq: u64,
     /// hex
     chain: String,
+}
+
+impl Stored for Head {
+    const FORMAT: u8 = RECORD_FORMAT;
+    fn encode(&self) -> serde_json::Result<Vec<u8>> {
+        serde_json::to_vec(self)
+    }
+    fn decode(format: u8, json: &[u8]) -> Option<Self> {
+        match format {
+            0 | 1 => serde_json::from_slice(json).ok(),
+            _ => None,
+        }
+    }
 }
 
 enum HeadState {
@@ -155,8 +166,13 @@ pub(super) fn case_reference(case_id: i64) -> String {
     format!("{case_id:016x}")
 }
 
-fn entry_place(seq: u64) -> Vec<u8> {
-    crypto::place("audit_trail", &seq.to_string(), "entry")
+fn entry_cell(seq: u64) -> Cell {
+    Cell {
+        table: "audit_trail",
+        bound: seq.to_string(),
+        row: i64::try_from(seq).unwrap_or(i64::MAX),
+        column: "entry",
+    }
 }
 
 fn link(keys: &SubKeys, previous: &[u8], seq: u64, sealed: &[u8]) -> [u8; CHAIN_LEN] {
@@ -164,23 +180,16 @@ fn link(keys: &SubKeys, previous: &[u8], seq: u64, sealed: &[u8]) -> [u8; CHAIN_
 }
 
 fn read_head(conn: &Connection, keys: &SubKeys) -> Result<HeadState> {
-    let exists: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM settings WHERE name = ?1)",
-        [HEAD],
-        |r| r.get(0),
-    )?;
-    if !exists {
-        return Ok(HeadState::Missing);
-    }
-    match session::read_setting::<Head>(conn, keys, HEAD) {
-        Ok(head) => match data_encoding::HEXLOWER.decode(head.chain.as_bytes()) {
+    match settings::read::<Head>(conn, keys, settings::AUDIT_HEAD) {
+        Ok(None) => Ok(HeadState::Missing),
+        Ok(Some(head)) => match data_encoding::HEXLOWER.decode(head.chain.as_bytes()) {
             Ok(chain) if chain.len() == CHAIN_LEN => Ok(HeadState::Known {
                 seq: head.seq,
                 chain,
             }),
             _ => Ok(HeadState::Unreadable),
         },
-        Err(Error::DamagedRecord { .. }) => Ok(HeadState::Unreadable),
+        Err(Error::DamagedRecord { .. } | Error::DamagedValue { .. }) => Ok(HeadState::Unreadable),
         Err(e) => Err(e),
     }
 }
@@ -219,19 +228,17 @@ pub(super) fn append(
         user: user.to_owned(),
         action,
     };
-    let plain =
-        Zeroizing::new(serde_json::to_vec(&entry).map_err(|e| Error::Storage(e.to_string()))?);
-    let sealed = crypto::seal(&keys.audit, &entry_place(seq), &plain);
+    let sealed = sealed::seal_record(&keys.audit, &entry_cell(seq), &entry)?;
     let chain = link(keys, &previous, seq, &sealed);
     let row = i64::try_from(seq).map_err(|_| Error::Storage("the audit trail is full".into()))?;
     conn.execute(
         "INSERT INTO audit_trail (seq, entry, chain) VALUES (?1, ?2, ?3)",
         params![row, sealed, &chain[..]],
     )?;
-    session::write_setting(
+    settings::write(
         conn,
         keys,
-        HEAD,
+        settings::AUDIT_HEAD,
         &Head {
             seq,
             chain: data_encoding::HEXLOWER.encode(&chain),
@@ -240,8 +247,7 @@ pub(super) fn append(
 }
 
 fn open_entry(keys: &SubKeys, seq: u64, sealed: &[u8]) -> Option<AuditEntry> {
-    let plain = crypto::open(&keys.audit, &entry_place(seq), sealed)?;
-    let entry: AuditEntry = serde_json::from_slice(&plain).ok()?;
+    let entry: AuditEntry = sealed::open_record(&keys.audit, &entry_cell(seq), sealed).ok()?;
     (entry.seq == seq).then_some(entry)
 }
 
@@ -339,45 +345,22 @@ fn report_problem(
     }
 }
 
-impl Session {
-    /// The audit trail, newest first (supervisors). An entry that does not open is left out
-    /// here; [`Session::verify_audit`] is what reports damage.
-    pub fn audit_trail(&self) -> Result<Vec<AuditEntry>> {
-        self.require_supervisor()?;
-        let mut statement = self
-            .conn()
-            .prepare("SELECT seq, entry FROM audit_trail ORDER BY seq DESC")?;
-        let rows =
-            statement.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)))?;
-        let mut entries = Vec::new();
-        for row in rows {
-            let (seq, sealed) = row?;
-            if let Some(entry) = u64::try_from(seq)
-                .ok()
-                .and_then(|seq| open_entry(&self.keys, seq, &sealed))
-            {
-                entries.push(entry);
-            }
+/// The trail, newest first. An entry that does not open is left out here; [`verify`] is what
+/// reports damage.
+pub(super) fn entries(conn: &Connection, keys: &SubKeys) -> Result<Vec<AuditEntry>> {
+    let mut statement = conn.prepare("SELECT seq, entry FROM audit_trail ORDER BY seq DESC")?;
+    let rows = statement.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)))?;
+    let mut entries = Vec::new();
+    for row in rows {
+        let (seq, sealed) = row?;
+        if let Some(entry) = u64::try_from(seq)
+            .ok()
+            .and_then(|seq| open_entry(keys, seq, &sealed))
+        {
+            entries.push(entry);
         }
-        Ok(entries)
     }
-
-    /// Checks the whole trail (supervisors): every entry opens, each follows from the one
-    /// before, none is missing, and the head matches the last.
-    pub fn verify_audit(&self) -> Result<AuditReport> {
-        self.require_supervisor()?;
-        verify(self.conn(), &self.keys)
-    }
-
-    /// Records that statistics from `from` to `to` were exported as `format` with threshold
-    /// `k` (supervisors); the exporters call this once the file is written.
-    /// Appends one entry for the session's user, in a transaction of its own.
-    pub(super) fn audited(&self, action: AuditAction) -> Result<()> {
-        let tx = self.write_transaction()?;
-        append(&tx, &self.keys, self.user_name(), action)?;
-        tx.commit()?;
-        Ok(())
-    }
+    Ok(entries)
 }
 
 #[cfg(test)]

@@ -2,14 +2,28 @@
 //! sealed (DESIGN §4). A [`Store`] is an opened, locked file; [`Store::unlock`] gives a
 //! [`Session`], which holds the keys until it is dropped or locked.
 
+//!
+//! Layers, each using only those below it: `schema` and `sealed` (how values are sealed and
+//! versioned) and `records` (the stored types); `settings`, `audit`, `month_counts` and
+//! `case_rows` (rows, inside a caller's transaction); `verify` and `counting`; then the
+//! session's operations (`session`, `cases`, `retention`, `publications`, `publishing`,
+//! `backup`).
+
 mod audit;
 pub mod backup;
+mod case_rows;
 mod cases;
+mod counting;
+mod month_counts;
 pub mod publications;
 pub mod publishing;
+mod records;
 mod retention;
 mod schema;
+mod sealed;
 mod session;
+mod settings;
+mod verify;
 
 use std::fs::{self, OpenOptions};
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
@@ -17,15 +31,17 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 
-pub use audit::{AuditAction, AuditEntry, AuditProblem, AuditProblemKind, AuditReport};
-pub use cases::{
-    mark_escalations, CallDraft, CaseHistory, CaseOverview, CaseSummary, RecordedCall,
+pub use crate::case::{
+    mark_escalations, CallDraft, CaseHistory, CaseList, CaseOverview, CaseQuery, CaseSummary,
+    RecordedCall,
 };
+pub use audit::{AuditAction, AuditEntry, AuditProblem, AuditProblemKind, AuditReport};
 pub use publications::Publication;
 pub use publishing::{ExportRecord, Publishing};
 pub use retention::RetentionRun;
-pub use schema::{migrations, Storage, COLUMNS};
+pub use schema::{migrations, SealKey, Sealing, Storage, COLUMNS};
 pub use session::{Session, UserSummary, VerifyReport};
+pub use verify::DamagedPlace;
 
 use crate::crypto::{self, KdfParams, Passphrase, RecoveryCode, SecretKey, SlotSecret, SubKeys};
 use crate::domain::{Code, HelplineSettings, Role};
@@ -138,7 +154,7 @@ impl Store {
             &SlotSecret::Recovery(&recovery),
             &master,
         )?;
-        session::write_setting(&tx, &keys, session::SETTINGS, &HelplineSettings::default())?;
+        settings::write(&tx, &keys, settings::HELPLINE, &HelplineSettings::default())?;
         tx.commit()?;
 
         let store = Store { conn, path };
@@ -451,6 +467,8 @@ pub fn parse_role(code: &str) -> Result<Role> {
 
 #[cfg(test)]
 mod damage_tests;
+#[cfg(test)]
+mod record_tests;
 #[cfg(test)]
 mod retention_tests;
 #[cfg(test)]

@@ -9,18 +9,14 @@
 use std::collections::BTreeSet;
 
 use rusqlite::{params, Connection};
-use serde::{Deserialize, Serialize};
 
-use super::session::Session;
+use super::sealed::{self, Cell};
 use crate::crypto::{self, SubKeys};
 use crate::domain::Month;
 use crate::error::{Error, Result};
 
-/// The version of a publication's sealed record.
-const RECORD_VERSION: u32 = 1;
-
-/// One published column of statistics.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One published column of statistics (stored as `records::PublicationRecord`).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Publication {
     /// One month for a month's column; several for a period's.
     pub months: Vec<Month>,
@@ -30,41 +26,15 @@ pub struct Publication {
     pub content: serde_json::Value,
 }
 
-#[derive(Serialize, Deserialize)]
-struct Record {
-    version: u32,
-    #[serde(flatten)]
-    publication: Publication,
-}
-
-fn body_place(id: i64) -> Vec<u8> {
-    crypto::place("publications", &id.to_string(), "body")
-}
-
 pub(super) fn read_all(conn: &Connection, keys: &SubKeys) -> Result<Vec<Publication>> {
     let mut statement = conn.prepare_cached("SELECT id, body FROM publications ORDER BY id")?;
-    let rows = statement.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)))?;
+    let rows = statement.query_map([], |r| Ok((r.get::<_, i64>(0)?, sealed::blob(r, 1))))?;
     let mut all = Vec::new();
     for row in rows {
-        let (id, sealed) = row?;
-        let damaged = Error::DamagedRecord {
-            table: "publications",
-            row: id,
-            column: "body",
-        };
-        let plain = crypto::open(&keys.store, &body_place(id), &sealed).ok_or(damaged)?;
-        let record: Record = serde_json::from_slice(&plain).map_err(|_| Error::DamagedRecord {
-            table: "publications",
-            row: id,
-            column: "body",
-        })?;
-        if record.version != RECORD_VERSION {
-            return Err(Error::NewerSchema {
-                found: i64::from(record.version),
-                supported: i64::from(RECORD_VERSION),
-            });
-        }
-        all.push(record.publication);
+        let (id, body) = row?;
+        let cell = Cell::of("publications", id, "body");
+        let body = body.ok_or_else(|| cell.damaged())?;
+        all.push(sealed::open_record(&keys.store, &cell, &body)?);
     }
     Ok(all)
 }
@@ -88,39 +58,14 @@ pub(super) fn refuse_published(published: &BTreeSet<Month>, month: Month) -> Res
 /// Adds one publication, inside the caller's transaction.
 pub(super) fn insert(conn: &Connection, keys: &SubKeys, publication: &Publication) -> Result<()> {
     let id = crypto::random_row_id();
-    let record = Record {
-        version: RECORD_VERSION,
-        publication: publication.clone(),
-    };
-    let plain = serde_json::to_vec(&record).map_err(|e| Error::Storage(e.to_string()))?;
+    let body = sealed::seal_record(
+        &keys.store,
+        &Cell::of("publications", id, "body"),
+        publication,
+    )?;
     conn.execute(
         "INSERT INTO publications (id, body) VALUES (?1, ?2)",
-        params![id, crypto::seal(&keys.store, &body_place(id), &plain)],
+        params![id, body],
     )?;
     Ok(())
-}
-
-impl Session {
-    /// Every sealed publication: (row, opens?).
-    pub(super) fn verify_publications(
-        &self,
-        check: &mut dyn FnMut(bool, &'static str, i64, &'static str),
-    ) -> Result<()> {
-        let mut statement = self.conn().prepare("SELECT id, body FROM publications")?;
-        let rows = statement.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get_ref(1)?.as_blob().map(<[u8]>::to_vec).ok(),
-            ))
-        })?;
-        for row in rows {
-            let (id, sealed) = row?;
-            let opens = sealed
-                .and_then(|sealed| crypto::open(&self.keys.store, &body_place(id), &sealed))
-                .and_then(|plain| serde_json::from_slice::<Record>(&plain).ok())
-                .is_some();
-            check(opens, "publications", id, "body");
-        }
-        Ok(())
-    }
 }

@@ -9,9 +9,9 @@ use chrono::Utc;
 use rusqlite::Transaction;
 
 use super::audit::{self, AuditAction};
-use super::cases::draft_months;
+use super::case_rows::draft_months;
+use super::counting::count_months;
 use super::publications::{self, Publication};
-use super::retention::count_months;
 use super::session::Session;
 use crate::crypto::SubKeys;
 use crate::domain::Month;

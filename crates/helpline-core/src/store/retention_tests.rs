@@ -267,10 +267,12 @@ fn volunteers_sessions_apply_the_period_too_and_it_is_checked() {
     for wrong in [0, MAX_RETENTION_MONTHS + 1] {
         let mut settings = boss.settings().unwrap();
         settings.retention_months = Some(wrong);
+        let error = boss.set_settings(&settings).unwrap_err();
         assert_eq!(
-            boss.set_settings(&settings).unwrap_err().code(),
-            "invalid_argument"
+            error.limit().map(|l| (l.field, l.min, l.max)),
+            Some(("retention_months", Some(1), u64::from(MAX_RETENTION_MONTHS)))
         );
+        assert_eq!(error.code(), "out_of_range");
     }
     set_retention(&mut boss, Some(MAX_RETENTION_MONTHS));
     boss.record_call(

@@ -98,9 +98,42 @@ pub fn latest_version() -> i64 {
 pub enum Storage {
     /// Readable by anyone holding the file. Only what reveals nothing about a call or a caller.
     Plain(&'static str),
-    /// AES-256-GCM, bound to table, row and column.
-    Sealed,
+    /// AES-256-GCM, bound to table, row and column (see `store/sealed.rs`).
+    Sealed(Sealing),
 }
+
+/// How a sealed column is sealed: what `verify` needs to open every value of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sealing {
+    pub key: SealKey,
+    /// The column whose value the sealed one is bound to (its row's identity).
+    pub bound_by: &'static str,
+    /// For a record, the newest format this build reads; None for a scalar (text).
+    pub record: Option<u8>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SealKey {
+    /// The store sub-key.
+    Store,
+    /// The audit sub-key.
+    Audit,
+    /// The key of the case whose id is in this column.
+    Case(&'static str),
+}
+
+const fn sealed(key: SealKey, bound_by: &'static str, record: Option<u8>) -> Storage {
+    Storage::Sealed(Sealing {
+        key,
+        bound_by,
+        record,
+    })
+}
+
+/// The format every record is written in so far (see `store/records.rs`); a record type that
+/// moves to a new format gets its own constant, here and in its `Stored` impl.
+pub const RECORD_FORMAT: u8 = 1;
+const RECORD: Option<u8> = Some(RECORD_FORMAT);
 
 /// Every column of every table, and how it is stored. This is THE allow-list of what is in
 /// plain (DESIGN §4); a test checks it against the real schema, so a new column cannot be
@@ -114,7 +147,7 @@ pub const COLUMNS: &[(&str, &str, Storage)] = &[
     ),
     ("users", "id", Storage::Plain("random id")),
     ("users", "name", Storage::Plain("user name")),
-    ("users", "role", Storage::Sealed),
+    ("users", "role", sealed(SealKey::Store, "id", None)),
     ("key_slots", "id", Storage::Plain("random id")),
     (
         "key_slots",
@@ -152,7 +185,7 @@ pub const COLUMNS: &[(&str, &str, Storage)] = &[
         "name",
         Storage::Plain("name of a setting, e.g. 'referrals'"),
     ),
-    ("settings", "value", Storage::Sealed),
+    ("settings", "value", sealed(SealKey::Store, "name", RECORD)),
     ("cases", "id", Storage::Plain("random id")),
     (
         "cases",
@@ -164,8 +197,12 @@ pub const COLUMNS: &[(&str, &str, Storage)] = &[
         "wrapped_key",
         Storage::Plain("wrapped case key (nonce and AES-GCM ciphertext)"),
     ),
-    ("cases", "number", Storage::Sealed),
-    ("cases", "summary", Storage::Sealed),
+    ("cases", "number", sealed(SealKey::Case("id"), "id", None)),
+    (
+        "cases",
+        "summary",
+        sealed(SealKey::Case("id"), "id", RECORD),
+    ),
     ("calls", "id", Storage::Plain("random id")),
     (
         "calls",
@@ -177,22 +214,42 @@ pub const COLUMNS: &[(&str, &str, Storage)] = &[
         "month",
         Storage::Plain("the month (YYYY-MM) the call belongs to"),
     ),
-    ("calls", "details", Storage::Sealed),
-    ("calls", "notes", Storage::Sealed),
+    (
+        "calls",
+        "details",
+        sealed(SealKey::Case("case_id"), "id", RECORD),
+    ),
+    (
+        "calls",
+        "notes",
+        sealed(SealKey::Case("case_id"), "id", None),
+    ),
     ("call_drafts", "id", Storage::Plain("random id")),
     (
         "call_drafts",
         "case_id",
         Storage::Plain("random id of the case the unfinished call is on"),
     ),
-    ("call_drafts", "details", Storage::Sealed),
-    ("call_drafts", "notes", Storage::Sealed),
+    (
+        "call_drafts",
+        "details",
+        sealed(SealKey::Case("case_id"), "id", RECORD),
+    ),
+    (
+        "call_drafts",
+        "notes",
+        sealed(SealKey::Case("case_id"), "id", None),
+    ),
     (
         "audit_trail",
         "seq",
         Storage::Plain("position in the trail"),
     ),
-    ("audit_trail", "entry", Storage::Sealed),
+    (
+        "audit_trail",
+        "entry",
+        sealed(SealKey::Audit, "seq", RECORD),
+    ),
     (
         "audit_trail",
         "chain",
@@ -203,7 +260,11 @@ pub const COLUMNS: &[(&str, &str, Storage)] = &[
         "month",
         Storage::Plain("a past month whose statistics are counted"),
     ),
-    ("month_counts", "counts", Storage::Sealed),
+    (
+        "month_counts",
+        "counts",
+        sealed(SealKey::Store, "month", RECORD),
+    ),
     ("publications", "id", Storage::Plain("random id")),
-    ("publications", "body", Storage::Sealed),
+    ("publications", "body", sealed(SealKey::Store, "id", RECORD)),
 ];

@@ -1,21 +1,20 @@
 //! What an unlocked store can do. A [`Session`] holds the master key and its sub-keys; they are
 //! wiped when the session is dropped or locked.
 
-use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
-use serde::de::DeserializeOwned;
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use serde::Serialize;
-use zeroize::Zeroizing;
 
-use super::audit::{self, AuditAction, AuditReport};
+use super::audit::{self, AuditAction, AuditEntry, AuditReport};
+use super::sealed::{self, Cell};
+use super::settings;
+use super::verify::{self, DamagedPlace};
 use super::{check_user_name, write_slot, Store};
-use crate::crypto::{self, Passphrase, SecretKey, SlotSecret, SubKeys};
+use crate::crypto::{Passphrase, SecretKey, SlotSecret, SubKeys};
 use crate::domain::{
     check_referrals, Code, HelplineSettings, Role, MAX_IDLE_LOCK_MINUTES, MAX_RETENTION_MONTHS,
     MAX_TRANSIT_COUNTRIES,
 };
 use crate::error::{Error, Result};
-
-pub(super) const SETTINGS: &str = "helpline";
 
 pub struct Session {
     pub(super) store: Store,
@@ -32,28 +31,47 @@ pub struct UserSummary {
     pub role: Role,
 }
 
-/// What `verify` found: how many sealed values it opened, and which did not authenticate.
+/// What `verify` found: how many sealed values it opened, which did not authenticate, and which
+/// are records in a format newer than this build reads.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct VerifyReport {
     pub sqlite_integrity: Vec<String>,
     pub sealed_values_checked: usize,
     pub damaged: Vec<DamagedPlace>,
+    /// Not damage: written by a newer release, whose app reads them.
+    pub newer_format: Vec<DamagedPlace>,
     /// The audit trail's check, for supervisors (None for a volunteer's session).
     pub audit: Option<AuditReport>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct DamagedPlace {
-    pub table: &'static str,
-    pub row: i64,
-    pub column: &'static str,
 }
 
 impl VerifyReport {
     pub fn is_sound(&self) -> bool {
         self.damaged.is_empty()
+            && self.newer_format.is_empty()
             && self.sqlite_integrity == ["ok"]
             && self.audit.as_ref().is_none_or(AuditReport::is_sound)
+    }
+}
+
+/// An open write transaction of a session, for a change and the audit entry that records it,
+/// which commit together or not at all.
+pub(super) struct Write<'a> {
+    pub tx: Transaction<'a>,
+    pub keys: &'a SubKeys,
+    user: &'a str,
+}
+
+impl Write<'_> {
+    /// Records `action` by the session's user, in this transaction.
+    pub fn audit(&self, action: AuditAction) -> Result<()> {
+        audit::append(&self.tx, self.keys, self.user, action)
+    }
+}
+
+impl std::ops::Deref for Write<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        &self.tx
     }
 }
 
@@ -105,14 +123,40 @@ impl Session {
         &self.store.conn
     }
 
-    /// An immediate (write) transaction from `&self`, for reads that leave an audit entry. A
-    /// session's connection is never inside another transaction when one of its methods starts
-    /// (every transaction is opened and closed within one method), so this cannot nest.
-    pub(super) fn write_transaction(&self) -> Result<rusqlite::Transaction<'_>> {
-        Ok(rusqlite::Transaction::new_unchecked(
-            self.conn(),
-            TransactionBehavior::Immediate,
-        )?)
+    /// Runs `work` in an immediate (write) transaction and commits what it did, with any audit
+    /// entry it wrote; nothing of it when it fails. A session's connection is never inside
+    /// another transaction when one of its methods starts (every transaction is opened and
+    /// closed within one method), so this cannot nest, and `&self` is enough.
+    pub(super) fn write<T>(&self, work: impl FnOnce(&Write<'_>) -> Result<T>) -> Result<T> {
+        let write = Write {
+            tx: Transaction::new_unchecked(self.conn(), TransactionBehavior::Immediate)?,
+            keys: &self.keys,
+            user: &self.user_name,
+        };
+        let value = work(&write)?;
+        write.tx.commit()?;
+        Ok(value)
+    }
+
+    /// Appends one entry for the session's user, in a transaction of its own.
+    pub(super) fn audited(&self, action: AuditAction) -> Result<()> {
+        self.write(|w| w.audit(action))
+    }
+
+    // ---- audit trail ----
+
+    /// The audit trail, newest first (supervisors). An entry that does not open is left out
+    /// here; [`Session::verify_audit`] is what reports damage.
+    pub fn audit_trail(&self) -> Result<Vec<AuditEntry>> {
+        self.require_supervisor()?;
+        audit::entries(self.conn(), &self.keys)
+    }
+
+    /// Checks the whole trail (supervisors): every entry opens, each follows from the one
+    /// before, none is missing, and the head matches the last.
+    pub fn verify_audit(&self) -> Result<AuditReport> {
+        self.require_supervisor()?;
+        audit::verify(self.conn(), &self.keys)
     }
 
     // ---- users ----
@@ -120,40 +164,32 @@ impl Session {
     pub fn add_user(&mut self, name: &str, role: Role, passphrase: &Passphrase) -> Result<()> {
         self.require(Role::Supervisor)?;
         check_user_name(name)?;
-        let tx = self
-            .store
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let taken: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM users WHERE name = ?1)",
-            [name],
-            |r| r.get(0),
-        )?;
-        if taken {
-            return Err(Error::UserExists(name.to_owned()));
-        }
-        let user_id = insert_user(&tx, &self.keys, name, role)?;
-        let store_id = tx.query_row("SELECT store_id FROM store_info WHERE id = 1", [], |r| {
-            r.get::<_, Vec<u8>>(0)
-        })?;
-        write_slot(
-            &tx,
-            &store_id,
-            Some(user_id),
-            &SlotSecret::Passphrase(passphrase),
-            &self.master,
-        )?;
-        audit::append(
-            &tx,
-            &self.keys,
-            &self.user_name,
-            AuditAction::UserAdded {
+        self.write(|w| {
+            let taken: bool = w.query_row(
+                "SELECT EXISTS (SELECT 1 FROM users WHERE name = ?1)",
+                [name],
+                |r| r.get(0),
+            )?;
+            if taken {
+                return Err(Error::UserExists(name.to_owned()));
+            }
+            let user_id = insert_user(w, w.keys, name, role)?;
+            let store_id =
+                w.query_row("SELECT store_id FROM store_info WHERE id = 1", [], |r| {
+                    r.get::<_, Vec<u8>>(0)
+                })?;
+            write_slot(
+                w,
+                &store_id,
+                Some(user_id),
+                &SlotSecret::Passphrase(passphrase),
+                &self.master,
+            )?;
+            w.audit(AuditAction::UserAdded {
                 name: name.to_owned(),
                 role,
-            },
-        )?;
-        tx.commit()?;
-        Ok(())
+            })
+        })
     }
 
     /// Removes a user and their key slot; no data is re-encrypted. Only supervisors remove users
@@ -166,27 +202,13 @@ impl Session {
                 reason: "you cannot remove yourself; ask another supervisor".into(),
             });
         }
-        let tx = self
-            .store
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let user_id = tx
-            .query_row("SELECT id FROM users WHERE name = ?1", [name], |r| {
-                r.get::<_, i64>(0)
-            })
-            .optional()?
-            .ok_or_else(|| Error::UnknownUser(name.to_owned()))?;
-        tx.execute("DELETE FROM users WHERE id = ?1", [user_id])?;
-        audit::append(
-            &tx,
-            &self.keys,
-            &self.user_name,
-            AuditAction::UserRemoved {
+        self.write(|w| {
+            let user_id = user_id(w, name)?;
+            w.execute("DELETE FROM users WHERE id = ?1", [user_id])?;
+            w.audit(AuditAction::UserRemoved {
                 name: name.to_owned(),
-            },
-        )?;
-        tx.commit()?;
-        Ok(())
+            })
+        })
     }
 
     /// Changes the session user's own passphrase. The current one is asked again, so an
@@ -202,60 +224,36 @@ impl Session {
             )?
             .ok_or(Error::WrongPassphrase)?;
         drop(opened);
-        let tx = self
-            .store
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        write_slot(
-            &tx,
-            &store_id,
-            Some(self.user_id),
-            &SlotSecret::Passphrase(new),
-            &self.master,
-        )?;
-        audit::append(
-            &tx,
-            &self.keys,
-            &self.user_name,
-            AuditAction::PassphraseChanged,
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.write(|w| {
+            write_slot(
+                w,
+                &store_id,
+                Some(self.user_id),
+                &SlotSecret::Passphrase(new),
+                &self.master,
+            )?;
+            w.audit(AuditAction::PassphraseChanged)
+        })
     }
 
     /// Gives another user a fresh passphrase (supervisors): for a volunteer who forgot theirs.
     /// Only that user's key slot is rewritten.
     pub fn reset_passphrase(&mut self, name: &str, passphrase: &Passphrase) -> Result<()> {
         self.require(Role::Supervisor)?;
-        let user_id = self
-            .conn()
-            .query_row("SELECT id FROM users WHERE name = ?1", [name], |r| {
-                r.get::<_, i64>(0)
-            })
-            .optional()?
-            .ok_or_else(|| Error::UnknownUser(name.to_owned()))?;
+        let user_id = user_id(self.conn(), name)?;
         let store_id = self.store.store_id()?;
-        let tx = self
-            .store
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        write_slot(
-            &tx,
-            &store_id,
-            Some(user_id),
-            &SlotSecret::Passphrase(passphrase),
-            &self.master,
-        )?;
-        audit::append(
-            &tx,
-            &self.keys,
-            &self.user_name,
-            AuditAction::PassphraseReset {
+        self.write(|w| {
+            write_slot(
+                w,
+                &store_id,
+                Some(user_id),
+                &SlotSecret::Passphrase(passphrase),
+                &self.master,
+            )?;
+            w.audit(AuditAction::PassphraseReset {
                 name: name.to_owned(),
-            },
-        )?;
-        tx.commit()?;
-        Ok(())
+            })
+        })
     }
 
     pub fn users(&self) -> Result<Vec<UserSummary>> {
@@ -267,126 +265,105 @@ impl Session {
 
     /// The helpline's settings; every user reads them (the call screen needs the lists).
     pub fn settings(&self) -> Result<HelplineSettings> {
-        read_setting(self.conn(), &self.keys, SETTINGS)
+        settings::read_kept(self.conn(), &self.keys, settings::HELPLINE)
     }
 
     /// Replaces the helpline's settings (supervisors).
-    pub fn set_settings(&mut self, settings: &HelplineSettings) -> Result<()> {
+    pub fn set_settings(&mut self, new: &HelplineSettings) -> Result<()> {
         self.require(Role::Supervisor)?;
-        check_referrals(&settings.referrals)?;
-        if settings.transit_countries.len() > MAX_TRANSIT_COUNTRIES {
-            return Err(Error::InvalidInput {
+        check_referrals(&new.referrals)?;
+        if new.transit_countries.len() > MAX_TRANSIT_COUNTRIES {
+            return Err(Error::TooMany {
                 field: "transit_countries",
-                reason: format!("at most {MAX_TRANSIT_COUNTRIES}"),
+                max: MAX_TRANSIT_COUNTRIES,
             });
         }
-        if !(1..=MAX_IDLE_LOCK_MINUTES).contains(&settings.idle_lock_minutes) {
-            return Err(Error::InvalidInput {
+        if !(1..=MAX_IDLE_LOCK_MINUTES).contains(&new.idle_lock_minutes) {
+            return Err(Error::OutOfRange {
                 field: "idle_lock_minutes",
-                reason: format!("the idle lock time is 1 to {MAX_IDLE_LOCK_MINUTES} minutes"),
+                min: 1,
+                max: u64::from(MAX_IDLE_LOCK_MINUTES),
             });
         }
-        if settings
+        if new
             .retention_months
             .is_some_and(|m| !(1..=MAX_RETENTION_MONTHS).contains(&m))
         {
-            return Err(Error::InvalidInput {
+            return Err(Error::OutOfRange {
                 field: "retention_months",
-                reason: format!("case content is kept 1 to {MAX_RETENTION_MONTHS} months"),
+                min: 1,
+                max: u64::from(MAX_RETENTION_MONTHS),
             });
         }
-        // One entry per setting that changed, named by its field (never its value), so a
-        // setting added later is audited without a change here.
-        let before = read_setting::<serde_json::Value>(self.conn(), &self.keys, SETTINGS).ok();
-        let after = serde_json::to_value(settings).map_err(|e| Error::Storage(e.to_string()))?;
-        let changed: Vec<String> = after
-            .as_object()
-            .map(|fields| {
-                fields
-                    .iter()
-                    .filter(|(name, value)| {
-                        before.as_ref().and_then(|b| b.get(name.as_str())) != Some(*value)
-                    })
-                    .map(|(name, _)| name.clone())
-                    .collect()
-            })
-            .unwrap_or_default();
-        let tx = self
-            .store
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        write_setting(&tx, &self.keys, SETTINGS, settings)?;
-        for setting in changed {
-            audit::append(
-                &tx,
-                &self.keys,
-                &self.user_name,
-                AuditAction::SettingsChanged { setting },
-            )?;
-        }
-        tx.commit()?;
-        Ok(())
+        // One entry per setting that changed, named by its stored field (never its value), so
+        // a setting added later is audited without a change here.
+        let before = self.settings().ok();
+        let changed = settings_changed(before.as_ref(), new)?;
+        self.write(|w| {
+            settings::write(w, w.keys, settings::HELPLINE, new)?;
+            for setting in changed {
+                w.audit(AuditAction::SettingsChanged { setting })?;
+            }
+            Ok(())
+        })
     }
 
     /// Checks the SQLite file and opens every sealed value this session can open.
     pub fn verify(&self) -> Result<VerifyReport> {
         let conn = self.conn();
-        let mut report = VerifyReport::default();
         let mut statement = conn.prepare("PRAGMA integrity_check")?;
-        report.sqlite_integrity = statement
+        let sqlite_integrity = statement
             .query_map([], |row| row.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-
-        let mut check = |ok: bool, table: &'static str, row: i64, column: &'static str| {
-            report.sealed_values_checked += 1;
-            if !ok {
-                report.damaged.push(DamagedPlace { table, row, column });
-            }
-        };
-        let mut users = conn.prepare("SELECT id, role FROM users")?;
-        for row in users.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)))? {
-            let (id, sealed) = row?;
-            check(
-                crypto::open(
-                    &self.keys.store,
-                    &crypto::place("users", &id.to_string(), "role"),
-                    &sealed,
-                )
-                .is_some(),
-                "users",
-                id,
-                "role",
-            );
-        }
-        let mut settings = conn.prepare("SELECT rowid, name, value FROM settings")?;
-        for row in settings.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, Vec<u8>>(2)?,
-            ))
-        })? {
-            let (rowid, name, sealed) = row?;
-            check(
-                crypto::open(
-                    &self.keys.store,
-                    &crypto::place("settings", &name, "value"),
-                    &sealed,
-                )
-                .is_some(),
-                "settings",
-                rowid,
-                "value",
-            );
-        }
-        self.verify_cases(&mut check)?;
-        self.verify_month_counts(&mut check)?;
-        self.verify_publications(&mut check)?;
-        if self.role == Role::Supervisor {
-            report.audit = Some(audit::verify(conn, &self.keys)?);
-        }
-        Ok(report)
+        let sealed = verify::sealed_values(conn, &self.keys)?;
+        Ok(VerifyReport {
+            sqlite_integrity,
+            sealed_values_checked: sealed.checked,
+            damaged: sealed.damaged,
+            newer_format: sealed.newer_format,
+            audit: match self.role {
+                Role::Supervisor => Some(audit::verify(conn, &self.keys)?),
+                Role::Volunteer => None,
+            },
+        })
     }
+}
+
+/// The stored fields that differ between two versions of the settings.
+fn settings_changed(
+    before: Option<&HelplineSettings>,
+    after: &HelplineSettings,
+) -> Result<Vec<String>> {
+    let fields = |settings: &HelplineSettings| {
+        serde_json::to_value(super::records::SettingsRecord::from(settings))
+            .map_err(|e| Error::Storage(e.to_string()))
+    };
+    let before = before.map(fields).transpose()?;
+    let after = fields(after)?;
+    Ok(after
+        .as_object()
+        .map(|fields| {
+            fields
+                .iter()
+                .filter(|(name, value)| {
+                    before.as_ref().and_then(|b| b.get(name.as_str())) != Some(*value)
+                })
+                .map(|(name, _)| name.clone())
+                .collect()
+        })
+        .unwrap_or_default())
+}
+
+fn user_id(conn: &Connection, name: &str) -> Result<i64> {
+    conn.query_row("SELECT id FROM users WHERE name = ?1", [name], |r| {
+        r.get::<_, i64>(0)
+    })
+    .optional()?
+    .ok_or_else(|| Error::UnknownUser(name.to_owned()))
+}
+
+fn role_cell(user_id: i64) -> Cell {
+    Cell::of("users", user_id, "role")
 }
 
 pub(super) fn insert_user(
@@ -395,12 +372,8 @@ pub(super) fn insert_user(
     name: &str,
     role: Role,
 ) -> Result<i64> {
-    let id = crypto::random_row_id();
-    let sealed_role = crypto::seal(
-        &keys.store,
-        &crypto::place("users", &id.to_string(), "role"),
-        role.code().as_bytes(),
-    );
+    let id = crate::crypto::random_row_id();
+    let sealed_role = sealed::seal_text(&keys.store, &role_cell(id), role.code());
     conn.execute(
         "INSERT INTO users (id, name, role) VALUES (?1, ?2, ?3)",
         params![id, name, sealed_role],
@@ -409,25 +382,14 @@ pub(super) fn insert_user(
 }
 
 pub(super) fn read_role(conn: &Connection, keys: &SubKeys, user_id: i64) -> Result<Role> {
-    let sealed: Vec<u8> =
-        conn.query_row("SELECT role FROM users WHERE id = ?1", [user_id], |r| {
-            r.get(0)
-        })?;
-    let damaged = || Error::DamagedRecord {
-        table: "users",
-        row: user_id,
-        column: "role",
-    };
-    let plain = crypto::open(
-        &keys.store,
-        &crypto::place("users", &user_id.to_string(), "role"),
-        &sealed,
-    )
-    .ok_or_else(damaged)?;
-    std::str::from_utf8(&plain)
-        .ok()
-        .and_then(Role::from_code)
-        .ok_or_else(damaged)
+    let cell = role_cell(user_id);
+    let sealed = conn
+        .query_row("SELECT role FROM users WHERE id = ?1", [user_id], |r| {
+            Ok(sealed::blob(r, 0))
+        })?
+        .ok_or_else(|| cell.damaged())?;
+    let code = sealed::open_text(&keys.store, &cell, &sealed)?;
+    Role::from_code(&code).ok_or_else(|| cell.damaged())
 }
 
 fn list_users(conn: &Connection, keys: &SubKeys) -> Result<Vec<UserSummary>> {
@@ -442,55 +404,4 @@ fn list_users(conn: &Connection, keys: &SubKeys) -> Result<Vec<UserSummary>> {
         });
     }
     Ok(users)
-}
-
-pub(super) fn write_setting<T: Serialize>(
-    conn: &Connection,
-    keys: &SubKeys,
-    name: &str,
-    value: &T,
-) -> Result<()> {
-    let plain =
-        Zeroizing::new(serde_json::to_vec(value).map_err(|e| Error::Storage(e.to_string()))?);
-    let sealed = crypto::seal(
-        &keys.store,
-        &crypto::place("settings", name, "value"),
-        &plain,
-    );
-    conn.execute(
-        "INSERT INTO settings (name, value) VALUES (?1, ?2) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
-        params![name, sealed],
-    )?;
-    Ok(())
-}
-
-pub(super) fn read_setting<T: DeserializeOwned>(
-    conn: &Connection,
-    keys: &SubKeys,
-    name: &str,
-) -> Result<T> {
-    let (rowid, sealed) = conn
-        .query_row(
-            "SELECT rowid, value FROM settings WHERE name = ?1",
-            [name],
-            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)),
-        )
-        .optional()?
-        .ok_or(Error::DamagedRecord {
-            table: "settings",
-            row: 0,
-            column: "value",
-        })?;
-    let damaged = || Error::DamagedRecord {
-        table: "settings",
-        row: rowid,
-        column: "value",
-    };
-    let plain = crypto::open(
-        &keys.store,
-        &crypto::place("settings", name, "value"),
-        &sealed,
-    )
-    .ok_or_else(damaged)?;
-    serde_json::from_slice(&plain).map_err(|_| damaged())
 }

@@ -426,7 +426,7 @@ fn a_sealed_value_moved_to_another_row_is_a_damaged_record() {
     assert_eq!(report.sqlite_integrity, ["ok"]);
     assert_eq!(
         report.damaged,
-        [session::DamagedPlace {
+        [DamagedPlace {
             table: "calls",
             row: second,
             column: "notes"
@@ -657,7 +657,7 @@ fn architecture_md_lists_what_is_stored_in_plain() {
     for (table, column, storage) in COLUMNS {
         let kind = match storage {
             Storage::Plain(_) => "plain",
-            Storage::Sealed => "sealed",
+            Storage::Sealed(_) => "sealed",
         };
         let row = format!("| `{table}` | `{column}` | {kind} |");
         assert!(doc.contains(&row), "ARCHITECTURE.md lacks the row {row}");
@@ -942,10 +942,7 @@ fn settings_are_for_supervisors_to_change_and_everyone_to_read() {
     );
     let mut zero = settings.clone();
     zero.idle_lock_minutes = 0;
-    assert_eq!(
-        boss.set_settings(&zero).unwrap_err().code(),
-        "invalid_argument"
-    );
+    assert_eq!(boss.set_settings(&zero).unwrap_err().code(), "out_of_range");
 
     boss.add_user("omar", Role::Volunteer, &pass("volunteer pass 1"))
         .unwrap();
@@ -984,7 +981,7 @@ fn statistics_read_whole_cases_of_the_months_asked_for_supervisors_only() {
         .unwrap();
 
     let april_cases =
-        cases::cases_in_months(boss.conn(), &boss.keys, &["2026-04".parse().unwrap()]).unwrap();
+        case_rows::cases_in_months(boss.conn(), &boss.keys, &["2026-04".parse().unwrap()]).unwrap();
     assert_eq!(
         april_cases.len(),
         1,
@@ -997,7 +994,7 @@ fn statistics_read_whole_cases_of_the_months_asked_for_supervisors_only() {
         "with its March call, to tell it is returning"
     );
     assert!(calls[1].escalated);
-    let both = cases::cases_in_months(
+    let both = case_rows::cases_in_months(
         boss.conn(),
         &boss.keys,
         &["2026-03".parse().unwrap(), "2026-04".parse().unwrap()],

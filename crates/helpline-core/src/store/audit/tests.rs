@@ -10,6 +10,7 @@ use crate::domain::*;
 use crate::store::backup::{restore, BackupSecret};
 use crate::store::publishing::ExportRecord;
 use crate::store::tests::{call_at, new_store, pass, raw_files, PASS};
+use crate::store::Session;
 use crate::store::{Store, DATABASE_FILE};
 use crate::CaseNumber;
 
@@ -288,8 +289,12 @@ fn the_trail_holds_no_notes_contact_details_or_case_numbers() {
         .unwrap()
     {
         let (seq, sealed) = row.unwrap();
-        let bytes = crypto::open(&session.keys.audit, &entry_place(seq as u64), &sealed)
-            .expect("every entry opens");
+        let bytes = crypto::open(
+            &session.keys.audit,
+            &crypto::place("audit_trail", &seq.to_string(), "entry"),
+            &sealed,
+        )
+        .expect("every entry opens");
         plain.push_str(std::str::from_utf8(&bytes).unwrap());
         plain.push('\n');
     }

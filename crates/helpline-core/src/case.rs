@@ -1,0 +1,192 @@
+//! What a case is, apart from how it is stored: its summary, its calls as read back, and the
+//! questions the cases list asks of it.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+use crate::case_number::CaseNumber;
+use crate::domain::{Call, CallContent, ConcernLevel};
+use crate::error::{Error, Result};
+
+/// What the cases list shows of a case without opening its calls; kept up to date on every
+/// finished call and sealed in `cases.summary`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseSummary {
+    pub open: bool,
+    pub latest_level: ConcernLevel,
+    pub highest_level: ConcernLevel,
+    pub last_call_at: Option<DateTime<Utc>>,
+    pub follow_up: Option<NaiveDate>,
+    pub calls: u32,
+    /// The latest assessed call's level rose above the assessed call before it: news a
+    /// supervisor must see in the cases list, not only in the history.
+    pub escalated: bool,
+}
+
+impl CaseSummary {
+    pub fn new() -> Self {
+        CaseSummary {
+            open: true,
+            latest_level: ConcernLevel::NotAssessed,
+            highest_level: ConcernLevel::NotAssessed,
+            last_call_at: None,
+            follow_up: None,
+            calls: 0,
+            escalated: false,
+        }
+    }
+
+    /// The summary of a case's whole history (oldest first, escalations marked).
+    pub fn of(open: bool, calls: &[RecordedCall]) -> Self {
+        let mut summary = CaseSummary {
+            open,
+            ..CaseSummary::new()
+        };
+        for recorded in calls {
+            summary.add(&recorded.call);
+        }
+        summary.escalated = calls
+            .iter()
+            .rev()
+            .find(|c| c.call.content.level != ConcernLevel::NotAssessed)
+            .is_some_and(|c| c.escalated);
+        summary
+    }
+
+    fn add(&mut self, call: &Call) {
+        if self.last_call_at.is_none_or(|last| call.started_at >= last) {
+            self.last_call_at = Some(call.started_at);
+            self.latest_level = call.content.level;
+            self.follow_up = call.content.follow_up;
+        }
+        if call.content.level.step() > self.highest_level.step() {
+            self.highest_level = call.content.level;
+        }
+        self.calls += 1;
+    }
+}
+
+impl Default for CaseSummary {
+    fn default() -> Self {
+        CaseSummary::new()
+    }
+}
+
+/// One call as read back from a case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RecordedCall {
+    #[serde(skip)]
+    pub id: i64,
+    #[serde(flatten)]
+    pub call: Call,
+    /// The assessed level rose above the previous call's assessed level.
+    pub escalated: bool,
+}
+
+/// Marks each call (oldest first) whose assessed level rose above the previous assessed call's.
+pub fn mark_escalations(calls: Vec<(i64, Call)>) -> Vec<RecordedCall> {
+    let mut previous_assessed: Option<ConcernLevel> = None;
+    calls
+        .into_iter()
+        .map(|(id, call)| {
+            let level = call.content.level;
+            let escalated = previous_assessed.is_some_and(|p| level.step() > p.step());
+            if level != ConcernLevel::NotAssessed {
+                previous_assessed = Some(level);
+            }
+            RecordedCall {
+                id,
+                call,
+                escalated,
+            }
+        })
+        .collect()
+}
+
+/// A case's calls, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CaseHistory {
+    #[serde(skip)]
+    pub number: CaseNumber,
+    pub open: bool,
+    pub calls: Vec<RecordedCall>,
+}
+
+/// A case as the cases list and the "forget a case" screen show it: its summary, no notes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseOverview {
+    pub number: CaseNumber,
+    pub summary: CaseSummary,
+}
+
+/// A call in progress: its draft, saved as the volunteer types.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallDraft {
+    pub draft_id: i64,
+    pub number: CaseNumber,
+    pub started_at: DateTime<Utc>,
+    pub content: CallContent,
+}
+
+/// Most cases one list gives; the rest are counted in [`CaseList::total`].
+pub const MAX_LISTED_CASES: usize = 200;
+
+/// Which cases to list: all three conditions hold for each case listed. Cases come most recent
+/// last call first (a case without calls last), at most `limit`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CaseQuery {
+    /// Only cases not closed.
+    pub open_only: bool,
+    /// Only cases whose follow-up date is this day or earlier.
+    pub due_by: Option<NaiveDate>,
+    /// Only cases whose latest level is at least this step (0: any, up to 3).
+    pub min_step: u8,
+    /// 1 to [`MAX_LISTED_CASES`].
+    pub limit: usize,
+}
+
+impl CaseQuery {
+    /// Every case, as many as one list gives.
+    pub fn all() -> Self {
+        CaseQuery {
+            open_only: false,
+            due_by: None,
+            min_step: 0,
+            limit: MAX_LISTED_CASES,
+        }
+    }
+
+    pub fn check(&self) -> Result<()> {
+        let top = ConcernLevel::InTransitCountry.step();
+        if self.min_step > top {
+            return Err(Error::OutOfRange {
+                field: "min_step",
+                min: 0,
+                max: u64::from(top),
+            });
+        }
+        if !(1..=MAX_LISTED_CASES).contains(&self.limit) {
+            return Err(Error::OutOfRange {
+                field: "limit",
+                min: 1,
+                max: MAX_LISTED_CASES as u64,
+            });
+        }
+        Ok(())
+    }
+
+    pub fn matches(&self, summary: &CaseSummary) -> bool {
+        (!self.open_only || summary.open)
+            && self
+                .due_by
+                .is_none_or(|day| summary.follow_up.is_some_and(|due| due <= day))
+            && summary.latest_level.step() >= self.min_step
+    }
+}
+
+/// The cases a [`CaseQuery`] found: the first `limit` of them, and how many there are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseList {
+    pub cases: Vec<CaseOverview>,
+    pub total: u64,
+}
