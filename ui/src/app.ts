@@ -27,7 +27,7 @@ import { CallScreen } from './screens/call';
 import { CasesScreen, defaultFilter } from './screens/cases';
 import { HistoryScreen } from './screens/history';
 import { HomeScreen } from './screens/home';
-import type { Place } from './screens/nav';
+import type { Place } from './screens/types';
 import { PassphraseScreen } from './screens/passphrase';
 import { RecoveryScreen } from './screens/recovery';
 import { SafetyScreen } from './screens/safety';

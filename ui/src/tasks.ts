@@ -4,7 +4,7 @@
 // the focus on the field to correct.
 
 import { toIpcError, type ErrorCode } from './ipc';
-import type { Screen } from './screens/types';
+import type { Screen } from './screens/screen';
 
 /** Where a refusal sends the volunteer: the field to correct, and fields to empty first. */
 export interface Correction {

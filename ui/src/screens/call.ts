@@ -22,7 +22,8 @@ import {
   type Unfinished,
 } from '../ipc';
 import { navBar } from './nav';
-import type { Rendered, Screen, SessionContext } from './types';
+import type { ActiveCall, Rendered, Screen, SessionContext } from './types';
+
 
 export const MAX_NOTES = 50_000;
 export const MAX_NEXT_STEPS = 4000;
@@ -74,16 +75,6 @@ export const ids = {
   discardYes: 'discard-call-confirm',
   discardCancel: 'discard-call-cancel',
 } as const;
-
-/** A call being taken: what the shell gave, and the form's content. */
-export interface ActiveCall {
-  draftId: string;
-  caseNumber: string;
-  startedAt: string;
-  newCase: boolean;
-  resumed: boolean;
-  content: CallContent;
-}
 
 type CopyState = 'idle' | 'copied' | 'failed';
 

@@ -1,8 +1,7 @@
 import { el } from '../dom';
 import { t } from '../i18n';
-import type { SessionContext } from './types';
+import type { Place, SessionContext } from './types';
 
-export type Place = 'home' | 'cases' | 'passphrase' | 'statistics' | 'safety' | 'settings';
 
 export const ids = {
   place: (place: Place) => `nav-${place}` as const,

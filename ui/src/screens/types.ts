@@ -1,25 +1,20 @@
-import type { CaseHistory, CasesFilter, ErrorCode, Session, Settings, SignedIn } from '../ipc';
+import type { CallContent, CaseHistory, CasesFilter, ErrorCode, Session, Settings, SignedIn } from '../ipc';
 import type { TaskRunner } from '../tasks';
-import type { ActiveCall } from './call';
-import type { Place } from './nav';
+import type { Screen } from './screen';
 
-/** One drawing of a screen: its root, and what gets focus when it is first shown. */
-export interface Rendered {
-  root: HTMLElement;
-  focus: HTMLElement;
-}
+export type { Rendered, Screen } from './screen';
 
-/**
- * A screen owns its state and its handlers; the app draws it (again after a change, a new
- * language or a task) and tells it when it is left.
- */
-export interface Screen {
-  /** Builds the screen's elements from its state. */
-  render(): Rendered;
-  /** Another screen replaced it, or the session ended. */
-  leave?(): void;
-  /** It was drawn again in a new language. */
-  languageChanged?(): void;
+/** Where the menu of an unlocked screen leads. */
+export type Place = 'home' | 'cases' | 'passphrase' | 'statistics' | 'safety' | 'settings';
+
+/** A call on the call screen: its draft as last saved, and how it came to be open. */
+export interface ActiveCall {
+  draftId: string;
+  caseNumber: string;
+  startedAt: string;
+  newCase: boolean;
+  resumed: boolean;
+  content: CallContent;
 }
 
 /** What the app offers every screen. */
