@@ -24,7 +24,6 @@ import {
 import { navBar } from './nav';
 import type { ActiveCall, Rendered, Screen, SessionContext } from './types';
 
-
 export const MAX_NOTES = 50_000;
 export const MAX_NEXT_STEPS = 4000;
 /** The notes counter shows from here on. */
