@@ -239,7 +239,7 @@ describe('checking', () => {
 describe('forgetting a case', () => {
   function withCase(): FakeStore {
     const fake = supervisor();
-    addCase(fake, NUMBER, [callView(), callView({ started_at: '2026-02-01T09:00:00Z' })]);
+    addCase(fake, NUMBER, [callView(), callView({ startedAt: '2026-02-01T09:00:00Z' })]);
     return fake;
   }
 
@@ -447,8 +447,8 @@ describe('the audit trail', () => {
       { kind: 'recovery_code_used' },
       { kind: 'case_opened', case: '1f3a9c07b2d4e6f8' },
       { kind: 'case_forgotten', case: '1f3a9c07b2d4e6f8' },
-      { kind: 'cases_expired', cases: 4, retention_months: 24 },
-      { kind: 'statistics_exported', from: '2026-01', to: '2026-02', format: 'xlsx', k: 5 },
+      { kind: 'cases_expired', cases: 4, retentionMonths: 24 },
+      { kind: 'statistics_exported', from: '2026-01', to: '2026-02', format: 'xlsx', k: 5, periodTotal: false },
       { kind: 'backup_taken' },
       { kind: 'user_added', name: 'Sara', role: 'supervisor' },
       { kind: 'user_removed', name: 'Sara' },

@@ -14,6 +14,7 @@ import type {
   Role,
   Settings,
   StatisticsDocument,
+  Unfinished,
   UserSummary,
   VerifyResult,
 } from './ipc';
@@ -51,10 +52,10 @@ export function blankContent(): CallContent {
     language: 'sv',
     level: 'not_assessed',
     caller: { relationship: 'not_stated', gender: 'not_stated', identity: { choice: 'anonymous' } },
-    person: { gender: 'not_stated', age_band: 'unknown', situation: 'other_unknown', environment: 'other_unknown' },
+    person: { gender: 'not_stated', ageBand: 'unknown', situation: 'other_unknown', environment: 'other_unknown' },
     referrals: [],
-    next_steps: '',
-    follow_up: null,
+    nextSteps: '',
+    followUp: null,
     notes: '',
   };
 }
@@ -72,12 +73,7 @@ export function defaultReferrals(): Referral[] {
   ].map((code) => ({ code, label: null }));
 }
 
-export interface Draft {
-  draftId: string;
-  caseNumber: string;
-  startedAt: string;
-  content: CallContent;
-}
+export type Draft = Unfinished;
 
 export interface FakeStore {
   state: 'needs_setup' | 'locked' | 'unlocked';
@@ -172,8 +168,8 @@ export function addCase(fake: FakeStore, caseNumber: string, calls: CallView[], 
 export function callView(overrides: Partial<CallView> = {}): CallView {
   return {
     ...blankContent(),
-    started_at: '2026-03-01T09:00:00Z',
-    ended_at: '2026-03-01T09:12:00Z',
+    startedAt: '2026-03-01T09:00:00Z',
+    endedAt: '2026-03-01T09:12:00Z',
     escalated: false,
     ...overrides,
   };
@@ -282,11 +278,13 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
       const key = digits(draft.caseNumber);
       const existing = fake.cases.get(key) ?? { caseNumber: draft.caseNumber, open: true, calls: [] };
       const content = structuredClone(args.content as CallContent);
-      const previous = existing.calls[0];
+      // As the core marks it: the level rose above the latest *assessed* call's (a call not
+      // assessed is skipped).
+      const previous = existing.calls.find((call) => call.level !== 'not_assessed');
       existing.calls.unshift({
         ...content,
-        started_at: draft.startedAt,
-        ended_at: new Date(Date.parse(draft.startedAt) + 9 * 60_000).toISOString(),
+        startedAt: draft.startedAt,
+        endedAt: new Date(Date.parse(draft.startedAt) + 9 * 60_000).toISOString(),
         escalated: previous !== undefined && step(content.level) > step(previous.level),
       });
       fake.cases.set(key, existing);
@@ -318,8 +316,8 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
             open: item.open,
             latestLevel: latest?.level ?? 'not_assessed',
             highestLevel: (['not_assessed', 'strong_interest', 'wish_to_leave', 'in_transit_country'] as const)[highest]!,
-            lastCallAt: latest?.started_at ?? null,
-            followUp: latest?.follow_up ?? null,
+            lastCallAt: latest?.startedAt ?? null,
+            followUp: latest?.followUp ?? null,
             calls: item.calls.length,
             escalated: item.calls.find((call) => call.level !== 'not_assessed')?.escalated ?? false,
           };
@@ -384,7 +382,7 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
       const casesDestroyed = fake.expireOnSave;
       fake.expireOnSave = 0;
       if (casesDestroyed > 0 && months !== null) {
-        audited(fake, { kind: 'cases_expired', cases: casesDestroyed, retention_months: months });
+        audited(fake, { kind: 'cases_expired', cases: casesDestroyed, retentionMonths: months });
       }
       return { casesDestroyed };
     }
@@ -424,7 +422,7 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
       supervisor();
       publishable(fake, query);
       fake.publishedK = query.k;
-      audited(fake, { kind: 'statistics_exported', from: query.from, to: query.to, format: String(args.format), k: query.k });
+      audited(fake, { kind: 'statistics_exported', from: query.from, to: query.to, format: String(args.format), k: query.k, periodTotal: query.periodTotal });
       return { path: exportPath(query.from, query.to, String(args.format)) };
     }
     default:

@@ -282,8 +282,8 @@ export function callScreen(props: CallProps): Screen {
     content.person.gender = value;
     change();
   });
-  const ageBand = selectField('person-age-band', t('person-age-band-label'), options(AGE_BANDS, 'age-'), content.person.age_band, (value) => {
-    content.person.age_band = value;
+  const ageBand = selectField('person-age-band', t('person-age-band-label'), options(AGE_BANDS, 'age-'), content.person.ageBand, (value) => {
+    content.person.ageBand = value;
     change();
   });
   const situation = selectField(
@@ -326,17 +326,17 @@ export function callScreen(props: CallProps): Screen {
 
   // --- next steps, follow-up, notes ---------------------------------------------------------
   const nextSteps = el('textarea', { id: 'next-steps', name: 'next-steps', rows: '3', dir: 'auto', maxlength: String(MAX_NEXT_STEPS) });
-  nextSteps.value = content.next_steps;
+  nextSteps.value = content.nextSteps;
   nextSteps.addEventListener('input', () => {
-    content.next_steps = nextSteps.value;
+    content.nextSteps = nextSteps.value;
     change();
   });
   const followUp = el('input', { id: 'follow-up', name: 'follow-up', type: 'date' });
-  followUp.value = content.follow_up ?? '';
+  followUp.value = content.followUp ?? '';
   const followUpChanged = (): void => {
     const value = /^\d{4}-\d{2}-\d{2}$/.test(followUp.value) ? followUp.value : null;
-    if (value === content.follow_up) return;
-    content.follow_up = value;
+    if (value === content.followUp) return;
+    content.followUp = value;
     change();
   };
   followUp.addEventListener('input', followUpChanged);

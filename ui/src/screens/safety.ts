@@ -340,7 +340,7 @@ export function auditSentence(action: AuditAction): string {
     case 'case_forgotten':
       return t(`audit-action-${action.kind}`, { case: action.case });
     case 'cases_expired':
-      return t('audit-action-cases_expired', { cases: action.cases, months: action.retention_months });
+      return t('audit-action-cases_expired', { cases: action.cases, months: action.retentionMonths });
     case 'statistics_exported':
       return t('audit-action-statistics_exported', {
         from: formatMonth(action.from),
