@@ -35,6 +35,9 @@ fi
 
 if runs rust; then
     say "Rust: core, application layer, statistics, CLI and shell tests"
+    # helpline-app's tests include the IPC contract's check: they fail when
+    # ui/src/generated/ipc-types.ts or ui/src/fixtures/replies/ are not what the Rust types and
+    # a real Helpline give (UPDATE_IPC=1 cargo test -p helpline-app rewrites them).
     cargo test --workspace --locked
 fi
 

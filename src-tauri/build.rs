@@ -1,42 +1,40 @@
-const COMMANDS: &[&str] = &[
-    "app_status",
-    "set_up_store",
-    "unlock",
-    "lock",
-    "change_passphrase",
-    "get_settings",
-    "set_referrals",
-    "set_transit_countries",
-    "set_idle_lock_minutes",
-    "start_call",
-    "save_draft",
-    "end_call",
-    "discard_call",
-    "unfinished_calls",
-    "find_case",
-    "list_cases",
-    "set_case_open",
-    "list_users",
-    "add_user",
-    "remove_user",
-    "statistics",
-    "export_statistics",
-    "recover",
-    "choose_restore_file",
-    "restore_backup",
-    "reset_passphrase",
-    "set_retention_months",
-    "audit_trail",
-    "verify_audit",
-    "take_backup",
-    "verify_store",
-    "verify_backup",
-    "forget_case",
-];
+macro_rules! helpline_commands {
+    ($($name:ident),* $(,)?) => {
+        const COMMANDS: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+include!("src/command_list.rs");
+
+/// The permissions capabilities/main.json grants, in Tauri's names (`allow-app-status`).
+fn granted() -> Vec<String> {
+    let capability = std::fs::read_to_string("capabilities/main.json")
+        .expect("capabilities/main.json is readable");
+    capability
+        .lines()
+        .map(|line| line.trim().trim_end_matches(',').trim_matches('"'))
+        .filter(|line| line.starts_with("allow-"))
+        .map(str::to_owned)
+        .collect()
+}
 
 // The app's own commands get generated permissions, so the capability can grant exactly these
 // and nothing else.
 fn main() {
+    println!("cargo:rerun-if-changed=src/command_list.rs");
+    println!("cargo:rerun-if-changed=capabilities/main.json");
+    let mut wanted: Vec<String> = COMMANDS
+        .iter()
+        .map(|name| format!("allow-{}", name.replace('_', "-")))
+        .collect();
+    let mut granted = granted();
+    wanted.sort();
+    granted.sort();
+    // The window may call the app's commands and nothing else: a command added to the list
+    // must be granted, and a grant must name a command.
+    assert_eq!(
+        granted, wanted,
+        "capabilities/main.json must grant exactly the commands of src/command_list.rs"
+    );
     tauri_build::try_build(
         tauri_build::Attributes::new()
             .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),

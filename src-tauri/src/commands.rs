@@ -3,16 +3,15 @@
 
 use std::sync::{Mutex, MutexGuard};
 
-use helpline_core::store::AuditEntry;
-use helpline_core::UserSummary;
 use helpline_stats::export::{ExportError, Format};
 use tauri::State;
 use zeroize::Zeroizing;
 
 use helpline_app::{
-    self as app, AppError, AppStatus, AuditCheckView, CaseHistoryView, CaseListView,
-    CaseNumberView, DraftView, Helpline, RestoreFile, RetentionView, SetUpDone, SettingsView,
-    SignedIn, StartedCallView, StatisticsQuery, VerifyView,
+    self as app, AppError, AppStatus, AuditCheckView, AuditEntryView, CaseHistoryView,
+    CaseListView, CaseNumberView, CheckedBackup, DraftView, Helpline, RestoreFile, RetentionView,
+    SavedFile, SetUpDone, SettingsView, SignedIn, StartedCallView, StatisticsQuery, UserView,
+    VerifyView,
 };
 
 use crate::dialogs;
@@ -226,7 +225,7 @@ pub fn set_case_open(
 }
 
 #[tauri::command]
-pub fn list_users(state: State<'_, HelplineState>) -> Reply<Vec<UserSummary>> {
+pub fn list_users(state: State<'_, HelplineState>) -> Reply<Vec<UserView>> {
     state.with(Helpline::list_users)
 }
 
@@ -259,11 +258,6 @@ pub fn statistics(
     state.with(|helpline| helpline.statistics(&query))
 }
 
-#[derive(serde::Serialize)]
-pub struct Saved {
-    path: String,
-}
-
 /// Asks where to save with the system's own dialog (the webview never names a path), then
 /// publishes the statistics and writes the export. `None` when the supervisor cancelled.
 // Each argument is one field of the webview's call, checked here one by one.
@@ -278,7 +272,7 @@ pub async fn export_statistics(
     k: u64,
     language: String,
     format: String,
-) -> Reply<Option<Saved>> {
+) -> Reply<Option<SavedFile>> {
     let query = StatisticsQuery::parse(&from, &to, period_total, k, &language)?;
     let format: Format = format
         .parse()
@@ -288,7 +282,7 @@ pub async fn export_statistics(
         return Ok(None);
     };
     state.with(|helpline| helpline.export_statistics(&query, format, &path))?;
-    Ok(Some(Saved {
+    Ok(Some(SavedFile {
         path: path.display().to_string(),
     }))
 }
@@ -298,14 +292,14 @@ pub async fn export_statistics(
 pub async fn take_backup(
     app: tauri::AppHandle,
     state: State<'_, HelplineState>,
-) -> Reply<Option<Saved>> {
+) -> Reply<Option<SavedFile>> {
     state.with(Helpline::require_supervisor)?;
     let name = app::backup_file_name(chrono::Local::now().date_naive());
     let Some(path) = dialogs::save_path(&app, &name, app::BACKUP_EXTENSION)? else {
         return Ok(None);
     };
     state.with(|helpline| helpline.backup(&path))?;
-    Ok(Some(Saved {
+    Ok(Some(SavedFile {
         path: path.display().to_string(),
     }))
 }
@@ -335,12 +329,6 @@ pub async fn verify_backup(
     }))
 }
 
-#[derive(serde::Serialize)]
-pub struct CheckedBackup {
-    path: String,
-    report: VerifyView,
-}
-
 #[tauri::command]
 pub fn forget_case(state: State<'_, HelplineState>, case_number: String) -> Reply<()> {
     state.with(|helpline| helpline.forget_case(&case_number))
@@ -357,7 +345,7 @@ pub async fn reset_passphrase(
 }
 
 #[tauri::command]
-pub fn audit_trail(state: State<'_, HelplineState>) -> Reply<Vec<AuditEntry>> {
+pub fn audit_trail(state: State<'_, HelplineState>) -> Reply<Vec<AuditEntryView>> {
     state.with(Helpline::audit_trail)
 }
 

@@ -23,6 +23,13 @@ struct Options {
     data_dir: Option<PathBuf>,
 }
 
+/// Registers the handler of each command in command_list.rs (build.rs reads the same list).
+macro_rules! helpline_commands {
+    ($($name:ident),* $(,)?) => {
+        tauri::generate_handler![$(commands::$name),*]
+    };
+}
+
 fn main() {
     // The app is forms and tables: WebKitGTK's accelerated compositing buys nothing here and
     // costs about 90 MB (a GL renderer in two processes; measured in BENCHMARKS.md). Set
@@ -50,41 +57,7 @@ fn main() {
         // Only the Rust side opens dialogs; the webview has no dialog permission.
         .plugin(tauri_plugin_dialog::init())
         .manage(commands::HelplineState::new(helpline))
-        .invoke_handler(tauri::generate_handler![
-            commands::app_status,
-            commands::set_up_store,
-            commands::unlock,
-            commands::lock,
-            commands::change_passphrase,
-            commands::get_settings,
-            commands::set_referrals,
-            commands::set_transit_countries,
-            commands::set_idle_lock_minutes,
-            commands::start_call,
-            commands::save_draft,
-            commands::end_call,
-            commands::discard_call,
-            commands::unfinished_calls,
-            commands::find_case,
-            commands::list_cases,
-            commands::set_case_open,
-            commands::list_users,
-            commands::add_user,
-            commands::remove_user,
-            commands::statistics,
-            commands::export_statistics,
-            commands::recover,
-            commands::choose_restore_file,
-            commands::restore_backup,
-            commands::reset_passphrase,
-            commands::take_backup,
-            commands::verify_store,
-            commands::verify_backup,
-            commands::forget_case,
-            commands::set_retention_months,
-            commands::audit_trail,
-            commands::verify_audit
-        ])
+        .invoke_handler(include!("command_list.rs"))
         .run(tauri::generate_context!());
     if let Err(e) = result {
         eprintln!("helpline-desktop: the window could not be opened: {e}");

@@ -8,6 +8,7 @@
 // ends the session and replaces every screen, so nothing of it stays in the DOM.
 
 import { el } from './dom';
+import { formatCount } from './format';
 import {
   LANGUAGES,
   bundleFor,
@@ -22,7 +23,7 @@ import {
 } from './i18n';
 import { IdleTimer } from './idle';
 import * as ipc from './ipc';
-import type { CasesFilter, ErrorCode, Session, Settings, SignedIn } from './ipc';
+import type { CasesFilter, ErrorCode, LimitView, Session, Settings, SignedIn } from './ipc';
 import { CallScreen } from './screens/call';
 import { CasesScreen, defaultFilter } from './screens/cases';
 import { HistoryScreen } from './screens/history';
@@ -59,9 +60,19 @@ function isShortcut(event: KeyboardEvent, letter: string, modifier: 'alt' | 'ctr
   return modifier === 'alt' ? event.altKey && !event.ctrlKey : event.ctrlKey && !event.altKey;
 }
 
+/** A limit's bounds as the error messages' `$min` and `$max`, in the language's own digits. */
+function limitArgs(limit: LimitView | null): Record<string, string> {
+  if (!limit) return {};
+  const args: Record<string, string> = { max: formatCount(limit.max) };
+  if (limit.min !== null) args.min = formatCount(limit.min);
+  return args;
+}
+
 export class App {
   private screen: Screen = loadingScreen();
   private error: ErrorCode | null = null;
+  /** The limit the shown error names, if any. */
+  private errorLimit: LimitView | null = null;
   /** Bumped whenever a session ends; replies that arrive later are dropped. */
   private epoch = 0;
 
@@ -103,8 +114,8 @@ export class App {
       redraw: (screen) => {
         if (screen === this.screen) this.rerender();
       },
-      showError: (code) => this.setError(code),
-      fail: (code, field, clear) => this.fail(code, field, clear),
+      showError: (code, limit) => this.setError(code, limit),
+      fail: (code, field, clear, limit) => this.fail(code, field, clear, limit),
       sessionLost: (code) => this.sessionLost(code),
     };
     this.tasks = new TaskRunner(taskHost);
@@ -114,11 +125,11 @@ export class App {
       reopen: (screen) => {
         if (screen === this.screen) this.show(screen);
       },
-      showError: (code) => this.setError(code),
+      showError: (code, limit) => this.setError(code, limit),
       clearError: (code) => {
         if (this.error === code) this.setError(null);
       },
-      fail: (code, field, clear = []) => this.fail(code, field, clear),
+      fail: (code, field, clear = [], limit) => this.fail(code, field, clear, limit),
       focus: (id) => this.byId(id)?.focus(),
       empty: (fields) => this.empty(fields),
     };
@@ -239,7 +250,7 @@ export class App {
     const rendered = this.screen.render();
     this.main.classList.toggle('wide', this.session !== null);
     this.screenHost.replaceChildren(rendered.root);
-    if (this.error) this.errorBox.textContent = errorText(this.error);
+    if (this.error) this.errorBox.textContent = errorText(this.error, limitArgs(this.errorLimit));
     if (focus) rendered.focus.focus();
   }
 
@@ -266,9 +277,10 @@ export class App {
     return this.screenHost.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea');
   }
 
-  private setError(code: ErrorCode | null): void {
+  private setError(code: ErrorCode | null, limit: LimitView | null = null): void {
     this.error = code;
-    this.errorBox.textContent = code ? errorText(code) : '';
+    this.errorLimit = code ? limit : null;
+    this.errorBox.textContent = code ? errorText(code, limitArgs(this.errorLimit)) : '';
     this.errorBox.hidden = code === null;
   }
 
@@ -286,9 +298,9 @@ export class App {
   }
 
   /** Shows `code` and puts the focus (and selection) on the field to correct. */
-  private fail(code: ErrorCode, fieldId: string, clear: readonly string[]): void {
+  private fail(code: ErrorCode, fieldId: string, clear: readonly string[], limit: LimitView | null = null): void {
     this.empty(clear);
-    this.setError(code);
+    this.setError(code, limit);
     const target = this.byId(fieldId);
     target?.focus();
     if (target instanceof HTMLInputElement) target.select();
@@ -314,8 +326,8 @@ export class App {
       },
       (reason: unknown) => {
         if (epoch !== this.epoch) return;
-        const code = this.tasks.failure(reason);
-        if (code) this.setError(code);
+        const error = this.tasks.failure(reason);
+        if (error) this.setError(error.code, error.limit);
       },
     );
     this.goHome('casesExpired' in signedIn ? signedIn.casesExpired : 0);

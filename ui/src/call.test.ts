@@ -100,10 +100,10 @@ describe('a new call', () => {
         gender: 'woman',
         identity: { choice: 'gave_contact_details', name: 'Amira', phone: '070-123 45 67', email: null },
       },
-      person: { gender: 'man', age_band: '18_20', situation: 'planning_to_travel', environment: 'violent_islamist' },
+      person: { gender: 'man', ageBand: '18_20', situation: 'planning_to_travel', environment: 'violent_islamist' },
       referrals: ['psychologist', 'old_code'],
-      next_steps: 'Call back on Friday',
-      follow_up: '2026-03-06',
+      nextSteps: 'Call back on Friday',
+      followUp: '2026-03-06',
       notes: 'She is worried.',
     };
     await open(store(), {

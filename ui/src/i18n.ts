@@ -490,10 +490,11 @@ export function t(id: MessageId, args?: Args, language: Language = current): str
 }
 
 /** The translation of an error code; the generic message for codes without one. */
-export function errorText(code: string): string {
+/** The message for `code`; `args` fill a limit's `$min` and `$max` where the core named one. */
+export function errorText(code: string, args: Args = {}): string {
   const id = `error-${code}`;
   const bundle = bundleFor(current);
-  return format(bundle, id) ?? format(bundleFor('en'), id) ?? t('error-unknown');
+  return format(bundle, id, args) ?? format(bundleFor('en'), id, args) ?? t('error-unknown');
 }
 
 // Unicode private-use characters mark where an element goes in a formatted message.

@@ -2,84 +2,118 @@
 //
 // Every call to Rust goes through the typed wrappers below; nothing else in the UI imports
 // `invoke`. Argument keys are camelCase here; Tauri maps them to the Rust parameter names.
+// The types of requests and replies are generated from the Rust ones
+// (./generated/ipc-types.ts); every reply is still checked at run time, against the table of
+// checkers below, because a malformed reply must become an error, never a half-drawn screen.
 
 import { invoke } from '@tauri-apps/api/core';
+import {
+  AGE_BANDS,
+  CALL_LANGUAGES,
+  CHANNELS,
+  ENVIRONMENTS,
+  ERROR_CODES,
+  GENDERS,
+  LIMITS,
+  LEVELS,
+  RELATIONSHIPS,
+  ROLES,
+  SITUATIONS,
+  type AppError,
+  type AppStatus,
+  type AuditAction,
+  type AuditCheckView,
+  type AuditEntry,
+  type AuditProblem,
+  type AuditProblemKind,
+  type CallContent,
+  type Caller,
+  type CaseHistoryView,
+  type CaseListView,
+  type CaseNumberView,
+  type CaseOverviewView,
+  type CheckedBackup,
+  type DamagedView,
+  type DraftView,
+  type ErrorCode as ShellErrorCode,
+  type Identity,
+  type Level,
+  type LimitView,
+  type Person,
+  type RecordedCall,
+  type Referral,
+  type RestoreFile,
+  type RetentionView,
+  type Role,
+  type SavedFile,
+  type SetUpDone,
+  type SettingsView,
+  type SignedIn,
+  type StartedCallView,
+  type User,
+  type VerifyView,
+} from './generated/ipc-types';
 
-export type Role = 'volunteer' | 'supervisor';
+export { AGE_BANDS, CALL_LANGUAGES, CHANNELS, ENVIRONMENTS, ERROR_CODES, GENDERS, LEVELS, LIMITS, RELATIONSHIPS, ROLES, SITUATIONS };
+export type {
+  AgeBand,
+  AppStatus,
+  AuditAction,
+  AuditEntry,
+  AuditProblem,
+  AuditProblemKind,
+  CallContent,
+  CallLanguage,
+  CasesFilter,
+  Channel,
+  Environment,
+  Gender,
+  Identity,
+  Level,
+  LimitView,
+  Referral,
+  Relationship,
+  Role,
+  SavedFile,
+  SignedIn,
+  Situation,
+} from './generated/ipc-types';
 
-/** `app_status()` */
-export type AppStatus =
-  | { state: 'needs_setup' }
-  | { state: 'locked' }
-  | { state: 'unlocked'; user: string; role: Role };
+export type { ShellErrorCode };
 
 /** `set_up_store({ userName, passphrase })`; the store is unlocked afterwards. */
-export interface SetUpResult {
-  recoveryCode: string;
-  user: string;
-  role: 'supervisor';
-}
-
-/** `unlock({ userName, passphrase })` */
-export interface Session {
-  user: string;
-  role: Role;
-}
-
-/** Error codes the shell sends in a rejected call (`{ code, message }`). */
-export const ERROR_CODES = [
-  'wrong_passphrase',
-  'unknown_user',
-  'store_locked',
-  'store_exists',
-  'not_a_store',
-  'newer_schema',
-  'damaged_record',
-  'not_allowed',
-  'invalid_user_name',
-  'passphrase_too_short',
-  'passphrase_too_long',
-  'storage_failed',
-  'invalid_argument',
-  'wrong_recovery_code',
-  'user_exists',
-  'key_slot_missing',
-  'no_store',
-  'case_number_check_failed',
-  'case_number_malformed',
-  'no_such_case',
-  'too_long',
-  'contact_details_missing',
-  'store_damaged',
-  'no_such_call',
-  'invalid_country',
-  'export_failed',
-  'not_a_backup',
-  'backup_damaged',
-  'backup_failed',
-  'recovery_code_malformed',
-  'month_not_ended',
-  'month_has_open_call',
-  'threshold_fixed',
-  'month_published',
-] as const;
-
-export type ShellErrorCode = (typeof ERROR_CODES)[number];
+export type SetUpResult = SetUpDone;
+/** Who is signed in. */
+export type Session = Pick<SignedIn, 'user' | 'role'>;
+export type Settings = SettingsView;
+export type StartedCall = StartedCallView;
+export type Unfinished = DraftView;
+export type CaseHistory = CaseHistoryView;
+/** A finished call in a case's history. */
+export type CallView = RecordedCall;
+export type CaseOverview = CaseOverviewView;
+/** `list_cases({ filter })`: the most recent matching cases, and how many match in all. */
+export type CaseList = CaseListView;
+export type UserSummary = User;
+/** What a check of the store or of a backup found. */
+export type VerifyResult = VerifyView;
+/** A sealed value that did not authenticate: where it is (table and column) and its row. */
+export type DamagedPlace = DamagedView;
+export type AuditCheck = AuditCheckView;
+export type AuditKind = AuditAction['kind'];
 
 /** Codes the UI raises itself, before any IPC call. */
 export const CLIENT_ERROR_CODES = [
   'passphrase_mismatch',
   'draft_not_saved',
-  'invalid_referral_code',
   'referral_exists',
   'country_exists',
-  'invalid_minutes',
+  'invalid_country',
   'case_number_empty',
   'month_missing',
   'period_reversed',
   'period_too_long',
   'invalid_k',
-  'invalid_retention_months',
   'retention_failed',
 ] as const;
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
@@ -87,21 +121,28 @@ export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
 /** Anything shown in `#error`. `unknown` covers codes this build does not know. */
 export type ErrorCode = ShellErrorCode | ClientErrorCode | 'unknown';
 
-/** What a rejected IPC promise carries. `message` is English, for logs only. */
-export interface IpcErrorPayload {
-  code: string;
-  message: string;
-}
-
-/** A failed call, normalised: `code` is always one the UI can translate. */
+/**
+ * A failed call, normalised: `code` is always one the UI can translate; `limit` is the core's
+ * limit an input broke, which the message names (the UI keeps no copy of those limits).
+ */
 export class IpcError extends Error {
   readonly code: ErrorCode;
+  readonly limit: LimitView | null;
 
-  constructor(code: ErrorCode, message: string) {
+  constructor(code: ErrorCode, message: string, limit: LimitView | null = null) {
     super(message);
     this.name = 'IpcError';
     this.code = code;
+    this.limit = limit;
   }
+}
+
+function toLimit(value: unknown): LimitView | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { field, min, max } = value as Partial<Record<keyof LimitView, unknown>>;
+  const whole = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+  if (typeof field !== 'string' || !whole(max) || !(min === null || min === undefined || whole(min))) return null;
+  return { field, min: min ?? null, max };
 }
 
 function isKnownCode(code: unknown): code is ShellErrorCode {
@@ -112,108 +153,305 @@ function isKnownCode(code: unknown): code is ShellErrorCode {
 export function toIpcError(reason: unknown): IpcError {
   if (reason instanceof IpcError) return reason;
   if (typeof reason === 'object' && reason !== null) {
-    const { code, message } = reason as Partial<Record<keyof IpcErrorPayload, unknown>>;
+    const { code, message, limit } = reason as Partial<Record<keyof AppError, unknown>>;
     const text = typeof message === 'string' ? message : '';
-    return new IpcError(isKnownCode(code) ? code : 'unknown', text);
+    return new IpcError(isKnownCode(code) ? code : 'unknown', text, isKnownCode(code) ? toLimit(limit) : null);
   }
   return new IpcError('unknown', typeof reason === 'string' ? reason : '');
+}
+
+/** The step of a level: 0 when not assessed, else 1 to 3. */
+export function levelStep(level: Level): number {
+  return LEVELS.indexOf(level);
+}
+
+
+// --- reply checkers -------------------------------------------------------------------------
+// A checker returns the value it was given, rebuilt from exactly the fields of its type
+// (nothing extra travels on), or throws `Mismatch`. `object` takes a checker for every field
+// of the generated type, so the compiler says when the two part.
+
+class Mismatch extends Error {}
+
+type Check<T> = (value: unknown) => T;
+
+function mismatch(): never {
+  throw new Mismatch();
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-function isRole(value: unknown): value is Role {
-  return value === 'volunteer' || value === 'supervisor';
+function refine<T>(check: Check<T>, ok: (value: T) => boolean): Check<T> {
+  return (value) => {
+    const checked = check(value);
+    return ok(checked) ? checked : mismatch();
+  };
 }
 
-function malformed(command: string): IpcError {
-  return new IpcError('unknown', `${command}: unexpected reply from the shell`);
+const string: Check<string> = (value) => (typeof value === 'string' ? value : mismatch());
+const boolean: Check<boolean> = (value) => (typeof value === 'boolean' ? value : mismatch());
+const count: Check<number> = (value) =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : mismatch();
+const nonEmpty = refine(string, (text) => text.trim() !== '');
+/** A time the shell sends (RFC 3339) that the UI can compute with. */
+const time = refine(string, (text) => !Number.isNaN(Date.parse(text)));
+const date = refine(string, (text) => /^\d{4}-\d{2}-\d{2}$/.test(text));
+const month: Check<string> = (value) => (isMonth(value) ? value : mismatch());
+
+function oneOf<T extends string>(values: readonly T[]): Check<T> {
+  return (value) => (typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : mismatch());
 }
 
-async function call(command: string, args?: Record<string, unknown>): Promise<unknown> {
+function nullable<T>(check: Check<T>): Check<T | null> {
+  return (value) => (value === null ? null : check(value));
+}
+
+function array<T>(check: Check<T>): Check<T[]> {
+  return (value) => (Array.isArray(value) ? value.map(check) : mismatch());
+}
+
+type Shape<T> = { [K in keyof T]-?: Check<T[K]> };
+
+function object<T>(shape: Shape<T>): Check<T> {
+  return (value) => {
+    if (!isRecord(value) || Array.isArray(value)) return mismatch();
+    const out: Partial<T> = {};
+    for (const key of Object.keys(shape) as (keyof T)[]) out[key] = shape[key](value[key as string]);
+    return out as T;
+  };
+}
+
+/** A union told apart by its `tag` field: a shape for every variant's other fields. */
+function tagged<K extends string, T extends Record<K, string>>(
+  tag: K,
+  variants: { [V in T[K]]: Shape<Omit<Extract<T, Record<K, V>>, K>> },
+): Check<T> {
+  return (value) => {
+    if (!isRecord(value)) return mismatch();
+    const kind = value[tag];
+    if (typeof kind !== 'string' || !Object.hasOwn(variants, kind)) return mismatch();
+    const rest = object<object>(variants[kind as T[K]] as Shape<object>)(value);
+    return { [tag]: kind, ...rest } as unknown as T;
+  };
+}
+
+/** Commands whose reply carries nothing. */
+const nothing: Check<void> = () => undefined;
+
+const role = oneOf(ROLES);
+const level = oneOf(LEVELS);
+const caseNumber = nonEmpty;
+
+const identity = tagged<'choice', Identity>('choice', {
+  anonymous: {},
+  gave_contact_details: { name: nullable(string), phone: nullable(string), email: nullable(string) },
+});
+
+const caller = object<Caller>({ relationship: oneOf(RELATIONSHIPS), gender: oneOf(GENDERS), identity });
+
+const person = object<Person>({
+  gender: oneOf(GENDERS),
+  ageBand: oneOf(AGE_BANDS),
+  situation: oneOf(SITUATIONS),
+  environment: oneOf(ENVIRONMENTS),
+});
+
+const contentShape: Shape<CallContent> = {
+  channel: oneOf(CHANNELS),
+  language: oneOf(CALL_LANGUAGES),
+  level,
+  caller,
+  person,
+  referrals: array(string),
+  nextSteps: string,
+  followUp: nullable(date),
+  notes: string,
+};
+const content = object<CallContent>(contentShape);
+
+const draftShape: Shape<DraftView> = { draftId: nonEmpty, caseNumber, startedAt: time, content };
+
+const signedIn = object<SignedIn>({ user: string, role, casesExpired: count, retentionFailed: boolean });
+
+const referral = object<Referral>({ code: nonEmpty, label: nullable(string) });
+
+const settings = object<SettingsView>({
+  referrals: array(referral),
+  transitCountries: array((value) => refine(string, (code) => /^[A-Za-z]{2}$/.test(code))(value).toUpperCase()),
+  idleLockMinutes: refine(count, (minutes) => minutes >= 1 && minutes <= LIMITS.idleLockMinutes),
+  retentionMonths: nullable(refine(count, (months) => months >= 1 && months <= LIMITS.retentionMonths)),
+});
+
+const caseOverview = object<CaseOverviewView>({
+  caseNumber,
+  open: boolean,
+  latestLevel: level,
+  highestLevel: level,
+  lastCallAt: nullable(time),
+  followUp: nullable(date),
+  calls: count,
+  escalated: boolean,
+});
+
+const savedFile = object<SavedFile>({ path: nonEmpty });
+
+const IDENTIFIER = /^[a-z_]{1,40}$/;
+const identifier = refine(string, (name) => IDENTIFIER.test(name));
+
+const damagedPlace = object<DamagedView>({
+  table: identifier,
+  column: identifier,
+  row: refine(string, (row) => /^-?\d{1,20}$/.test(row)),
+});
+
+const verifyResult = object<VerifyView>({
+  sound: boolean,
+  sealedValuesChecked: count,
+  fileProblems: array(string),
+  damaged: array(damagedPlace),
+  newerFormat: array(damagedPlace),
+});
+
+const auditAction = tagged<'kind', AuditAction>('kind', {
+  signed_in: {},
+  recovery_code_used: {},
+  backup_taken: {},
+  passphrase_changed: {},
+  case_opened: { case: string },
+  case_forgotten: { case: string },
+  cases_expired: { cases: count, retentionMonths: count },
+  statistics_exported: { from: month, to: month, format: string, k: count, periodTotal: boolean },
+  user_added: { name: string, role },
+  user_removed: { name: string },
+  passphrase_reset: { name: string },
+  settings_changed: { setting: string },
+});
+
+/** Every kind of audit entry, in the order the safety screen explains them. */
+const AUDIT_KIND_SET: Record<AuditKind, true> = {
+  signed_in: true,
+  recovery_code_used: true,
+  case_opened: true,
+  case_forgotten: true,
+  cases_expired: true,
+  statistics_exported: true,
+  backup_taken: true,
+  user_added: true,
+  user_removed: true,
+  passphrase_changed: true,
+  passphrase_reset: true,
+  settings_changed: true,
+};
+export const AUDIT_KINDS = Object.keys(AUDIT_KIND_SET) as AuditKind[];
+
+const AUDIT_PROBLEM_SET: Record<AuditProblemKind, true> = { altered: true, missing: true, tail_removed: true };
+export const AUDIT_PROBLEMS = Object.keys(AUDIT_PROBLEM_SET) as AuditProblemKind[];
+
+const auditCheck = object<AuditCheckView>({
+  sound: boolean,
+  entriesChecked: count,
+  headSeq: count,
+  fingerprint: refine(string, (hex) => /^[0-9a-f]{0,64}$/.test(hex)),
+  problems: array(object<AuditProblem>({ seq: count, count, problem: oneOf(AUDIT_PROBLEMS) })),
+});
+
+/** The reply checker of every command. */
+export const REPLIES = {
+  app_status: tagged<'state', AppStatus>('state', { needs_setup: {}, locked: {}, unlocked: { user: string, role } }),
+  set_up_store: object<SetUpDone>({ recoveryCode: nonEmpty, user: string, role: oneOf(['supervisor'] as const) }),
+  unlock: signedIn,
+  recover: signedIn,
+  restore_backup: signedIn,
+  choose_restore_file: nullable(object<RestoreFile>({ fileName: string })),
+  lock: nothing,
+  change_passphrase: nothing,
+  get_settings: settings,
+  set_referrals: nothing,
+  set_transit_countries: nothing,
+  set_idle_lock_minutes: nothing,
+  set_retention_months: object<RetentionView>({ casesDestroyed: count }),
+  start_call: object<StartedCallView>({ ...draftShape, newCase: boolean }),
+  save_draft: nothing,
+  end_call: object<CaseNumberView>({ caseNumber }),
+  discard_call: nothing,
+  unfinished_calls: array(object<DraftView>(draftShape)),
+  find_case: object<CaseHistoryView>({
+    caseNumber,
+    open: boolean,
+    calls: array(object<RecordedCall>({ ...contentShape, startedAt: time, endedAt: nullable(time), escalated: boolean })),
+  }),
+  list_cases: refine(
+    object<CaseListView>({ cases: array(caseOverview), total: count }),
+    (list) => list.cases.length <= LIMITS.listedCases && list.cases.length <= list.total,
+  ),
+  set_case_open: nothing,
+  list_users: array(object<User>({ name: string, role })),
+  add_user: nothing,
+  remove_user: nothing,
+  reset_passphrase: nothing,
+  statistics: (value: unknown): StatisticsDocument => toStatistics(value) ?? mismatch(),
+  export_statistics: nullable(savedFile),
+  take_backup: nullable(savedFile),
+  verify_store: verifyResult,
+  verify_backup: nullable(object<CheckedBackup>({ path: string, report: verifyResult })),
+  forget_case: nothing,
+  audit_trail: array(object<AuditEntry>({ seq: count, at: time, user: string, action: auditAction })),
+  verify_audit: auditCheck,
+} satisfies Record<string, Check<unknown>>;
+
+export type Command = keyof typeof REPLIES;
+export type Reply<C extends Command> = ReturnType<(typeof REPLIES)[C]>;
+
+/** Sends a command and checks its reply; a rejection or a malformed reply is an `IpcError`. */
+async function request<C extends Command>(command: C, args?: Record<string, unknown>): Promise<Reply<C>> {
+  let reply: unknown;
   try {
-    return await invoke<unknown>(command, args);
+    reply = await invoke<unknown>(command, args);
   } catch (reason) {
     throw toIpcError(reason);
   }
+  try {
+    return REPLIES[command](reply) as Reply<C>;
+  } catch {
+    throw new IpcError('unknown', `${command}: unexpected reply from the shell`);
+  }
 }
 
-// Replies are checked for shape: a malformed one is an error, never half-rendered.
+// --- commands -------------------------------------------------------------------------------
 
 export async function appStatus(): Promise<AppStatus> {
-  const reply = await call('app_status');
-  if (isRecord(reply)) {
-    if (reply.state === 'needs_setup') return { state: 'needs_setup' };
-    if (reply.state === 'locked') return { state: 'locked' };
-    if (reply.state === 'unlocked' && typeof reply.user === 'string' && isRole(reply.role)) {
-      return { state: 'unlocked', user: reply.user, role: reply.role };
-    }
-  }
-  throw malformed('app_status');
+  return request('app_status');
 }
 
 export async function setUpStore(userName: string, passphrase: string): Promise<SetUpResult> {
-  const reply = await call('set_up_store', { userName, passphrase });
-  if (
-    isRecord(reply) &&
-    typeof reply.recoveryCode === 'string' &&
-    reply.recoveryCode !== '' &&
-    typeof reply.user === 'string' &&
-    reply.role === 'supervisor'
-  ) {
-    return { recoveryCode: reply.recoveryCode, user: reply.user, role: 'supervisor' };
-  }
-  throw malformed('set_up_store');
+  return request('set_up_store', { userName, passphrase });
 }
 
 /**
- * `unlock`, `recover` and `restore_backup`: the session, and what the retention period
+ * `unlock`, `recover` and `restore_backup` answer the session, and what the retention period
  * destroyed at once (the shell applies it after every sign-in).
  */
-export interface SignedIn extends Session {
-  casesExpired: number;
-  /** The retention run failed: cases past their time are still there. */
-  retentionFailed: boolean;
-}
-
-function toSignedIn(command: string, reply: unknown): SignedIn {
-  if (
-    isRecord(reply) &&
-    typeof reply.user === 'string' &&
-    isRole(reply.role) &&
-    typeof reply.casesExpired === 'number' &&
-    Number.isInteger(reply.casesExpired) &&
-    reply.casesExpired >= 0 &&
-    typeof reply.retentionFailed === 'boolean'
-  ) {
-    return { user: reply.user, role: reply.role, casesExpired: reply.casesExpired, retentionFailed: reply.retentionFailed };
-  }
-  throw malformed(command);
-}
-
 export async function unlock(userName: string, passphrase: string): Promise<SignedIn> {
-  return toSignedIn('unlock', await call('unlock', { userName, passphrase }));
+  return request('unlock', { userName, passphrase });
 }
 
 export async function lock(): Promise<void> {
-  await call('lock');
+  return request('lock');
 }
 
 /** Every passphrase is forgotten: the recovery code gives `userName` a new passphrase. */
 export async function recover(userName: string, recoveryCode: string, newPassphrase: string): Promise<SignedIn> {
-  return toSignedIn('recover', await call('recover', { userName, recoveryCode, newPassphrase }));
+  return request('recover', { userName, recoveryCode, newPassphrase });
 }
 
 /**
  * First run: the Rust side shows the native open dialog and keeps the chosen file; the reply
  * is its name only, or null when the dialog was cancelled.
  */
-export async function chooseRestoreFile(): Promise<{ fileName: string } | null> {
-  const reply = await call('choose_restore_file');
-  if (reply === null) return null;
-  if (isRecord(reply) && typeof reply.fileName === 'string') return { fileName: reply.fileName };
-  throw malformed('choose_restore_file');
+export async function chooseRestoreFile(): Promise<RestoreFile | null> {
+  return request('choose_restore_file');
 }
 
 /**
@@ -221,463 +459,119 @@ export async function chooseRestoreFile(): Promise<{ fileName: string } | null> 
  * the user's passphrase as it was when the backup was taken; with one, the user's new passphrase.
  */
 export async function restoreBackup(userName: string, passphrase: string, recoveryCode: string | null): Promise<SignedIn> {
-  return toSignedIn('restore_backup', await call('restore_backup', { userName, passphrase, recoveryCode }));
+  return request('restore_backup', { userName, passphrase, recoveryCode });
 }
-
-// --- calls and cases ------------------------------------------------------------------------
-// Domain objects keep the snake_case keys of the Rust types; only top-level arguments are
-// camelCase.
-
-export const LEVELS = ['not_assessed', 'strong_interest', 'wish_to_leave', 'in_transit_country'] as const;
-export type Level = (typeof LEVELS)[number];
-export const CHANNELS = ['phone', 'email'] as const;
-export type Channel = (typeof CHANNELS)[number];
-export const CALL_LANGUAGES = ['sv', 'en', 'ar', 'other'] as const;
-export type CallLanguage = (typeof CALL_LANGUAGES)[number];
-export const RELATIONSHIPS = [
-  'mother',
-  'father',
-  'sibling',
-  'other_relative',
-  'partner',
-  'friend',
-  'professional',
-  'other',
-  'not_stated',
-] as const;
-export type Relationship = (typeof RELATIONSHIPS)[number];
-export const GENDERS = ['woman', 'man', 'other', 'not_stated'] as const;
-export type Gender = (typeof GENDERS)[number];
-export const AGE_BANDS = ['under_15', '15_17', '18_20', '21_25', '26_30', 'over_30', 'unknown'] as const;
-export type AgeBand = (typeof AGE_BANDS)[number];
-export const SITUATIONS = [
-  'radicalising',
-  'planning_to_travel',
-  'in_conflict_zone',
-  'returned',
-  'other_unknown',
-] as const;
-export type Situation = (typeof SITUATIONS)[number];
-export const ENVIRONMENTS = [
-  'violent_islamist',
-  'violent_right_wing',
-  'violent_left_wing',
-  'acting_alone_unclear',
-  'criminal_network',
-  'other_unknown',
-] as const;
-export type Environment = (typeof ENVIRONMENTS)[number];
-export const ROLES = ['volunteer', 'supervisor'] as const;
-
-/** The step of a level: 0 when not assessed, else 1 to 3. */
-export function levelStep(level: Level): number {
-  return LEVELS.indexOf(level);
-}
-
-export type Identity =
-  | { choice: 'anonymous' }
-  | { choice: 'gave_contact_details'; name: string | null; phone: string | null; email: string | null };
-
-export interface CallContent {
-  channel: Channel;
-  language: CallLanguage;
-  level: Level;
-  caller: { relationship: Relationship; gender: Gender; identity: Identity };
-  person: { gender: Gender; age_band: AgeBand; situation: Situation; environment: Environment };
-  referrals: string[];
-  next_steps: string;
-  follow_up: string | null;
-  notes: string;
-}
-
-export interface CallView extends CallContent {
-  started_at: string;
-  ended_at: string | null;
-  escalated: boolean;
-}
-
-export interface Referral {
-  code: string;
-  label: string | null;
-}
-
-export interface Settings {
-  referrals: Referral[];
-  transitCountries: string[];
-  idleLockMinutes: number;
-  /** Months case content is kept after a case's last call; null: until it is forgotten. */
-  retentionMonths: number | null;
-}
-
-export const MAX_RETENTION_MONTHS = 120;
-
-export interface StartedCall {
-  draftId: string;
-  caseNumber: string;
-  startedAt: string;
-  newCase: boolean;
-  content: CallContent;
-}
-
-export interface Unfinished {
-  draftId: string;
-  caseNumber: string;
-  startedAt: string;
-  content: CallContent;
-}
-
-export interface CaseHistory {
-  caseNumber: string;
-  open: boolean;
-  calls: CallView[];
-}
-
-export interface CaseOverview {
-  caseNumber: string;
-  open: boolean;
-  latestLevel: Level;
-  highestLevel: Level;
-  lastCallAt: string | null;
-  followUp: string | null;
-  calls: number;
-  /** The latest assessed call's level rose above the one before. */
-  escalated: boolean;
-}
-
-/** What the cases list asks `list_cases` for; the shell filters. */
-export interface CasesFilter {
-  openOnly: boolean;
-  /** Only cases whose follow-up date is today or earlier. */
-  dueOnly: boolean;
-  /** Minimum step of the latest level, 0 for any (0 to 3). */
-  minStep: number;
-}
-
-/** The most cases `list_cases` sends (the shell's MAX_LISTED_CASES). */
-export const MAX_LISTED_CASES = 200;
-
-/** `list_cases({ filter })`: the most recent matching cases, and how many match in all. */
-export interface CaseList {
-  /** Most recent last call first, at most MAX_LISTED_CASES. */
-  cases: CaseOverview[];
-  /** How many cases match the filter; more than `cases.length` when the list was capped. */
-  total: number;
-}
-
-export interface UserSummary {
-  name: string;
-  role: Role;
-}
-
-// --- shape checks ---------------------------------------------------------------------------
-
-function oneOf<T extends string>(values: readonly T[]) {
-  return (value: unknown): value is T => typeof value === 'string' && (values as readonly string[]).includes(value);
-}
-
-const isLevel = oneOf(LEVELS);
-const isChannel = oneOf(CHANNELS);
-const isCallLanguage = oneOf(CALL_LANGUAGES);
-const isRelationship = oneOf(RELATIONSHIPS);
-const isGender = oneOf(GENDERS);
-const isAgeBand = oneOf(AGE_BANDS);
-const isSituation = oneOf(SITUATIONS);
-const isEnvironment = oneOf(ENVIRONMENTS);
-
-function isString(value: unknown): value is string {
-  return typeof value === 'string';
-}
-
-function isStringOrNull(value: unknown): value is string | null {
-  return value === null || typeof value === 'string';
-}
-
-/** A time the shell sends (RFC 3339) that the UI can compute with. */
-function isTime(value: unknown): value is string {
-  return typeof value === 'string' && !Number.isNaN(Date.parse(value));
-}
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isDateOrNull(value: unknown): value is string | null {
-  return value === null || (typeof value === 'string' && DATE.test(value));
-}
-
-function isIdentity(value: unknown): value is Identity {
-  if (!isRecord(value)) return false;
-  if (value.choice === 'anonymous') return true;
-  return (
-    value.choice === 'gave_contact_details' &&
-    isStringOrNull(value.name) &&
-    isStringOrNull(value.phone) &&
-    isStringOrNull(value.email)
-  );
-}
-
-function toIdentity(value: Identity): Identity {
-  return value.choice === 'anonymous'
-    ? { choice: 'anonymous' }
-    : { choice: 'gave_contact_details', name: value.name, phone: value.phone, email: value.email };
-}
-
-/** Checks a CallContent and copies exactly its fields (nothing extra survives). */
-function toContent(value: unknown): CallContent | null {
-  if (!isRecord(value)) return null;
-  const { caller, person, referrals } = value;
-  if (
-    !isChannel(value.channel) ||
-    !isCallLanguage(value.language) ||
-    !isLevel(value.level) ||
-    !isRecord(caller) ||
-    !isRelationship(caller.relationship) ||
-    !isGender(caller.gender) ||
-    !isIdentity(caller.identity) ||
-    !isRecord(person) ||
-    !isGender(person.gender) ||
-    !isAgeBand(person.age_band) ||
-    !isSituation(person.situation) ||
-    !isEnvironment(person.environment) ||
-    !Array.isArray(referrals) ||
-    !referrals.every(isString) ||
-    !isString(value.next_steps) ||
-    !isDateOrNull(value.follow_up) ||
-    !isString(value.notes)
-  ) {
-    return null;
-  }
-  return {
-    channel: value.channel,
-    language: value.language,
-    level: value.level,
-    caller: {
-      relationship: caller.relationship,
-      gender: caller.gender,
-      identity: toIdentity(caller.identity),
-    },
-    person: {
-      gender: person.gender,
-      age_band: person.age_band,
-      situation: person.situation,
-      environment: person.environment,
-    },
-    referrals: [...referrals],
-    next_steps: value.next_steps,
-    follow_up: value.follow_up,
-    notes: value.notes,
-  };
-}
-
-function toCallView(value: unknown): CallView | null {
-  const content = toContent(value);
-  if (!content || !isRecord(value)) return null;
-  if (!isTime(value.started_at) || !(value.ended_at === null || isTime(value.ended_at))) return null;
-  if (typeof value.escalated !== 'boolean') return null;
-  return { ...content, started_at: value.started_at, ended_at: value.ended_at, escalated: value.escalated };
-}
-
-function isReferral(value: unknown): value is Referral {
-  return isRecord(value) && isString(value.code) && value.code !== '' && isStringOrNull(value.label);
-}
-
-function isCaseNumber(value: unknown): value is string {
-  return typeof value === 'string' && value.trim() !== '';
-}
-
-function isCount(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
-}
-
-/** Maps every item, or fails as a whole when one does not fit. */
-function all<T>(value: unknown, check: (item: unknown) => T | null): T[] | null {
-  if (!Array.isArray(value)) return null;
-  const out: T[] = [];
-  for (const item of value) {
-    const checked = check(item);
-    if (checked === null) return null;
-    out.push(checked);
-  }
-  return out;
-}
-
-// --- commands -------------------------------------------------------------------------------
 
 export async function changePassphrase(current: string, next: string): Promise<void> {
-  await call('change_passphrase', { current, next });
+  return request('change_passphrase', { current, next });
 }
 
 export async function getSettings(): Promise<Settings> {
-  const reply = await call('get_settings');
-  if (
-    isRecord(reply) &&
-    Array.isArray(reply.referrals) &&
-    reply.referrals.every(isReferral) &&
-    Array.isArray(reply.transitCountries) &&
-    reply.transitCountries.every((code) => typeof code === 'string' && /^[A-Za-z]{2}$/.test(code)) &&
-    typeof reply.idleLockMinutes === 'number' &&
-    Number.isInteger(reply.idleLockMinutes) &&
-    reply.idleLockMinutes >= 1 &&
-    reply.idleLockMinutes <= 120 &&
-    (reply.retentionMonths === null || isRetentionMonths(reply.retentionMonths))
-  ) {
-    return {
-      referrals: reply.referrals.map((entry) => ({ code: entry.code, label: entry.label })),
-      transitCountries: (reply.transitCountries as string[]).map((code) => code.toUpperCase()),
-      idleLockMinutes: reply.idleLockMinutes,
-      retentionMonths: reply.retentionMonths,
-    };
-  }
-  throw malformed('get_settings');
-}
-
-function toStarted(value: unknown): StartedCall | null {
-  if (!isRecord(value)) return null;
-  const content = toContent(value.content);
-  if (
-    !content ||
-    !isString(value.draftId) ||
-    value.draftId === '' ||
-    !isCaseNumber(value.caseNumber) ||
-    !isTime(value.startedAt) ||
-    typeof value.newCase !== 'boolean'
-  ) {
-    return null;
-  }
-  return {
-    draftId: value.draftId,
-    caseNumber: value.caseNumber,
-    startedAt: value.startedAt,
-    newCase: value.newCase,
-    content,
-  };
+  return request('get_settings');
 }
 
 export async function startCall(caseNumber: string | null): Promise<StartedCall> {
-  const reply = toStarted(await call('start_call', { caseNumber }));
-  if (reply) return reply;
-  throw malformed('start_call');
+  return request('start_call', { caseNumber });
 }
 
-export async function saveDraft(draftId: string, content: CallContent): Promise<void> {
-  await call('save_draft', { draftId, content });
+export async function saveDraft(draftId: string, callContent: CallContent): Promise<void> {
+  return request('save_draft', { draftId, content: callContent });
 }
 
-export async function endCall(draftId: string, content: CallContent): Promise<{ caseNumber: string }> {
-  const reply = await call('end_call', { draftId, content });
-  if (isRecord(reply) && isCaseNumber(reply.caseNumber)) return { caseNumber: reply.caseNumber };
-  throw malformed('end_call');
+export async function endCall(draftId: string, callContent: CallContent): Promise<CaseNumberView> {
+  return request('end_call', { draftId, content: callContent });
 }
 
 export async function discardCall(draftId: string): Promise<void> {
-  await call('discard_call', { draftId });
+  return request('discard_call', { draftId });
 }
 
 export async function unfinishedCalls(): Promise<Unfinished[]> {
-  const reply = all(await call('unfinished_calls'), (item) => {
-    if (!isRecord(item)) return null;
-    const content = toContent(item.content);
-    if (!content || !isString(item.draftId) || item.draftId === '') return null;
-    if (!isCaseNumber(item.caseNumber) || !isTime(item.startedAt)) return null;
-    return { draftId: item.draftId, caseNumber: item.caseNumber, startedAt: item.startedAt, content };
-  });
-  if (reply) return reply;
-  throw malformed('unfinished_calls');
+  return request('unfinished_calls');
 }
 
-export async function findCase(caseNumber: string): Promise<CaseHistory> {
-  const reply = await call('find_case', { caseNumber });
-  if (isRecord(reply) && isCaseNumber(reply.caseNumber) && typeof reply.open === 'boolean') {
-    const calls = all(reply.calls, toCallView);
-    if (calls) return { caseNumber: reply.caseNumber, open: reply.open, calls };
-  }
-  throw malformed('find_case');
-}
-
-function toCaseOverview(item: unknown): CaseOverview | null {
-  if (
-    !isRecord(item) ||
-    !isCaseNumber(item.caseNumber) ||
-    typeof item.open !== 'boolean' ||
-    !isLevel(item.latestLevel) ||
-    !isLevel(item.highestLevel) ||
-    !(item.lastCallAt === null || isTime(item.lastCallAt)) ||
-    !isDateOrNull(item.followUp) ||
-    !isCount(item.calls) ||
-    typeof item.escalated !== 'boolean'
-  ) {
-    return null;
-  }
-  return {
-    caseNumber: item.caseNumber,
-    open: item.open,
-    latestLevel: item.latestLevel,
-    highestLevel: item.highestLevel,
-    lastCallAt: item.lastCallAt,
-    followUp: item.followUp,
-    calls: item.calls,
-    escalated: item.escalated,
-  };
+export async function findCase(number: string): Promise<CaseHistory> {
+  return request('find_case', { caseNumber: number });
 }
 
 /** The cases matching `filter`, filtered, ordered and capped by the shell. */
-export async function listCases(filter: CasesFilter): Promise<CaseList> {
-  const reply = await call('list_cases', {
-    filter: { openOnly: filter.openOnly, dueOnly: filter.dueOnly, minStep: filter.minStep },
-  });
-  if (isRecord(reply) && isCount(reply.total)) {
-    const cases = all(reply.cases, toCaseOverview);
-    if (cases && cases.length <= MAX_LISTED_CASES && cases.length <= reply.total) return { cases, total: reply.total };
-  }
-  throw malformed('list_cases');
+export async function listCases(filter: { openOnly: boolean; dueOnly: boolean; minStep: number }): Promise<CaseList> {
+  return request('list_cases', { filter: { openOnly: filter.openOnly, dueOnly: filter.dueOnly, minStep: filter.minStep } });
 }
 
-export async function setCaseOpen(caseNumber: string, open: boolean): Promise<void> {
-  await call('set_case_open', { caseNumber, open });
+export async function setCaseOpen(number: string, open: boolean): Promise<void> {
+  return request('set_case_open', { caseNumber: number, open });
 }
 
 // --- supervisors only -----------------------------------------------------------------------
 
 export async function listUsers(): Promise<UserSummary[]> {
-  const reply = all(await call('list_users'), (item) =>
-    isRecord(item) && isString(item.name) && isRole(item.role) ? { name: item.name, role: item.role } : null,
-  );
-  if (reply) return reply;
-  throw malformed('list_users');
+  return request('list_users');
 }
 
-export async function addUser(userName: string, role: Role, passphrase: string): Promise<void> {
-  await call('add_user', { userName, role, passphrase });
+export async function addUser(userName: string, userRole: Role, passphrase: string): Promise<void> {
+  return request('add_user', { userName, role: userRole, passphrase });
 }
 
 export async function removeUser(userName: string): Promise<void> {
-  await call('remove_user', { userName });
+  return request('remove_user', { userName });
 }
 
 export async function setReferrals(referrals: Referral[]): Promise<void> {
-  await call('set_referrals', {
-    referrals: referrals.map((entry) => ({ code: entry.code, label: entry.label })),
-  });
+  return request('set_referrals', { referrals: referrals.map((entry) => ({ code: entry.code, label: entry.label })) });
 }
 
 export async function setTransitCountries(countries: string[]): Promise<void> {
-  await call('set_transit_countries', { countries: [...countries] });
+  return request('set_transit_countries', { countries: [...countries] });
 }
 
 export async function setIdleLockMinutes(minutes: number): Promise<void> {
-  await call('set_idle_lock_minutes', { minutes });
-}
-
-function isRetentionMonths(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_RETENTION_MONTHS;
+  return request('set_idle_lock_minutes', { minutes });
 }
 
 /**
  * Sets how long case content is kept (null: until forgotten); the shell applies it at once and
  * answers how many cases that destroyed.
  */
-export async function setRetentionMonths(months: number | null): Promise<{ casesDestroyed: number }> {
-  const reply = await call('set_retention_months', { months });
-  if (isRecord(reply) && isCount(reply.casesDestroyed)) return { casesDestroyed: reply.casesDestroyed };
-  throw malformed('set_retention_months');
+export async function setRetentionMonths(months: number | null): Promise<RetentionView> {
+  return request('set_retention_months', { months });
+}
+
+// --- safety (supervisors only) --------------------------------------------------------------
+
+/** The Rust side asks where to save (the native dialog) and writes the backup; null if cancelled. */
+export async function takeBackup(): Promise<SavedFile | null> {
+  return request('take_backup');
+}
+
+export async function verifyStore(): Promise<VerifyResult> {
+  return request('verify_store');
+}
+
+/**
+ * The Rust side asks for a backup file (the native dialog) and checks it with the supervisor's
+ * passphrase; null if the dialog was cancelled.
+ */
+export async function verifyBackup(passphrase: string): Promise<CheckedBackup | null> {
+  return request('verify_backup', { passphrase });
+}
+
+/** Destroys a case for good; the number is sent as typed (the Rust side parses it). */
+export async function forgetCase(number: string): Promise<void> {
+  return request('forget_case', { caseNumber: number });
+}
+
+export async function resetPassphrase(userName: string, passphrase: string): Promise<void> {
+  return request('reset_passphrase', { userName, passphrase });
+}
+
+/** The audit trail (supervisors only), newest first. */
+export async function auditTrail(): Promise<AuditEntry[]> {
+  return request('audit_trail');
+}
+
+export async function verifyAudit(): Promise<AuditCheck> {
+  return request('verify_audit');
 }
 
 // --- statistics (supervisors only) ----------------------------------------------------------
@@ -777,8 +671,36 @@ export function isMonth(value: unknown): value is string {
   return typeof value === 'string' && MONTH.test(value);
 }
 
-const isReportLanguage = oneOf(REPORT_LANGUAGES);
-const isUnit = oneOf(STATISTICS_UNITS);
+// The statistics document is the JSON export's (format version 2, with its own snake_case
+// keys), not a Rust type of the IPC, so its checks are written out here, with the sums and
+// lengths that must agree.
+
+function isString(value: unknown): value is string {
+  return typeof value === 'string';
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+function isOneOf<T extends string>(values: readonly T[]) {
+  return (value: unknown): value is T => typeof value === 'string' && (values as readonly string[]).includes(value);
+}
+
+/** Maps every item, or fails as a whole when one does not fit. */
+function all<T>(value: unknown, check: (item: unknown) => T | null): T[] | null {
+  if (!Array.isArray(value)) return null;
+  const out: T[] = [];
+  for (const item of value) {
+    const checked = check(item);
+    if (checked === null) return null;
+    out.push(checked);
+  }
+  return out;
+}
+
+const isReportLanguage = isOneOf(REPORT_LANGUAGES);
+const isUnit = isOneOf(STATISTICS_UNITS);
 
 function toPublished(value: unknown): Published | null {
   if (!isRecord(value)) return null;
@@ -890,9 +812,7 @@ function queryArgs(query: StatisticsQuery): Record<string, unknown> {
 
 /** What an export would publish now; publishes nothing. */
 export async function statistics(query: StatisticsQuery): Promise<StatisticsDocument> {
-  const reply = toStatistics(await call('statistics', queryArgs(query)));
-  if (reply) return reply;
-  throw malformed('statistics');
+  return request('statistics', queryArgs(query));
 }
 
 /**
@@ -900,211 +820,6 @@ export async function statistics(query: StatisticsQuery): Promise<StatisticsDocu
  * month is shown exactly the same by every later export) and writes the file. Null when the
  * supervisor cancelled the dialog.
  */
-export async function exportStatistics(query: StatisticsQuery, format: ExportFormat): Promise<{ path: string } | null> {
-  const reply = await call('export_statistics', { ...queryArgs(query), format });
-  if (reply === null) return null;
-  if (isRecord(reply) && isString(reply.path) && reply.path !== '') return { path: reply.path };
-  throw malformed('export_statistics');
-}
-
-// --- safety (supervisors only) --------------------------------------------------------------
-
-/** A sealed value that did not authenticate: where it is (table and column) and its row. */
-export interface DamagedPlace {
-  table: string;
-  column: string;
-  /** The random row id, as text (it does not fit in a JavaScript number). */
-  row: string;
-}
-
-/** What a check of the store or of a backup found. */
-export interface VerifyResult {
-  sound: boolean;
-  sealedValuesChecked: number;
-  /** SQLite's own words about the file, when its integrity check did not pass. */
-  fileProblems: string[];
-  damaged: DamagedPlace[];
-}
-
-const IDENTIFIER = /^[a-z_]{1,40}$/;
-
-function toVerifyResult(value: unknown): VerifyResult | null {
-  if (!isRecord(value) || typeof value.sound !== 'boolean' || !isCount(value.sealedValuesChecked)) return null;
-  const fileProblems = all(value.fileProblems, (line) => (isString(line) ? line : null));
-  const damaged = all(value.damaged, (place) =>
-    isRecord(place) &&
-    isString(place.table) &&
-    IDENTIFIER.test(place.table) &&
-    isString(place.column) &&
-    IDENTIFIER.test(place.column) &&
-    isString(place.row) &&
-    /^-?\d{1,20}$/.test(place.row)
-      ? { table: place.table, column: place.column, row: place.row }
-      : null,
-  );
-  if (!fileProblems || !damaged) return null;
-  return { sound: value.sound, sealedValuesChecked: value.sealedValuesChecked, fileProblems, damaged };
-}
-
-/** The Rust side asks where to save (the native dialog) and writes the backup; null if cancelled. */
-export async function takeBackup(): Promise<{ path: string } | null> {
-  const reply = await call('take_backup');
-  if (reply === null) return null;
-  if (isRecord(reply) && isString(reply.path) && reply.path !== '') return { path: reply.path };
-  throw malformed('take_backup');
-}
-
-export async function verifyStore(): Promise<VerifyResult> {
-  const reply = toVerifyResult(await call('verify_store'));
-  if (reply) return reply;
-  throw malformed('verify_store');
-}
-
-/**
- * The Rust side asks for a backup file (the native dialog) and checks it with the supervisor's
- * passphrase; null if the dialog was cancelled.
- */
-export async function verifyBackup(passphrase: string): Promise<{ path: string; report: VerifyResult } | null> {
-  const reply = await call('verify_backup', { passphrase });
-  if (reply === null) return null;
-  if (isRecord(reply) && isString(reply.path)) {
-    const report = toVerifyResult(reply.report);
-    if (report) return { path: reply.path, report };
-  }
-  throw malformed('verify_backup');
-}
-
-/** Destroys a case for good; the number is sent as typed (the Rust side parses it). */
-export async function forgetCase(caseNumber: string): Promise<void> {
-  await call('forget_case', { caseNumber });
-}
-
-export async function resetPassphrase(userName: string, passphrase: string): Promise<void> {
-  await call('reset_passphrase', { userName, passphrase });
-}
-
-// --- the audit trail (supervisors only) -----------------------------------------------------
-
-export const AUDIT_KINDS = [
-  'signed_in',
-  'recovery_code_used',
-  'case_opened',
-  'case_forgotten',
-  'cases_expired',
-  'statistics_exported',
-  'backup_taken',
-  'user_added',
-  'user_removed',
-  'passphrase_changed',
-  'passphrase_reset',
-  'settings_changed',
-] as const;
-export type AuditKind = (typeof AUDIT_KINDS)[number];
-
-/** What was done; `case` is a reference to the case's record, never its number. */
-export type AuditAction =
-  | { kind: 'signed_in' | 'recovery_code_used' | 'backup_taken' | 'passphrase_changed' }
-  | { kind: 'case_opened' | 'case_forgotten'; case: string }
-  | { kind: 'cases_expired'; cases: number; retention_months: number }
-  | { kind: 'statistics_exported'; from: string; to: string; format: string; k: number }
-  | { kind: 'user_added'; name: string; role: Role }
-  | { kind: 'user_removed' | 'passphrase_reset'; name: string }
-  | { kind: 'settings_changed'; setting: string };
-
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  user: string;
-  action: AuditAction;
-}
-
-export const AUDIT_PROBLEMS = ['altered', 'missing', 'tail_removed'] as const;
-export type AuditProblemKind = (typeof AUDIT_PROBLEMS)[number];
-
-/** A problem at `seq` (the first entry concerned), affecting `count` entries from there. */
-export interface AuditProblem {
-  seq: number;
-  count: number;
-  problem: AuditProblemKind;
-}
-
-export interface AuditCheck {
-  sound: boolean;
-  entriesChecked: number;
-  headSeq: number;
-  /** To note down elsewhere: it shows later whether the trail was wound back. */
-  fingerprint: string;
-  problems: AuditProblem[];
-}
-
-const isAuditProblem = oneOf(AUDIT_PROBLEMS);
-
-function toAuditAction(value: unknown): AuditAction | null {
-  if (!isRecord(value)) return null;
-  switch (value.kind) {
-    case 'signed_in':
-    case 'recovery_code_used':
-    case 'backup_taken':
-    case 'passphrase_changed':
-      return { kind: value.kind };
-    case 'case_opened':
-    case 'case_forgotten':
-      return isString(value.case) ? { kind: value.kind, case: value.case } : null;
-    case 'cases_expired':
-      return isCount(value.cases) && isCount(value.retention_months)
-        ? { kind: value.kind, cases: value.cases, retention_months: value.retention_months }
-        : null;
-    case 'statistics_exported':
-      return isMonth(value.from) && isMonth(value.to) && isString(value.format) && isCount(value.k)
-        ? { kind: value.kind, from: value.from, to: value.to, format: value.format, k: value.k }
-        : null;
-    case 'user_added':
-      return isString(value.name) && isRole(value.role) ? { kind: value.kind, name: value.name, role: value.role } : null;
-    case 'user_removed':
-    case 'passphrase_reset':
-      return isString(value.name) ? { kind: value.kind, name: value.name } : null;
-    case 'settings_changed':
-      return isString(value.setting) ? { kind: value.kind, setting: value.setting } : null;
-    default:
-      return null;
-  }
-}
-
-/** The trail, newest first. */
-export async function auditTrail(): Promise<AuditEntry[]> {
-  const reply = all(await call('audit_trail'), (item) => {
-    if (!isRecord(item) || !isCount(item.seq) || !isTime(item.at) || !isString(item.user)) return null;
-    const action = toAuditAction(item.action);
-    return action ? { seq: item.seq, at: item.at, user: item.user, action } : null;
-  });
-  if (reply) return reply;
-  throw malformed('audit_trail');
-}
-
-export async function verifyAudit(): Promise<AuditCheck> {
-  const reply = await call('verify_audit');
-  if (
-    isRecord(reply) &&
-    typeof reply.sound === 'boolean' &&
-    isCount(reply.entriesChecked) &&
-    isCount(reply.headSeq) &&
-    isString(reply.fingerprint) &&
-    /^[0-9a-f]{0,64}$/.test(reply.fingerprint)
-  ) {
-    const problems = all(reply.problems, (item) =>
-      isRecord(item) && isCount(item.seq) && isCount(item.count) && isAuditProblem(item.problem)
-        ? { seq: item.seq, count: item.count, problem: item.problem }
-        : null,
-    );
-    if (problems) {
-      return {
-        sound: reply.sound,
-        entriesChecked: reply.entriesChecked,
-        headSeq: reply.headSeq,
-        fingerprint: reply.fingerprint,
-        problems,
-      };
-    }
-  }
-  throw malformed('verify_audit');
+export async function exportStatistics(query: StatisticsQuery, format: ExportFormat): Promise<SavedFile | null> {
+  return request('export_statistics', { ...queryArgs(query), format });
 }

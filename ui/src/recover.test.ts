@@ -98,12 +98,13 @@ describe('the recovery code on the unlock screen', () => {
     for (const [user, code, passphrase, message, field] of cases) {
       fillRecovery(user, code, passphrase);
       await advance();
-      expect(errorShown(), message).toBe(message);
+      expect(plain(errorShown()), message).toBe(message);
       expect(document.activeElement, message).toBe(input(field));
       expect(input(unlockIds.recoverCode).value, 'the code stays to be corrected').toBe(code);
     }
     chooseLanguage('ar');
-    expect(errorShown()).toBe('عبارة المرور قصيرة جدًا. يجب أن تتكوّن من عشرة أحرف على الأقل.');
+    // The core's limit, in the digits Intl gives Arabic counts everywhere in the app.
+    expect(plain(errorShown())).toMatch(/^عبارة المرور قصيرة جدًا. يجب أن تتكوّن من (10|١٠) أحرف على الأقل.$/);
     expect(textOf(unlockIds.recoverTitle)).toBe('استخدام رمز الاسترداد');
     expect(document.documentElement.dir).toBe('rtl');
   });

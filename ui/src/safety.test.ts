@@ -73,6 +73,7 @@ function damagedReport(): VerifyResult {
       { table: 'calls', column: 'notes', row: '8123456789012345678' },
       { table: 'cases', column: 'wrapped_key', row: '-4' },
     ],
+    newerFormat: [],
   };
 }
 
@@ -177,7 +178,7 @@ describe('checking', () => {
 
   test("a file SQLite cannot read whole shows SQLite's own words", async () => {
     await safety(supervisor(), {
-      verify_store: () => ({ sound: false, sealedValuesChecked: 0, fileProblems: ['*** in database main ***', 'Page 7: btreeInitPage() returns error code 11'], damaged: [] }),
+      verify_store: () => ({ sound: false, sealedValuesChecked: 0, fileProblems: ['*** in database main ***', 'Page 7: btreeInitPage() returns error code 11'], damaged: [], newerFormat: [] }),
     });
     byId(safetyIds.verifyStore).click();
     await advance();
@@ -242,7 +243,7 @@ describe('checking', () => {
 describe('forgetting a case', () => {
   function withCase(): FakeStore {
     const fake = supervisor();
-    addCase(fake, NUMBER, [callView(), callView({ started_at: '2026-02-01T09:00:00Z' })]);
+    addCase(fake, NUMBER, [callView(), callView({ startedAt: '2026-02-01T09:00:00Z' })]);
     return fake;
   }
 
@@ -378,7 +379,8 @@ describe('the retention period', () => {
       type(safetyIds.retentionMonths, bad);
       submit(safetyIds.retentionSubmit);
       await advance();
-      expect(errorShown(), bad).toBe('Choose a whole number of months from 1 to 120.');
+      // The core's limit, from the generated contract, in the core's words for it.
+      expect(plain(errorShown()), bad).toBe('Choose a whole number from 1 to 120.');
       expect(document.activeElement).toBe(input(safetyIds.retentionMonths));
     }
     expect(commands(calls)).not.toContain('set_retention_months');
@@ -450,8 +452,8 @@ describe('the audit trail', () => {
       { kind: 'recovery_code_used' },
       { kind: 'case_opened', case: '1f3a9c07b2d4e6f8' },
       { kind: 'case_forgotten', case: '1f3a9c07b2d4e6f8' },
-      { kind: 'cases_expired', cases: 4, retention_months: 24 },
-      { kind: 'statistics_exported', from: '2026-01', to: '2026-02', format: 'xlsx', k: 5 },
+      { kind: 'cases_expired', cases: 4, retentionMonths: 24 },
+      { kind: 'statistics_exported', from: '2026-01', to: '2026-02', format: 'xlsx', k: 5, periodTotal: false },
       { kind: 'backup_taken' },
       { kind: 'user_added', name: 'Sara', role: 'supervisor' },
       { kind: 'user_removed', name: 'Sara' },
@@ -556,8 +558,8 @@ describe('the audit trail', () => {
 describe('the contract', () => {
   test('replies of the safety commands are checked for shape', async () => {
     const broken: [() => Promise<unknown>, unknown][] = [
-      [() => ipc.verifyStore(), { sound: true, sealedValuesChecked: 1, fileProblems: [], damaged: [{ table: 'calls', column: 'notes', row: 81234 }] }],
-      [() => ipc.verifyStore(), { sound: 'yes', sealedValuesChecked: 1, fileProblems: [], damaged: [] }],
+      [() => ipc.verifyStore(), { sound: true, sealedValuesChecked: 1, fileProblems: [], damaged: [{ table: 'calls', column: 'notes', row: 81234 }], newerFormat: [] }],
+      [() => ipc.verifyStore(), { sound: 'yes', sealedValuesChecked: 1, fileProblems: [], damaged: [], newerFormat: [] }],
       [() => ipc.verifyBackup('x'), { path: '/b', report: null }],
       [() => ipc.takeBackup(), { path: '' }],
       [() => ipc.auditTrail(), [{ seq: 1, at: STARTED_AT, user: 'Maja', action: { kind: 'deleted_everything' } }]],

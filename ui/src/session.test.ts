@@ -221,25 +221,25 @@ describe('case history', () => {
     fake.settings.referrals.push({ code: 'imam_karim', label: 'Imam Karim <b>' });
     addCase(fake, NUMBER, [
       // Sent oldest first: the UI shows them newest first anyway.
-      callView({ started_at: '2026-01-10T09:00:00Z', ended_at: '2026-01-10T09:20:00Z', notes: 'First call.', level: 'strong_interest' }),
+      callView({ startedAt: '2026-01-10T09:00:00Z', endedAt: '2026-01-10T09:20:00Z', notes: 'First call.', level: 'strong_interest' }),
       callView({
-        started_at: '2026-02-20T18:30:00Z',
-        ended_at: null,
+        startedAt: '2026-02-20T18:30:00Z',
+        endedAt: null,
         notes: 'Second call.\n\nHe bought a ticket.',
         level: 'in_transit_country',
         escalated: true,
         channel: 'email',
         language: 'ar',
         referrals: ['social_services', 'imam_karim'],
-        next_steps: 'Call back Monday',
-        follow_up: '2026-02-23',
+        nextSteps: 'Call back Monday',
+        followUp: '2026-02-23',
         caller: {
           relationship: 'mother',
           gender: 'woman',
           identity: { choice: 'gave_contact_details', name: 'أمينة', phone: null, email: 'a@example.org' },
         },
       }),
-      callView({ started_at: '2026-02-01T12:00:00Z', notes: 'Middle call.', level: 'strong_interest' }),
+      callView({ startedAt: '2026-02-01T12:00:00Z', notes: 'Middle call.', level: 'strong_interest' }),
     ]);
     return fake;
   }
@@ -312,9 +312,9 @@ describe('case history', () => {
 describe('the cases list', () => {
   function cases(): FakeStore {
     const fake = store();
-    addCase(fake, NUMBER, [callView({ level: 'wish_to_leave', follow_up: '2026-03-02', started_at: '2026-02-27T10:00:00Z' })]);
-    addCase(fake, OTHER_NUMBER, [callView({ level: 'strong_interest', follow_up: '2026-04-01', started_at: '2026-02-28T10:00:00Z' })]);
-    addCase(fake, '5555 5555 550', [callView({ level: 'in_transit_country', started_at: '2026-01-01T10:00:00Z' })], false);
+    addCase(fake, NUMBER, [callView({ level: 'wish_to_leave', followUp: '2026-03-02', startedAt: '2026-02-27T10:00:00Z' })]);
+    addCase(fake, OTHER_NUMBER, [callView({ level: 'strong_interest', followUp: '2026-04-01', startedAt: '2026-02-28T10:00:00Z' })]);
+    addCase(fake, '5555 5555 550', [callView({ level: 'in_transit_country', startedAt: '2026-01-01T10:00:00Z' })], false);
     return fake;
   }
 
@@ -339,8 +339,8 @@ describe('the cases list', () => {
   test('a case whose concern rose is marked in the list', async () => {
     const fake = cases();
     addCase(fake, '7777 7777 770', [
-      callView({ level: 'in_transit_country', started_at: '2026-03-01T10:00:00Z', escalated: true }),
-      callView({ level: 'strong_interest', started_at: '2026-02-01T10:00:00Z' }),
+      callView({ level: 'in_transit_country', startedAt: '2026-03-01T10:00:00Z', escalated: true }),
+      callView({ level: 'strong_interest', startedAt: '2026-02-01T10:00:00Z' }),
     ]);
     await open(fake);
     const rows = [...document.querySelectorAll('.case-row')];
@@ -420,7 +420,7 @@ describe('the cases list', () => {
     const fake = store();
     for (let i = 0; i < 250; i++) {
       const started = new Date(Date.UTC(2026, 1, 1) + i * 60_000).toISOString();
-      addCase(fake, `${String(i).padStart(4, '0')} 0000 000`, [callView({ started_at: started, ended_at: started })]);
+      addCase(fake, `${String(i).padStart(4, '0')} 0000 000`, [callView({ startedAt: started, endedAt: started })]);
     }
     await open(fake);
     expect(document.querySelectorAll('.case-row').length).toBe(200);
@@ -440,7 +440,7 @@ describe('the cases list', () => {
 
     // Numbers are grouped the way the language groups them.
     for (let i = 250; i < 1_234; i++) {
-      addCase(fake, `${String(i).padStart(4, '0')} 1111 111`, [callView({ started_at: STARTED_AT })]);
+      addCase(fake, `${String(i).padStart(4, '0')} 1111 111`, [callView({ startedAt: STARTED_AT })]);
     }
     chooseLanguage('en');
     byId(navIds.place('cases')).click();

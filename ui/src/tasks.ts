@@ -3,7 +3,7 @@
 // dropped, a store locked behind the UI's back ends the session, and a refusal is shown with
 // the focus on the field to correct.
 
-import { toIpcError, type ErrorCode } from './ipc';
+import { toIpcError, type ErrorCode, type IpcError, type LimitView } from './ipc';
 import type { Screen } from './screens/screen';
 
 /** Where a refusal sends the volunteer: the field to correct, and fields to empty first. */
@@ -34,9 +34,10 @@ export interface TaskHost {
   shows(screen: Screen): boolean;
   /** Draws `screen` again, keeping what was typed, if it is on show. */
   redraw(screen: Screen): void;
-  showError(code: ErrorCode | null): void;
+  /** Shows `code` (with the limit it names, if any) in the error box; null empties it. */
+  showError(code: ErrorCode | null, limit?: LimitView | null): void;
   /** Shows `code`, empties `clear` and puts the focus (and selection) on `field`. */
-  fail(code: ErrorCode, field: string, clear: readonly string[]): void;
+  fail(code: ErrorCode, field: string, clear: readonly string[], limit?: LimitView | null): void;
   /** The store is locked but the app was signed in: ends the session and shows the unlock screen. False when not signed in. */
   sessionLost(code: ErrorCode): boolean;
 }
@@ -82,12 +83,12 @@ export class TaskRunner {
 
   /**
    * The common end of a failed call. A locked store means the session is gone: the unlock
-   * screen shows, and null is returned. Otherwise the code.
+   * screen shows, and null is returned. Otherwise the refusal.
    */
-  failure(reason: unknown): ErrorCode | null {
-    const { code } = toIpcError(reason);
-    if (code === 'store_locked' && this.host.sessionLost(code)) return null;
-    return code;
+  failure(reason: unknown): IpcError | null {
+    const error = toIpcError(reason);
+    if (error.code === 'store_locked' && this.host.sessionLost(error.code)) return null;
+    return error;
   }
 
   private async step<T>(screen: Screen, epoch: number, token: { screen: Screen } | null, task: Task<T>): Promise<boolean> {
@@ -102,12 +103,12 @@ export class TaskRunner {
     } catch (reason) {
       if (!current()) return false;
       if (this.running === token) this.running = null;
-      const code = this.failure(reason);
-      if (code === null) return false;
-      const correction = await task.failed?.(code);
+      const error = this.failure(reason);
+      if (error === null) return false;
+      const correction = await task.failed?.(error.code);
       this.host.redraw(screen);
-      if (correction) this.host.fail(code, correction.field, correction.clear ?? []);
-      else this.host.showError(code);
+      if (correction) this.host.fail(error.code, correction.field, correction.clear ?? [], error.limit);
+      else this.host.showError(error.code, error.limit);
       return false;
     }
     if (!current()) return false;

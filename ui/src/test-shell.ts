@@ -2,7 +2,7 @@
 // settings in memory and answers the commands of the IPC contract. Not part of the built app.
 
 import { today } from './format';
-import { MAX_LISTED_CASES } from './ipc';
+import { LIMITS } from './ipc';
 import type {
   AuditEntry,
   CallContent,
@@ -14,10 +14,16 @@ import type {
   Role,
   Settings,
   StatisticsDocument,
+  Unfinished,
   UserSummary,
   VerifyResult,
 } from './ipc';
 import { advance, fakeShell, mount, shellError, type Call } from './test-support';
+
+/** The core's refusal of a short passphrase, with its limit (10 to 1024 characters). */
+function tooShort(): ReturnType<typeof shellError> {
+  return shellError('passphrase_too_short', { field: 'passphrase', min: 10, max: 1024 });
+}
 
 export const NUMBER = '4821 0937 552';
 export const OTHER_NUMBER = '1234 5678 903';
@@ -34,7 +40,7 @@ export const BACKUP_PASSPHRASE = 'the current passphrase';
 export const FINGERPRINT = '3f9a0c1b2d4e6f80';
 
 export function soundReport(): VerifyResult {
-  return { sound: true, sealedValuesChecked: 42, fileProblems: [], damaged: [] };
+  return { sound: true, sealedValuesChecked: 42, fileProblems: [], damaged: [], newerFormat: [] };
 }
 
 /** The recovery code as the core reads it: any case, dashes and spaces ignored. */
@@ -51,10 +57,10 @@ export function blankContent(): CallContent {
     language: 'sv',
     level: 'not_assessed',
     caller: { relationship: 'not_stated', gender: 'not_stated', identity: { choice: 'anonymous' } },
-    person: { gender: 'not_stated', age_band: 'unknown', situation: 'other_unknown', environment: 'other_unknown' },
+    person: { gender: 'not_stated', ageBand: 'unknown', situation: 'other_unknown', environment: 'other_unknown' },
     referrals: [],
-    next_steps: '',
-    follow_up: null,
+    nextSteps: '',
+    followUp: null,
     notes: '',
   };
 }
@@ -72,12 +78,7 @@ export function defaultReferrals(): Referral[] {
   ].map((code) => ({ code, label: null }));
 }
 
-export interface Draft {
-  draftId: string;
-  caseNumber: string;
-  startedAt: string;
-  content: CallContent;
-}
+export type Draft = Unfinished;
 
 export interface FakeStore {
   state: 'needs_setup' | 'locked' | 'unlocked';
@@ -172,8 +173,8 @@ export function addCase(fake: FakeStore, caseNumber: string, calls: CallView[], 
 export function callView(overrides: Partial<CallView> = {}): CallView {
   return {
     ...blankContent(),
-    started_at: '2026-03-01T09:00:00Z',
-    ended_at: '2026-03-01T09:12:00Z',
+    startedAt: '2026-03-01T09:00:00Z',
+    endedAt: '2026-03-01T09:12:00Z',
     escalated: false,
     ...overrides,
   };
@@ -215,7 +216,7 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
       if (fake.state !== 'locked') throw shellError('invalid_argument');
       if (recoveryCode(args.recoveryCode) !== recoveryCode(RECOVERY_CODE)) throw shellError('wrong_recovery_code');
       if (!fake.users.some((user) => user.name === args.userName)) throw shellError('unknown_user');
-      if (String(args.newPassphrase).length < 10) throw shellError('passphrase_too_short');
+      if (String(args.newPassphrase).length < 10) throw tooShort();
       fake.state = 'unlocked';
       fake.user = String(args.userName);
       return signedIn();
@@ -231,7 +232,7 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
       const user = fake.users.find((entry) => entry.name === args.userName);
       if (!user) throw shellError('unknown_user');
       if (args.recoveryCode === null && args.passphrase !== BACKUP_PASSPHRASE) throw shellError('wrong_passphrase');
-      if (String(args.passphrase).length < 10) throw shellError('passphrase_too_short');
+      if (String(args.passphrase).length < 10) throw tooShort();
       fake.state = 'unlocked';
       fake.user = user.name;
       fake.role = user.role;
@@ -246,7 +247,7 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
     case 'change_passphrase':
       unlocked();
       if (args.current !== 'the current passphrase') throw shellError('wrong_passphrase');
-      if (typeof args.next !== 'string' || args.next.length < 10) throw shellError('passphrase_too_short');
+      if (typeof args.next !== 'string' || args.next.length < 10) throw tooShort();
       return null;
     case 'start_call': {
       unlocked();
@@ -282,11 +283,13 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
       const key = digits(draft.caseNumber);
       const existing = fake.cases.get(key) ?? { caseNumber: draft.caseNumber, open: true, calls: [] };
       const content = structuredClone(args.content as CallContent);
-      const previous = existing.calls[0];
+      // As the core marks it: the level rose above the latest *assessed* call's (a call not
+      // assessed is skipped).
+      const previous = existing.calls.find((call) => call.level !== 'not_assessed');
       existing.calls.unshift({
         ...content,
-        started_at: draft.startedAt,
-        ended_at: new Date(Date.parse(draft.startedAt) + 9 * 60_000).toISOString(),
+        startedAt: draft.startedAt,
+        endedAt: new Date(Date.parse(draft.startedAt) + 9 * 60_000).toISOString(),
         escalated: previous !== undefined && step(content.level) > step(previous.level),
       });
       fake.cases.set(key, existing);
@@ -318,8 +321,8 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
             open: item.open,
             latestLevel: latest?.level ?? 'not_assessed',
             highestLevel: (['not_assessed', 'strong_interest', 'wish_to_leave', 'in_transit_country'] as const)[highest]!,
-            lastCallAt: latest?.started_at ?? null,
-            followUp: latest?.follow_up ?? null,
+            lastCallAt: latest?.startedAt ?? null,
+            followUp: latest?.followUp ?? null,
             calls: item.calls.length,
             escalated: item.calls.find((call) => call.level !== 'not_assessed')?.escalated ?? false,
           };
@@ -328,7 +331,7 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
         .filter((item) => !filter.dueOnly || (item.followUp !== null && item.followUp <= day))
         .filter((item) => step(item.latestLevel) >= filter.minStep)
         .sort((a, b) => (b.lastCallAt ? Date.parse(b.lastCallAt) : 0) - (a.lastCallAt ? Date.parse(a.lastCallAt) : 0));
-      return { cases: matching.slice(0, MAX_LISTED_CASES), total: matching.length };
+      return { cases: matching.slice(0, LIMITS.listedCases), total: matching.length };
     }
     case 'set_case_open': {
       unlocked();
@@ -345,7 +348,7 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
       const name = String(args.userName);
       if (name.trim() === '') throw shellError('invalid_user_name');
       if (fake.users.some((user) => user.name === name)) throw shellError('user_exists');
-      if (String(args.passphrase).length < 10) throw shellError('passphrase_too_short');
+      if (String(args.passphrase).length < 10) throw tooShort();
       fake.users.push({ name, role: args.role as Role });
       return null;
     }
@@ -353,38 +356,47 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
       supervisor();
       fake.users = fake.users.filter((user) => user.name !== args.userName);
       return null;
-    case 'set_referrals':
+    case 'set_referrals': {
       supervisor();
-      fake.settings.referrals = structuredClone(args.referrals as Referral[]);
+      const referrals = args.referrals as Referral[];
+      // The core's rule for a code.
+      if (referrals.some((entry) => !new RegExp(`^[a-z0-9_]{1,${LIMITS.referralCodeChars}}$`).test(entry.code))) {
+        throw shellError('referral_code_malformed', { field: 'referral', min: 1, max: LIMITS.referralCodeChars });
+      }
+      fake.settings.referrals = structuredClone(referrals);
       return null;
+    }
     case 'set_transit_countries':
       supervisor();
       fake.settings.transitCountries = [...(args.countries as string[])];
       return null;
     case 'set_idle_lock_minutes':
       supervisor();
+      if (!(Number(args.minutes) >= 1 && Number(args.minutes) <= LIMITS.idleLockMinutes)) {
+        throw shellError('out_of_range', { field: 'idle_lock_minutes', min: 1, max: LIMITS.idleLockMinutes });
+      }
       fake.settings.idleLockMinutes = Number(args.minutes);
       return null;
     case 'reset_passphrase': {
       supervisor();
       const name = String(args.userName);
       if (!fake.users.some((user) => user.name === name)) throw shellError('unknown_user');
-      if (String(args.passphrase).length < 10) throw shellError('passphrase_too_short');
+      if (String(args.passphrase).length < 10) throw tooShort();
       audited(fake, { kind: 'passphrase_reset', name });
       return null;
     }
     case 'set_retention_months': {
       supervisor();
       const months = args.months;
-      if (months !== null && !(typeof months === 'number' && Number.isInteger(months) && months >= 1 && months <= 120)) {
-        throw shellError('invalid_argument');
+      if (months !== null && !(typeof months === 'number' && Number.isInteger(months) && months >= 1 && months <= LIMITS.retentionMonths)) {
+        throw shellError('out_of_range', { field: 'retention_months', min: 1, max: LIMITS.retentionMonths });
       }
       fake.settings.retentionMonths = months;
       audited(fake, { kind: 'settings_changed', setting: 'retention_months' });
       const casesDestroyed = fake.expireOnSave;
       fake.expireOnSave = 0;
       if (casesDestroyed > 0 && months !== null) {
-        audited(fake, { kind: 'cases_expired', cases: casesDestroyed, retention_months: months });
+        audited(fake, { kind: 'cases_expired', cases: casesDestroyed, retentionMonths: months });
       }
       return { casesDestroyed };
     }
@@ -424,7 +436,7 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
       supervisor();
       publishable(fake, query);
       fake.publishedK = query.k;
-      audited(fake, { kind: 'statistics_exported', from: query.from, to: query.to, format: String(args.format), k: query.k });
+      audited(fake, { kind: 'statistics_exported', from: query.from, to: query.to, format: String(args.format), k: query.k, periodTotal: query.periodTotal });
       return { path: exportPath(query.from, query.to, String(args.format)) };
     }
     default:

@@ -23,8 +23,11 @@ export function fakeShell(handler: Handler): Call[] {
 }
 
 /** A rejection as the shell sends it. */
-export function shellError(code: string): { code: string; message: string } {
-  return { code, message: `${code} (English, for logs)` };
+export function shellError(
+  code: string,
+  limit?: { field: string; min: number | null; max: number },
+): { code: string; message: string; limit?: { field: string; min: number | null; max: number } } {
+  return limit ? { code, message: `${code} (English, for logs)`, limit } : { code, message: `${code} (English, for logs)` };
 }
 
 let mounted: App | null = null;

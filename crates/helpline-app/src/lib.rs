@@ -8,28 +8,35 @@
 //! (the `*View` types, which cross IPC as JSON) or a coded [`AppError`].
 
 mod error;
+mod typescript;
+mod wire;
 
-pub use error::AppError;
+pub use error::{error_codes, AppError};
+pub use wire::*;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use helpline_core::store::backup::{self, BackupSecret};
-use helpline_core::store::{self, AuditEntry, AuditProblem, CallDraft, CaseOverview, DamagedPlace};
+use helpline_core::store::{self, AuditEntry, CallDraft, CaseOverview, DamagedPlace};
 use helpline_core::CaseQuery;
 use helpline_core::Month;
 use helpline_core::{
-    paths, Call, CallContent, CaseNumber, Code, ConcernLevel, CountryCode, Error, HelplineSettings,
-    Passphrase, RecordedCall, RecoveryCode, Referral, Role, Session, Store, UserSummary,
-    VerifyReport, MAX_RETENTION_MONTHS,
+    paths, Call, CallContent, CaseNumber, ConcernLevel, CountryCode, Error, HelplineSettings,
+    Passphrase, RecordedCall, RecoveryCode, Referral, Role, Session, Store, VerifyReport,
+    MAX_RETENTION_MONTHS,
 };
 use helpline_stats::export::{self, Format, Report};
 use helpline_stats::labels::{Labels, ReportLanguage, UnknownLanguage};
 use helpline_stats::release::Request;
 use helpline_stats::suppression::Threshold;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 use zeroize::Zeroizing;
+
+use error::{BACKUP_FAILED, EXPORT_FAILED, RECOVERY_CODE_MALFORMED};
+use typescript::{ConcernLevelTs, RoleTs};
 
 /// The longest text any IPC argument of these commands may have; anything longer is refused
 /// before it reaches the core.
@@ -46,32 +53,43 @@ pub struct Helpline {
     restore_from: Option<PathBuf>,
 }
 
-#[derive(Debug, Serialize, PartialEq, Eq)]
-#[serde(tag = "state", rename_all = "snake_case")]
+// The tag's values are codes (`needs_setup`); a variant's fields are camelCase like every view.
+#[derive(Debug, Serialize, PartialEq, Eq, TS)]
+#[serde(
+    tag = "state",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase"
+)]
 pub enum AppStatus {
     NeedsSetup,
     Locked,
-    Unlocked { user: String, role: &'static str },
+    Unlocked {
+        user: String,
+        #[ts(as = "RoleTs")]
+        role: Role,
+    },
 }
 
-#[derive(Debug, Serialize, PartialEq, Eq)]
+#[derive(Debug, Serialize, PartialEq, Eq, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SignedIn {
     pub user: String,
-    pub role: &'static str,
+    #[ts(as = "RoleTs")]
+    pub role: Role,
     /// Cases the retention period destroyed right after signing in.
     pub cases_expired: u64,
     /// The retention run failed (the cases it should have destroyed are still there).
     pub retention_failed: bool,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SetUpDone {
     /// Shown once; nothing keeps a copy.
     pub recovery_code: String,
     pub user: String,
-    pub role: &'static str,
+    #[ts(as = "RoleTs")]
+    pub role: Role,
 }
 
 fn check_length(field: &str, text: &str) -> Result<(), AppError> {
@@ -107,7 +125,7 @@ impl Helpline {
         match &self.session {
             Some(session) => AppStatus::Unlocked {
                 user: session.user_name().to_owned(),
-                role: session.role().code(),
+                role: session.role(),
             },
             None if Store::exists(&self.data_dir) => AppStatus::Locked,
             None => AppStatus::NeedsSetup,
@@ -126,7 +144,7 @@ impl Helpline {
         let done = SetUpDone {
             recovery_code: code.display().to_string(),
             user: session.user_name().to_owned(),
-            role: session.role().code(),
+            role: session.role(),
         };
         self.session = Some(session);
         Ok(done)
@@ -174,7 +192,7 @@ impl Helpline {
         }
         let signed_in = SignedIn {
             user: session.user_name().to_owned(),
-            role: session.role().code(),
+            role: session.role(),
             cases_expired: retention.as_ref().map_or(0, |run| run.cases_destroyed),
             retention_failed: retention.is_err(),
         };
@@ -279,13 +297,13 @@ fn parse_recovery_code(text: &str) -> Result<RecoveryCode, AppError> {
     check_length("recoveryCode", text)?;
     RecoveryCode::parse(text).map_err(|_| {
         AppError::new(
-            "recovery_code_malformed",
+            RECOVERY_CODE_MALFORMED,
             "a recovery code is 32 letters and digits 2-7, in groups of four",
         )
     })
 }
 
-#[derive(Debug, Serialize, PartialEq, Eq)]
+#[derive(Debug, Serialize, PartialEq, Eq, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RestoreFile {
     /// The file's name only, to show which backup was chosen.
@@ -293,10 +311,12 @@ pub struct RestoreFile {
 }
 
 /// The settings as the UI reads them.
-#[derive(Debug, Serialize, PartialEq, Eq)]
+#[derive(Debug, Serialize, PartialEq, Eq, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SettingsView {
-    pub referrals: Vec<Referral>,
+    pub referrals: Vec<ReferralView>,
+    /// Two-letter country codes such as `TR`.
+    #[ts(as = "Vec<String>")]
     pub transit_countries: Vec<CountryCode>,
     pub idle_lock_minutes: u32,
     /// Months case content is kept after a case's last call; None: until it is forgotten.
@@ -304,16 +324,16 @@ pub struct SettingsView {
 }
 
 /// A call in progress, as the call screen needs it.
-#[derive(Debug, Serialize, PartialEq, Eq)]
+#[derive(Debug, Serialize, PartialEq, Eq, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DraftView {
     pub draft_id: String,
     pub case_number: String,
     pub started_at: DateTime<Utc>,
-    pub content: CallContent,
+    pub content: CallContentView,
 }
 
-#[derive(Debug, Serialize, PartialEq, Eq)]
+#[derive(Debug, Serialize, PartialEq, Eq, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct StartedCallView {
     #[serde(flatten)]
@@ -321,27 +341,37 @@ pub struct StartedCallView {
     pub new_case: bool,
 }
 
-#[derive(Debug, Serialize, PartialEq, Eq)]
+#[derive(Debug, Serialize, PartialEq, Eq, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CaseNumberView {
     pub case_number: String,
 }
 
-#[derive(Debug, Serialize, PartialEq, Eq)]
+#[derive(Debug, Serialize, PartialEq, Eq, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CaseHistoryView {
     pub case_number: String,
     pub open: bool,
     /// Newest first, as the volunteer reads them.
+    pub calls: Vec<RecordedCallView>,
+}
+
+/// A case's calls in the core's terms, oldest first (the CLI's `case show`).
+#[derive(Debug, PartialEq, Eq)]
+pub struct CaseCalls {
+    pub case_number: String,
+    pub open: bool,
     pub calls: Vec<RecordedCall>,
 }
 
-#[derive(Debug, Serialize, PartialEq, Eq)]
+#[derive(Debug, Serialize, PartialEq, Eq, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CaseOverviewView {
     pub case_number: String,
     pub open: bool,
+    #[ts(as = "ConcernLevelTs")]
     pub latest_level: ConcernLevel,
+    #[ts(as = "ConcernLevelTs")]
     pub highest_level: ConcernLevel,
     pub last_call_at: Option<DateTime<Utc>>,
     pub follow_up: Option<NaiveDate>,
@@ -350,7 +380,7 @@ pub struct CaseOverviewView {
 }
 
 /// The cases list's filter, as the webview sends it: every field required, nothing else.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CasesFilter {
     /// Only cases not closed.
@@ -387,7 +417,7 @@ impl CasesFilter {
 
 /// The cases that match a filter, most recent last call first, at most [`MAX_LISTED_CASES`];
 /// `total` is how many match.
-#[derive(Debug, Serialize, PartialEq, Eq)]
+#[derive(Debug, Serialize, PartialEq, Eq, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CaseListView {
     pub cases: Vec<CaseOverviewView>,
@@ -416,7 +446,7 @@ fn draft_view(draft: CallDraft) -> DraftView {
         draft_id: draft.draft_id.to_string(),
         case_number: shown(&draft.number),
         started_at: draft.started_at,
-        content: draft.content,
+        content: draft.content.into(),
     }
 }
 
@@ -432,10 +462,12 @@ fn parse_draft_id(text: &str) -> Result<i64, AppError> {
         .ok_or_else(|| AppError::invalid_argument("draftId is not the id of a call"))
 }
 
-/// The webview's JSON for a call's content, checked field by field by serde against the
-/// core's types; anything else is a coded error, not a crash.
+/// The webview's JSON for a call's content, checked field by field by serde against the wire
+/// type (and the core's codes); anything else is a coded error, not a crash.
 pub fn parse_content(value: serde_json::Value) -> Result<CallContent, AppError> {
-    serde_json::from_value(value).map_err(|e| AppError::invalid_argument(format!("content: {e}")))
+    serde_json::from_value::<CallContentView>(value)
+        .map(CallContent::from)
+        .map_err(|e| AppError::invalid_argument(format!("content: {e}")))
 }
 
 /// What the statistics screen asks for; checked before anything is read.
@@ -543,7 +575,7 @@ impl Helpline {
             path,
         )
         .map_err(|e| AppError::new(
-            "export_failed",
+            EXPORT_FAILED,
             format!(
                 "{e} (the months are published all the same: exporting them again gives the same values)"
             ),
@@ -593,7 +625,11 @@ impl Helpline {
     pub fn settings(&mut self) -> Result<SettingsView, AppError> {
         let settings = self.session()?.settings()?;
         Ok(SettingsView {
-            referrals: settings.referrals,
+            referrals: settings
+                .referrals
+                .into_iter()
+                .map(ReferralView::from)
+                .collect(),
             transit_countries: settings.transit_countries,
             idle_lock_minutes: settings.idle_lock_minutes,
             retention_months: settings.retention_months,
@@ -611,8 +647,11 @@ impl Helpline {
     }
 
     pub fn set_referrals(&mut self, referrals: serde_json::Value) -> Result<(), AppError> {
-        let referrals: Vec<Referral> = serde_json::from_value(referrals)
-            .map_err(|e| AppError::invalid_argument(format!("referrals: {e}")))?;
+        let referrals = serde_json::from_value::<Vec<ReferralView>>(referrals)
+            .map_err(|e| AppError::invalid_argument(format!("referrals: {e}")))?
+            .into_iter()
+            .map(Referral::try_from)
+            .collect::<Result<Vec<_>, _>>()?;
         self.change_settings(|s| s.referrals = referrals)
     }
 
@@ -631,10 +670,14 @@ impl Helpline {
     /// Sets how long case content is kept (supervisors), then applies it at once: cases whose
     /// last call is older are destroyed now, not at the next unlock.
     pub fn set_retention_months(&mut self, months: Option<u32>) -> Result<RetentionView, AppError> {
+        // Checked before anything is read, with the core's own error and limit.
         if months.is_some_and(|m| !(1..=MAX_RETENTION_MONTHS).contains(&m)) {
-            return Err(AppError::invalid_argument(format!(
-                "months: case content is kept 1 to {MAX_RETENTION_MONTHS} months, or until forgotten"
-            )));
+            return Err(Error::OutOfRange {
+                field: "retention_months",
+                min: 1,
+                max: u64::from(MAX_RETENTION_MONTHS),
+            }
+            .into());
         }
         self.change_settings(|s| s.retention_months = months)?;
         self.apply_retention()
@@ -711,12 +754,27 @@ impl Helpline {
     }
 
     pub fn find_case(&mut self, case_number: &str) -> Result<CaseHistoryView, AppError> {
+        let case = self.case_calls(case_number)?;
+        Ok(CaseHistoryView {
+            case_number: case.case_number,
+            open: case.open,
+            calls: case
+                .calls
+                .into_iter()
+                .rev()
+                .map(RecordedCallView::from)
+                .collect(),
+        })
+    }
+
+    /// A case's history as the core has it, oldest first.
+    pub fn case_calls(&mut self, case_number: &str) -> Result<CaseCalls, AppError> {
         let number = parse_case_number(case_number)?;
         let history = self.session()?.case_history(&number)?;
-        Ok(CaseHistoryView {
+        Ok(CaseCalls {
             case_number: shown(&number),
             open: history.open,
-            calls: history.calls.into_iter().rev().collect(),
+            calls: history.calls,
         })
     }
 
@@ -744,8 +802,13 @@ impl Helpline {
         Ok(self.session()?.set_case_open(&number, open)?)
     }
 
-    pub fn list_users(&mut self) -> Result<Vec<UserSummary>, AppError> {
-        Ok(self.session()?.users()?)
+    pub fn list_users(&mut self) -> Result<Vec<UserView>, AppError> {
+        Ok(self
+            .session()?
+            .users()?
+            .into_iter()
+            .map(UserView::from)
+            .collect())
     }
 
     pub fn add_user(
@@ -781,7 +844,7 @@ impl Helpline {
     /// Writes an encrypted backup of the whole store to `path` (chosen in the save dialog).
     pub fn backup(&mut self, path: &Path) -> Result<(), AppError> {
         self.session()?.backup(path).map_err(|e| match e {
-            Error::Storage(message) => AppError::new("backup_failed", message),
+            Error::Storage(message) => AppError::new(BACKUP_FAILED, message),
             other => other.into(),
         })
     }
@@ -811,7 +874,16 @@ impl Helpline {
     }
 
     /// The audit trail, newest first (supervisors).
-    pub fn audit_trail(&mut self) -> Result<Vec<AuditEntry>, AppError> {
+    pub fn audit_trail(&mut self) -> Result<Vec<AuditEntryView>, AppError> {
+        Ok(self
+            .audit_entries()?
+            .into_iter()
+            .map(AuditEntryView::from)
+            .collect())
+    }
+
+    /// The audit trail in the core's terms, newest first (the CLI's `audit list`).
+    pub fn audit_entries(&mut self) -> Result<Vec<AuditEntry>, AppError> {
         Ok(self.session()?.audit_trail()?)
     }
 
@@ -823,7 +895,11 @@ impl Helpline {
             entries_checked: report.entries_checked,
             head_seq: report.head_seq,
             fingerprint: report.fingerprint,
-            problems: report.problems,
+            problems: report
+                .problems
+                .into_iter()
+                .map(AuditProblemView::from)
+                .collect(),
         })
     }
 
@@ -835,14 +911,14 @@ impl Helpline {
 }
 
 /// What saving the retention period destroyed at once.
-#[derive(Debug, Serialize, PartialEq, Eq)]
+#[derive(Debug, Serialize, PartialEq, Eq, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RetentionView {
     pub cases_destroyed: u64,
 }
 
-/// What a check of the audit trail found. `problems` keep the core's snake_case fields.
-#[derive(Debug, Serialize, PartialEq, Eq)]
+/// What a check of the audit trail found.
+#[derive(Debug, Serialize, PartialEq, Eq, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AuditCheckView {
     pub sound: bool,
@@ -851,7 +927,7 @@ pub struct AuditCheckView {
     pub head_seq: u64,
     /// To note down elsewhere: it shows later whether the trail was wound back.
     pub fingerprint: String,
-    pub problems: Vec<AuditProblem>,
+    pub problems: Vec<AuditProblemView>,
 }
 
 /// The name offered in the save dialog for a backup taken on `day`.
@@ -862,7 +938,7 @@ pub fn backup_file_name(day: NaiveDate) -> String {
 pub const BACKUP_EXTENSION: &str = "hlbak";
 
 /// What a check of the store or of a backup found, for the safety screen.
-#[derive(Debug, Serialize, PartialEq, Eq)]
+#[derive(Debug, Serialize, PartialEq, Eq, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct VerifyView {
     pub sound: bool,
@@ -874,7 +950,7 @@ pub struct VerifyView {
     pub newer_format: Vec<DamagedView>,
 }
 
-#[derive(Debug, Serialize, PartialEq, Eq)]
+#[derive(Debug, Serialize, PartialEq, Eq, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DamagedView {
     pub table: &'static str,
@@ -917,7 +993,7 @@ mod tests {
         Zeroizing::new(text.to_owned())
     }
 
-    fn signed_in(user: &str, role: &'static str) -> SignedIn {
+    fn signed_in(user: &str, role: Role) -> SignedIn {
         SignedIn {
             user: user.into(),
             role,
@@ -939,7 +1015,7 @@ mod tests {
             helpline.status(),
             AppStatus::Unlocked {
                 user: "sara".into(),
-                role: "supervisor"
+                role: Role::Supervisor
             }
         );
         helpline.lock();
@@ -955,7 +1031,7 @@ mod tests {
             helpline
                 .unlock("sara", secret("a long passphrase"))
                 .unwrap(),
-            signed_in("sara", "supervisor")
+            signed_in("sara", Role::Supervisor)
         );
         assert_eq!(
             helpline
@@ -1034,7 +1110,8 @@ mod tests {
     }
 
     fn content_json(notes: &str) -> serde_json::Value {
-        let mut content = serde_json::to_value(CallContent::blank()).unwrap();
+        let mut content =
+            serde_json::to_value(CallContentView::from(CallContent::blank())).unwrap();
         content["notes"] = notes.into();
         content["level"] = "wish_to_leave".into();
         content
@@ -1079,13 +1156,15 @@ mod tests {
         let notes: Vec<&str> = history
             .calls
             .iter()
-            .map(|c| c.call.content.notes.as_str())
+            .map(|c| c.content.notes.as_str())
             .collect();
         assert_eq!(notes, ["second", "all of it"], "newest first");
         let json = serde_json::to_value(&history).unwrap();
         assert_eq!(json["calls"][0]["level"], "wish_to_leave");
         assert_eq!(json["calls"][0]["escalated"], false);
-        assert!(json["calls"][0]["started_at"].is_string());
+        assert!(json["calls"][0]["startedAt"].is_string());
+        assert!(json["calls"][0]["nextSteps"].is_string());
+        assert!(json["calls"][0]["person"]["ageBand"].is_string());
         let listed = helpline.list_cases(filter(true, false, 0)).unwrap();
         assert_eq!((listed.cases.len(), listed.total), (1, 1));
         assert_eq!(listed.cases[0].calls, 2);
@@ -1312,7 +1391,7 @@ mod tests {
         assert_eq!(error.code, "out_of_range");
         assert_eq!(
             error.limit.map(|l| (l.field, l.max)),
-            Some(("min_step", 3)),
+            Some(("min_step".to_owned(), 3)),
             "the limit is the core's, named"
         );
     }
@@ -1368,12 +1447,16 @@ mod tests {
                 .code,
             "invalid_argument"
         );
+        let error = helpline
+            .set_referrals(serde_json::json!([{"code": "Bad Code", "label": null}]))
+            .unwrap_err();
+        assert_eq!(error.code, "referral_code_malformed");
         assert_eq!(
-            helpline
-                .set_referrals(serde_json::json!([{"code": "Bad Code", "label": null}]))
-                .unwrap_err()
-                .code,
-            "invalid_argument"
+            error.limit.map(|l| (l.min, l.max)),
+            Some((
+                Some(1),
+                helpline_core::domain::MAX_REFERRAL_CODE_CHARS as u64
+            ))
         );
         let error = helpline.set_idle_lock_minutes(0).unwrap_err();
         assert_eq!(error.code, "out_of_range");
@@ -1634,10 +1717,10 @@ mod tests {
             fresh
                 .restore("sara", secret("a long passphrase"), None)
                 .unwrap(),
-            signed_in("sara", "supervisor")
+            signed_in("sara", Role::Supervisor)
         );
         let history = fresh.find_case(&number).unwrap();
-        assert_eq!(history.calls[0].call.content.notes, "kept in the backup");
+        assert_eq!(history.calls[0].content.notes, "kept in the backup");
 
         // With the recovery code and a new passphrase.
         let mut other = Helpline::new(dir.path().join("recovered"));
@@ -1728,7 +1811,7 @@ mod tests {
             helpline
                 .recover("sara", secret(&typed), secret("a new passphrase"))
                 .unwrap(),
-            signed_in("sara", "supervisor")
+            signed_in("sara", Role::Supervisor)
         );
         helpline.lock();
         assert_eq!(
@@ -1843,10 +1926,9 @@ mod tests {
         let mut helpline = unlocked(dir.path());
         assert_eq!(helpline.settings().unwrap().retention_months, None);
         for bad in [Some(0), Some(121)] {
-            assert_eq!(
-                helpline.set_retention_months(bad).unwrap_err().code,
-                "invalid_argument"
-            );
+            let error = helpline.set_retention_months(bad).unwrap_err();
+            assert_eq!(error.code, "out_of_range");
+            assert_eq!(error.limit.map(|l| (l.min, l.max)), Some((Some(1), 120)));
         }
         let old = old_case(&mut helpline, 100);
         let recent = old_case(&mut helpline, 10);

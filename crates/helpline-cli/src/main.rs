@@ -9,10 +9,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use helpline_app::{AppError, AuditCheckView, Helpline, SignedIn, StatisticsQuery, VerifyView};
-use helpline_core::{
-    store, AuditProblemKind, Code, Error, Month, RecordedCall, Store, MAX_RETENTION_MONTHS,
+use helpline_app::{
+    AppError, AuditCheckView, AuditProblemKindView as AuditProblemKind, Helpline, SignedIn,
+    StatisticsQuery, VerifyView,
 };
+use helpline_core::{store, Code, Error, Month, Store, MAX_RETENTION_MONTHS};
 use helpline_stats::export::{ExportError, Format};
 use zeroize::Zeroizing;
 
@@ -377,9 +378,9 @@ fn run_unlocked(
             );
         }
         UnlockedCommand::Case(CaseCommand::Show { number, json }) => {
-            let history = helpline.find_case(&number)?;
             // Oldest first, as a history is read on paper.
-            let calls: Vec<RecordedCall> = history.calls.into_iter().rev().collect();
+            let history = helpline.case_calls(&number)?;
+            let calls = history.calls;
             let mut out = std::io::stdout().lock();
             if json {
                 let text = serde_json::to_string_pretty(&serde_json::json!({
@@ -482,7 +483,7 @@ fn run_unlocked(
             report_audit(&check)?;
         }
         UnlockedCommand::Audit(AuditCommand::List { json }) => {
-            let trail = helpline.audit_trail()?;
+            let trail = helpline.audit_entries()?;
             let mut out = std::io::stdout().lock();
             if json {
                 let text = serde_json::to_string_pretty(&trail)

@@ -834,12 +834,17 @@ fn retention_destroys_cases_older_than_the_period_the_supervisor_sets() {
             .starts_with("0 expired")
     );
 
-    for wrong in ["0", "121", "a year", "-3"] {
+    for (wrong, code) in [
+        ("0", "out_of_range"),
+        ("121", "out_of_range"),
+        ("a year", "invalid_argument"),
+        ("-3", "invalid_argument"),
+    ] {
         fails_with(
             as_sara(&dir)
                 .args(["retention", "set", "--", wrong])
                 .assert(),
-            "invalid_argument",
+            code,
         );
     }
     add_volunteer(&dir);

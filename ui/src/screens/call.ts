@@ -10,6 +10,7 @@ import {
   ENVIRONMENTS,
   GENDERS,
   LEVELS,
+  LIMITS,
   RELATIONSHIPS,
   SITUATIONS,
   levelStep,
@@ -24,8 +25,6 @@ import {
 import { navBar } from './nav';
 import type { ActiveCall, Rendered, Screen, SessionContext } from './types';
 
-export const MAX_NOTES = 50_000;
-export const MAX_NEXT_STEPS = 4000;
 /** The notes counter shows from here on. */
 export const NOTES_COUNTER_FROM = 45_000;
 
@@ -352,10 +351,10 @@ export class CallScreen implements Screen {
   }
 
   private saveFailed(reason: unknown): void {
-    const code = this.ctx.tasks.failure(reason);
-    if (!code || QUIET_SAVE_ERRORS.includes(code)) return;
-    this.ctx.showError(code);
-    this.saveError = code;
+    const error = this.ctx.tasks.failure(reason);
+    if (!error || QUIET_SAVE_ERRORS.includes(error.code)) return;
+    this.ctx.showError(error.code, error.limit);
+    this.saveError = error.code;
   }
 
   private saveStateChanged(state: SaveState): void {
@@ -494,8 +493,8 @@ export class CallScreen implements Screen {
       content.person.gender = value;
       change();
     });
-    const ageBand = selectField(ids.ageBand, t('person-age-band-label'), options(AGE_BANDS, 'age-'), content.person.age_band, (value) => {
-      content.person.age_band = value;
+    const ageBand = selectField(ids.ageBand, t('person-age-band-label'), options(AGE_BANDS, 'age-'), content.person.ageBand, (value) => {
+      content.person.ageBand = value;
       change();
     });
     const situation = selectField(
@@ -537,18 +536,18 @@ export class CallScreen implements Screen {
     });
 
     // --- next steps, follow-up, notes ---------------------------------------------------------
-    const nextSteps = el('textarea', { id: ids.nextSteps, name: ids.nextSteps, rows: '3', dir: 'auto', maxlength: String(MAX_NEXT_STEPS) });
-    nextSteps.value = content.next_steps;
+    const nextSteps = el('textarea', { id: ids.nextSteps, name: ids.nextSteps, rows: '3', dir: 'auto', maxlength: String(LIMITS.nextStepsChars) });
+    nextSteps.value = content.nextSteps;
     nextSteps.addEventListener('input', () => {
-      content.next_steps = nextSteps.value;
+      content.nextSteps = nextSteps.value;
       change();
     });
     const followUp = el('input', { id: ids.followUp, name: ids.followUp, type: 'date' });
-    followUp.value = content.follow_up ?? '';
+    followUp.value = content.followUp ?? '';
     const followUpChanged = (): void => {
       const value = /^\d{4}-\d{2}-\d{2}$/.test(followUp.value) ? followUp.value : null;
-      if (value === content.follow_up) return;
-      content.follow_up = value;
+      if (value === content.followUp) return;
+      content.followUp = value;
       change();
     };
     followUp.addEventListener('input', followUpChanged);
@@ -559,7 +558,7 @@ export class CallScreen implements Screen {
       name: ids.notes,
       rows: '14',
       dir: 'auto',
-      maxlength: String(MAX_NOTES),
+      maxlength: String(LIMITS.notesChars),
       'aria-describedby': `${ids.notesHint} ${ids.notesCounter}`,
     });
     notes.value = content.notes;
@@ -567,8 +566,8 @@ export class CallScreen implements Screen {
     const count = (): void => {
       const length = notes.value.length;
       counter.hidden = length < NOTES_COUNTER_FROM;
-      counter.classList.toggle('full', length >= MAX_NOTES);
-      counter.textContent = counter.hidden ? '' : t('notes-counter', { count: length, max: MAX_NOTES });
+      counter.classList.toggle('full', length >= LIMITS.notesChars);
+      counter.textContent = counter.hidden ? '' : t('notes-counter', { count: length, max: LIMITS.notesChars });
     };
     count();
     notes.addEventListener('input', () => {

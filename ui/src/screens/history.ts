@@ -22,7 +22,7 @@ export const ids = {
 /** Newest first, whatever order they came in. */
 export function newestFirst(calls: readonly CallView[]): CallView[] {
   return calls
-    .map((call, index) => ({ call, index, time: Date.parse(call.started_at) }))
+    .map((call, index) => ({ call, index, time: Date.parse(call.startedAt) }))
     .sort((a, b) => b.time - a.time || a.index - b.index)
     .map((item) => item.call);
 }
@@ -32,7 +32,7 @@ function row(term: string, ...value: (Node | string | null)[]): HTMLElement[] {
 }
 
 function callItem(call: CallView, referrals: readonly Referral[]): HTMLElement {
-  const minutes = durationMinutes(call.started_at, call.ended_at);
+  const minutes = durationMinutes(call.startedAt, call.endedAt);
   const identity = call.caller.identity;
   const contact: HTMLElement[] = [];
   if (identity.choice === 'gave_contact_details') {
@@ -60,7 +60,7 @@ function callItem(call: CallView, referrals: readonly Referral[]): HTMLElement {
       t('history-person'),
       t('history-person-value', {
         gender: t(`gender-${call.person.gender}`),
-        age: t(`age-${call.person.age_band}`),
+        age: t(`age-${call.person.ageBand}`),
         situation: t(`situation-${call.person.situation}`),
         environment: t(`environment-${call.person.environment}`),
       }),
@@ -71,9 +71,9 @@ function callItem(call: CallView, referrals: readonly Referral[]): HTMLElement {
     ),
     ...row(
       t('history-next-steps'),
-      call.next_steps.trim() === '' ? t('value-none') : el('span', { class: 'pre', dir: 'auto' }, call.next_steps),
+      call.nextSteps.trim() === '' ? t('value-none') : el('span', { class: 'pre', dir: 'auto' }, call.nextSteps),
     ),
-    ...row(t('history-follow-up'), call.follow_up ? formatDay(call.follow_up) : t('value-none')),
+    ...row(t('history-follow-up'), call.followUp ? formatDay(call.followUp) : t('value-none')),
   );
   return el(
     'li',
@@ -81,7 +81,7 @@ function callItem(call: CallView, referrals: readonly Referral[]): HTMLElement {
     el(
       'h4',
       {},
-      el('time', { datetime: call.started_at }, formatDateTime(call.started_at)),
+      el('time', { datetime: call.startedAt }, formatDateTime(call.startedAt)),
       call.escalated ? el('span', { class: 'history-escalated', role: 'note' }, t('history-escalated')) : null,
     ),
     details,

@@ -59,9 +59,9 @@ export class HomeScreen implements Screen {
       },
       drawn: () => {
         if (failed !== null) {
-          const code = this.ctx.tasks.failure(failed);
-          if (code === null) return;
-          this.ctx.showError(code);
+          const error = this.ctx.tasks.failure(failed);
+          if (error === null) return;
+          this.ctx.showError(error.code, error.limit);
         }
         // An unfinished call comes first: offer it where the focus is.
         if (this.unfinished.length > 0 && untouched) this.ctx.focus(ids.resumeFirst);

@@ -6,11 +6,11 @@ import { caseNumber, el, field, userText } from '../dom';
 import { formatCount, formatDateTime, formatMonth, toLatinDigits } from '../format';
 import { formatNodes, t, type MessageId } from '../i18n';
 import {
-  MAX_RETENTION_MONTHS,
+  LIMITS,
   type AuditAction,
   type AuditCheck,
   type AuditEntry,
-  type ClientErrorCode,
+  type LimitView,
   type VerifyResult,
 } from '../ipc';
 import * as ipc from '../ipc';
@@ -70,12 +70,14 @@ export const ids = {
   retentionMode: (mode: RetentionMode) => `retention-${mode}` as const,
 } as const;
 
-/** The months typed for the retention period, or the error to show. */
-export function checkRetentionMonths(typed: string): { ok: true; months: number } | { ok: false; code: ClientErrorCode } {
+/** The core's limit on the retention period, for the check before it is asked. */
+export const RETENTION_LIMIT: LimitView = { field: 'retention_months', min: 1, max: LIMITS.retentionMonths };
+
+/** The months typed for the retention period; null when they are not a whole number in range. */
+export function checkRetentionMonths(typed: string): number | null {
   const digits = toLatinDigits(typed.trim());
-  const months = /^\d{1,3}$/.test(digits) ? Number(digits) : NaN;
-  if (!(months >= 1 && months <= MAX_RETENTION_MONTHS)) return { ok: false, code: 'invalid_retention_months' };
-  return { ok: true, months };
+  const months = /^\d{1,9}$/.test(digits) ? Number(digits) : NaN;
+  return months >= 1 && months <= RETENTION_LIMIT.max ? months : null;
 }
 
 /** Whether saving `months` (null: until forgotten) can destroy cases that `current` keeps. */
@@ -193,7 +195,7 @@ export function auditSentence(action: AuditAction): string {
     case 'case_forgotten':
       return t(`audit-action-${action.kind}`, { case: action.case });
     case 'cases_expired':
-      return t('audit-action-cases_expired', { cases: action.cases, months: action.retention_months });
+      return t('audit-action-cases_expired', { cases: action.cases, months: action.retentionMonths });
     case 'statistics_exported':
       return t('audit-action-statistics_exported', {
         from: formatMonth(action.from),
@@ -353,12 +355,11 @@ export class SafetyScreen implements Screen {
     if (this.ctx.tasks.busy) return;
     let months: number | null = null;
     if (this.retentionMode === 'limited') {
-      const checked = checkRetentionMonths(typed);
-      if (!checked.ok) {
-        this.ctx.fail(checked.code, ids.retentionMonths);
+      months = checkRetentionMonths(typed);
+      if (months === null) {
+        this.ctx.fail('out_of_range', ids.retentionMonths, [], RETENTION_LIMIT);
         return;
       }
-      months = checked.months;
     }
     this.retentionDone = null;
     if (isShorter(months, this.ctx.settings.retentionMonths)) {

@@ -2,7 +2,7 @@ import { el, field, selectField, userText } from '../dom';
 import { regionName, toLatinDigits } from '../format';
 import { formatNodes, t, type MessageId } from '../i18n';
 import * as ipc from '../ipc';
-import { ROLES, type ErrorCode, type Role, type Settings, type UserSummary } from '../ipc';
+import { LIMITS, ROLES, type ErrorCode, type Role, type Settings, type UserSummary } from '../ipc';
 import type { Correction } from '../tasks';
 import { referralName } from './call';
 import { navBar } from './nav';
@@ -139,16 +139,17 @@ export class SettingsScreen implements Screen {
   private async addReferral(code: string, label: string): Promise<void> {
     const trimmed = code.trim();
     const { referrals } = this.ctx.settings;
-    if (!/^[a-z0-9_]{1,40}$/.test(trimmed)) {
-      this.ctx.fail('invalid_referral_code', ids.referralAddCode);
-      return;
-    }
     if (referrals.some((entry) => entry.code === trimmed)) {
       this.ctx.fail('referral_exists', ids.referralAddCode);
       return;
     }
     const name = label.trim();
-    await this.saveReferrals([...referrals, { code: trimmed, label: name === '' ? null : name }]);
+    // What a code may be is the core's rule: its refusal names the limit.
+    await this.change(
+      () => ipc.setReferrals([...referrals, { code: trimmed, label: name === '' ? null : name }]),
+      { part: 'referrals', message: 'referrals-saved' },
+      (code) => (code === 'referral_code_malformed' ? { field: ids.referralAddCode } : undefined),
+    );
   }
 
   private async saveReferrals(referrals: Settings['referrals']): Promise<void> {
@@ -175,9 +176,9 @@ export class SettingsScreen implements Screen {
 
   private async setIdleMinutes(typed: string): Promise<void> {
     const digits = toLatinDigits(typed.trim());
-    const minutes = /^\d{1,3}$/.test(digits) ? Number(digits) : NaN;
-    if (!(minutes >= 1 && minutes <= 120)) {
-      this.ctx.fail('invalid_minutes', ids.idleMinutes);
+    const minutes = /^\d{1,9}$/.test(digits) ? Number(digits) : NaN;
+    if (!(minutes >= 1 && minutes <= LIMITS.idleLockMinutes)) {
+      this.ctx.fail('out_of_range', ids.idleMinutes, [], { field: 'idle_lock_minutes', min: 1, max: LIMITS.idleLockMinutes });
       return;
     }
     await this.change(() => ipc.setIdleLockMinutes(minutes), { part: 'idle', message: 'idle-saved' }, () => ({
@@ -371,7 +372,7 @@ export class SettingsScreen implements Screen {
       autocomplete: 'off',
       autocapitalize: 'none',
       spellcheck: 'false',
-      maxlength: '40',
+      maxlength: String(LIMITS.referralCodeChars),
     });
     const label = field(ids.referralAddLabel, t('referral-add-label-label'), { type: 'text', dir: 'auto', autocomplete: 'off' });
     const submit = el('button', { id: ids.referralAddSubmit, type: 'submit', disabled: busy }, t('referral-add-submit'));

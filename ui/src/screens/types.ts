@@ -1,4 +1,4 @@
-import type { CallContent, CaseHistory, CasesFilter, ErrorCode, Session, Settings, SignedIn } from '../ipc';
+import type { CallContent, CaseHistory, CasesFilter, ErrorCode, LimitView, Session, Settings, SignedIn } from '../ipc';
 import type { TaskRunner } from '../tasks';
 import type { Screen } from './screen';
 
@@ -24,11 +24,11 @@ export interface Context {
   redraw(screen: Screen): void;
   /** Draws `screen` afresh, as when it was first shown (empty fields, first focus, no error), if it is on show. */
   reopen(screen: Screen): void;
-  showError(code: ErrorCode | null): void;
+  showError(code: ErrorCode | null, limit?: LimitView | null): void;
   /** Clears the error box if it still shows `code`. */
   clearError(code: ErrorCode): void;
   /** Shows `code`, empties `clear` and puts the focus (and selection) on `field`. */
-  fail(code: ErrorCode, field: string, clear?: readonly string[]): void;
+  fail(code: ErrorCode, field: string, clear?: readonly string[], limit?: LimitView | null): void;
   /** Puts the focus on the element of the screen on show with this id. */
   focus(id: string): void;
   /** Empties these fields of the screen on show (a redraw keeps what was typed). */
