@@ -17,6 +17,7 @@ helpline_commands! {
     discard_call,
     unfinished_calls,
     find_case,
+    case_overview,
     list_cases,
     set_case_open,
     list_users,

@@ -9,9 +9,9 @@ use zeroize::Zeroizing;
 
 use helpline_app::{
     self as app, AppError, AppStatus, AuditCheckView, AuditEntryView, CaseHistoryView,
-    CaseListView, CaseNumberView, CheckedBackup, DraftView, Helpline, RestoreFile, RetentionView,
-    SavedFile, SetUpDone, SettingsView, SignedIn, StartedCallView, StatisticsQuery, UserView,
-    VerifyView,
+    CaseListView, CaseNumberView, CaseOverviewView, CheckedBackup, DraftView, Helpline,
+    RestoreFile, RetentionView, SavedFile, SetUpDone, SettingsView, SignedIn, StartedCallView,
+    StatisticsQuery, UserView, VerifyView,
 };
 
 use crate::dialogs;
@@ -204,6 +204,15 @@ pub fn unfinished_calls(state: State<'_, HelplineState>) -> Reply<Vec<DraftView>
 #[tauri::command]
 pub fn find_case(state: State<'_, HelplineState>, case_number: String) -> Reply<CaseHistoryView> {
     state.with(|helpline| helpline.find_case(&case_number))
+}
+
+/// A case's summary without its calls or notes, and without an audit entry.
+#[tauri::command]
+pub fn case_overview(
+    state: State<'_, HelplineState>,
+    case_number: String,
+) -> Reply<CaseOverviewView> {
+    state.with(|helpline| helpline.case_overview(&case_number))
 }
 
 /// `filter` is `{ openOnly, dueOnly, minStep }`, checked by [`Helpline::list_cases`].

@@ -300,6 +300,7 @@ const STATIC_IDS = [
   'verify-store',
   'verify-sound',
   'verify-unsound',
+  'verify-newer-format',
   'verify-file-problems',
   'verify-place',
   'verify-damaged-title',

@@ -382,6 +382,7 @@ export const REPLIES = {
     open: boolean,
     calls: array(object<RecordedCall>({ ...contentShape, startedAt: time, endedAt: nullable(time), escalated: boolean })),
   }),
+  case_overview: caseOverview,
   list_cases: refine(
     object<CaseListView>({ cases: array(caseOverview), total: count }),
     (list) => list.cases.length <= LIMITS.listedCases && list.cases.length <= list.total,
@@ -492,6 +493,11 @@ export async function unfinishedCalls(): Promise<Unfinished[]> {
 
 export async function findCase(number: string): Promise<CaseHistory> {
   return request('find_case', { caseNumber: number });
+}
+
+/** A case's summary, without its calls or notes: the shell writes no audit entry for it. */
+export async function findCaseOverview(number: string): Promise<CaseOverview> {
+  return request('case_overview', { caseNumber: number });
 }
 
 /** The cases matching `filter`, filtered, ordered and capped by the shell. */

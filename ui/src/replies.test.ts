@@ -170,6 +170,7 @@ describe('the fake shell answers as the real one', () => {
 
   test('and marks escalations as the core does: a call not assessed is skipped', () => {
     const fake = store({ user: 'Maja', role: 'supervisor' });
+    same(fake, 'case_overview', 'no such case', { caseNumber: NUMBER });
     const steady = calls(fake, NUMBER, ['wish_to_leave', 'not_assessed', 'wish_to_leave']);
     const rising = calls(fake, OTHER_NUMBER, ['strong_interest', 'not_assessed', 'wish_to_leave']);
     for (const [number, scenario] of [
@@ -190,5 +191,12 @@ describe('the fake shell answers as the real one', () => {
         .sort();
     const listed = same(fake, 'list_cases', 'every case', { filter: { openOnly: false, dueOnly: false, minStep: 0 } });
     expect(summary(listed)).toEqual(summary(ok('list_cases', 'every case')));
+    // The overview (closed here, open where recorded) counts and flags as the core does.
+    const flags = (value: unknown) => {
+      const { calls, escalated, latestLevel, highestLevel } = value as Record<string, unknown>;
+      return [calls, escalated, latestLevel, highestLevel];
+    };
+    const overview = same(fake, 'case_overview', 'levels 1, 0, 2', { caseNumber: rising });
+    expect(flags(overview)).toEqual(flags(ok('case_overview', 'levels 1, 0, 2')));
   });
 });

@@ -176,6 +176,24 @@ describe('checking', () => {
     expect(byId(safetyIds.storeReport).querySelector('.damaged-place td')?.textContent).toBe('Ett samtals anteckningar');
   });
 
+  test('records from a newer release are told apart from damage', async () => {
+    await safety(supervisor(), {
+      verify_store: () => ({
+        sound: false,
+        sealedValuesChecked: 9,
+        fileProblems: [],
+        damaged: [],
+        newerFormat: [{ table: 'cases', column: 'summary', row: '77' }],
+      }),
+    });
+    byId(safetyIds.verifyStore).click();
+    await advance();
+    const text = plain(textOf(safetyIds.storeReport));
+    expect(text).toContain('One record was written by a newer version of Helpline. Nothing is damaged: update the app to read it.');
+    expect(text).not.toContain('Damage found');
+    expect(text).not.toContain('earlier backups');
+  });
+
   test("a file SQLite cannot read whole shows SQLite's own words", async () => {
     await safety(supervisor(), {
       verify_store: () => ({ sound: false, sealedValuesChecked: 0, fileProblems: ['*** in database main ***', 'Page 7: btreeInitPage() returns error code 11'], damaged: [], newerFormat: [] }),
@@ -253,6 +271,9 @@ describe('forgetting a case', () => {
     submit(safetyIds.forgetSubmit);
     await advance();
     expect(commands(calls)).not.toContain('forget_case');
+    // Asking which case is not opening it: its summary only, no history, no audit entry.
+    expect(commands(calls)).toContain('case_overview');
+    expect(commands(calls)).not.toContain('find_case');
     const question = byId(safetyIds.forgetConfirm);
     expect(plain(question.textContent ?? '')).toContain(
       `Forget case ${NUMBER} and its 2 calls for good? This cannot be undone: nobody will be able to open it again.`,

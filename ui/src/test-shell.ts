@@ -152,6 +152,22 @@ function step(level: CallContent['level']): number {
   return ['not_assessed', 'strong_interest', 'wish_to_leave', 'in_transit_country'].indexOf(level);
 }
 
+/** A case as the cases list and the "forget a case" screen see it; calls newest first. */
+function overview(item: { caseNumber: string; open: boolean; calls: CallView[] }): CaseOverview {
+  const latest = item.calls[0];
+  const highest = item.calls.reduce((max, call) => Math.max(max, step(call.level)), 0);
+  return {
+    caseNumber: item.caseNumber,
+    open: item.open,
+    latestLevel: latest?.level ?? 'not_assessed',
+    highestLevel: (['not_assessed', 'strong_interest', 'wish_to_leave', 'in_transit_country'] as const)[highest]!,
+    lastCallAt: latest?.startedAt ?? null,
+    followUp: latest?.followUp ?? null,
+    calls: item.calls.length,
+    escalated: item.calls.find((call) => call.level !== 'not_assessed')?.escalated ?? false,
+  };
+}
+
 /** The cases list's filter, checked as the shell checks it: every field, nothing else. */
 function casesFilter(value: unknown): CasesFilter {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw shellError('invalid_argument');
@@ -308,25 +324,18 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
       if (!found) throw shellError('no_such_case');
       return structuredClone(found);
     }
+    case 'case_overview': {
+      unlocked();
+      const found = fake.cases.get(parse(args.caseNumber));
+      if (!found) throw shellError('no_such_case');
+      return overview(found);
+    }
     case 'list_cases': {
       const filter = casesFilter(args.filter);
       unlocked();
       const day = today();
       const matching = [...fake.cases.values()]
-        .map((item): CaseOverview => {
-          const latest = item.calls[0];
-          const highest = item.calls.reduce((max, call) => Math.max(max, step(call.level)), 0);
-          return {
-            caseNumber: item.caseNumber,
-            open: item.open,
-            latestLevel: latest?.level ?? 'not_assessed',
-            highestLevel: (['not_assessed', 'strong_interest', 'wish_to_leave', 'in_transit_country'] as const)[highest]!,
-            lastCallAt: latest?.startedAt ?? null,
-            followUp: latest?.followUp ?? null,
-            calls: item.calls.length,
-            escalated: item.calls.find((call) => call.level !== 'not_assessed')?.escalated ?? false,
-          };
-        })
+        .map(overview)
         .filter((item) => !filter.openOnly || item.open)
         .filter((item) => !filter.dueOnly || (item.followUp !== null && item.followUp <= day))
         .filter((item) => step(item.latestLevel) >= filter.minStep)

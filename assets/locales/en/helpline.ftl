@@ -435,6 +435,11 @@ verify-unsound =
         [one] Damage found: one record does not open.
        *[other] Damage found: { $count } records do not open.
     }
+verify-newer-format =
+    { $count ->
+        [one] One record was written by a newer version of Helpline. Nothing is damaged: update the app to read it.
+       *[other] { $count } records were written by a newer version of Helpline. Nothing is damaged: update the app to read them.
+    }
 verify-file-problems = The database file itself is damaged. SQLite's own check says:
 # $place is "table-column" of a damaged record.
 verify-place =

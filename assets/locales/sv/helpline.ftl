@@ -400,6 +400,11 @@ verify-unsound =
         [one] Skador hittades: en post går inte att öppna.
        *[other] Skador hittades: { $count } poster går inte att öppna.
     }
+verify-newer-format =
+    { $count ->
+        [one] En post skrevs av en nyare version av Helpline. Inget är skadat: uppdatera appen för att läsa den.
+       *[other] { $count } poster skrevs av en nyare version av Helpline. Inget är skadat: uppdatera appen för att läsa dem.
+    }
 verify-file-problems = Själva databasfilen är skadad. SQLites egen kontroll säger:
 verify-place =
     { $place ->

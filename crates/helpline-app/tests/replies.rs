@@ -167,6 +167,8 @@ fn script(dir: &Path) -> BTreeMap<String, serde_json::Map<String, Value>> {
     r.record("find_case", "malformed number", h.find_case("1234"));
     let unknown = CaseNumber::random().grouped(helpline_core::DigitScript::Latin);
     r.record("find_case", "no such case", h.find_case(&unknown));
+    r.record("case_overview", "levels 1, 0, 2", h.case_overview(&rising));
+    r.record("case_overview", "no such case", h.case_overview(&unknown));
 
     let open = h.start_call(None).unwrap();
     r.record("unfinished_calls", "one open", h.unfinished_calls());

@@ -122,7 +122,12 @@ export function verifyReport(id: string, result: VerifyResult): HTMLElement {
     box.append(el('p', { class: 'notice' }, t('verify-sound', { count: result.sealedValuesChecked })));
     return box;
   }
-  box.append(el('p', { class: 'warning' }, t('verify-unsound', { count: result.damaged.length })));
+  const damage = result.damaged.length > 0 || result.fileProblems.length > 0;
+  if (damage) box.append(el('p', { class: 'warning' }, t('verify-unsound', { count: result.damaged.length })));
+  // Not damage: records a newer release wrote, which this one cannot read.
+  if (result.newerFormat.length > 0) {
+    box.append(el('p', { class: 'warning newer-format' }, t('verify-newer-format', { count: result.newerFormat.length })));
+  }
   if (result.fileProblems.length > 0) {
     box.append(
       el('p', {}, t('verify-file-problems')),
@@ -152,7 +157,7 @@ export function verifyReport(id: string, result: VerifyResult): HTMLElement {
       ),
     );
   }
-  box.append(el('p', { class: 'hint' }, t('verify-advice')));
+  if (damage) box.append(el('p', { class: 'hint' }, t('verify-advice')));
   return box;
 }
 
@@ -395,7 +400,7 @@ export class SafetyScreen implements Screen {
     this.ctx.focus(ids.retentionSubmit);
   }
 
-  /** Finds the case first (the same parsing as the lookup), so the question names it. */
+  /** Finds the case first (the same parsing as the lookup), so the question names it and its calls. */
   private async findForForgetting(typed: string): Promise<void> {
     if (this.ctx.tasks.busy) return;
     if (typed.trim() === '') {
@@ -403,10 +408,12 @@ export class SafetyScreen implements Screen {
       return;
     }
     await this.ctx.tasks.run(this, {
-      ask: () => ipc.findCase(typed),
-      done: (history) => {
+      // The overview, not the history: asking is not opening the case, so no notes are read
+      // and no "case opened" entry is written.
+      ask: () => ipc.findCaseOverview(typed),
+      done: (overview) => {
         this.forgotten = null;
-        this.forgetConfirm = { caseNumber: history.caseNumber, calls: history.calls.length };
+        this.forgetConfirm = { caseNumber: overview.caseNumber, calls: overview.calls };
       },
       drawn: () => this.ctx.focus(ids.forgetCancel),
       failed: () => {
