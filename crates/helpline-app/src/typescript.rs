@@ -2,8 +2,8 @@
 //! Rust types by a test here, which fails when the checked-in file is not what it would write
 //! (`UPDATE_IPC=1 cargo test -p helpline-app` rewrites it).
 //!
-//! ts-rs cannot derive for the core's enums (another crate, whose serde shapes are its stored
-//! records); their TypeScript is the list of their codes, from `Code::ALL`, through the
+//! ts-rs cannot derive for the core's enums (another crate, which has no TypeScript in it);
+//! their TypeScript is the list of their codes, from `Code::ALL`, through the
 //! markers below, which fields name with `#[ts(as = ...)]`.
 
 use helpline_core::Code;

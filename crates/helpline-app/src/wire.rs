@@ -1,7 +1,7 @@
 //! What crosses IPC that is made of the core's domain types: a call's content, recorded calls,
 //! referrals, users and the audit trail, with camelCase field names like every other view.
-//! The core's own serde shapes are its stored records and stay as they are; these convert to
-//! and from them field by field (destructured, so a new core field does not compile until it
+//! The core's domain types keep their own serde shapes (the CLI's `--json`; the store writes
+//! its own record types, `store/records.rs`); these convert to and from them field by field (destructured, so a new core field does not compile until it
 //! is given a place here). Enum values keep the core's codes.
 
 use chrono::{DateTime, Utc};
