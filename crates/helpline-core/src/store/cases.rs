@@ -225,49 +225,35 @@ impl Session {
     /// Every case with its summary, most recent call first.
     pub fn list_cases(&self) -> Result<Vec<CaseOverview>> {
         let mut cases = Vec::new();
-        self.each_case(|case| {
-            cases.push(case);
-            Ok(())
-        })?;
+        for (case, summary, number) in self.summaries()? {
+            cases.push(CaseOverview {
+                number: open_number(&case, &number)?,
+                summary,
+            });
+        }
         cases.sort_by_key(|c| std::cmp::Reverse(c.summary.last_call_at));
         Ok(cases)
     }
 
     /// The cases that `query` asks for, most recent call first, and how many there are. Every
-    /// summary is opened (they are sealed) but only the listed cases' numbers.
+    /// summary is opened (they are sealed), but only the listed cases' numbers.
     pub fn cases(&self, query: &CaseQuery) -> Result<CaseList> {
         query.check()?;
-        let mut matching = Vec::new();
-        let mut statement = self
-            .conn()
-            .prepare("SELECT id, wrapped_key, summary FROM cases")?;
-        let rows = statement.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, Vec<u8>>(1)?,
-                r.get::<_, Vec<u8>>(2)?,
-            ))
-        })?;
-        for row in rows {
-            let (id, wrapped, summary) = row?;
-            let case = OpenedCase {
-                id,
-                key: unwrap_case_key(&self.keys, id, &wrapped)?,
-            };
-            let summary = open_summary(&case, &summary)?;
-            if query.matches(&summary) {
-                matching.push((case, summary));
-            }
-        }
-        // Stable, and ties broken by row, so the same store lists the same way every time.
-        matching.sort_by_key(|(case, summary)| (std::cmp::Reverse(summary.last_call_at), case.id));
+        let mut matching: Vec<_> = self
+            .summaries()?
+            .into_iter()
+            .filter(|(_, summary, _)| query.matches(summary))
+            .collect();
+        // Ties broken by row, so the same store lists the same way every time.
+        matching
+            .sort_by_key(|(case, summary, _)| (std::cmp::Reverse(summary.last_call_at), case.id));
         let total = matching.len() as u64;
         matching.truncate(query.limit);
         let cases = matching
             .into_iter()
-            .map(|(case, summary)| {
+            .map(|(case, summary, number)| {
                 Ok(CaseOverview {
-                    number: read_case_number(self.conn(), &case)?,
+                    number: open_number(&case, &number)?,
                     summary,
                 })
             })
@@ -275,7 +261,8 @@ impl Session {
         Ok(CaseList { cases, total })
     }
 
-    fn each_case(&self, mut each: impl FnMut(CaseOverview) -> Result<()>) -> Result<()> {
+    /// Every case with its key and opened summary, and its number still sealed.
+    fn summaries(&self) -> Result<Vec<(OpenedCase, CaseSummary, Vec<u8>)>> {
         let mut statement = self
             .conn()
             .prepare("SELECT id, wrapped_key, number, summary FROM cases")?;
@@ -287,18 +274,17 @@ impl Session {
                 r.get::<_, Vec<u8>>(3)?,
             ))
         })?;
+        let mut cases = Vec::new();
         for row in rows {
             let (id, wrapped, number, summary) = row?;
             let case = OpenedCase {
                 id,
                 key: unwrap_case_key(&self.keys, id, &wrapped)?,
             };
-            each(CaseOverview {
-                number: open_number(&case, &number)?,
-                summary: open_summary(&case, &summary)?,
-            })?;
+            let summary = open_summary(&case, &summary)?;
+            cases.push((case, summary, number));
         }
-        Ok(())
+        Ok(cases)
     }
 
     /// Destroys a case for good (supervisors), for a caller who asks. Its anonymous monthly

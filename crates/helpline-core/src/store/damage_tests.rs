@@ -1,22 +1,8 @@
 //! A store file edited or damaged beyond what AES-GCM catches: values of the wrong type and
 //! missing tables are reported with their codes, and `verify` still lists what it can.
 
-use super::tests::{call_at, new_store, pass, PASS};
-use super::*;
+use super::tests::{call_at, case_id, new_store, pass, PASS};
 use crate::domain::ConcernLevel;
-use crate::CaseNumber;
-
-fn case_id(session: &Session, number: &CaseNumber) -> i64 {
-    let index = crypto::blind_index(&session.keys.case_index, &number.canonical());
-    session
-        .conn()
-        .query_row(
-            "SELECT id FROM cases WHERE number_index = ?1",
-            [&index[..]],
-            |r| r.get(0),
-        )
-        .unwrap()
-}
 
 fn a_call(notes: &str) -> crate::Call {
     let at = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 3, 14, 9, 0, 0).unwrap();

@@ -3,22 +3,10 @@
 
 use chrono::{Duration, NaiveDate, Utc};
 
-use super::tests::{call_at, new_store};
+use super::tests::{call_at, case_id, new_store};
 use super::*;
 use crate::domain::ConcernLevel;
 use crate::{CaseNumber, CaseQuery, MAX_LISTED_CASES};
-
-fn case_id(session: &Session, number: &CaseNumber) -> i64 {
-    let index = crypto::blind_index(&session.keys.case_index, &number.canonical());
-    session
-        .conn()
-        .query_row(
-            "SELECT id FROM cases WHERE number_index = ?1",
-            [&index[..]],
-            |r| r.get(0),
-        )
-        .unwrap()
-}
 
 /// Seals `plain` into a case's summary as a release would that writes it that way: with the
 /// case's own key, bound to the row, built here from the crypto primitives and not the store's

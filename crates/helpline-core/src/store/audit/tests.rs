@@ -9,7 +9,7 @@ use crate::crypto::Passphrase;
 use crate::domain::*;
 use crate::store::backup::{restore, BackupSecret};
 use crate::store::publishing::ExportRecord;
-use crate::store::tests::{call_at, new_store, pass, raw_files, PASS};
+use crate::store::tests::{call_at, case_id, new_store, pass, raw_files, PASS};
 use crate::store::Session;
 use crate::store::{Store, DATABASE_FILE};
 use crate::CaseNumber;
@@ -52,18 +52,6 @@ fn kinds(session: &Session) -> Vec<String> {
                 .to_owned()
         })
         .collect()
-}
-
-fn case_id(session: &Session, number: &CaseNumber) -> i64 {
-    let index = crypto::blind_index(&session.keys.case_index, &number.canonical());
-    session
-        .conn()
-        .query_row(
-            "SELECT id FROM cases WHERE number_index = ?1",
-            [&index[..]],
-            |r| r.get(0),
-        )
-        .unwrap()
 }
 
 /// A store whose trail has `n` entries (sign-ins), as sara, unlocked.
