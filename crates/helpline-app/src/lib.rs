@@ -587,7 +587,7 @@ impl Helpline {
         })
     }
 
-    /// The months and periods published so far, oldest first, each with its k (supervisors).
+    /// The months and periods published so far, by month, each with its k (supervisors).
     pub fn published_statistics(&mut self) -> Result<Vec<PublishedView>, AppError> {
         Ok(helpline_stats::published(self.session()?)?
             .into_iter()

@@ -627,6 +627,35 @@ fn a_published_month_stays_as_published_and_takes_no_new_calls() {
     );
     fails_with(refused, "month_not_ended");
     assert!(!dir.path().join("now.csv").exists());
+
+    // The register keeps no order (random row ids); the list is by month, a period after the
+    // months it starts with.
+    for (name, extra) in [
+        ("may.csv", &["--month", "2026-05"][..]),
+        ("march.csv", &["--month", "2026-03"][..]),
+        (
+            "spring.csv",
+            &["--month", "2026-03", "--to", "2026-05", "--period-total"][..],
+        ),
+    ] {
+        as_sara(&dir)
+            .args(["stats", "export", "--format", "csv"])
+            .args(extra)
+            .arg("--out")
+            .arg(dir.path().join(name))
+            .assert()
+            .success();
+    }
+    let listed = stdout(
+        as_sara(&dir)
+            .args(["stats", "published"])
+            .assert()
+            .success(),
+    );
+    assert_eq!(
+        listed,
+        "2026-03\tk = 5\n2026-03/2026-05\tk = 5\n2026-04\tk = 5\n2026-05\tk = 5\n"
+    );
 }
 
 #[test]

@@ -94,14 +94,17 @@ pub fn publish(session: &mut Session, request: &Request, format: &str) -> Result
     Ok(release)
 }
 
-/// The months and periods published so far, oldest first, each with its k. Supervisors only.
+/// The months and periods published so far, by month (a period after the months it starts
+/// with), each with its k. Supervisors only.
 pub fn published(session: &mut Session) -> Result<Vec<(Vec<Month>, u64)>, Error> {
     let publishing = session.publishing()?;
-    let published = publishing
+    let mut published: Vec<(Vec<Month>, u64)> = publishing
         .published()?
         .into_iter()
         .map(|p| (p.months, p.k))
         .collect();
     publishing.finish()?;
+    // By month, a period after the months it starts with: the register keeps no order.
+    published.sort_by(|(a, _), (b, _)| (a.first(), a.len()).cmp(&(b.first(), b.len())));
     Ok(published)
 }

@@ -55,7 +55,7 @@ impl Session {
 }
 
 impl Publishing<'_> {
-    /// Everything published so far, oldest first.
+    /// Everything published so far, in no particular order (rows have random ids).
     pub fn published(&self) -> Result<Vec<Publication>> {
         publications::read_all(&self.tx, self.keys)
     }
