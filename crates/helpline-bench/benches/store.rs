@@ -15,7 +15,7 @@ use helpline_bench::generate::Generator;
 use helpline_bench::settings;
 use helpline_core::crypto::{self, KdfParams, SlotSecret};
 use helpline_core::tally::MonthCounts;
-use helpline_core::{CallContent, Month, Passphrase, Referral, Store};
+use helpline_core::{CallContent, CaseQuery, Month, Passphrase, Referral, Store, MAX_LISTED_CASES};
 use helpline_stats::release::{protect_release, Request};
 use helpline_stats::suppression::Threshold;
 use helpline_stats::tables::MonthlyStatistics;
@@ -166,24 +166,28 @@ fn store_benches(c: &mut Criterion) {
         }
         {
             let mut group = slow(c, group_name("open_cases_with_follow_ups"));
+            // What the cases list asks: open cases with a follow-up, most recent first, the
+            // first MAX_LISTED_CASES of them and how many there are.
+            let query = CaseQuery {
+                open_only: true,
+                due_by: Some(chrono::NaiveDate::MAX),
+                min_step: 0,
+                limit: MAX_LISTED_CASES,
+            };
             group.bench_function("helpline", |b| {
-                b.iter(|| {
-                    session
-                        .list_cases()
-                        .expect("list")
-                        .into_iter()
-                        .filter(|c| c.summary.open && c.summary.follow_up.is_some())
-                        .count()
-                })
+                b.iter(|| session.cases(&query).expect("list").total)
             });
             group.bench_function("plain", |b| {
                 b.iter(|| {
-                    plain
+                    let mut listed: Vec<_> = plain
                         .list_cases()
                         .expect("list")
                         .into_iter()
-                        .filter(|(_, s)| s.open && s.follow_up.is_some())
-                        .count()
+                        .filter(|(_, s)| query.matches(s))
+                        .collect();
+                    let total = listed.len();
+                    listed.truncate(query.limit);
+                    total
                 })
             });
         }

@@ -243,7 +243,7 @@ impl Store {
         result
     }
 
-    fn try_unlock(mut self, user_name: &str, passphrase: &Passphrase) -> Result<Session> {
+    fn try_unlock(self, user_name: &str, passphrase: &Passphrase) -> Result<Session> {
         let user = self
             .conn
             .query_row("SELECT id FROM users WHERE name = ?1", [user_name], |row| {
@@ -258,20 +258,16 @@ impl Store {
                 &SlotSecret::Passphrase(passphrase),
             )?
             .ok_or(Error::WrongPassphrase)?;
-        let keys = SubKeys::derive(&master);
-        let role = session::read_role(&self.conn, &keys, user)?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        audit::append(&tx, &keys, user_name, audit::AuditAction::SignedIn)?;
-        tx.commit()?;
-        Ok(Session::new(self, master, user, user_name.to_owned(), role))
+        let role = session::read_role(&self.conn, &SubKeys::derive(&master), user)?;
+        let session = Session::new(self, master, user, user_name.to_owned(), role);
+        session.audited(AuditAction::SignedIn)?;
+        Ok(session)
     }
 
     /// Opens the store with the recovery code and gives `user_name` a new passphrase; for when
     /// every passphrase is forgotten. The session is that user's.
     pub fn recover(
-        mut self,
+        self,
         code: &RecoveryCode,
         user_name: &str,
         new_passphrase: &Passphrase,
@@ -288,20 +284,9 @@ impl Store {
             .optional()?
             .ok_or_else(|| Error::UnknownUser(user_name.to_owned()))?;
         let role = session::read_role(&self.conn, &keys, user)?;
-        let store_id = self.store_id()?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        write_slot(
-            &tx,
-            &store_id,
-            Some(user),
-            &SlotSecret::Passphrase(new_passphrase),
-            &master,
-        )?;
-        audit::append(&tx, &keys, user_name, audit::AuditAction::RecoveryCodeUsed)?;
-        tx.commit()?;
-        Ok(Session::new(self, master, user, user_name.to_owned(), role))
+        let session = Session::new(self, master, user, user_name.to_owned(), role);
+        session.set_own_passphrase(new_passphrase, AuditAction::RecoveryCodeUsed)?;
+        Ok(session)
     }
 
     /// Finds one slot and tries the secret on it. None: the secret does not open it.

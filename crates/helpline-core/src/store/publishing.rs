@@ -6,14 +6,12 @@
 use std::collections::BTreeSet;
 
 use chrono::Utc;
-use rusqlite::Transaction;
 
 use super::audit::{self, AuditAction};
 use super::case_rows::draft_months;
 use super::counting::count_months;
 use super::publications::{self, Publication};
-use super::session::Session;
-use crate::crypto::SubKeys;
+use super::session::{Session, Write};
 use crate::domain::Month;
 use crate::error::{Error, Result};
 use crate::tally::MonthCounts;
@@ -33,23 +31,15 @@ pub struct ExportRecord<'a> {
 /// recording what was published. Dropped without [`Publishing::publish`] or
 /// [`Publishing::finish`], nothing is written.
 pub struct Publishing<'s> {
-    tx: Transaction<'s>,
-    keys: &'s SubKeys,
-    user: &'s str,
+    write: Write<'s>,
 }
 
 impl Session {
     /// Supervisors only.
     pub fn publishing(&mut self) -> Result<Publishing<'_>> {
         self.require_supervisor()?;
-        let tx = self
-            .store
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         Ok(Publishing {
-            tx,
-            keys: &self.keys,
-            user: &self.user_name,
+            write: self.begin_write()?,
         })
     }
 }
@@ -57,7 +47,7 @@ impl Session {
 impl Publishing<'_> {
     /// Everything published so far, in no particular order (rows have random ids).
     pub fn published(&self) -> Result<Vec<Publication>> {
-        publications::read_all(&self.tx, self.keys)
+        publications::read_all(&self.write, self.write.keys)
     }
 
     /// The counts of months to be published now. Each must have ended (in this machine's time
@@ -67,11 +57,11 @@ impl Publishing<'_> {
         if let Some(&month) = months.iter().find(|m| **m >= this_month) {
             return Err(Error::MonthNotEnded { month });
         }
-        let open = draft_months(&self.tx, self.keys)?;
+        let open = draft_months(&self.write, self.write.keys)?;
         if let Some(&month) = months.iter().find(|m| open.contains(m)) {
             return Err(Error::MonthHasOpenCall { month });
         }
-        count_months(&self.tx, self.keys, months)
+        count_months(&self.write, self.write.keys, months)
     }
 
     /// Records `new` (each month at most once, and all with the k of what was published
@@ -93,28 +83,21 @@ impl Publishing<'_> {
             }
         }
         for publication in new {
-            publications::insert(&self.tx, self.keys, publication)?;
+            publications::insert(&self.write, self.write.keys, publication)?;
         }
-        audit::append(
-            &self.tx,
-            self.keys,
-            self.user,
-            AuditAction::StatisticsExported {
-                from: export.from,
-                to: export.to,
-                format: audit::checked_format(export.format)?,
-                k: export.k,
-                period_total: export.period_total,
-            },
-        )?;
-        self.tx.commit()?;
-        Ok(())
+        self.write.audit(AuditAction::StatisticsExported {
+            from: export.from,
+            to: export.to,
+            format: audit::checked_format(export.format)?,
+            k: export.k,
+            period_total: export.period_total,
+        })?;
+        self.write.commit()
     }
 
     /// Ends without publishing; what was counted meanwhile is kept for next time.
     pub fn finish(self) -> Result<()> {
-        self.tx.commit()?;
-        Ok(())
+        self.write.commit()
     }
 }
 

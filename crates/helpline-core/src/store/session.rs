@@ -66,6 +66,11 @@ impl Write<'_> {
     pub fn audit(&self, action: AuditAction) -> Result<()> {
         audit::append(&self.tx, self.keys, self.user, action)
     }
+
+    pub fn commit(self) -> Result<()> {
+        self.tx.commit()?;
+        Ok(())
+    }
 }
 
 impl std::ops::Deref for Write<'_> {
@@ -128,14 +133,20 @@ impl Session {
     /// another transaction when one of its methods starts (every transaction is opened and
     /// closed within one method), so this cannot nest, and `&self` is enough.
     pub(super) fn write<T>(&self, work: impl FnOnce(&Write<'_>) -> Result<T>) -> Result<T> {
-        let write = Write {
+        let write = self.begin_write()?;
+        let value = work(&write)?;
+        write.commit()?;
+        Ok(value)
+    }
+
+    /// A write transaction that outlives one call (publishing); dropped uncommitted, it
+    /// writes nothing.
+    pub(super) fn begin_write(&self) -> Result<Write<'_>> {
+        Ok(Write {
             tx: Transaction::new_unchecked(self.conn(), TransactionBehavior::Immediate)?,
             keys: &self.keys,
             user: &self.user_name,
-        };
-        let value = work(&write)?;
-        write.tx.commit()?;
-        Ok(value)
+        })
     }
 
     /// Appends one entry for the session's user, in a transaction of its own.
@@ -214,7 +225,6 @@ impl Session {
     /// Changes the session user's own passphrase. The current one is asked again, so an
     /// unattended unlocked screen is not enough to take over an account.
     pub fn change_passphrase(&mut self, current: &Passphrase, new: &Passphrase) -> Result<()> {
-        let store_id = self.store.store_id()?;
         let opened = self
             .store
             .open_slot(
@@ -224,6 +234,12 @@ impl Session {
             )?
             .ok_or(Error::WrongPassphrase)?;
         drop(opened);
+        self.set_own_passphrase(new, AuditAction::PassphraseChanged)
+    }
+
+    /// Rewrites the session user's key slot for `new` and records `why`, in one transaction.
+    pub(super) fn set_own_passphrase(&self, new: &Passphrase, why: AuditAction) -> Result<()> {
+        let store_id = self.store.store_id()?;
         self.write(|w| {
             write_slot(
                 w,
@@ -232,7 +248,7 @@ impl Session {
                 &SlotSecret::Passphrase(new),
                 &self.master,
             )?;
-            w.audit(AuditAction::PassphraseChanged)
+            w.audit(why)
         })
     }
 
