@@ -15,30 +15,9 @@ pub const MAX_CONTACT_CHARS: usize = 200;
 /// How many referrals one call can record (the list is the helpline's own and short).
 pub const MAX_REFERRALS_PER_CALL: usize = 32;
 
-/// Lets the CLI and the shell list and parse every enum by its code.
-pub trait Code: Sized + Copy + 'static {
-    const ALL: &'static [Self];
-    fn code(self) -> &'static str;
-    fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.iter().copied().find(|v| v.code() == code)
-    }
-}
-
-macro_rules! coded_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        pub enum $name {
-            $($(#[$vmeta])* #[serde(rename = $code)] $variant),+
-        }
-        impl Code for $name {
-            const ALL: &'static [Self] = &[$($name::$variant),+];
-            fn code(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
-            }
-        }
-    };
-}
+use crate::code::coded_enum;
+pub use crate::code::{Code, Role};
+pub use crate::month::Month;
 
 coded_enum! {
     /// How the caller reached the helpline.
@@ -104,11 +83,6 @@ coded_enum! {
         /// 3: steps 1 and 2, and has already travelled to a transit country.
         InTransitCountry = "in_transit_country",
     }
-}
-
-coded_enum! {
-    /// Roles: volunteers take calls; supervisors also manage users and settings.
-    Role { Volunteer = "volunteer", Supervisor = "supervisor" }
 }
 
 impl ConcernLevel {
@@ -366,78 +340,12 @@ impl Call {
     }
 }
 
-/// A calendar month, the finest time statistics ever show; written YYYY-MM.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct Month {
-    year: i32,
-    /// 1 to 12
-    month: u32,
-}
-
 impl Month {
     pub fn new(year: i32, month: u32) -> Result<Self> {
-        if (1..=12).contains(&month) && (1900..=9999).contains(&year) {
-            Ok(Month { year, month })
-        } else {
-            Err(Error::InvalidInput {
-                field: "month",
-                reason: format!("{year}-{month} is not a month"),
-            })
-        }
-    }
-
-    /// The month a moment falls in, in this machine's time zone.
-    pub fn of(moment: DateTime<Utc>) -> Self {
-        use chrono::Datelike;
-        let local = moment.with_timezone(&chrono::Local);
-        Month {
-            year: local.year(),
-            month: local.month(),
-        }
-    }
-
-    pub fn year(self) -> i32 {
-        self.year
-    }
-
-    pub fn number(self) -> u32 {
-        self.month
-    }
-
-    pub fn next(self) -> Self {
-        if self.month == 12 {
-            Month {
-                year: self.year + 1,
-                month: 1,
-            }
-        } else {
-            Month {
-                year: self.year,
-                month: self.month + 1,
-            }
-        }
-    }
-
-    pub fn previous(self) -> Self {
-        if self.month == 1 {
-            Month {
-                year: self.year - 1,
-                month: 12,
-            }
-        } else {
-            Month {
-                year: self.year,
-                month: self.month - 1,
-            }
-        }
-    }
-
-    /// Every month from `self` to `last`, both included; empty when `last` is earlier.
-    pub fn through(self, last: Month) -> Vec<Month> {
-        std::iter::successors(Some(self), |m| Some(m.next()))
-            .take_while(|m| *m <= last)
-            .collect()
+        Month::checked(year, month).ok_or_else(|| Error::InvalidInput {
+            field: "month",
+            reason: format!("{year}-{month} is not a month"),
+        })
     }
 }
 
@@ -465,22 +373,10 @@ impl std::str::FromStr for Month {
     }
 }
 
-impl std::fmt::Display for Month {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:04}-{:02}", self.year, self.month)
-    }
-}
-
 impl TryFrom<String> for Month {
     type Error = Error;
     fn try_from(text: String) -> Result<Self> {
         text.parse()
-    }
-}
-
-impl From<Month> for String {
-    fn from(month: Month) -> String {
-        month.to_string()
     }
 }
 

@@ -3,7 +3,8 @@
 //! carries notes, contact details, case numbers or times.
 
 use crate::case_number::CaseNumberError;
-use crate::domain::{Month, Role};
+use crate::code::Role;
+use crate::month::Month;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 

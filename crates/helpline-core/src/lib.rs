@@ -5,9 +5,11 @@
 
 pub mod case;
 pub mod case_number;
+pub mod code;
 pub mod crypto;
 pub mod domain;
 pub mod error;
+pub mod month;
 pub mod paths;
 pub mod store;
 pub mod tally;
