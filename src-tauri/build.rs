@@ -9,11 +9,18 @@ include!("src/command_list.rs");
 fn granted() -> Vec<String> {
     let capability = std::fs::read_to_string("capabilities/main.json")
         .expect("capabilities/main.json is readable");
-    capability
-        .lines()
-        .map(|line| line.trim().trim_end_matches(',').trim_matches('"'))
-        .filter(|line| line.starts_with("allow-"))
-        .map(str::to_owned)
+    let capability: serde_json::Value =
+        serde_json::from_str(&capability).expect("capabilities/main.json is JSON");
+    capability["permissions"]
+        .as_array()
+        .expect("capabilities/main.json lists its permissions")
+        .iter()
+        .map(|permission| {
+            permission
+                .as_str()
+                .expect("each permission is a name")
+                .to_owned()
+        })
         .collect()
 }
 
