@@ -232,6 +232,10 @@ describe('first-run set-up', () => {
     finish({ recoveryCode: RECOVERY_CODE, user: 'Maja', role: 'supervisor' });
     await settle();
     expect(byId(recoveryIds.code).textContent).toBe(RECOVERY_CODE);
+    // Each group stays whole when the code wraps: eight of them, each its four characters.
+    const groups = [...byId(recoveryIds.code).querySelectorAll('.code-group')].map((group) => group.textContent);
+    expect(groups).toEqual(RECOVERY_CODE.split('-').map((group, i, all) => (i < all.length - 1 ? `${group}-` : group)));
+    expect(groups).toHaveLength(8);
   });
 });
 

@@ -43,10 +43,15 @@ export function soundReport(): VerifyResult {
   return { sound: true, sealedValuesChecked: 42, fileProblems: [], damaged: [], newerFormat: [] };
 }
 
-/** The recovery code as the core reads it: any case, dashes and spaces ignored. */
+/** The recovery code as the core reads it: any case, dashes and spaces ignored, 0, 1 and 8 as O, I and B. */
 function recoveryCode(typed: unknown): string {
   if (typeof typed !== 'string') throw shellError('invalid_argument');
-  const compact = typed.replace(/[\s-]/g, '').toUpperCase();
+  const compact = typed
+    .replace(/[\s-]/g, '')
+    .toUpperCase()
+    .replace(/0/g, 'O')
+    .replace(/1/g, 'I')
+    .replace(/8/g, 'B');
   if (!/^[A-Z2-7]{32}$/.test(compact)) throw shellError('recovery_code_malformed');
   return compact;
 }

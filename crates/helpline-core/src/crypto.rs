@@ -121,7 +121,13 @@ impl RecoveryCode {
         let compact: Zeroizing<String> = Zeroizing::new(
             text.chars()
                 .filter(|c| !c.is_whitespace() && *c != '-')
-                .map(|c| c.to_ascii_uppercase())
+                .map(|c| match c.to_ascii_uppercase() {
+                    // The alphabet has no 0, 1 or 8: read back from paper they are O, I and B.
+                    '0' => 'O',
+                    '1' => 'I',
+                    '8' => 'B',
+                    other => other,
+                })
                 .collect(),
         );
         match data_encoding::BASE32_NOPAD.decode(compact.as_bytes()) {
@@ -470,6 +476,27 @@ mod tests {
             RecoveryCode::parse("ABCD-EFGH").err().unwrap().code(),
             "invalid_argument"
         );
+    }
+
+    #[test]
+    fn a_recovery_code_read_back_with_0_1_or_8_means_o_i_and_b() {
+        // A code with every one of O, I and B in it, as the supervisor wrote it down.
+        let written = "OIBA-OIBA-OIBA-OIBA-OIBA-OIBA-OIBA-OIBA";
+        let code = RecoveryCode::parse(written).unwrap();
+        for misread in [
+            "0IBA-0IBA-0IBA-0IBA-0IBA-0IBA-0IBA-0IBA",
+            "o18a-o18a-o18a-o18a-o18a-o18a-o18a-o18a",
+            "01BA 01BA 01BA 01BA 01BA 01BA 01BA 01BA",
+        ] {
+            assert_eq!(
+                RecoveryCode::parse(misread).unwrap().as_bytes(),
+                code.as_bytes(),
+                "{misread}"
+            );
+        }
+        assert_eq!(code.display().as_str(), written);
+        // Digits that stand for no letter are still refused.
+        assert!(RecoveryCode::parse("9IBA-OIBA-OIBA-OIBA-OIBA-OIBA-OIBA-OIBA").is_err());
     }
 
     #[test]

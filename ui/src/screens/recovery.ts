@@ -12,6 +12,12 @@ export const ids = {
   continue: 'recovery-continue',
 } as const;
 
+/** The code in groups that each stay on one line when the code wraps (after a dash only). */
+function codeGroups(code: string): HTMLElement[] {
+  const groups = code.split('-');
+  return groups.map((group, i) => el('span', { class: 'code-group' }, i < groups.length - 1 ? `${group}-` : group));
+}
+
 /** The recovery code, shown once right after set-up; it leaves the DOM and memory with this screen. */
 export class RecoveryScreen implements Screen {
   /** The box "I have stored the code", kept across a new language. */
@@ -47,7 +53,7 @@ export class RecoveryScreen implements Screen {
       el('h2', { id: ids.title }, t('recovery-title')),
       el('p', { class: 'intro' }, t('recovery-explain')),
       // Left-to-right and isolated, also inside the Arabic UI, so groups never reorder.
-      el('p', { id: ids.code, class: 'recovery-code', dir: 'ltr', translate: 'no' }, this.code),
+      el('p', { id: ids.code, class: 'recovery-code', dir: 'ltr', translate: 'no' }, ...codeGroups(this.code)),
       el('p', { class: 'warning' }, t('recovery-once')),
       form,
     );
