@@ -10,8 +10,8 @@ use zeroize::Zeroizing;
 use helpline_app::{
     self as app, AppError, AppStatus, AuditCheckView, AuditEntryView, CaseHistoryView,
     CaseListView, CaseNumberView, CaseOverviewView, CheckedBackup, DraftView, Helpline,
-    RestoreFile, RetentionView, SavedFile, SetUpDone, SettingsView, SignedIn, StartedCallView,
-    StatisticsQuery, UserView, VerifyView,
+    RestoreFile, RetentionView, SavedFile, SetUpDone, SettingsView, SignedIn, StatisticsQuery,
+    UserView, VerifyView,
 };
 
 use crate::dialogs;
@@ -169,7 +169,7 @@ pub fn set_idle_lock_minutes(state: State<'_, HelplineState>, minutes: u32) -> R
 pub fn start_call(
     state: State<'_, HelplineState>,
     case_number: Option<String>,
-) -> Reply<StartedCallView> {
+) -> Reply<DraftView> {
     state.with(|helpline| helpline.start_call(case_number))
 }
 

@@ -111,7 +111,7 @@ describe('calls and cases', () => {
         case 'end_call':
           return { caseNumber: '4821 0937 552' };
         case 'unfinished_calls':
-          return [{ draftId: 'd1', caseNumber: '4821 0937 552', startedAt: '2026-03-02T10:00:00Z', content }];
+          return [{ draftId: 'd1', caseNumber: '4821 0937 552', startedAt: '2026-03-02T10:00:00Z', content, newCase: false }];
         case 'find_case':
           return { caseNumber: '4821 0937 552', open: true, calls: [{ ...content, startedAt: '2026-03-02T10:00:00Z', endedAt: null, escalated: true }] };
         case 'list_cases':

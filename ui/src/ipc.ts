@@ -49,7 +49,6 @@ import {
   type SetUpDone,
   type SettingsView,
   type SignedIn,
-  type StartedCallView,
   type User,
   type VerifyView,
 } from './generated/ipc-types';
@@ -86,7 +85,7 @@ export type SetUpResult = SetUpDone;
 /** Who is signed in. */
 export type Session = Pick<SignedIn, 'user' | 'role'>;
 export type Settings = SettingsView;
-export type StartedCall = StartedCallView;
+export type StartedCall = DraftView;
 export type Unfinished = DraftView;
 export type CaseHistory = CaseHistoryView;
 /** A finished call in a case's history. */
@@ -271,7 +270,7 @@ const contentShape: Shape<CallContent> = {
 };
 const content = object<CallContent>(contentShape);
 
-const draftShape: Shape<DraftView> = { draftId: nonEmpty, caseNumber, startedAt: time, content };
+const draftShape: Shape<DraftView> = { draftId: nonEmpty, caseNumber, startedAt: time, content, newCase: boolean };
 
 const signedIn = object<SignedIn>({ user: string, role, casesExpired: count, retentionFailed: boolean });
 
@@ -372,7 +371,7 @@ export const REPLIES = {
   set_transit_countries: nothing,
   set_idle_lock_minutes: nothing,
   set_retention_months: object<RetentionView>({ casesDestroyed: count }),
-  start_call: object<StartedCallView>({ ...draftShape, newCase: boolean }),
+  start_call: object<DraftView>(draftShape),
   save_draft: nothing,
   end_call: object<CaseNumberView>({ caseNumber }),
   discard_call: nothing,

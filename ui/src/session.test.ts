@@ -107,6 +107,7 @@ describe('unfinished calls', () => {
       caseNumber: NUMBER,
       startedAt: '2026-03-02T09:40:00Z',
       content: { ...blankContent(), notes: 'Her son (17) talks about leaving.', level: 'strong_interest' },
+      newCase: true,
     });
     return fake;
   }
@@ -131,6 +132,8 @@ describe('unfinished calls', () => {
     expect(byId<HTMLTextAreaElement>(callIds.notes).value).toBe('Her son (17) talks about leaving.');
     expect(input(callIds.levelStep('strong_interest')).checked).toBe(true);
     expect(textOf(callIds.caseNumber)).toBe(NUMBER);
+    // The call opened its case: it is not labelled as a returning caller's (issue 12).
+    expect(document.querySelector('.number-label')?.textContent).toBe('New case. Give the caller this number:');
     // The timer counts from when the call began.
     expect(textOf(callIds.timer)).toBe('20:00');
 

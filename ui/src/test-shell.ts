@@ -286,7 +286,7 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
         }
       }
       const draftId = `draft-${fake.nextDraft++}`;
-      fake.drafts.set(draftId, { draftId, caseNumber, startedAt: fake.now, content });
+      fake.drafts.set(draftId, { draftId, caseNumber, startedAt: fake.now, content, newCase });
       return { draftId, caseNumber, startedAt: fake.now, newCase, content: structuredClone(content) };
     }
     case 'save_draft': {

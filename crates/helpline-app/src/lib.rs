@@ -331,13 +331,7 @@ pub struct DraftView {
     pub case_number: String,
     pub started_at: DateTime<Utc>,
     pub content: CallContentView,
-}
-
-#[derive(Debug, Serialize, PartialEq, Eq, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct StartedCallView {
-    #[serde(flatten)]
-    pub draft: DraftView,
+    /// The call opened the case (it has no finished call yet); also for a resumed draft.
     pub new_case: bool,
 }
 
@@ -447,6 +441,7 @@ fn draft_view(draft: CallDraft) -> DraftView {
         case_number: shown(&draft.number),
         started_at: draft.started_at,
         content: draft.content.into(),
+        new_case: draft.new_case,
     }
 }
 
@@ -693,13 +688,9 @@ impl Helpline {
         })
     }
 
-    pub fn start_call(&mut self, case_number: Option<String>) -> Result<StartedCallView, AppError> {
+    pub fn start_call(&mut self, case_number: Option<String>) -> Result<DraftView, AppError> {
         let number = case_number.as_deref().map(parse_case_number).transpose()?;
-        let draft = self.session()?.start_call(number.as_ref())?;
-        Ok(StartedCallView {
-            draft: draft_view(draft),
-            new_case: number.is_none(),
-        })
+        Ok(draft_view(self.session()?.start_call(number.as_ref())?))
     }
 
     pub fn save_draft(
@@ -1104,7 +1095,7 @@ mod tests {
     fn finished_case(helpline: &mut Helpline, notes: &str) -> String {
         let started = helpline.start_call(None).unwrap();
         helpline
-            .end_call(&started.draft.draft_id, content_json(notes))
+            .end_call(&started.draft_id, content_json(notes))
             .unwrap()
             .case_number
     }
@@ -1123,14 +1114,14 @@ mod tests {
         let mut helpline = unlocked(dir.path());
         let started = helpline.start_call(None).unwrap();
         assert!(started.new_case);
-        assert_eq!(started.draft.case_number.len(), 13);
+        assert_eq!(started.case_number.len(), 13);
         helpline
-            .save_draft(&started.draft.draft_id, content_json("typed so far"))
+            .save_draft(&started.draft_id, content_json("typed so far"))
             .unwrap();
         helpline.lock();
         assert_eq!(
             helpline
-                .save_draft(&started.draft.draft_id, content_json("x"))
+                .save_draft(&started.draft_id, content_json("x"))
                 .unwrap_err()
                 .code,
             "store_locked"
@@ -1141,16 +1132,16 @@ mod tests {
         let unfinished = helpline.unfinished_calls().unwrap();
         assert_eq!(unfinished[0].content.notes, "typed so far");
         let ended = helpline
-            .end_call(&started.draft.draft_id, content_json("all of it"))
+            .end_call(&started.draft_id, content_json("all of it"))
             .unwrap();
-        assert_eq!(ended.case_number, started.draft.case_number);
+        assert_eq!(ended.case_number, started.case_number);
 
         let again = helpline
             .start_call(Some(ended.case_number.replace(' ', "-")))
             .unwrap();
         assert!(!again.new_case);
         helpline
-            .end_call(&again.draft.draft_id, content_json("second"))
+            .end_call(&again.draft_id, content_json("second"))
             .unwrap();
         let history = helpline.find_case(&ended.case_number).unwrap();
         let notes: Vec<&str> = history
@@ -1401,7 +1392,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut helpline = unlocked(dir.path());
         let started = helpline.start_call(None).unwrap();
-        let id = &started.draft.draft_id;
+        let id = &started.draft_id;
         let mut bad = content_json("x");
         bad["level"] = "very_worried".into();
         assert_eq!(
@@ -1543,7 +1534,7 @@ mod tests {
         let mut helpline = unlocked(dir.path());
         let started = helpline.start_call(None).unwrap();
         helpline
-            .end_call(&started.draft.draft_id, content_json("x"))
+            .end_call(&started.draft_id, content_json("x"))
             .unwrap();
         // This month has not ended: refused, shown or exported, and nothing is written.
         let this_month = Month::of(chrono::Utc::now());

@@ -161,7 +161,6 @@ mod tests {
             declaration::<IdentityView>(&cfg),
             declaration::<PersonView>(&cfg),
             declaration::<DraftView>(&cfg),
-            declaration::<StartedCallView>(&cfg),
             declaration::<CaseNumberView>(&cfg),
             declaration::<RecordedCallView>(&cfg),
             declaration::<CaseHistoryView>(&cfg),

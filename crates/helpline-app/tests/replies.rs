@@ -81,7 +81,7 @@ fn content(level: ConcernLevel, notes: &str) -> Value {
 fn call(helpline: &mut Helpline, number: Option<&str>, level: ConcernLevel) -> String {
     let started = helpline.start_call(number.map(str::to_owned)).unwrap();
     helpline
-        .end_call(&started.draft.draft_id, content(level, "notes"))
+        .end_call(&started.draft_id, content(level, "notes"))
         .unwrap()
         .case_number
 }
@@ -136,7 +136,7 @@ fn script(dir: &Path) -> BTreeMap<String, serde_json::Map<String, Value>> {
     // in between is skipped). Then 1, 0, 2 on another, which is.
     let started = h.start_call(None).unwrap();
     r.record("start_call", "new case", Ok(&started));
-    let (id, number) = (&started.draft.draft_id, &started.draft.case_number);
+    let (id, number) = (&started.draft_id, &started.case_number);
     r.record(
         "save_draft",
         "typed so far",
@@ -154,7 +154,7 @@ fn script(dir: &Path) -> BTreeMap<String, serde_json::Map<String, Value>> {
     );
     let again = h.start_call(Some(number.replace(' ', "-"))).unwrap();
     r.record("start_call", "returning caller", Ok(&again));
-    let again_id = again.draft.draft_id.clone();
+    let again_id = again.draft_id.clone();
     h.end_call(&again_id, content(ConcernLevel::NotAssessed, "second call"))
         .unwrap();
     call(&mut h, Some(number), ConcernLevel::WishToLeave);
@@ -172,11 +172,7 @@ fn script(dir: &Path) -> BTreeMap<String, serde_json::Map<String, Value>> {
 
     let open = h.start_call(None).unwrap();
     r.record("unfinished_calls", "one open", h.unfinished_calls());
-    r.record(
-        "discard_call",
-        "discarded",
-        h.discard_call(&open.draft.draft_id),
-    );
+    r.record("discard_call", "discarded", h.discard_call(&open.draft_id));
     r.record("discard_call", "not a call", h.discard_call("draft"));
 
     let filter = |open_only: bool, min_step: u8| json!({ "openOnly": open_only, "dueOnly": false, "minStep": min_step });

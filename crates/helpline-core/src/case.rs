@@ -126,6 +126,8 @@ pub struct CallDraft {
     pub number: CaseNumber,
     pub started_at: DateTime<Utc>,
     pub content: CallContent,
+    /// The case has no finished call yet: this call opened it.
+    pub new_case: bool,
 }
 
 /// Most cases one list gives; the rest are counted in [`CaseList::total`].

@@ -175,9 +175,11 @@ export type Person = { gender: Gender, ageBand: AgeBand, situation: Situation, e
 /**
  * A call in progress, as the call screen needs it.
  */
-export type DraftView = { draftId: string, caseNumber: string, startedAt: string, content: CallContent, };
-
-export type StartedCallView = { newCase: boolean, draftId: string, caseNumber: string, startedAt: string, content: CallContent, };
+export type DraftView = { draftId: string, caseNumber: string, startedAt: string, content: CallContent, 
+/**
+ * The call opened the case (it has no finished call yet); also for a resumed draft.
+ */
+newCase: boolean, };
 
 export type CaseNumberView = { caseNumber: string, };
 

@@ -86,7 +86,7 @@ export function resumedCall(draft: Unfinished): ActiveCall {
     draftId: draft.draftId,
     caseNumber: draft.caseNumber,
     startedAt: draft.startedAt,
-    newCase: false,
+    newCase: draft.newCase,
     resumed: true,
     content: copyContent(draft.content),
   };

@@ -181,6 +181,13 @@ pub(super) fn read_case_number(conn: &Connection, case: &OpenedCase) -> Result<C
     open_number(case, &sealed)
 }
 
+/// Whether the case has a finished call (a call in progress on a case without one opened it).
+pub(super) fn has_finished_call(conn: &Connection, case: &OpenedCase) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM calls WHERE case_id = ?1)")?
+        .query_row([case.id], |r| r.get(0))?)
+}
+
 /// Writes a finished call onto its case. Every write of a call goes through here, so the kept
 /// counts of its month and later are dropped with it (see `store/month_counts.rs`).
 pub(super) fn insert_call_row(conn: &Connection, case: &OpenedCase, call: &Call) -> Result<()> {

@@ -6,9 +6,9 @@ use chrono::Utc;
 
 use super::audit::{case_reference, AuditAction};
 use super::case_rows::{
-    calls_of, checkpoint, destroy_case, draft_ids, find_case, insert_call, insert_call_row,
-    load_draft, new_case, next_content, open_number, open_summary, read_case_number, read_summary,
-    unwrap_case_key, write_draft, write_summary, OpenedCase,
+    calls_of, checkpoint, destroy_case, draft_ids, find_case, has_finished_call, insert_call,
+    insert_call_row, load_draft, new_case, next_content, open_number, open_summary,
+    read_case_number, read_summary, unwrap_case_key, write_draft, write_summary, OpenedCase,
 };
 use super::publications;
 use super::session::Session;
@@ -49,6 +49,7 @@ impl Session {
                 number,
                 started_at: Utc::now(),
                 content,
+                new_case: !has_finished_call(w, &case)?,
             };
             write_draft(
                 w,
@@ -134,6 +135,7 @@ impl Session {
                 number,
                 started_at: call.started_at,
                 content: call.content,
+                new_case: !has_finished_call(self.conn(), &case)?,
             });
         }
         drafts.sort_by_key(|d| d.started_at);

@@ -1381,3 +1381,24 @@ fn imported_cases_read_back_like_recorded_ones_for_supervisors_only() {
         "not_allowed"
     );
 }
+
+#[test]
+fn an_unfinished_call_says_whether_it_opened_its_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut session, _) = new_store(dir.path());
+    let fresh = session.start_call(None).unwrap();
+    assert!(fresh.new_case);
+    let returning = session.record_call(None, &a_call("first")).unwrap();
+    let again = session.start_call(Some(&returning)).unwrap();
+    assert!(!again.new_case);
+    // After a restart, as the home screen offers them again.
+    let session = session.lock().unlock("sara", &pass(PASS)).unwrap();
+    let unfinished: Vec<(i64, bool)> = session
+        .unfinished_calls()
+        .unwrap()
+        .into_iter()
+        .map(|d| (d.draft_id, d.new_case))
+        .collect();
+    assert!(unfinished.contains(&(fresh.draft_id, true)));
+    assert!(unfinished.contains(&(again.draft_id, false)));
+}
