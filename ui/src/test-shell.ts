@@ -361,7 +361,7 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
       supervisor();
       const name = String(args.userName);
       if (name.trim() === '') throw shellError('invalid_user_name');
-      if (fake.users.some((user) => user.name === name)) throw shellError('user_exists');
+      if (fake.users.some((user) => user.name.toLowerCase() === name.toLowerCase())) throw shellError('user_exists');
       if (String(args.passphrase).length < 10) throw tooShort();
       fake.users.push({ name, role: args.role as Role });
       return null;

@@ -597,7 +597,8 @@ error-passphrase_too_long = The passphrase is too long. Choose a shorter one.
 error-storage_failed = The data could not be read or written on this computer. Check that the disk is not full.
 error-invalid_argument = The app sent a request that was not valid. Please report this.
 error-wrong_recovery_code = The recovery code is wrong. Check it against what was written down.
-error-user_exists = There is already a user with that name.
+error-user_exists = There is already a user with that name (letter case does not make another name).
+error-user_name_ambiguous = Two users have this name in different letter case. Type it exactly as it was set up, and ask a supervisor to remove one of them.
 error-key_slot_missing = This user's key is missing from the store. Sign in as another user or use the recovery code.
 error-no_store = There is no store in the data folder yet.
 # The two lookup errors read the same on purpose: for the volunteer both mean "ask again".

@@ -45,6 +45,7 @@ const CORE_CODES: &[&str] = &[
     "wrong_recovery_code",
     "unknown_user",
     "user_exists",
+    "user_name_ambiguous",
     "key_slot_missing",
     "store_locked",
     "no_store",
@@ -169,9 +170,10 @@ mod tests {
             Error::OutOfRange { .. } => 31,
             Error::ReferralCodeMalformed { .. } => 32,
             Error::RecordFormatUnknown { .. } => 33,
+            Error::UserNameAmbiguous(_) => 34,
         }
     }
-    const VARIANTS: usize = 34;
+    const VARIANTS: usize = 35;
 
     /// One of each variant (both kinds of invalid case number, which have two codes).
     fn one_of_each() -> Vec<Error> {
@@ -181,6 +183,7 @@ mod tests {
             Error::WrongRecoveryCode,
             Error::UnknownUser("x".into()),
             Error::UserExists("x".into()),
+            Error::UserNameAmbiguous("x".into()),
             Error::KeySlotMissing,
             Error::Locked,
             Error::NoStore("x".into()),

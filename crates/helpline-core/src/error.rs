@@ -18,6 +18,8 @@ pub enum Error {
     UnknownUser(String),
     #[error("there is already a user called {0:?}")]
     UserExists(String),
+    #[error("two users are called {0:?} in different letter case; type the name exactly as it was set up, and ask a supervisor to remove one of them")]
+    UserNameAmbiguous(String),
     #[error("the key slot needed to unlock is missing; use another user's passphrase or the recovery code")]
     KeySlotMissing,
     #[error("the store is locked; unlock it first")]
@@ -104,6 +106,7 @@ impl Error {
             Error::WrongRecoveryCode => "wrong_recovery_code",
             Error::UnknownUser(_) => "unknown_user",
             Error::UserExists(_) => "user_exists",
+            Error::UserNameAmbiguous(_) => "user_name_ambiguous",
             Error::KeySlotMissing => "key_slot_missing",
             Error::Locked => "store_locked",
             Error::NoStore(_) => "no_store",

@@ -34,6 +34,7 @@ export const ERROR_CODES = [
   "wrong_recovery_code",
   "unknown_user",
   "user_exists",
+  "user_name_ambiguous",
   "key_slot_missing",
   "store_locked",
   "no_store",

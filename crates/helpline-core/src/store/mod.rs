@@ -23,6 +23,7 @@ mod schema;
 mod sealed;
 mod session;
 mod settings;
+mod user_names;
 mod verify;
 
 use std::fs::{self, OpenOptions};
@@ -244,12 +245,7 @@ impl Store {
     }
 
     fn try_unlock(self, user_name: &str, passphrase: &Passphrase) -> Result<Session> {
-        let user = self
-            .conn
-            .query_row("SELECT id FROM users WHERE name = ?1", [user_name], |row| {
-                row.get::<_, i64>(0)
-            })
-            .optional()?
+        let (user, user_name) = user_names::find_user(&self.conn, user_name)?
             .ok_or_else(|| Error::UnknownUser(user_name.to_owned()))?;
         let master = self
             .open_slot(
@@ -259,7 +255,7 @@ impl Store {
             )?
             .ok_or(Error::WrongPassphrase)?;
         let role = session::read_role(&self.conn, &SubKeys::derive(&master), user)?;
-        let session = Session::new(self, master, user, user_name.to_owned(), role);
+        let session = Session::new(self, master, user, user_name, role);
         session.audited(AuditAction::SignedIn)?;
         Ok(session)
     }
@@ -276,15 +272,10 @@ impl Store {
             .open_slot("kind = 'recovery'", params![], &SlotSecret::Recovery(code))?
             .ok_or(Error::WrongRecoveryCode)?;
         let keys = SubKeys::derive(&master);
-        let user = self
-            .conn
-            .query_row("SELECT id FROM users WHERE name = ?1", [user_name], |row| {
-                row.get::<_, i64>(0)
-            })
-            .optional()?
+        let (user, user_name) = user_names::find_user(&self.conn, user_name)?
             .ok_or_else(|| Error::UnknownUser(user_name.to_owned()))?;
         let role = session::read_role(&self.conn, &keys, user)?;
-        let session = Session::new(self, master, user, user_name.to_owned(), role);
+        let session = Session::new(self, master, user, user_name, role);
         session.set_own_passphrase(new_passphrase, AuditAction::RecoveryCodeUsed)?;
         Ok(session)
     }

@@ -1,12 +1,13 @@
 //! What an unlocked store can do. A [`Session`] holds the master key and its sub-keys; they are
 //! wiped when the session is dropped or locked.
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{params, Connection, Transaction, TransactionBehavior};
 use serde::Serialize;
 
 use super::audit::{self, AuditAction, AuditEntry, AuditReport};
 use super::sealed::{self, Cell};
 use super::settings;
+use super::user_names;
 use super::verify::{self, DamagedPlace};
 use super::{check_user_name, write_slot, Store};
 use crate::crypto::{Passphrase, SecretKey, SlotSecret, SubKeys};
@@ -176,13 +177,8 @@ impl Session {
         self.require(Role::Supervisor)?;
         check_user_name(name)?;
         self.write(|w| {
-            let taken: bool = w.query_row(
-                "SELECT EXISTS (SELECT 1 FROM users WHERE name = ?1)",
-                [name],
-                |r| r.get(0),
-            )?;
-            if taken {
-                return Err(Error::UserExists(name.to_owned()));
+            if let Some(existing) = user_names::taken_by(w, name)? {
+                return Err(Error::UserExists(existing));
             }
             let user_id = insert_user(w, w.keys, name, role)?;
             let store_id =
@@ -207,18 +203,17 @@ impl Session {
     /// and never themselves, so a store always keeps at least one supervisor.
     pub fn remove_user(&mut self, name: &str) -> Result<()> {
         self.require(Role::Supervisor)?;
-        if name == self.user_name {
-            return Err(Error::InvalidInput {
-                field: "user",
-                reason: "you cannot remove yourself; ask another supervisor".into(),
-            });
-        }
         self.write(|w| {
-            let user_id = user_id(w, name)?;
+            let (user_id, name) = user_names::find_user(w, name)?
+                .ok_or_else(|| Error::UnknownUser(name.to_owned()))?;
+            if user_id == self.user_id {
+                return Err(Error::InvalidInput {
+                    field: "user",
+                    reason: "you cannot remove yourself; ask another supervisor".into(),
+                });
+            }
             w.execute("DELETE FROM users WHERE id = ?1", [user_id])?;
-            w.audit(AuditAction::UserRemoved {
-                name: name.to_owned(),
-            })
+            w.audit(AuditAction::UserRemoved { name })
         })
     }
 
@@ -256,7 +251,8 @@ impl Session {
     /// Only that user's key slot is rewritten.
     pub fn reset_passphrase(&mut self, name: &str, passphrase: &Passphrase) -> Result<()> {
         self.require(Role::Supervisor)?;
-        let user_id = user_id(self.conn(), name)?;
+        let (user_id, name) = user_names::find_user(self.conn(), name)?
+            .ok_or_else(|| Error::UnknownUser(name.to_owned()))?;
         let store_id = self.store.store_id()?;
         self.write(|w| {
             write_slot(
@@ -266,9 +262,7 @@ impl Session {
                 &SlotSecret::Passphrase(passphrase),
                 &self.master,
             )?;
-            w.audit(AuditAction::PassphraseReset {
-                name: name.to_owned(),
-            })
+            w.audit(AuditAction::PassphraseReset { name })
         })
     }
 
@@ -368,14 +362,6 @@ fn settings_changed(
                 .collect()
         })
         .unwrap_or_default())
-}
-
-fn user_id(conn: &Connection, name: &str) -> Result<i64> {
-    conn.query_row("SELECT id FROM users WHERE name = ?1", [name], |r| {
-        r.get::<_, i64>(0)
-    })
-    .optional()?
-    .ok_or_else(|| Error::UnknownUser(name.to_owned()))
 }
 
 fn role_cell(user_id: i64) -> Cell {

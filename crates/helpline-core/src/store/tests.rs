@@ -251,6 +251,79 @@ fn roles_guard_user_management() {
 }
 
 #[test]
+fn a_user_name_is_one_name_whatever_its_letter_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut boss, _) = new_store(dir.path());
+    boss.add_user("Omar", Role::Volunteer, &pass("volunteer pass 1"))
+        .unwrap();
+    let err = boss
+        .add_user("omar", Role::Supervisor, &pass("another pass 1"))
+        .unwrap_err();
+    assert_eq!(err.code(), "user_exists");
+    assert!(
+        err.to_string().contains("\"Omar\""),
+        "names the existing user: {err}"
+    );
+    boss.reset_passphrase("OMAR", &pass("volunteer pass 2"))
+        .unwrap();
+
+    // "Sara" signs in as "sara", and the session and the audit use the name as it was set up.
+    let sara = boss.lock().unlock("Sara", &pass(PASS)).unwrap();
+    assert_eq!(sara.user_name(), "sara");
+    let trail = sara.audit_trail().unwrap();
+    assert_eq!(trail.last().unwrap().user, "sara");
+    assert!(matches!(
+        &trail[trail.len() - 2].action,
+        AuditAction::PassphraseReset { name } if name == "Omar"
+    ));
+    let omar = sara
+        .lock()
+        .unlock("omar", &pass("volunteer pass 2"))
+        .unwrap();
+    assert_eq!(omar.user_name(), "Omar");
+    let mut sara = omar.lock().unlock("SARA", &pass(PASS)).unwrap();
+    assert_eq!(
+        sara.remove_user("sArA").unwrap_err().code(),
+        "invalid_argument",
+        "removing oneself in another case is still oneself"
+    );
+    sara.remove_user("OMAR").unwrap();
+    let names: Vec<String> = sara.users().unwrap().into_iter().map(|u| u.name).collect();
+    assert_eq!(names, ["sara"]);
+}
+
+#[test]
+fn two_users_from_before_the_rule_sign_in_by_their_exact_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut boss, _) = new_store(dir.path());
+    boss.add_user("omar", Role::Volunteer, &pass("first omar pass"))
+        .unwrap();
+    boss.add_user("Omer", Role::Volunteer, &pass("second omar pass"))
+        .unwrap();
+    // An earlier release let a second "omar" in: make the store it left.
+    boss.conn()
+        .execute("UPDATE users SET name = 'Omar' WHERE name = 'Omer'", [])
+        .unwrap();
+    let store = boss.lock();
+    let first = store.unlock("omar", &pass("first omar pass")).unwrap();
+    assert_eq!(first.user_name(), "omar");
+    let second = first
+        .lock()
+        .unlock("Omar", &pass("second omar pass"))
+        .unwrap();
+    assert_eq!(second.user_name(), "Omar");
+    assert_eq!(
+        second
+            .lock()
+            .unlock("OMAR", &pass("second omar pass"))
+            .err()
+            .unwrap()
+            .code(),
+        "user_name_ambiguous"
+    );
+}
+
+#[test]
 fn a_supervisor_cannot_remove_themselves_so_one_always_remains() {
     let dir = tempfile::tempdir().unwrap();
     let (mut boss, _) = new_store(dir.path());
