@@ -18,6 +18,7 @@ import {
   LEVELS,
   RELATIONSHIPS,
   ROLES,
+  SIGN_IN_FAILURES,
   SITUATIONS,
   type AppError,
   type AppStatus,
@@ -326,6 +327,8 @@ const auditAction = tagged<'kind', AuditAction>('kind', {
   user_removed: { name: string },
   passphrase_reset: { name: string },
   settings_changed: { setting: string },
+  sign_in_failed: { name: string, reason: oneOf(SIGN_IN_FAILURES), attemptedAt: time },
+  sign_in_reports_damaged: { unreadable: count, keyReplaced: boolean },
 });
 
 /** Every kind of audit entry, in the order the safety screen explains them. */
@@ -342,6 +345,8 @@ const AUDIT_KIND_SET: Record<AuditKind, true> = {
   passphrase_changed: true,
   passphrase_reset: true,
   settings_changed: true,
+  sign_in_failed: true,
+  sign_in_reports_damaged: true,
 };
 export const AUDIT_KINDS = Object.keys(AUDIT_KIND_SET) as AuditKind[];
 

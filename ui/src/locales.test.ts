@@ -166,6 +166,10 @@ describe('translations', () => {
       shown: 50,
       total: 12_345,
       fingerprint: '3f9a0c1b2d4e6f80',
+      reason: 'wrong_passphrase',
+      when: '14 Mar 2026, 08:26',
+      unreadable: 2,
+      replaced: 'yes',
     };
     for (const language of LANGUAGES) {
       const bundle = new FluentBundle(language);

@@ -481,6 +481,9 @@ describe('the audit trail', () => {
       { kind: 'passphrase_changed' },
       { kind: 'passphrase_reset', name: 'Ahmad' },
       { kind: 'settings_changed', setting: 'retention_months' },
+      { kind: 'sign_in_failed', name: 'omar', reason: 'wrong_passphrase', attemptedAt: '2026-03-14T08:26:53Z' },
+      { kind: 'sign_in_failed', name: 'eve', reason: 'unknown_user', attemptedAt: '2026-03-14T08:27:10Z' },
+      { kind: 'sign_in_reports_damaged', unreadable: 2, keyReplaced: true },
     ];
     for (const action of actions) audited(fake, action);
   }
@@ -493,7 +496,7 @@ describe('the audit trail', () => {
     byId(safetyIds.auditShow).click();
     await advance();
     const rows = [...document.querySelectorAll(`#${safetyIds.auditTable} .audit-entry`)];
-    expect(rows.map((row) => row.getAttribute('data-seq'))).toEqual(['12', '11', '10', '9', '8', '7', '6', '5', '4', '3', '2', '1']);
+    expect(rows.map((row) => row.getAttribute('data-seq'))).toEqual(['15', '14', '13', '12', '11', '10', '9', '8', '7', '6', '5', '4', '3', '2', '1']);
     const what = rows.map((row) => row.querySelector('.audit-what')?.textContent ?? '').map(plain).reverse();
     expect(what).toEqual([
       'Signed in.',
@@ -508,16 +511,19 @@ describe('the audit trail', () => {
       'Changed their own passphrase.',
       'Gave Ahmad a new passphrase.',
       'Changed how long case content is kept.',
+      'Someone tried to sign in as omar with a wrong passphrase (14 Mar 2026, 08:26).',
+      'Someone tried to sign in as “eve”, a name this store does not have (14 Mar 2026, 08:27).',
+      'The key that failed sign-ins are sealed to had been replaced in the file, and 2 reports could not be read. Someone has edited the store.',
     ]);
     expect(rows[0]!.querySelectorAll('td')[2]?.textContent).toBe('Maja');
-    expect(plain(textOf(safetyIds.auditCount))).toBe('Showing the newest 12 of 12 entries.');
+    expect(plain(textOf(safetyIds.auditCount))).toBe('Showing the newest 15 of 15 entries.');
 
     chooseLanguage('ar');
     const arabic = [...document.querySelectorAll(`#${safetyIds.auditTable} .audit-what`)].map((cell) => plain(cell.textContent ?? ''));
     expect(arabic.at(-1)).toBe('سجّل الدخول.');
-    expect(arabic[0]).toBe('غيّر مدة الاحتفاظ بمحتوى الحالات.');
+    expect(arabic[3]).toBe('غيّر مدة الاحتفاظ بمحتوى الحالات.');
     chooseLanguage('sv');
-    expect(plain(document.querySelector(`#${safetyIds.auditTable} .audit-what`)?.textContent ?? '')).toBe(
+    expect(plain(document.querySelectorAll(`#${safetyIds.auditTable} .audit-what`)[3]?.textContent ?? '')).toBe(
       'Ändrade hur länge ärendens innehåll sparas.',
     );
   });
@@ -546,7 +552,7 @@ describe('the audit trail', () => {
     byId(safetyIds.auditVerify).click();
     await advance();
     expect(byId(safetyIds.auditCheck).dataset.sound).toBe('yes');
-    expect(plain(byId(safetyIds.auditCheck).textContent ?? '')).toContain('The trail is whole: 12 entries checked, none altered or removed.');
+    expect(plain(byId(safetyIds.auditCheck).textContent ?? '')).toContain('The trail is whole: 15 entries checked, none altered or removed.');
     expect(plain(textOf(safetyIds.auditFingerprint))).toBe(`Fingerprint of the trail: ${FINGERPRINT}`);
   });
 

@@ -77,11 +77,11 @@ describe('users', () => {
     type(settingsIds.userAddPassphrase, 'a long enough passphrase');
     submit(settingsIds.userAddSubmit);
     await advance();
-    expect(errorShown()).toBe('There is already a user with that name.');
+    expect(errorShown()).toBe('There is already a user with that name (letter case does not make another name).');
     expect(input(settingsIds.userAddName).value).toBe('Ahmad');
     chooseLanguage('sv');
     expect(byId<HTMLSelectElement>(settingsIds.userAddRole).value).toBe('supervisor');
-    expect(errorShown()).toBe('Det finns redan en användare med det namnet.');
+    expect(errorShown()).toBe('Det finns redan en användare med det namnet (stora och små bokstäver gör inte ett annat namn).');
   });
 });
 

@@ -490,7 +490,7 @@ forget-question =
 forget-confirm = نعم، امحُها نهائيًا
 forget-done = مُحيت الحالة { $number }. لم تعد موجودة على هذا الحاسوب.
 safety-audit-title = سجل التدقيق
-audit-hint = من سجّل الدخول، أو فتح حالة، أو صدّر إحصاءات، أو أخذ نسخة احتياطية، أو غيّر المستخدمين والإعدادات، ومتى. لا يذكر أي متصل ولا أي رقم حالة.
+audit-hint = من سجّل الدخول (ومن حاول وفشل: الاسم المكتوب، وليس عبارة المرور أبدًا)، أو فتح حالة، أو صدّر إحصاءات، أو أخذ نسخة احتياطية، أو غيّر المستخدمين والإعدادات، ومتى. لا يذكر أي متصل ولا أي رقم حالة.
 audit-show = عرض السجل
 audit-refresh = عرضه من جديد
 audit-verify = التحقق من السجل
@@ -532,6 +532,17 @@ audit-action-user_removed = أزال المستخدم { $name }.
 audit-action-passphrase_changed = غيّر عبارة المرور الخاصة به.
 audit-action-passphrase_reset = أعطى { $name } عبارة مرور جديدة.
 audit-action-settings_changed = غيّر { $setting }.
+audit-action-sign_in_failed =
+    { $reason ->
+        [unknown_user] حاول أحدهم تسجيل الدخول باسم «{ $name }»، وهو اسم غير موجود في هذا المخزن ({ $when }).
+        [wrong_recovery_code] جرّب أحدهم رمز الاسترداد للمستخدم { $name }، وكان خاطئًا ({ $when }).
+       *[wrong_passphrase] حاول أحدهم تسجيل الدخول باسم { $name } بعبارة مرور خاطئة ({ $when }).
+    }
+audit-action-sign_in_reports_damaged =
+    { $replaced ->
+        [yes] استُبدل في الملف المفتاحُ الذي تُختم به محاولات الدخول الفاشلة، وتعذّرت قراءة { $unreadable } من التقارير. لقد عدّل أحدهم المخزن.
+       *[no] تعذّرت قراءة { $unreadable } من تقارير محاولات الدخول الفاشلة. لقد عدّل أحدهم المخزن.
+    }
 audit-sound =
     { $count ->
         [one] السجل سليم: فُحص قيد واحد، ولم يُغيَّر أو يُحذف.

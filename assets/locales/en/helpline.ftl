@@ -509,7 +509,7 @@ forget-confirm = Yes, forget it for good
 # $number is the case number (shown isolated, left to right).
 forget-done = Case { $number } was forgotten. It is gone from this computer.
 safety-audit-title = Audit trail
-audit-hint = Who signed in, opened a case, exported statistics, took a backup, or changed users and settings, and when. It names no caller and no case number.
+audit-hint = Who signed in (and who tried and failed: the name typed, never the passphrase), opened a case, exported statistics, took a backup, or changed users and settings, and when. It names no caller and no case number.
 audit-show = Show the trail
 audit-refresh = Show it again
 audit-verify = Verify the trail
@@ -556,6 +556,18 @@ audit-action-passphrase_changed = Changed their own passphrase.
 audit-action-passphrase_reset = Gave { $name } a new passphrase.
 # $setting is the setting's name as audit-setting gives it.
 audit-action-settings_changed = Changed { $setting }.
+# $name is the name as typed; $when the time of the attempt; it was entered at the next sign-in.
+audit-action-sign_in_failed =
+    { $reason ->
+        [unknown_user] Someone tried to sign in as “{ $name }”, a name this store does not have ({ $when }).
+        [wrong_recovery_code] Someone tried the recovery code for { $name }, and it was wrong ({ $when }).
+       *[wrong_passphrase] Someone tried to sign in as { $name } with a wrong passphrase ({ $when }).
+    }
+audit-action-sign_in_reports_damaged =
+    { $replaced ->
+        [yes] The key that failed sign-ins are sealed to had been replaced in the file, and { $unreadable } reports could not be read. Someone has edited the store.
+       *[no] { $unreadable } reports of failed sign-ins could not be read. Someone has edited the store.
+    }
 # $count is how many entries were checked.
 audit-sound = The trail is whole: { $count } entries checked, none altered or removed.
 audit-unsound = The trail has been damaged or tampered with:

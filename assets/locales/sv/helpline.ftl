@@ -467,7 +467,7 @@ forget-question =
 forget-confirm = Ja, glöm det för gott
 forget-done = Ärende { $number } är glömt. Det finns inte längre på den här datorn.
 safety-audit-title = Logg
-audit-hint = Vem som loggade in, öppnade ett ärende, exporterade statistik, tog en säkerhetskopia eller ändrade användare och inställningar, och när. Den nämner ingen som ringt och inget ärendenummer.
+audit-hint = Vem som loggade in (och vem som försökte utan att lyckas: namnet som skrevs, aldrig lösenfrasen), öppnade ett ärende, exporterade statistik, tog en säkerhetskopia eller ändrade användare och inställningar, och när. Den nämner ingen som ringt och inget ärendenummer.
 audit-show = Visa loggen
 audit-refresh = Visa den igen
 audit-verify = Kontrollera loggen
@@ -507,6 +507,17 @@ audit-action-user_removed = Tog bort användaren { $name }.
 audit-action-passphrase_changed = Bytte sin egen lösenfras.
 audit-action-passphrase_reset = Gav { $name } en ny lösenfras.
 audit-action-settings_changed = Ändrade { $setting }.
+audit-action-sign_in_failed =
+    { $reason ->
+        [unknown_user] Någon försökte logga in som ”{ $name }”, ett namn som inte finns i lagret ({ $when }).
+        [wrong_recovery_code] Någon prövade återställningskoden för { $name }, och den var fel ({ $when }).
+       *[wrong_passphrase] Någon försökte logga in som { $name } med fel lösenfras ({ $when }).
+    }
+audit-action-sign_in_reports_damaged =
+    { $replaced ->
+        [yes] Nyckeln som misslyckade inloggningar förseglas med hade bytts ut i filen, och { $unreadable } rapporter gick inte att läsa. Någon har ändrat i lagret.
+       *[no] { $unreadable } rapporter om misslyckade inloggningar gick inte att läsa. Någon har ändrat i lagret.
+    }
 audit-sound = Loggen är hel: { $count } poster kontrollerades, ingen var ändrad eller borttagen.
 audit-unsound = Loggen har skadats eller manipulerats:
 audit-problem-altered =

@@ -69,6 +69,7 @@ coded_ts! {
     EnvironmentTs => helpline_core::Environment, "Environment", "ENVIRONMENTS";
     ConcernLevelTs => helpline_core::ConcernLevel, "Level", "LEVELS";
     RoleTs => helpline_core::Role, "Role", "ROLES";
+    SignInFailureTs => helpline_core::store::SignInFailure, "SignInFailure", "SIGN_IN_FAILURES";
 }
 
 /// The TypeScript of `AppError::code`: one of [`crate::error::ERROR_CODES`].

@@ -5,7 +5,9 @@
 //! is given a place here). Enum values keep the core's codes.
 
 use chrono::{DateTime, Utc};
-use helpline_core::store::{AuditAction, AuditEntry, AuditProblem, AuditProblemKind};
+use helpline_core::store::{
+    AuditAction, AuditEntry, AuditProblem, AuditProblemKind, SignInFailure,
+};
 use helpline_core::{
     AgeBand, Call, CallContent, Caller, CallerIdentity, Channel, ConcernLevel, ContactDetails,
     Environment, Gender, Language, Month, PersonOfConcern, RecordedCall, Referral, ReferralCode,
@@ -16,7 +18,7 @@ use ts_rs::TS;
 
 use crate::typescript::{
     AgeBandTs, ChannelTs, ConcernLevelTs, EnvironmentTs, GenderTs, LanguageTs, RelationshipTs,
-    RoleTs, SituationTs,
+    RoleTs, SignInFailureTs, SituationTs,
 };
 
 /// What the volunteer records during a call: everything but its times.
@@ -314,6 +316,18 @@ pub enum AuditActionView {
     SettingsChanged {
         setting: String,
     },
+    /// A sign-in that failed, entered at the next sign-in; `name` is as typed.
+    SignInFailed {
+        name: String,
+        #[ts(as = "SignInFailureTs")]
+        reason: SignInFailure,
+        attempted_at: DateTime<Utc>,
+    },
+    /// Reports of failed sign-ins that did not open, or a report key found replaced.
+    SignInReportsDamaged {
+        unreadable: u32,
+        key_replaced: bool,
+    },
 }
 
 impl From<AuditEntry> for AuditEntryView {
@@ -358,6 +372,22 @@ impl From<AuditEntry> for AuditEntryView {
             AuditAction::SettingsChanged { setting } => {
                 AuditActionView::SettingsChanged { setting }
             }
+            AuditAction::SignInFailed {
+                name,
+                reason,
+                attempted_at,
+            } => AuditActionView::SignInFailed {
+                name,
+                reason,
+                attempted_at,
+            },
+            AuditAction::SignInReportsDamaged {
+                unreadable,
+                key_replaced,
+            } => AuditActionView::SignInReportsDamaged {
+                unreadable,
+                key_replaced,
+            },
         };
         AuditEntryView {
             seq,

@@ -315,6 +315,8 @@ pub struct SubKeys {
     pub audit: SecretKey,
     /// Keys the HMAC that chains each audit entry to the one before.
     pub audit_chain: SecretKey,
+    /// The seed of the key pair failed sign-ins are sealed to (see [`SignInReportKeys`]).
+    pub sign_in_reports: SecretKey,
 }
 
 impl SubKeys {
@@ -333,8 +335,75 @@ impl SubKeys {
             backup: expand(b"backup files"),
             audit: expand(b"audit trail entries"),
             audit_chain: expand(b"audit trail chain"),
+            sign_in_reports: expand(b"failed sign-in reports"),
         }
     }
+}
+
+/// HPKE (RFC 9180: X25519, HKDF-SHA256, AES-256-GCM, base mode) for what the unlock screen must
+/// write before anyone has unlocked: a failed sign-in. The public half is stored in plain, so a
+/// report can be sealed with no key at all; only an unlocked session derives the private half
+/// from its sub-key and opens the reports.
+pub struct SignInReportKeys {
+    private: <SignInKem as hpke::Kem>::PrivateKey,
+    public: <SignInKem as hpke::Kem>::PublicKey,
+}
+
+type SignInKem = hpke::kem::X25519HkdfSha256;
+type SignInKdf = hpke::kdf::HkdfSha256;
+type SignInAead = hpke::aead::AesGcm256;
+/// Length of the encapsulated key in front of each sealed report.
+const SIGN_IN_ENCAPPED_LEN: usize = 32;
+
+impl SignInReportKeys {
+    pub fn derive(keys: &SubKeys) -> Self {
+        let (private, public) = <SignInKem as hpke::Kem>::derive_keypair(&keys.sign_in_reports.0);
+        SignInReportKeys { private, public }
+    }
+
+    pub fn public_key(&self) -> Vec<u8> {
+        hpke::Serializable::to_bytes(&self.public).to_vec()
+    }
+
+    /// None: the report was not sealed to this store's key, or was altered.
+    pub fn open(&self, context: &[u8], sealed: &[u8]) -> Option<Vec<u8>> {
+        if sealed.len() < SIGN_IN_ENCAPPED_LEN {
+            return None;
+        }
+        let (encapped, ciphertext) = sealed.split_at(SIGN_IN_ENCAPPED_LEN);
+        let encapped =
+            <<SignInKem as hpke::Kem>::EncappedKey as hpke::Deserializable>::from_bytes(encapped)
+                .ok()?;
+        hpke::single_shot_open::<SignInAead, SignInKdf, SignInKem>(
+            &hpke::OpModeR::Base,
+            &self.private,
+            &encapped,
+            context,
+            ciphertext,
+            b"",
+        )
+        .ok()
+    }
+}
+
+/// Seals a report to a store's public sign-in report key; `context` binds it to that store.
+/// None: the stored public key is not a key (the file was edited).
+pub fn seal_sign_in_report(public_key: &[u8], context: &[u8], report: &[u8]) -> Option<Vec<u8>> {
+    let public =
+        <<SignInKem as hpke::Kem>::PublicKey as hpke::Deserializable>::from_bytes(public_key)
+            .ok()?;
+    let (encapped, ciphertext) = hpke::single_shot_seal::<SignInAead, SignInKdf, SignInKem, _>(
+        &hpke::OpModeS::Base,
+        &public,
+        context,
+        report,
+        b"",
+        &mut rand::rngs::OsRng,
+    )
+    .ok()?;
+    let mut sealed = hpke::Serializable::to_bytes(&encapped).to_vec();
+    sealed.extend_from_slice(&ciphertext);
+    Some(sealed)
 }
 
 /// HMAC-SHA256 of a canonical case number: lets the store find a case by its number without
@@ -369,6 +438,34 @@ fn hmac_of(key: &SecretKey, parts: &[&[u8]]) -> Hmac<Sha256> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sign_in_report_opens_only_with_its_stores_keys_and_context() {
+        let keys = SignInReportKeys::derive(&SubKeys::derive(&SecretKey::random()));
+        let sealed = seal_sign_in_report(&keys.public_key(), b"store 1", b"omar").unwrap();
+        assert_eq!(
+            keys.open(b"store 1", &sealed).as_deref(),
+            Some(&b"omar"[..])
+        );
+        assert_eq!(
+            keys.open(b"store 2", &sealed),
+            None,
+            "another store's report"
+        );
+        let other = SignInReportKeys::derive(&SubKeys::derive(&SecretKey::random()));
+        assert_eq!(other.open(b"store 1", &sealed), None, "another store's key");
+        let mut altered = sealed.clone();
+        *altered.last_mut().unwrap() ^= 1;
+        assert_eq!(keys.open(b"store 1", &altered), None);
+        assert_eq!(keys.open(b"store 1", &sealed[..10]), None);
+        assert!(seal_sign_in_report(b"not a key", b"store 1", b"omar").is_none());
+        // The same master key always gives the same pair: nothing else needs storing.
+        let master = SecretKey::random();
+        assert_eq!(
+            SignInReportKeys::derive(&SubKeys::derive(&master)).public_key(),
+            SignInReportKeys::derive(&SubKeys::derive(&master)).public_key()
+        );
+    }
 
     #[test]
     fn sealed_values_open_only_in_their_place() {

@@ -186,3 +186,48 @@ fn a_schema_4_backup_restores_with_a_passphrase_and_the_recovery_code() {
         check_schema_4(&mut session);
     }
 }
+
+fn pending_sign_in_reports(dir: &Path) -> i64 {
+    rusqlite::Connection::open(dir.join("helpline.db"))
+        .unwrap()
+        .query_row("SELECT count(*) FROM failed_sign_ins", [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn a_schema_4_store_reports_failed_sign_ins_once_this_release_has_opened_it() {
+    let dir = copy_of("schema-4");
+    let failed = Store::open(dir.path())
+        .unwrap()
+        .unlock("omar", &pass("not omar's passphrase"));
+    assert_eq!(failed.err().unwrap().code(), "wrong_passphrase");
+    // No session of this release has given the store its report key yet.
+    assert_eq!(pending_sign_in_reports(dir.path()), 0);
+    drop(
+        Store::open(dir.path())
+            .unwrap()
+            .unlock("sara", &pass("fixture passphrase sara"))
+            .unwrap(),
+    );
+    let failed = Store::open(dir.path())
+        .unwrap()
+        .unlock("omar", &pass("not omar's passphrase"));
+    assert_eq!(failed.err().unwrap().code(), "wrong_passphrase");
+    assert_eq!(pending_sign_in_reports(dir.path()), 1);
+    let sara = Store::open(dir.path())
+        .unwrap()
+        .unlock("sara", &pass("fixture passphrase sara"))
+        .unwrap();
+    let failed: Vec<_> = sara
+        .audit_trail()
+        .unwrap()
+        .into_iter()
+        .filter(|e| {
+            matches!(
+                e.action,
+                helpline_core::store::AuditAction::SignInFailed { .. }
+            )
+        })
+        .collect();
+    assert_eq!(failed.len(), 1);
+}

@@ -28,6 +28,9 @@ export type Level = (typeof LEVELS)[number];
 export const ROLES = ["volunteer", "supervisor"] as const;
 export type Role = (typeof ROLES)[number];
 
+export const SIGN_IN_FAILURES = ["unknown_user", "wrong_passphrase", "wrong_recovery_code"] as const;
+export type SignInFailure = (typeof SIGN_IN_FAILURES)[number];
+
 /** Every code a rejected command carries (`AppError`). */
 export const ERROR_CODES = [
   "wrong_passphrase",
@@ -292,7 +295,7 @@ to: string, format: string, k: number,
 /**
  * Whether a total over the period was published with the months.
  */
-periodTotal: boolean, } | { "kind": "backup_taken" } | { "kind": "user_added", name: string, role: Role, } | { "kind": "user_removed", name: string, } | { "kind": "passphrase_changed" } | { "kind": "passphrase_reset", name: string, } | { "kind": "settings_changed", setting: string, };
+periodTotal: boolean, } | { "kind": "backup_taken" } | { "kind": "user_added", name: string, role: Role, } | { "kind": "user_removed", name: string, } | { "kind": "passphrase_changed" } | { "kind": "passphrase_reset", name: string, } | { "kind": "settings_changed", setting: string, } | { "kind": "sign_in_failed", name: string, reason: SignInFailure, attemptedAt: string, } | { "kind": "sign_in_reports_damaged", unreadable: number, keyReplaced: boolean, };
 
 /**
  * What a check of the audit trail found.

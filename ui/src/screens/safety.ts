@@ -215,6 +215,10 @@ export function auditSentence(action: AuditAction): string {
       return t(`audit-action-${action.kind}`, { name: action.name });
     case 'settings_changed':
       return t('audit-action-settings_changed', { setting: settingName(action.setting) });
+    case 'sign_in_failed':
+      return t('audit-action-sign_in_failed', { name: action.name, reason: action.reason, when: formatDateTime(action.attemptedAt) });
+    case 'sign_in_reports_damaged':
+      return t('audit-action-sign_in_reports_damaged', { unreadable: action.unreadable, replaced: action.keyReplaced ? 'yes' : 'no' });
   }
 }
 

@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use super::schema::RECORD_FORMAT;
 use super::sealed::{self, Cell, Stored};
 use super::settings;
+use crate::code::Code;
 use crate::crypto::{self, SubKeys};
 use crate::domain::{Month, Role};
 use crate::error::{Error, Result};
@@ -92,6 +93,28 @@ pub enum AuditAction {
     SettingsChanged {
         setting: String,
     },
+    /// A sign-in that failed: reported by the unlock screen, which holds no key, and entered
+    /// by the next session that opens (see `store/sign_in_reports.rs`). The name is as typed.
+    SignInFailed {
+        name: String,
+        reason: SignInFailure,
+        attempted_at: DateTime<Utc>,
+    },
+    /// Reports of failed sign-ins that did not open, or a report key found replaced: someone
+    /// edited the file between two sessions.
+    SignInReportsDamaged {
+        unreadable: u32,
+        key_replaced: bool,
+    },
+}
+
+crate::code::coded_enum! {
+    /// Why a sign-in failed. Its stable code is stored.
+    SignInFailure {
+        UnknownUser = "unknown_user",
+        WrongPassphrase = "wrong_passphrase",
+        WrongRecoveryCode = "wrong_recovery_code",
+    }
 }
 
 /// What [`Session::verify_audit`] found.

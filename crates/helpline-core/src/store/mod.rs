@@ -23,6 +23,7 @@ mod schema;
 mod sealed;
 mod session;
 mod settings;
+mod sign_in_reports;
 mod user_names;
 mod verify;
 
@@ -36,7 +37,9 @@ pub use crate::case::{
     mark_escalations, CallDraft, CaseHistory, CaseList, CaseOverview, CaseQuery, CaseSummary,
     RecordedCall,
 };
-pub use audit::{AuditAction, AuditEntry, AuditProblem, AuditProblemKind, AuditReport};
+pub use audit::{
+    AuditAction, AuditEntry, AuditProblem, AuditProblemKind, AuditReport, SignInFailure,
+};
 pub use publications::Publication;
 pub use publishing::{ExportRecord, Publishing};
 pub use retention::RetentionRun;
@@ -44,7 +47,9 @@ pub use schema::{migrations, SealKey, Sealing, Storage, COLUMNS};
 pub use session::{Session, UserSummary, VerifyReport};
 pub use verify::DamagedPlace;
 
-use crate::crypto::{self, KdfParams, Passphrase, RecoveryCode, SecretKey, SlotSecret, SubKeys};
+use crate::crypto::{
+    self, KdfParams, Passphrase, RecoveryCode, SecretKey, SignInReportKeys, SlotSecret, SubKeys,
+};
 use crate::domain::{Code, HelplineSettings, Role};
 use crate::error::{Error, Result};
 
@@ -137,8 +142,8 @@ impl Store {
         let store_id = crypto::random_bytes::<16>();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute(
-            "INSERT INTO store_info (id, store_id) VALUES (1, ?1)",
-            [&store_id[..]],
+            "INSERT INTO store_info (id, store_id, sign_in_report_key) VALUES (1, ?1, ?2)",
+            params![&store_id[..], SignInReportKeys::derive(&keys).public_key()],
         )?;
         let user_id = session::insert_user(&tx, &keys, user_name, Role::Supervisor)?;
         write_slot(
@@ -232,32 +237,58 @@ impl Store {
 
     /// Unlocks with a user's passphrase. An unknown user and a wrong passphrase are different
     /// errors: user names are not secret (they are stored in plain), passphrases are. Each
-    /// failure is counted in the data folder (see [`Store::unlock_delay`]).
+    /// failure is counted in the data folder (see [`Store::unlock_delay`]) and reported to the
+    /// audit trail (see `store/sign_in_reports.rs`).
     pub fn unlock(self, user_name: &str, passphrase: &Passphrase) -> Result<Session> {
+        let opened = self.open_for(user_name, &SlotSecret::Passphrase(passphrase));
+        let (master, user, name, role) = self.note_sign_in(user_name, opened)?;
+        let session = Session::new(self, master, user, name, role);
+        session.write(|w| {
+            w.enter_sign_in_reports()?;
+            w.audit(AuditAction::SignedIn)
+        })?;
+        Ok(session)
+    }
+
+    /// Counts a failed sign-in and reports it, or clears the count after a success.
+    fn note_sign_in<T>(&self, typed_name: &str, result: Result<T>) -> Result<T> {
         let dir = self.path.parent().unwrap_or(Path::new(".")).to_path_buf();
-        let result = self.try_unlock(user_name, passphrase);
-        match &result {
-            Ok(_) => note_unlock(&dir, true),
-            Err(Error::WrongPassphrase | Error::UnknownUser(_)) => note_unlock(&dir, false),
-            Err(_) => {}
-        }
+        let reason = match &result {
+            Ok(_) => {
+                note_unlock(&dir, true);
+                return result;
+            }
+            Err(Error::UnknownUser(_)) => SignInFailure::UnknownUser,
+            Err(Error::WrongPassphrase) => SignInFailure::WrongPassphrase,
+            Err(Error::WrongRecoveryCode) => SignInFailure::WrongRecoveryCode,
+            Err(_) => return result,
+        };
+        note_unlock(&dir, false);
+        // The person at the screen is told why the sign-in failed either way; a report that
+        // cannot be written (a full disk) must not turn that answer into a storage error.
+        let _ = sign_in_reports::report(&self.conn, typed_name, reason);
         result
     }
 
-    fn try_unlock(self, user_name: &str, passphrase: &Passphrase) -> Result<Session> {
+    /// The master key a user's passphrase (or, with `user_name` only naming the user, the
+    /// recovery code) opens, with that user's id, name as set up, and role.
+    fn open_for(
+        &self,
+        user_name: &str,
+        secret: &SlotSecret<'_>,
+    ) -> Result<(SecretKey, i64, String, Role)> {
         let (user, user_name) = user_names::find_user(&self.conn, user_name)?
             .ok_or_else(|| Error::UnknownUser(user_name.to_owned()))?;
-        let master = self
-            .open_slot(
-                "user_id = ?1",
-                params![user],
-                &SlotSecret::Passphrase(passphrase),
-            )?
-            .ok_or(Error::WrongPassphrase)?;
+        let master = match secret {
+            SlotSecret::Passphrase(_) => self
+                .open_slot("user_id = ?1", params![user], secret)?
+                .ok_or(Error::WrongPassphrase)?,
+            SlotSecret::Recovery(_) => self
+                .open_slot("kind = 'recovery'", params![], secret)?
+                .ok_or(Error::WrongRecoveryCode)?,
+        };
         let role = session::read_role(&self.conn, &SubKeys::derive(&master), user)?;
-        let session = Session::new(self, master, user, user_name, role);
-        session.audited(AuditAction::SignedIn)?;
-        Ok(session)
+        Ok((master, user, user_name, role))
     }
 
     /// Opens the store with the recovery code and gives `user_name` a new passphrase; for when
@@ -268,14 +299,10 @@ impl Store {
         user_name: &str,
         new_passphrase: &Passphrase,
     ) -> Result<Session> {
-        let master = self
-            .open_slot("kind = 'recovery'", params![], &SlotSecret::Recovery(code))?
-            .ok_or(Error::WrongRecoveryCode)?;
-        let keys = SubKeys::derive(&master);
-        let (user, user_name) = user_names::find_user(&self.conn, user_name)?
-            .ok_or_else(|| Error::UnknownUser(user_name.to_owned()))?;
-        let role = session::read_role(&self.conn, &keys, user)?;
-        let session = Session::new(self, master, user, user_name, role);
+        let opened = self.open_for(user_name, &SlotSecret::Recovery(code));
+        let (master, user, name, role) = self.note_sign_in(user_name, opened)?;
+        let session = Session::new(self, master, user, name, role);
+        session.write(|w| w.enter_sign_in_reports())?;
         session.set_own_passphrase(new_passphrase, AuditAction::RecoveryCodeUsed)?;
         Ok(session)
     }

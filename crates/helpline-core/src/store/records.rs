@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::audit::{AuditAction, AuditEntry};
+use super::audit::{AuditAction, AuditEntry, SignInFailure};
 use super::publications::Publication;
 use super::schema::RECORD_FORMAT;
 use super::sealed::Stored;
@@ -313,6 +313,15 @@ enum AuditActionRecord {
     SettingsChanged {
         setting: String,
     },
+    SignInFailed {
+        name: String,
+        reason: SignInFailure,
+        attempted_at: DateTime<Utc>,
+    },
+    SignInReportsDamaged {
+        unreadable: u32,
+        key_replaced: bool,
+    },
 }
 
 impl From<&AuditEntry> for AuditEntryRecord {
@@ -350,6 +359,22 @@ impl From<&AuditEntry> for AuditEntryRecord {
             A::PassphraseChanged => R::PassphraseChanged,
             A::PassphraseReset { name } => R::PassphraseReset { name },
             A::SettingsChanged { setting } => R::SettingsChanged { setting },
+            A::SignInFailed {
+                name,
+                reason,
+                attempted_at,
+            } => R::SignInFailed {
+                name,
+                reason,
+                attempted_at,
+            },
+            A::SignInReportsDamaged {
+                unreadable,
+                key_replaced,
+            } => R::SignInReportsDamaged {
+                unreadable,
+                key_replaced,
+            },
         };
         AuditEntryRecord {
             seq: entry.seq,
@@ -395,6 +420,22 @@ impl From<AuditEntryRecord> for AuditEntry {
             R::PassphraseChanged => A::PassphraseChanged,
             R::PassphraseReset { name } => A::PassphraseReset { name },
             R::SettingsChanged { setting } => A::SettingsChanged { setting },
+            R::SignInFailed {
+                name,
+                reason,
+                attempted_at,
+            } => A::SignInFailed {
+                name,
+                reason,
+                attempted_at,
+            },
+            R::SignInReportsDamaged {
+                unreadable,
+                key_replaced,
+            } => A::SignInReportsDamaged {
+                unreadable,
+                key_replaced,
+            },
         };
         AuditEntry {
             seq: record.seq,

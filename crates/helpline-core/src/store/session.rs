@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::audit::{self, AuditAction, AuditEntry, AuditReport};
 use super::sealed::{self, Cell};
 use super::settings;
+use super::sign_in_reports;
 use super::user_names;
 use super::verify::{self, DamagedPlace};
 use super::{check_user_name, write_slot, Store};
@@ -66,6 +67,14 @@ impl Write<'_> {
     /// Records `action` by the session's user, in this transaction.
     pub fn audit(&self, action: AuditAction) -> Result<()> {
         audit::append(&self.tx, self.keys, self.user, action)
+    }
+
+    /// Enters the failed sign-ins reported since the last session in the audit trail.
+    pub fn enter_sign_in_reports(&self) -> Result<()> {
+        for action in sign_in_reports::take(&self.tx, self.keys)? {
+            self.audit(action)?;
+        }
+        Ok(())
     }
 
     pub fn commit(self) -> Result<()> {

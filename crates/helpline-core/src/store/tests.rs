@@ -743,7 +743,7 @@ fn architecture_md_lists_what_is_stored_in_plain() {
     for (table, column, storage) in COLUMNS {
         let kind = match storage {
             Storage::Plain(_) => "plain",
-            Storage::Sealed(_) => "sealed",
+            Storage::Sealed(_) | Storage::SealedToReportKey => "sealed",
         };
         let row = format!("| `{table}` | `{column}` | {kind} |");
         assert!(doc.contains(&row), "ARCHITECTURE.md lacks the row {row}");

@@ -9,6 +9,7 @@ use crate::crypto::Passphrase;
 use crate::domain::*;
 use crate::store::backup::{restore, BackupSecret};
 use crate::store::publishing::ExportRecord;
+use crate::store::sign_in_reports;
 use crate::store::tests::{call_at, case_id, new_store, pass, raw_files, PASS};
 use crate::store::Session;
 use crate::store::{Store, DATABASE_FILE};
@@ -564,4 +565,183 @@ fn the_trail_survives_a_backup_and_restore() {
     assert_eq!(after[0].seq, before[1].seq + 1);
     assert!(restored.verify().unwrap().is_sound());
     assert!(std::fs::metadata(restored_dir.join(DATABASE_FILE)).is_ok());
+}
+
+fn failed_sign_ins(session: &Session) -> Vec<(String, SignInFailure)> {
+    let mut trail = session.audit_trail().unwrap();
+    trail.reverse();
+    trail
+        .into_iter()
+        .filter_map(|e| match e.action {
+            AuditAction::SignInFailed { name, reason, .. } => Some((name, reason)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn pending_reports(dir: &Path) -> i64 {
+    rusqlite::Connection::open(dir.join(DATABASE_FILE))
+        .unwrap()
+        .query_row("SELECT count(*) FROM failed_sign_ins", [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn failed_sign_ins_reach_the_audit_trail_at_the_next_sign_in_without_their_passphrases() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut sara, code) = new_store(dir.path());
+    sara.add_user("omar", Role::Volunteer, &pass("volunteer pass 1"))
+        .unwrap();
+    drop(sara);
+    let store = Store::open(dir.path()).unwrap();
+    let wrong = "guessed-passphrase-7";
+    let err = store.unlock("omar", &pass(wrong)).err().unwrap();
+    assert_eq!(err.code(), "wrong_passphrase");
+    let err = Store::open(dir.path())
+        .unwrap()
+        .unlock("intruder-xq", &pass(wrong))
+        .err()
+        .unwrap();
+    assert_eq!(err.code(), "unknown_user");
+    let other_code = crate::crypto::RecoveryCode::random();
+    let err = Store::open(dir.path())
+        .unwrap()
+        .recover(&other_code, "sara", &pass("new passphrase 1"))
+        .err()
+        .unwrap();
+    assert_eq!(err.code(), "wrong_recovery_code");
+    assert_eq!(pending_reports(dir.path()), 3);
+    // Sealed: neither the names typed nor the passphrase can be read in the files.
+    for (name, bytes) in raw_files(dir.path()) {
+        for needle in ["intruder-xq", wrong] {
+            assert!(
+                !bytes.windows(needle.len()).any(|w| w == needle.as_bytes()),
+                "{needle} in {name}"
+            );
+        }
+    }
+
+    let sara = unlock(dir.path(), "sara", PASS);
+    assert_eq!(
+        failed_sign_ins(&sara),
+        [
+            ("omar".to_owned(), SignInFailure::WrongPassphrase),
+            ("intruder-xq".to_owned(), SignInFailure::UnknownUser),
+            ("sara".to_owned(), SignInFailure::WrongRecoveryCode),
+        ]
+    );
+    let kinds = kinds(&sara);
+    assert_eq!(
+        kinds.last().unwrap(),
+        "signed_in",
+        "entered before the sign-in: {kinds:?}"
+    );
+    assert_eq!(pending_reports(dir.path()), 0, "entered once");
+    let trail = serde_json::to_string(&sara.audit_trail().unwrap()).unwrap();
+    assert!(
+        !trail.contains(wrong),
+        "the passphrase tried is never recorded"
+    );
+    assert!(sara.verify().unwrap().is_sound());
+    drop(sara);
+
+    // The recovery code's session enters them too.
+    let _ = Store::open(dir.path())
+        .unwrap()
+        .unlock("sara", &pass(wrong));
+    let sara = Store::open(dir.path())
+        .unwrap()
+        .recover(&code, "sara", &pass("new passphrase 1"))
+        .unwrap();
+    assert_eq!(failed_sign_ins(&sara).len(), 4);
+}
+
+#[test]
+fn reports_that_do_not_open_and_a_replaced_report_key_are_entered_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let (sara, _) = new_store(dir.path());
+    drop(sara);
+    let _ = Store::open(dir.path())
+        .unwrap()
+        .unlock("sara", &pass("not the passphrase"));
+    let conn = rusqlite::Connection::open(dir.path().join(DATABASE_FILE)).unwrap();
+    conn.execute(
+        "INSERT INTO failed_sign_ins (id, report) VALUES (7, x'00112233')",
+        [],
+    )
+    .unwrap();
+    let sara = unlock(dir.path(), "sara", PASS);
+    let report = sara.verify().unwrap();
+    assert!(report.is_sound(), "taken at sign-in: {report:?}");
+    let damaged: Vec<AuditAction> = sara
+        .audit_trail()
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .filter(|a| matches!(a, AuditAction::SignInReportsDamaged { .. }))
+        .collect();
+    assert_eq!(
+        damaged,
+        [AuditAction::SignInReportsDamaged {
+            unreadable: 1,
+            key_replaced: false
+        }]
+    );
+    assert_eq!(
+        failed_sign_ins(&sara).len(),
+        1,
+        "the sound report still counts"
+    );
+    drop(sara);
+
+    // An insider swaps in a key of their own, to read the names typed at this desk.
+    let (_, theirs) = {
+        let elsewhere = tempfile::tempdir().unwrap();
+        let (session, _) = new_store(elsewhere.path());
+        drop(session);
+        let other = rusqlite::Connection::open(elsewhere.path().join(DATABASE_FILE)).unwrap();
+        let key: Vec<u8> = other
+            .query_row("SELECT sign_in_report_key FROM store_info", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        (elsewhere, key)
+    };
+    conn.execute("UPDATE store_info SET sign_in_report_key = ?1", [&theirs])
+        .unwrap();
+    let _ = Store::open(dir.path())
+        .unwrap()
+        .unlock("sara", &pass("not the passphrase"));
+    let sara = unlock(dir.path(), "sara", PASS);
+    assert!(matches!(
+        &sara.audit_trail().unwrap()[1].action,
+        AuditAction::SignInReportsDamaged {
+            unreadable: 1,
+            key_replaced: true
+        }
+    ));
+    let key: Vec<u8> = conn
+        .query_row("SELECT sign_in_report_key FROM store_info", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_ne!(key, theirs, "the store's own key is back");
+}
+
+#[test]
+fn a_report_waiting_for_the_next_session_is_checked_by_verify() {
+    let dir = tempfile::tempdir().unwrap();
+    let (sara, _) = new_store(dir.path());
+    let conn = rusqlite::Connection::open(dir.path().join(DATABASE_FILE)).unwrap();
+    // Written by the unlock screen of another process while this session is open.
+    sign_in_reports::report(&conn, "omar", SignInFailure::WrongPassphrase).unwrap();
+    assert!(sara.verify().unwrap().is_sound());
+    conn.execute(
+        "UPDATE failed_sign_ins SET report = substr(report, 1, 40)",
+        [],
+    )
+    .unwrap();
+    let report = sara.verify().unwrap();
+    assert_eq!(report.damaged.len(), 1);
+    assert_eq!(report.damaged[0].table, "failed_sign_ins");
 }
