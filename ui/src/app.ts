@@ -23,12 +23,12 @@ import {
 } from './i18n';
 import { IdleTimer } from './idle';
 import * as ipc from './ipc';
-import type { CasesFilter, ErrorCode, LimitView, Session, Settings, SignedIn } from './ipc';
-import { CallScreen } from './screens/call';
+import type { CallContent, CasesFilter, ErrorCode, LimitView, Session, Settings, SignedIn } from './ipc';
+import { CallScreen, copyContent } from './screens/call';
 import { CasesScreen, defaultFilter } from './screens/cases';
 import { HistoryScreen } from './screens/history';
 import { HomeScreen } from './screens/home';
-import type { Place } from './screens/types';
+import type { ActiveCall, Place } from './screens/types';
 import { PassphraseScreen } from './screens/passphrase';
 import { RecoveryScreen } from './screens/recovery';
 import { SafetyScreen } from './screens/safety';
@@ -85,6 +85,8 @@ export class App {
   private filter: CasesFilter = defaultFilter();
   private idle: IdleTimer | null = null;
   private locking = false;
+  /** A new call's content as start_call sent it: the same for every call, so kept across locks. */
+  private blankCall: CallContent | null = null;
 
   private readonly tasks: TaskRunner;
   /** What every screen is given. */
@@ -378,6 +380,9 @@ export class App {
       get casesFilter() {
         return app.filter;
       },
+      get blankCall() {
+        return app.blankCall;
+      },
       setCasesFilter: (filter) => {
         this.filter = filter;
       },
@@ -392,7 +397,7 @@ export class App {
       navigate: (place) => void this.navigate(place),
       goHome: () => this.goHome(),
       newCall: (caseNumber) => void this.newCall(caseNumber),
-      openCall: (call) => this.show(new CallScreen(ctx, call)),
+      openCall: (call) => this.showCall(ctx, call),
       showHistory: (history, ended) => this.show(new HistoryScreen(ctx, history, ended)),
       lock: () => void this.lock('manual'),
     };
@@ -473,8 +478,18 @@ export class App {
     await this.tasks.run(this.screen, {
       before: () => this.settingsLoad,
       ask: () => ipc.startCall(caseNumber),
-      done: (started) => this.show(new CallScreen(ctx, { ...started, resumed: false })),
+      done: (started) => {
+        this.blankCall = copyContent(started.content);
+        this.showCall(ctx, { ...started, resumed: false, blank: copyContent(started.content) });
+      },
     });
+  }
+
+  /** Shows the call screen; a returning caller's case is read for it once it shows. */
+  private showCall(ctx: SessionContext, call: ActiveCall): void {
+    const screen = new CallScreen(ctx, call);
+    this.show(screen);
+    void screen.load();
   }
 
   /**

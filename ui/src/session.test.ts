@@ -279,7 +279,10 @@ describe('case history', () => {
     const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date('2026-02-20T18:30:00Z'));
     expect(newest!.querySelector('time')?.textContent).toBe(when);
     expect(plain(items[2]!.textContent ?? '')).toContain('20 min');
-    expect(items[2]!.textContent).toContain('Anonymous');
+    // Only what was stated: no rows of "not stated", "anonymous" or empty next steps (issue 12).
+    const oldest = items[2]!;
+    expect([...oldest.querySelectorAll('dt')].map((term) => term.textContent)).toEqual(['Call']);
+    for (const noise of ['Not stated', 'Anonymous', 'Unknown', '—']) expect(oldest.textContent).not.toContain(noise);
 
     const notes = newest!.querySelector('.history-notes')!;
     expect(notes.getAttribute('dir')).toBe('auto');
@@ -632,12 +635,13 @@ describe('keyboard only', () => {
     });
   }
 
-  test('Alt+N opens a call, Tab reaches every field, the notes and End call, Alt+E ends it', async () => {
+  test('Alt+N opens a call in its notes, Tab reaches every field and End call, Alt+E ends it', async () => {
     const calls = await open();
     press('n', { alt: true }, document.body);
     await advance();
     expect(sent(calls, 'start_call')).toEqual([{ caseNumber: null }]);
-    expect(document.activeElement).toBe(byId(callIds.channel));
+    // The notes are where the volunteer writes while the caller talks (issue 12).
+    expect(document.activeElement).toBe(byId(callIds.notes));
 
     // No positive tabindex anywhere: the order is the order on screen.
     expect([...document.querySelectorAll('[tabindex]')].every((element) => Number(element.getAttribute('tabindex')) <= 0)).toBe(true);
@@ -646,11 +650,15 @@ describe('keyboard only', () => {
     for (const id of [callIds.channel, callIds.language, callIds.relationship, callIds.callerGender, callIds.givesContact, callIds.personGender, callIds.ageBand, callIds.situation, callIds.environment, callIds.levelStep('not_assessed'), callIds.nextSteps, callIds.followUp, callIds.notes, callIds.end, callIds.discard]) {
       expect(at(id), id).toBeGreaterThanOrEqual(0);
     }
+    // End call is in the header, before the notes; the ladder follows the notes, the details after.
+    expect(at('end-call')).toBeLessThan(at('notes'));
+    expect(at('notes') + 1).toBe(at('level-not_assessed'));
+    expect(at('level-not_assessed')).toBeLessThan(at('next-steps'));
+    expect(at('next-steps')).toBeLessThan(at('follow-up'));
+    expect(at('follow-up')).toBeLessThan(at('call-channel'));
     expect(at('call-channel')).toBeLessThan(at('caller-relationship'));
     expect(at('caller-relationship')).toBeLessThan(at('person-gender'));
-    expect(at('person-environment')).toBeLessThan(at('level-not_assessed'));
-    expect(at('level-not_assessed')).toBeLessThan(at('next-steps'));
-    expect(at('notes') + 1).toBe(at('end-call'));
+    expect(at('person-environment')).toBeLessThan(at('discard-call'));
     expect(byId(callIds.end).getAttribute('aria-keyshortcuts')).toBe('Alt+E');
     expect(textOf(callIds.end)).toBe('End call (Alt+E)');
 

@@ -152,7 +152,6 @@ level-short-in_transit_country = الخطوة ٣
 level-legend = مستوى القلق
 level-intro = كل خطوة تشمل الخطوات التي قبلها.
 level-not-assessed-hint = اختر هذا إذا تعذّر تقييم المستوى في هذه المكالمة.
-level-step-title = الخطوة { $step }
 level-meaning-strong_interest = اهتمام قوي بالنزاع.
 level-meaning-wish_to_leave = الخطوة ١، وقد عبّر عن رغبته في المغادرة أو في تغيير بيئته.
 level-meaning-in_transit_country = الخطوتان ١ و٢، وقد سافر بالفعل إلى بلد عبور.
@@ -199,6 +198,15 @@ discard-call = حذف المكالمة
 discard-call-question = هل تريد حذف هذه المكالمة؟ سيُحذف كل ما كُتب فيها.
 discard-call-confirm = نعم، احذف المكالمة
 discard-call-cancel = لا، العودة إلى المكالمة
+empty-call-question = لم يُسجَّل شيء في هذه المكالمة.
+empty-call-discard = احذف المكالمة
+empty-call-save = احفظها على أي حال
+empty-call-back = العودة إلى المكالمة
+call-case-last-level = آخر مكالمة:
+call-story-title = المكالمات السابقة في هذه الحالة ({ $calls })
+call-story-loading = جارٍ تحميل المكالمات السابقة…
+call-story-failed = تعذّرت قراءة المكالمات السابقة.
+call-details-title = التفاصيل:
 
 ## القيم
 
@@ -266,21 +274,22 @@ new-call-on-case = مكالمة جديدة في هذه الحالة
 history-calls = المكالمات، الأحدث أولًا
 history-no-calls = لا توجد مكالمات مسجّلة.
 history-escalated = ازداد القلق
-history-duration = المدة
-duration-minutes = { $minutes } دقيقة
+duration-minutes =
+    { $minutes ->
+        [one] دقيقة واحدة
+        [two] دقيقتان
+        [few] { $minutes } دقائق
+       *[other] { $minutes } دقيقة
+    }
 duration-unknown = غير مسجّلة
-history-channel = القناة
-history-language = اللغة
-history-level = مستوى القلق
+duration-under-minute = أقل من دقيقة
+history-call = المكالمة
+history-age = العمر { $age }
 history-caller = المتصل
 history-person = الشخص المعني
-history-caller-value = { $relationship }، { $gender }
-history-person-value = { $gender }، العمر { $age }، { $situation }، { $environment }
 history-referrals = الإحالات
 history-next-steps = الخطوات التالية
 history-follow-up = المتابعة
-history-contact = بيانات الاتصال
-history-anonymous = مجهول الهوية
 history-notes = الملاحظات
 
 ## تغيير عبارة المرور

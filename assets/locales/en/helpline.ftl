@@ -160,8 +160,6 @@ level-short-in_transit_country = Step 3
 level-legend = Concern level
 level-intro = Each step includes the ones before it.
 level-not-assessed-hint = Choose this when the level could not be assessed in this call.
-# $step is 1, 2 or 3.
-level-step-title = Step { $step }
 level-meaning-strong_interest = A strong interest in the conflict.
 level-meaning-wish_to_leave = Step 1, and has expressed a wish to leave or to change environment.
 level-meaning-in_transit_country = Steps 1 and 2, and has already travelled to a transit country.
@@ -210,6 +208,19 @@ discard-call = Discard call
 discard-call-question = Discard this call? Everything written in it will be deleted.
 discard-call-confirm = Yes, discard the call
 discard-call-cancel = No, back to the call
+# End call when nothing was recorded: the content is still that of a new call.
+empty-call-question = Nothing was recorded for this call.
+empty-call-discard = Discard the call
+empty-call-save = Save it anyway
+empty-call-back = Back to the call
+# In the call's header, before the level of the case's last call.
+call-case-last-level = Last call:
+# $calls is the number of earlier calls.
+call-story-title = Earlier calls on this case ({ $calls })
+call-story-loading = Reading the earlier calls…
+call-story-failed = The earlier calls could not be read.
+# Followed by what is chosen in the fields under it.
+call-details-title = Details:
 
 ## Values
 
@@ -277,24 +288,19 @@ new-call-on-case = New call on this case
 history-calls = Calls, newest first
 history-no-calls = No calls recorded.
 history-escalated = Concern rose
-history-duration = Duration
 # $minutes is a whole number.
 duration-minutes = { $minutes } min
 duration-unknown = Not recorded
-history-channel = Channel
-history-language = Language
-history-level = Concern level
+duration-under-minute = Under a minute
+# The channel and language of a call, as one row.
+history-call = Call
+# $age is an age band such as 18–20.
+history-age = age { $age }
 history-caller = Caller
 history-person = Person of concern
-# $relationship and $gender are the translated values.
-history-caller-value = { $relationship }, { $gender }
-# $gender, $age, $situation and $environment are the translated values.
-history-person-value = { $gender }, age { $age }, { $situation }, { $environment }
 history-referrals = Referrals
 history-next-steps = Next steps
 history-follow-up = Follow-up
-history-contact = Contact details
-history-anonymous = Anonymous
 history-notes = Notes
 
 ## Change own passphrase

@@ -147,7 +147,6 @@ level-short-in_transit_country = Steg 3
 level-legend = Oronivå
 level-intro = Varje steg innefattar stegen före.
 level-not-assessed-hint = Välj detta när nivån inte gick att bedöma i samtalet.
-level-step-title = Steg { $step }
 level-meaning-strong_interest = Ett starkt intresse för konflikten.
 level-meaning-wish_to_leave = Steg 1, och har uttryckt en önskan att resa iväg eller byta miljö.
 level-meaning-in_transit_country = Steg 1 och 2, och har redan rest till ett transitland.
@@ -194,6 +193,15 @@ discard-call = Kasta samtalet
 discard-call-question = Kasta samtalet? Allt som skrivits i det raderas.
 discard-call-confirm = Ja, kasta samtalet
 discard-call-cancel = Nej, tillbaka till samtalet
+empty-call-question = Inget registrerades för det här samtalet.
+empty-call-discard = Kasta samtalet
+empty-call-save = Spara ändå
+empty-call-back = Tillbaka till samtalet
+call-case-last-level = Senaste samtalet:
+call-story-title = Tidigare samtal i ärendet ({ $calls })
+call-story-loading = Läser de tidigare samtalen…
+call-story-failed = De tidigare samtalen kunde inte läsas.
+call-details-title = Uppgifter:
 
 ## Värden
 
@@ -261,21 +269,16 @@ new-call-on-case = Nytt samtal i ärendet
 history-calls = Samtal, nyaste först
 history-no-calls = Inga samtal registrerade.
 history-escalated = Oron ökade
-history-duration = Längd
 duration-minutes = { $minutes } min
 duration-unknown = Inte registrerad
-history-channel = Kanal
-history-language = Språk
-history-level = Oronivå
+duration-under-minute = Under en minut
+history-call = Samtal
+history-age = ålder { $age }
 history-caller = Den som ringde
 history-person = Den det gäller
-history-caller-value = { $relationship }, { $gender }
-history-person-value = { $gender }, ålder { $age }, { $situation }, { $environment }
 history-referrals = Hänvisningar
 history-next-steps = Nästa steg
 history-follow-up = Uppföljning
-history-contact = Kontaktuppgifter
-history-anonymous = Anonym
 history-notes = Anteckningar
 
 ## Byt lösenfras

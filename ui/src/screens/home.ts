@@ -86,7 +86,7 @@ export class HomeScreen implements Screen {
 
   private resume(draft: Unfinished): void {
     if (this.ctx.tasks.busy) return;
-    this.ctx.openCall(resumedCall(draft));
+    this.ctx.openCall(resumedCall(draft, this.ctx.blankCall));
   }
 
   private askDiscard(draftId: string | null): void {

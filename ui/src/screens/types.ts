@@ -15,6 +15,8 @@ export interface ActiveCall {
   newCase: boolean;
   resumed: boolean;
   content: CallContent;
+  /** What a new call starts with (start_call's content), to tell a call with nothing recorded; null when not known. */
+  blank: CallContent | null;
 }
 
 /** What the app offers every screen. */
@@ -52,6 +54,8 @@ export interface SessionContext extends Context {
   readonly settings: Settings;
   /** Resolves once the settings read at sign-in have arrived (or failed). */
   readonly settingsLoaded: Promise<void>;
+  /** A new call's content as start_call last sent it (it holds nothing of any call), or null. */
+  readonly blankCall: CallContent | null;
   /** The filter of the cases list, kept for the session. */
   readonly casesFilter: CasesFilter;
   setCasesFilter(filter: CasesFilter): void;
