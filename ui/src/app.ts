@@ -24,7 +24,7 @@ import {
 import { IdleTimer } from './idle';
 import * as ipc from './ipc';
 import type { CallContent, CasesFilter, ErrorCode, LimitView, Session, Settings, SignedIn } from './ipc';
-import { CallScreen, copyContent } from './screens/call';
+import { CallScreen, copyContent, resumedCall } from './screens/call';
 import { CasesScreen, defaultFilter } from './screens/cases';
 import { HistoryScreen } from './screens/history';
 import { HomeScreen } from './screens/home';
@@ -85,8 +85,13 @@ export class App {
   private filter: CasesFilter = defaultFilter();
   private idle: IdleTimer | null = null;
   private locking = false;
-  /** A new call's content as start_call sent it: the same for every call, so kept across locks. */
+  /** A new case's call as start_call sent it: the same for every such call, so kept across locks. */
   private blankCall: CallContent | null = null;
+  /**
+   * The call open when the store was locked (its draft is saved): the same user's next sign-in
+   * goes straight back into it. Random ids and the blank content only, nothing of the call.
+   */
+  private lockedCall: { user: string; draftId: string; blank: CallContent | null } | null = null;
 
   private readonly tasks: TaskRunner;
   /** What every screen is given. */
@@ -332,10 +337,33 @@ export class App {
         if (error) this.setError(error.code, error.limit);
       },
     );
-    this.goHome('casesExpired' in signedIn ? signedIn.casesExpired : 0);
+    const casesExpired = 'casesExpired' in signedIn ? signedIn.casesExpired : 0;
+    const locked = this.lockedCall;
+    this.lockedCall = null;
+    if (locked && locked.user === session.user) void this.resumeLockedCall(locked, casesExpired);
+    else this.goHome(casesExpired);
     if ('retentionFailed' in signedIn && signedIn.retentionFailed && session.role === 'supervisor') {
       this.setError('retention_failed');
     }
+  }
+
+  /** Back into the call a lock interrupted, as an unfinished call; home if it is gone. */
+  private async resumeLockedCall(locked: { draftId: string; blank: CallContent | null }, casesExpired: number): Promise<void> {
+    const ctx = this.signedIn;
+    if (!ctx) return;
+    this.show(loadingScreen());
+    const current = this.tasks.watch(this.screen);
+    try {
+      const draft = (await ipc.unfinishedCalls()).find((item) => item.draftId === locked.draftId);
+      if (!current()) return;
+      if (draft) {
+        this.showCall(ctx, resumedCall(draft, locked.blank));
+        return;
+      }
+    } catch (reason) {
+      if (!current() || this.tasks.failure(reason) === null) return;
+    }
+    this.goHome(casesExpired);
   }
 
   /** Drops everything the session held; later replies to its calls are ignored. */
@@ -479,7 +507,7 @@ export class App {
       before: () => this.settingsLoad,
       ask: () => ipc.startCall(caseNumber),
       done: (started) => {
-        this.blankCall = copyContent(started.content);
+        if (started.newCase) this.blankCall = copyContent(started.content);
         this.showCall(ctx, { ...started, resumed: false, blank: copyContent(started.content) });
       },
     });
@@ -502,6 +530,7 @@ export class App {
     try {
       const call = this.openCall();
       if (call && !(await call.readyToLock(reason === 'manual'))) return;
+      if (call && this.session) this.lockedCall = { user: this.session.user, draftId: call.draftId, blank: call.blank };
       this.endSession();
       // Clear the screen before waiting for the shell.
       this.show(loadingScreen());

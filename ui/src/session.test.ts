@@ -591,6 +591,51 @@ describe('locking', () => {
     nothingLeft();
   });
 
+  test('unlocking after a lock mid-call goes straight back into the call, not to home (issue 12)', async () => {
+    const fake = store();
+    fake.settings.idleLockMinutes = 1;
+    const calls = await inCall(fake);
+    typeText(callIds.notes, 'Confidential words');
+    byId(callIds.levelStep('wish_to_leave')).click();
+    byId(navIds.lock).click();
+    await advance();
+    nothingLeft();
+    await unlockAs('Maja');
+    expect(document.getElementById(homeIds.unfinished)).toBeNull();
+    expect(document.getElementById(callIds.screen)).not.toBeNull();
+    expect(byId<HTMLTextAreaElement>(callIds.notes).value).toBe('Confidential words');
+    expect(input(callIds.levelStep('wish_to_leave')).checked).toBe(true);
+    expect(document.activeElement).toBe(byId(callIds.notes));
+    expect(commands(calls).filter((cmd) => cmd === 'start_call').length).toBe(1);
+    // The same draft goes on being saved, and the call ends as any other.
+    typeText(callIds.notes, 'Confidential words, and more');
+    await advance(1000);
+    expect(sent(calls, 'save_draft').at(-1)!.draftId).toBe('draft-1');
+
+    // The idle lock too; a call left empty still asks before it is saved.
+    typeText(callIds.notes, '');
+    byId(callIds.levelStep('not_assessed')).click();
+    await advance(IN_CALL);
+    expect(commands(calls).filter((cmd) => cmd === 'lock').length).toBe(2);
+    await unlockAs('Maja');
+    expect(document.getElementById(callIds.screen)).not.toBeNull();
+    byId(callIds.end).click();
+    await advance();
+    expect(document.getElementById(callIds.emptyConfirm)).not.toBeNull();
+    expect(commands(calls)).not.toContain('end_call');
+  });
+
+  test('someone else unlocking after a lock mid-call sees home', async () => {
+    const fake = store();
+    await inCall(fake);
+    typeText(callIds.notes, 'Confidential words');
+    byId(navIds.lock).click();
+    await advance();
+    await unlockAs('Omar');
+    expect(document.getElementById(callIds.screen)).toBeNull();
+    expect(document.getElementById(homeIds.screen)).not.toBeNull();
+  });
+
   test('unlock shows "Checking…" while the shell takes its time', async () => {
     const answer = deferred();
     await open(store({ state: 'locked' }), { unlock: () => answer.promise });

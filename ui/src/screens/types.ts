@@ -54,7 +54,7 @@ export interface SessionContext extends Context {
   readonly settings: Settings;
   /** Resolves once the settings read at sign-in have arrived (or failed). */
   readonly settingsLoaded: Promise<void>;
-  /** A new call's content as start_call last sent it (it holds nothing of any call), or null. */
+  /** A new case's call as start_call last sent it (it holds nothing of any call), or null. */
   readonly blankCall: CallContent | null;
   /** The filter of the cases list, kept for the session. */
   readonly casesFilter: CasesFilter;
