@@ -1,4 +1,4 @@
-// The single window: a header with the language switcher, one screen, and #error.
+// The single window: a header with the language switcher, #error, and one screen.
 // Which screen shows is decided by the Rust side (`app_status`) and by the screens, through
 // the context the app gives them; each screen keeps its own state and asks the shell through
 // the one task runner.
@@ -7,7 +7,7 @@
 // shortcuts and the cases filter. Locking (button, Ctrl+L or idle) saves the open call's draft,
 // ends the session and replaces every screen, so nothing of it stays in the DOM.
 
-import { el } from './dom';
+import { clearFieldError, el, showFieldError } from './dom';
 import { formatCount } from './format';
 import {
   LANGUAGES,
@@ -73,6 +73,8 @@ export class App {
   private error: ErrorCode | null = null;
   /** The limit the shown error names, if any. */
   private errorLimit: LimitView | null = null;
+  /** The id of the field the shown error is about: it shows there, not in #error. */
+  private errorField: string | null = null;
   /** Bumped whenever a session ends; replies that arrive later are dropped. */
   private epoch = 0;
 
@@ -162,7 +164,8 @@ export class App {
     });
     this.screenHost = el('div', { id: ids.screen });
     this.errorBox = el('p', { id: ids.error, role: 'alert', class: 'error', hidden: true });
-    this.main = el('main', { class: 'card' }, this.screenHost, this.errorBox);
+    // Above the screen, in the flow: an error about no field never covers a button.
+    this.main = el('main', { class: 'card' }, this.errorBox, this.screenHost);
     this.host.replaceChildren(
       el(
         'header',
@@ -257,7 +260,7 @@ export class App {
     const rendered = this.screen.render();
     this.main.classList.toggle('wide', this.session !== null);
     this.screenHost.replaceChildren(rendered.root);
-    if (this.error) this.errorBox.textContent = errorText(this.error, limitArgs(this.errorLimit));
+    this.drawError();
     if (focus) rendered.focus.focus();
   }
 
@@ -284,11 +287,43 @@ export class App {
     return this.screenHost.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea');
   }
 
-  private setError(code: ErrorCode | null, limit: LimitView | null = null): void {
+  /**
+   * Shows `code`: next to its field when there is one on screen (`field`, or the field a core
+   * limit names), else in #error. Null clears both.
+   */
+  private setError(code: ErrorCode | null, limit: LimitView | null = null, field: string | null = null): void {
     this.error = code;
     this.errorLimit = code ? limit : null;
-    this.errorBox.textContent = code ? errorText(code, limitArgs(this.errorLimit)) : '';
-    this.errorBox.hidden = code === null;
+    // A core limit names its field in snake_case; the input of the same name is in kebab-case.
+    const limited = limit ? limit.field.replace(/_/g, '-') : null;
+    this.errorField = code ? (field ?? (limited && this.byId(limited) ? limited : null)) : null;
+    this.drawError();
+  }
+
+  /** Draws the error as set, again after a redraw: at its field, or in #error. */
+  private drawError(): void {
+    for (const shown of this.screenHost.querySelectorAll<HTMLElement>('.field-error')) {
+      const control = this.byId(shown.dataset.field ?? '');
+      if (control) clearFieldError(control);
+      else shown.remove();
+    }
+    const text = this.error ? errorText(this.error, limitArgs(this.errorLimit)) : '';
+    const control = this.errorField ? this.byId(this.errorField) : undefined;
+    if (this.error && control) {
+      const code = this.error;
+      // A field folded away (the call's details) is unfolded, so its message is seen.
+      const folded = control.closest('details');
+      if (folded && !folded.open) folded.open = true;
+      showFieldError(control, text, () => {
+        if (this.error === code) this.setError(null);
+      });
+    }
+    const inBox = this.error !== null && control === undefined;
+    const appears = inBox && this.errorBox.hidden;
+    this.errorBox.textContent = inBox ? text : '';
+    this.errorBox.hidden = !inBox;
+    // Above a long page it may be out of sight: bring it in, as little as needed.
+    if (appears) this.errorBox.scrollIntoView?.({ block: 'nearest' });
   }
 
   /** The element of the current screen with this id, if any. */
@@ -307,7 +342,7 @@ export class App {
   /** Shows `code` and puts the focus (and selection) on the field to correct. */
   private fail(code: ErrorCode, fieldId: string, clear: readonly string[], limit: LimitView | null = null): void {
     this.empty(clear);
-    this.setError(code, limit);
+    this.setError(code, limit, fieldId);
     const target = this.byId(fieldId);
     target?.focus();
     if (target instanceof HTMLInputElement) target.select();

@@ -183,7 +183,9 @@ describe('the form', () => {
   test('a wrong range or k is refused before anything is sent, with a translated message', async () => {
     const calls = await statistics();
     const cases: [string, string, string, string, string][] = [
-      ['2026-03', '2026-01', '5', 'The last month cannot come before the first.', 'stats-to'],
+      ['2026-02', '2026-01', '5', 'The last month cannot come before the first.', 'stats-to'],
+      // Field by field: the first month is checked whole before the last.
+      ['2026-03', '2026-01', '5', 'A chosen month has not ended yet. Its statistics can be published once it has: choose months up to last month.', 'stats-from'],
       ['2024-01', '2026-01', '5', 'Choose at most 24 months at a time.', 'stats-to'],
       ['', '2026-01', '5', 'Choose a first and a last month (year and month, for example 2026-03).', 'stats-from'],
       ['2026-01', '', '5', 'Choose a first and a last month (year and month, for example 2026-03).', 'stats-to'],
@@ -203,7 +205,7 @@ describe('the form', () => {
     expect(commands(calls)).not.toContain('export_statistics');
 
     chooseLanguage('sv');
-    await show('2026-03', '2026-01');
+    await show('2026-02', '2026-01');
     expect(errorShown()).toBe('Den sista månaden kan inte komma före den första.');
     expect(commands(calls)).not.toContain('statistics');
   });

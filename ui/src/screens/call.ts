@@ -425,9 +425,11 @@ export class CallScreen implements Screen {
         // The call is saved; only its history could not be read.
         failed: () => this.ctx.goHome(),
       }),
-      failed: () => {
+      failed: (code) => {
         // The call is still open: keep saving it.
         this.saver.resume();
+        // The switch is on but nothing was typed: the first contact field is the one to fill.
+        return code === 'contact_details_missing' ? { field: ids.contact('name') } : undefined;
       },
     });
   }

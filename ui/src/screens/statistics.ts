@@ -112,14 +112,15 @@ export function isSingleMonth(form: Pick<StatisticsForm, 'from' | 'to'>): boolea
 export function checkStatisticsForm(form: StatisticsForm, now: Date = new Date()): FormCheck {
   const from = typedMonth(form.from);
   const to = typedMonth(form.to);
+  // Field by field, in the order they appear: from, to, then k.
+  const current = monthNumber(thisMonth(now));
   if (!isMonth(from)) return { ok: false, code: 'month_missing', field: ids.from };
+  if (monthNumber(from) >= current) return { ok: false, code: 'month_not_ended', field: ids.from };
   if (!isMonth(to)) return { ok: false, code: 'month_missing', field: ids.to };
+  if (monthNumber(to) >= current) return { ok: false, code: 'month_not_ended', field: ids.to };
   const months = monthNumber(to) - monthNumber(from) + 1;
   if (months < 1) return { ok: false, code: 'period_reversed', field: ids.to };
   if (months > MAX_MONTHS) return { ok: false, code: 'period_too_long', field: ids.to };
-  const current = monthNumber(thisMonth(now));
-  if (monthNumber(from) >= current) return { ok: false, code: 'month_not_ended', field: ids.from };
-  if (monthNumber(to) >= current) return { ok: false, code: 'month_not_ended', field: ids.to };
   const digits = toLatinDigits(form.k.trim());
   const k = /^\d{1,3}$/.test(digits) ? Number(digits) : NaN;
   if (!(k >= K_MIN && k <= K_MAX)) return { ok: false, code: 'invalid_k', field: ids.k };

@@ -59,6 +59,11 @@ export class UnlockScreen implements Screen {
   /** Every passphrase is forgotten: the recovery code gives the user a new passphrase. */
   private async recover(userName: string, recoveryCode: string, passphrase: string, repeat: string): Promise<void> {
     if (this.ctx.tasks.busy) return;
+    // Fields in the order they appear: what the UI can check before the core's rules.
+    if (userName.trim() === '') {
+      this.ctx.fail('invalid_user_name', ids.recoverUser);
+      return;
+    }
     if (passphrase !== repeat) {
       this.ctx.fail('passphrase_mismatch', ids.recoverRepeat, [ids.recoverRepeat]);
       return;
