@@ -134,7 +134,7 @@ export class App {
       reopen: (screen) => {
         if (screen === this.screen) this.show(screen);
       },
-      showError: (code, limit) => this.setError(code, limit),
+      showError: (code, limit, field) => this.setError(code, limit, field ?? null),
       clearError: (code) => {
         if (this.error === code) this.setError(null);
       },

@@ -11,6 +11,7 @@ import {
   byId,
   choose,
   chooseLanguage,
+  errorAt,
   errorShown,
   input,
   plain,
@@ -711,5 +712,49 @@ describe('ending a call with nothing recorded (issue 12)', () => {
     await advance();
     expect(document.getElementById(callIds.emptyConfirm)).toBeNull();
     expect(sent(calls, 'end_call').length).toBe(1);
+  });
+});
+
+describe('the follow-up date in the UI language (issue 12)', () => {
+  test('is a text field the UI reads in any digits and names the day; a wrong date is said at the field and stops End call', async () => {
+    const calls = await open();
+    chooseLanguage('ar');
+    await newCall();
+    const field = input(callIds.followUp);
+    expect(field.type).toBe('text');
+    typeText(callIds.notes, 'ملاحظات');
+    // Arabic-Indic digits with slashes are a day as well.
+    field.value = '٢٠٢٦/٣/٩';
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(textOf(callIds.followUpDay)).toBe(new Intl.DateTimeFormat('ar', { dateStyle: 'medium' }).format(new Date(2026, 2, 9)));
+    await advance(1000);
+    expect((sent(calls, 'save_draft').at(-1)!.content as CallContent).followUp).toBe('2026-03-09');
+
+    field.value = '2026-02-30';
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    field.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(errorAt(callIds.followUp)).toBe('هذا ليس تاريخًا. اكتب السنة والشهر واليوم كما في المثال تحت الحقل.');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    byId(callIds.end).click();
+    await advance();
+    expect(commands(calls)).not.toContain('end_call');
+    expect(document.activeElement).toBe(field);
+
+    field.value = '2026-03-10';
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(errorAt(callIds.followUp)).toBe('');
+    byId(callIds.end).click();
+    await advance();
+    expect((sent(calls, 'end_call')[0]!.content as CallContent).followUp).toBe('2026-03-10');
+  });
+
+  test('a saved date is shown in the UI language\u2019s digits', async () => {
+    await open(store(), {
+      start_call: () => ({ draftId: 'd1', caseNumber: NUMBER, startedAt: STARTED_AT, newCase: true, content: { ...blankContent(), followUp: '2026-03-06' } }),
+    });
+    chooseLanguage('ar');
+    await newCall();
+    const digit = (n: number) => new Intl.NumberFormat('ar', { useGrouping: false }).format(n);
+    expect(input(callIds.followUp).value).toBe('2026-03-06'.replace(/[0-9]/g, (d) => digit(Number(d))));
   });
 });

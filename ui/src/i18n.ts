@@ -149,6 +149,7 @@ const STATIC_IDS = [
   'referrals-none-available',
   'next-steps-label',
   'follow-up-label',
+  'follow-up-hint',
   'notes-label',
   'notes-hint',
   'notes-counter',

@@ -166,6 +166,9 @@ describe('translations', () => {
       shown: 50,
       total: 12_345,
       fingerprint: '3f9a0c1b2d4e6f80',
+      example: '2026-03',
+      min: 3,
+      date: '2026-03-06',
     };
     for (const language of LANGUAGES) {
       const bundle = new FluentBundle(language);

@@ -1,6 +1,6 @@
 import { Autosaver, type SaveState } from '../autosave';
 import { checkField, el, selectField } from '../dom';
-import { formatDay, formatList, formatTimer, regionName, toArabicIndic } from '../format';
+import { formatDay, formatList, formatTimer, inUiDigits, regionName, toArabicIndic, today, typedDay } from '../format';
 import { currentLanguage, hasMessage, t, type MessageId } from '../i18n';
 import * as ipc from '../ipc';
 import {
@@ -74,6 +74,8 @@ export const ids = {
   referral: (code: string) => `referral-${code}` as const,
   nextSteps: 'next-steps',
   followUp: 'follow-up',
+  followUpDay: 'follow-up-day',
+  followUpHint: 'follow-up-hint',
   notes: 'notes',
   notesHint: 'notes-hint',
   notesCounter: 'notes-counter',
@@ -315,6 +317,8 @@ export class CallScreen implements Screen {
   /** A returning caller's case as read when the call opened; null until then (or for a new case). */
   private story: CaseHistory | null = null;
   private storyFailed = false;
+  /** The follow-up date as typed, while it differs from what the content holds; null: as saved. */
+  private followUpTyped: string | null = null;
   /** A lock found the draft unsaved and said so; the next one locks anyway. */
   private lockAnyway = false;
   /** The error a failed save put up, cleared again by the next save that works. */
@@ -408,6 +412,10 @@ export class CallScreen implements Screen {
    */
   async end(anyway = false): Promise<void> {
     if (this.ctx.tasks.busy) return;
+    if (!this.followUpValid()) {
+      this.ctx.fail('date_invalid', ids.followUp);
+      return;
+    }
     if (!anyway && nothingRecorded(this.content, this.call.blank)) {
       this.askEmpty(true);
       return;
@@ -432,6 +440,12 @@ export class CallScreen implements Screen {
         return code === 'contact_details_missing' ? { field: ids.contact('name') } : undefined;
       },
     });
+  }
+
+  /** Whether the follow-up field holds a day, or nothing. */
+  private followUpValid(): boolean {
+    const typed = this.followUpTyped;
+    return typed === null || typed.trim() === '' || typedDay(typed) !== null;
   }
 
   private async discard(): Promise<void> {
@@ -744,16 +758,33 @@ export class CallScreen implements Screen {
       content.nextSteps = nextSteps.value;
       change();
     });
-    const followUp = el('input', { id: ids.followUp, name: ids.followUp, type: 'date' });
-    followUp.value = content.followUp ?? '';
-    const followUpChanged = (): void => {
-      const value = /^\d{4}-\d{2}-\d{2}$/.test(followUp.value) ? followUp.value : null;
+    // A text field the UI formats and reads (a date picker shows the machine's locale): the UI
+    // language's digits, any digits read back, the day named beside it as the UI writes it.
+    const followUp = el('input', {
+      id: ids.followUp,
+      name: ids.followUp,
+      type: 'text',
+      inputmode: 'numeric',
+      dir: 'ltr',
+      autocomplete: 'off',
+      spellcheck: 'false',
+      class: 'date-input',
+      'aria-describedby': `${ids.followUpDay} ${ids.followUpHint}`,
+    });
+    followUp.value = this.followUpTyped ?? inUiDigits(content.followUp ?? '');
+    const followUpDay = el('span', { id: ids.followUpDay, class: 'day-name' }, content.followUp ? formatDay(content.followUp) : '');
+    followUp.addEventListener('input', () => {
+      this.followUpTyped = followUp.value;
+      const value = typedDay(followUp.value);
+      followUpDay.textContent = value ? formatDay(value) : '';
       if (value === content.followUp) return;
       content.followUp = value;
       change();
-    };
-    followUp.addEventListener('input', followUpChanged);
-    followUp.addEventListener('change', followUpChanged);
+    });
+    // Said once the volunteer leaves the field, not at every keystroke.
+    followUp.addEventListener('change', () => {
+      if (!this.followUpValid()) this.ctx.showError('date_invalid', null, ids.followUp);
+    });
 
     const notes = el('textarea', {
       id: ids.notes,
@@ -858,7 +889,13 @@ export class CallScreen implements Screen {
           { class: 'call-assessment' },
           ladder(content, settings, change),
           el('div', { class: 'field' }, el('label', { for: ids.nextSteps }, t('next-steps-label')), nextSteps),
-          el('div', { class: 'field' }, el('label', { for: ids.followUp }, t('follow-up-label')), followUp),
+          el(
+            'div',
+            { class: 'field' },
+            el('label', { for: ids.followUp }, t('follow-up-label')),
+            el('div', { class: 'date-row' }, followUp, followUpDay),
+            el('p', { id: ids.followUpHint, class: 'hint' }, t('follow-up-hint', { example: inUiDigits(today()) })),
+          ),
         ),
       ),
       this.storySection(),

@@ -26,7 +26,8 @@ export interface Context {
   redraw(screen: Screen): void;
   /** Draws `screen` afresh, as when it was first shown (empty fields, first focus, no error), if it is on show. */
   reopen(screen: Screen): void;
-  showError(code: ErrorCode | null, limit?: LimitView | null): void;
+  /** Shows `code` at the field with the id `field` if there is one on screen, else in #error. */
+  showError(code: ErrorCode | null, limit?: LimitView | null, field?: string): void;
   /** Clears the error box if it still shows `code`. */
   clearError(code: ErrorCode): void;
   /** Shows `code`, empties `clear` and puts the focus (and selection) on `field`. */
