@@ -252,6 +252,8 @@ export class App {
     if (screen !== this.screen) this.screen.leave?.();
     this.screen = screen;
     this.setError(null);
+    // A new screen opens at its top (the history after End call too), not where the last one was scrolled.
+    this.document.scrollingElement?.scrollTo?.({ top: 0 });
     this.render(true);
     this.idle?.setCallOpen(screen instanceof CallScreen);
   }

@@ -758,3 +758,36 @@ describe('the follow-up date in the UI language (issue 12)', () => {
     expect(input(callIds.followUp).value).toBe('2026-03-06'.replace(/[0-9]/g, (d) => digit(Number(d))));
   });
 });
+
+describe('after End call (issue 12)', () => {
+  test('the history opens at its top, its heading focused', async () => {
+    const scrollTo = vi.fn();
+    Object.defineProperty(document, 'scrollingElement', { value: { scrollTo }, configurable: true });
+    try {
+      await open();
+      await newCall();
+      typeText(callIds.notes, 'Something said.');
+      scrollTo.mockClear();
+      byId(callIds.end).click();
+      await advance();
+      expect(document.getElementById(historyIds.screen)).not.toBeNull();
+      expect(scrollTo).toHaveBeenCalledWith({ top: 0 });
+      expect(document.activeElement).toBe(byId(historyIds.title));
+    } finally {
+      delete (document as { scrollingElement?: unknown }).scrollingElement;
+    }
+  });
+});
+
+describe('focus is always seen (issue 12)', () => {
+  test('every control has a focus ring, the ladder\u2019s steps too after arrow keys', async () => {
+    const css = (await import('./style.css?raw')).default;
+    expect(css).toMatch(/:focus-visible \{\s*outline: 3px solid var\(--focus\);/);
+    expect(css).toMatch(/\.ladder-step:focus-within \{\s*outline: 3px solid/);
+    expect(css).toMatch(/summary:focus-visible \{\s*outline: 3px solid/);
+    // Only elements focused by the code (headings, the number) drop the ring; no control does.
+    for (const match of css.matchAll(/([^{}]+)\{[^}]*outline: none/g)) {
+      expect(match[1]!.trim(), 'outline removed from').toMatch(/^(h2:focus|p\.big-number:focus|\.stats-results h3:focus)$/);
+    }
+  });
+});

@@ -643,8 +643,12 @@ describe('locking', () => {
     type(unlockIds.passphrase, 'not the passphrase');
     submit(unlockIds.submit);
     await advance();
-    expect(textOf(unlockIds.submit)).toBe('Checking…');
+    // One "Checking…", in a line that is there (its room kept) before and after (issue 12).
+    expect(textOf(unlockIds.submit)).toBe('Unlock');
+    expect(byId<HTMLButtonElement>(unlockIds.submit).disabled).toBe(true);
     expect(textOf(unlockIds.status)).toBe('Checking…');
+    expect(document.body.textContent?.split('Checking…').length).toBe(2);
+    expect(byId(unlockIds.status).className).toBe('status-line');
     answer.reject(shellError('wrong_passphrase'));
     await advance();
     expect(textOf(unlockIds.submit)).toBe('Unlock');
