@@ -298,7 +298,9 @@ export class App {
     this.errorLimit = code ? limit : null;
     // A core limit names its field in snake_case; the input of the same name is in kebab-case.
     const limited = limit ? limit.field.replace(/_/g, '-') : null;
-    this.errorField = code ? (field ?? (limited && this.byId(limited) ? limited : null)) : null;
+    const input = limited ? this.byId(limited) : undefined;
+    const isInput = input instanceof HTMLInputElement || input instanceof HTMLTextAreaElement || input instanceof HTMLSelectElement;
+    this.errorField = code ? (field ?? (isInput ? limited : null)) : null;
     this.drawError();
   }
 
