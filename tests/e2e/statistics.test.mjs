@@ -19,7 +19,7 @@ function month(offset = 0) {
 
 /** Sets both months of the form and presses Show. */
 async function showMonth(value) {
-  // Month inputs may be plain text fields in WebKitGTK; set them by script either way.
+  // The month fields are text fields the UI formats; set them by script.
   await app.browser.execute((chosen) => {
     for (const id of ['stats-from', 'stats-to']) {
       const input = document.getElementById(id);
@@ -52,7 +52,7 @@ describe('statistics', () => {
     await app.waitFor('#statistics');
 
     await showMonth(month(0));
-    const refusal = await app.text('#error');
+    const refusal = await app.shownError();
     assert.ok(refusal.includes('has not ended yet'), `the month_not_ended text is shown, not: ${refusal}`);
     assert.ok(!(await app.exists('#stats-results')), 'nothing is shown for this month');
 

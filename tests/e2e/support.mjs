@@ -77,10 +77,12 @@ export class AppDriver {
     }
   }
 
-  /** What #error says, for failure messages. */
+  /** The error the app shows: #error, or the message at the field it is about. */
   async shownError() {
     const box = await this.browser.$('#error');
-    return (await box.isDisplayed()) ? await box.getText() : '(no #error shown)';
+    if (await box.isDisplayed()) return await box.getText();
+    const atField = await this.browser.$('.field-error');
+    return (await atField.isExisting()) ? await atField.getText() : '(no #error shown)';
   }
 
   /** Waits until the element is displayed; on time-out, says which error the app showed. */

@@ -362,6 +362,7 @@ describe('untrusted text', () => {
   test('a recovery code with markup is shown as text', async () => {
     needsSetup({ set_up_store: () => ({ recoveryCode: '<i>1234</i>', user: 'M', role: 'supervisor' }) });
     await mount();
+    type(setupIds.user, 'Maja');
     type(setupIds.passphrase, 'a long enough passphrase');
     type(setupIds.repeat, 'a long enough passphrase');
     submit(setupIds.submit);
@@ -415,6 +416,7 @@ describe('language', () => {
   test('switching on the recovery screen keeps the code and the tick', async () => {
     needsSetup();
     await mount();
+    type(setupIds.user, 'Maja');
     type(setupIds.passphrase, 'a long enough passphrase');
     type(setupIds.repeat, 'a long enough passphrase');
     submit(setupIds.submit);

@@ -1,4 +1,4 @@
-// The single window: a header with the language switcher, one screen, and #error.
+// The single window: a header with the language switcher, #error, and one screen.
 // Which screen shows is decided by the Rust side (`app_status`) and by the screens, through
 // the context the app gives them; each screen keeps its own state and asks the shell through
 // the one task runner.
@@ -7,7 +7,7 @@
 // shortcuts and the cases filter. Locking (button, Ctrl+L or idle) saves the open call's draft,
 // ends the session and replaces every screen, so nothing of it stays in the DOM.
 
-import { el } from './dom';
+import { clearFieldError, el, showFieldError } from './dom';
 import { formatCount } from './format';
 import {
   LANGUAGES,
@@ -23,12 +23,12 @@ import {
 } from './i18n';
 import { IdleTimer } from './idle';
 import * as ipc from './ipc';
-import type { CasesFilter, ErrorCode, LimitView, Session, Settings, SignedIn } from './ipc';
-import { CallScreen } from './screens/call';
+import type { CallContent, CasesFilter, ErrorCode, LimitView, Session, Settings, SignedIn } from './ipc';
+import { CallScreen, copyContent, resumedCall } from './screens/call';
 import { CasesScreen, defaultFilter } from './screens/cases';
 import { HistoryScreen } from './screens/history';
 import { HomeScreen } from './screens/home';
-import type { Place } from './screens/types';
+import type { ActiveCall, Place } from './screens/types';
 import { PassphraseScreen } from './screens/passphrase';
 import { RecoveryScreen } from './screens/recovery';
 import { SafetyScreen } from './screens/safety';
@@ -73,6 +73,8 @@ export class App {
   private error: ErrorCode | null = null;
   /** The limit the shown error names, if any. */
   private errorLimit: LimitView | null = null;
+  /** The id of the field the shown error is about: it shows there, not in #error. */
+  private errorField: string | null = null;
   /** Bumped whenever a session ends; replies that arrive later are dropped. */
   private epoch = 0;
 
@@ -85,6 +87,13 @@ export class App {
   private filter: CasesFilter = defaultFilter();
   private idle: IdleTimer | null = null;
   private locking = false;
+  /** A new case's call as start_call sent it: the same for every such call, so kept across locks. */
+  private blankCall: CallContent | null = null;
+  /**
+   * The call open when the store was locked (its draft is saved): the same user's next sign-in
+   * goes straight back into it. Random ids and the blank content only, nothing of the call.
+   */
+  private lockedCall: { user: string; draftId: string; blank: CallContent | null } | null = null;
 
   private readonly tasks: TaskRunner;
   /** What every screen is given. */
@@ -125,7 +134,7 @@ export class App {
       reopen: (screen) => {
         if (screen === this.screen) this.show(screen);
       },
-      showError: (code, limit) => this.setError(code, limit),
+      showError: (code, limit, field) => this.setError(code, limit, field ?? null),
       clearError: (code) => {
         if (this.error === code) this.setError(null);
       },
@@ -155,7 +164,8 @@ export class App {
     });
     this.screenHost = el('div', { id: ids.screen });
     this.errorBox = el('p', { id: ids.error, role: 'alert', class: 'error', hidden: true });
-    this.main = el('main', { class: 'card' }, this.screenHost, this.errorBox);
+    // Above the screen, in the flow: an error about no field never covers a button.
+    this.main = el('main', { class: 'card' }, this.errorBox, this.screenHost);
     this.host.replaceChildren(
       el(
         'header',
@@ -242,6 +252,8 @@ export class App {
     if (screen !== this.screen) this.screen.leave?.();
     this.screen = screen;
     this.setError(null);
+    // A new screen opens at its top (the history after End call too), not where the last one was scrolled.
+    this.document.scrollingElement?.scrollTo?.({ top: 0 });
     this.render(true);
     this.idle?.setCallOpen(screen instanceof CallScreen);
   }
@@ -250,7 +262,7 @@ export class App {
     const rendered = this.screen.render();
     this.main.classList.toggle('wide', this.session !== null);
     this.screenHost.replaceChildren(rendered.root);
-    if (this.error) this.errorBox.textContent = errorText(this.error, limitArgs(this.errorLimit));
+    this.drawError();
     if (focus) rendered.focus.focus();
   }
 
@@ -277,11 +289,45 @@ export class App {
     return this.screenHost.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea');
   }
 
-  private setError(code: ErrorCode | null, limit: LimitView | null = null): void {
+  /**
+   * Shows `code`: next to its field when there is one on screen (`field`, or the field a core
+   * limit names), else in #error. Null clears both.
+   */
+  private setError(code: ErrorCode | null, limit: LimitView | null = null, field: string | null = null): void {
     this.error = code;
     this.errorLimit = code ? limit : null;
-    this.errorBox.textContent = code ? errorText(code, limitArgs(this.errorLimit)) : '';
-    this.errorBox.hidden = code === null;
+    // A core limit names its field in snake_case; the input of the same name is in kebab-case.
+    const limited = limit ? limit.field.replace(/_/g, '-') : null;
+    const input = limited ? this.byId(limited) : undefined;
+    const isInput = input instanceof HTMLInputElement || input instanceof HTMLTextAreaElement || input instanceof HTMLSelectElement;
+    this.errorField = code ? (field ?? (isInput ? limited : null)) : null;
+    this.drawError();
+  }
+
+  /** Draws the error as set, again after a redraw: at its field, or in #error. */
+  private drawError(): void {
+    for (const shown of this.screenHost.querySelectorAll<HTMLElement>('.field-error')) {
+      const control = this.byId(shown.dataset.field ?? '');
+      if (control) clearFieldError(control);
+      else shown.remove();
+    }
+    const text = this.error ? errorText(this.error, limitArgs(this.errorLimit)) : '';
+    const control = this.errorField ? this.byId(this.errorField) : undefined;
+    if (this.error && control) {
+      const code = this.error;
+      // A field folded away (the call's details) is unfolded, so its message is seen.
+      const folded = control.closest('details');
+      if (folded && !folded.open) folded.open = true;
+      showFieldError(control, text, () => {
+        if (this.error === code) this.setError(null);
+      });
+    }
+    const inBox = this.error !== null && control === undefined;
+    const appears = inBox && this.errorBox.hidden;
+    this.errorBox.textContent = inBox ? text : '';
+    this.errorBox.hidden = !inBox;
+    // Above a long page it may be out of sight: bring it in, as little as needed.
+    if (appears) this.errorBox.scrollIntoView?.({ block: 'nearest' });
   }
 
   /** The element of the current screen with this id, if any. */
@@ -300,7 +346,7 @@ export class App {
   /** Shows `code` and puts the focus (and selection) on the field to correct. */
   private fail(code: ErrorCode, fieldId: string, clear: readonly string[], limit: LimitView | null = null): void {
     this.empty(clear);
-    this.setError(code, limit);
+    this.setError(code, limit, fieldId);
     const target = this.byId(fieldId);
     target?.focus();
     if (target instanceof HTMLInputElement) target.select();
@@ -330,10 +376,33 @@ export class App {
         if (error) this.setError(error.code, error.limit);
       },
     );
-    this.goHome('casesExpired' in signedIn ? signedIn.casesExpired : 0);
+    const casesExpired = 'casesExpired' in signedIn ? signedIn.casesExpired : 0;
+    const locked = this.lockedCall;
+    this.lockedCall = null;
+    if (locked && locked.user === session.user) void this.resumeLockedCall(locked, casesExpired);
+    else this.goHome(casesExpired);
     if ('retentionFailed' in signedIn && signedIn.retentionFailed && session.role === 'supervisor') {
       this.setError('retention_failed');
     }
+  }
+
+  /** Back into the call a lock interrupted, as an unfinished call; home if it is gone. */
+  private async resumeLockedCall(locked: { draftId: string; blank: CallContent | null }, casesExpired: number): Promise<void> {
+    const ctx = this.signedIn;
+    if (!ctx) return;
+    this.show(loadingScreen());
+    const current = this.tasks.watch(this.screen);
+    try {
+      const draft = (await ipc.unfinishedCalls()).find((item) => item.draftId === locked.draftId);
+      if (!current()) return;
+      if (draft) {
+        this.showCall(ctx, resumedCall(draft, locked.blank));
+        return;
+      }
+    } catch (reason) {
+      if (!current() || this.tasks.failure(reason) === null) return;
+    }
+    this.goHome(casesExpired);
   }
 
   /** Drops everything the session held; later replies to its calls are ignored. */
@@ -378,6 +447,9 @@ export class App {
       get casesFilter() {
         return app.filter;
       },
+      get blankCall() {
+        return app.blankCall;
+      },
       setCasesFilter: (filter) => {
         this.filter = filter;
       },
@@ -392,7 +464,7 @@ export class App {
       navigate: (place) => void this.navigate(place),
       goHome: () => this.goHome(),
       newCall: (caseNumber) => void this.newCall(caseNumber),
-      openCall: (call) => this.show(new CallScreen(ctx, call)),
+      openCall: (call) => this.showCall(ctx, call),
       showHistory: (history, ended) => this.show(new HistoryScreen(ctx, history, ended)),
       lock: () => void this.lock('manual'),
     };
@@ -473,8 +545,18 @@ export class App {
     await this.tasks.run(this.screen, {
       before: () => this.settingsLoad,
       ask: () => ipc.startCall(caseNumber),
-      done: (started) => this.show(new CallScreen(ctx, { ...started, resumed: false })),
+      done: (started) => {
+        if (started.newCase) this.blankCall = copyContent(started.content);
+        this.showCall(ctx, { ...started, resumed: false, blank: copyContent(started.content) });
+      },
     });
+  }
+
+  /** Shows the call screen; a returning caller's case is read for it once it shows. */
+  private showCall(ctx: SessionContext, call: ActiveCall): void {
+    const screen = new CallScreen(ctx, call);
+    this.show(screen);
+    void screen.load();
   }
 
   /**
@@ -487,6 +569,7 @@ export class App {
     try {
       const call = this.openCall();
       if (call && !(await call.readyToLock(reason === 'manual'))) return;
+      if (call && this.session) this.lockedCall = { user: this.session.user, draftId: call.draftId, blank: call.blank };
       this.endSession();
       // Clear the screen before waiting for the shell.
       this.show(loadingScreen());

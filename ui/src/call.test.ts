@@ -9,7 +9,9 @@ import { ids as homeIds } from './screens/home';
 import {
   advance,
   byId,
+  choose,
   chooseLanguage,
+  errorAt,
   errorShown,
   input,
   plain,
@@ -261,6 +263,7 @@ describe('contact details', () => {
     expect(input(callIds.contact('name')).value).toBe('');
 
     byId(callIds.givesContact).click();
+    typeText(callIds.notes, 'She gave no details in the end.');
     byId(callIds.end).click();
     await advance();
     expect((sent(calls, 'end_call')[0]!.content as CallContent).caller.identity).toEqual({ choice: 'anonymous' });
@@ -549,5 +552,242 @@ describe('a returning caller', () => {
     expect(sent(calls, 'start_call')).toEqual([{ caseNumber: NUMBER }]);
     expect(textOf(callIds.caseNumber)).toBe(NUMBER);
     expect(byId<HTMLSelectElement>(callIds.relationship).value).toBe('mother');
+  });
+});
+
+describe('the call screen a volunteer can work with (issue 12)', () => {
+  test('a header that stays on top holds the number, the time, the save state, the level and End call', async () => {
+    await open();
+    await newCall();
+    const header = byId(callIds.header);
+    for (const id of [callIds.caseNumber, callIds.timer, callIds.saveStatus, callIds.currentLevel, callIds.end, callIds.caseSummary]) {
+      expect(header.contains(byId(id)), id).toBe(true);
+    }
+    expect(textOf(callIds.currentLevel)).toBe('Not assessed');
+    // A new case has no history to sum up.
+    expect(byId(callIds.caseSummary).hidden).toBe(true);
+    byId(callIds.levelStep('wish_to_leave')).click();
+    expect(textOf(callIds.currentLevel)).toBe('Step 2: wishes to leave');
+    // The header comes before the form, so the sticky rule keeps it in sight over all of it.
+    expect(header.compareDocumentPosition(byId(callIds.form)) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const css = (await import('./style.css?raw')).default;
+    expect(css).toMatch(/\.call-header \{\s*position: sticky;/);
+  });
+
+  test('the notes come first, the ladder beside them, and each step names itself as the history does', async () => {
+    await open();
+    await newCall();
+    expect(document.activeElement).toBe(byId(callIds.notes));
+    const notes = byId(callIds.notes);
+    const ladder = byId(callIds.level);
+    expect(notes.compareDocumentPosition(ladder) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(ladder.compareDocumentPosition(byId(callIds.relationship)) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const titles = [...ladder.querySelectorAll('.step-title')].map((title) => title.textContent);
+    expect(titles).toEqual([
+      'Not assessed',
+      'Step 1: strong interest in the conflict',
+      'Step 2: wishes to leave',
+      'Step 3: in a transit country',
+    ]);
+  });
+
+  test('the details are open while none is filled, and their summary says what is chosen', async () => {
+    await open();
+    await newCall();
+    const details = byId<HTMLDetailsElement>(callIds.details);
+    expect(details.tagName).toBe('DETAILS');
+    expect(details.open).toBe(true);
+    expect(textOf(callIds.detailsSummary)).toBe('Phone · Swedish');
+    choose(callIds.relationship, 'mother');
+    choose(callIds.ageBand, '15_17');
+    byId(callIds.referral('psychologist')).click();
+    expect(plain(textOf(callIds.detailsSummary))).toBe('Phone · Swedish · Mother · age 15–17 · Psychologist');
+    // Closed by the volunteer, it stays closed when the screen is drawn again.
+    details.open = false;
+    details.dispatchEvent(new Event('toggle'));
+    chooseLanguage('sv');
+    expect(byId<HTMLDetailsElement>(callIds.details).open).toBe(false);
+  });
+
+  test('a call whose details are filled opens with them folded away, summed up', async () => {
+    const content: CallContent = {
+      ...blankContent(),
+      caller: { relationship: 'father', gender: 'man', identity: { choice: 'anonymous' } },
+    };
+    await open(store(), {
+      start_call: () => ({ draftId: 'd1', caseNumber: NUMBER, startedAt: STARTED_AT, newCase: true, content }),
+    });
+    await newCall();
+    expect(byId<HTMLDetailsElement>(callIds.details).open).toBe(false);
+    expect(textOf(callIds.detailsSummary)).toBe('Phone · Swedish · Father · Man');
+  });
+
+  test('a returning caller\u2019s case is on the call screen: the last level and follow-up, and the earlier calls', async () => {
+    const fake = store();
+    addCase(fake, NUMBER, [
+      callView({ startedAt: '2026-02-01T09:00:00Z', endedAt: '2026-02-01T09:20:00Z', level: 'strong_interest', followUp: '2026-02-10', nextSteps: 'Call the school', notes: 'First call.' }),
+      callView({ startedAt: '2026-02-20T09:00:00Z', endedAt: '2026-02-20T09:00:30Z', level: 'wish_to_leave', notes: 'He wants to go.' }),
+    ]);
+    const calls = await open(fake);
+    byId(homeIds.lookupNumber).focus();
+    input(homeIds.lookupNumber).value = NUMBER;
+    byId(homeIds.lookupSubmit).click();
+    await advance();
+    byId(historyIds.newCall).click();
+    await advance();
+    expect(sent(calls, 'find_case').length).toBe(2);
+    expect(document.activeElement).toBe(byId(callIds.notes));
+
+    const summary = byId(callIds.caseSummary);
+    expect(summary.hidden).toBe(false);
+    expect(summary.textContent).toContain('Last call: Step 2: wishes to leave');
+    // The follow-up agreed in the first call is still the case's.
+    expect(summary.textContent).toContain(new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' }).format(new Date(2026, 1, 10)));
+
+    const story = byId<HTMLDetailsElement>(callIds.story);
+    expect(story.tagName).toBe('DETAILS');
+    expect(story.open).toBe(true);
+    expect(story.querySelector('summary')?.textContent).toBe('Earlier calls on this case (\u20682\u2069)');
+    const items = [...byId(callIds.storyCalls).querySelectorAll('.history-call')];
+    expect(items.map((item) => item.querySelector('.history-notes')?.textContent)).toEqual(['He wants to go.', 'First call.']);
+    expect(items[0]!.textContent).toContain('Step 2: wishes to leave');
+    expect(items[0]!.textContent).toContain('Under a minute');
+    expect(items[1]!.textContent).toContain('Call the school');
+    // Still in the call.
+    expect(document.getElementById(callIds.screen)).not.toBeNull();
+  });
+});
+
+describe('ending a call with nothing recorded (issue 12)', () => {
+  test('asks first; "Back to the call" ends nothing and returns to the notes', async () => {
+    const calls = await open();
+    await newCall();
+    byId(callIds.end).click();
+    await advance();
+    expect(commands(calls)).not.toContain('end_call');
+    expect(textOf(callIds.emptyQuestion)).toBe('Nothing was recorded for this call.');
+    expect(byId(callIds.header).contains(byId(callIds.emptyConfirm))).toBe(true);
+    expect(document.activeElement).toBe(byId(callIds.emptyBack));
+    byId(callIds.emptyBack).click();
+    expect(document.getElementById(callIds.emptyConfirm)).toBeNull();
+    expect(document.activeElement).toBe(byId(callIds.notes));
+    // Escape backs out too.
+    byId(callIds.end).click();
+    press('Escape');
+    expect(document.getElementById(callIds.emptyConfirm)).toBeNull();
+    expect(commands(calls)).not.toContain('end_call');
+    expect(commands(calls)).not.toContain('discard_call');
+  });
+
+  test('Alt+N then Alt+E asks too, and "Discard the call" discards it', async () => {
+    const fake = store();
+    const calls = await open(fake);
+    press('n', { alt: true }, document.body);
+    await advance();
+    press('e', { alt: true });
+    await advance();
+    expect(commands(calls)).not.toContain('end_call');
+    byId(callIds.emptyDiscard).click();
+    await advance();
+    expect(sent(calls, 'discard_call')).toEqual([{ draftId: 'draft-1' }]);
+    expect(commands(calls)).not.toContain('end_call');
+    expect(document.getElementById(homeIds.screen)).not.toBeNull();
+  });
+
+  test('"Save it anyway" ends the call as it is', async () => {
+    const calls = await open();
+    await newCall();
+    byId(callIds.end).click();
+    byId(callIds.emptySave).click();
+    await advance();
+    expect(sent(calls, 'end_call')).toEqual([{ draftId: 'draft-1', content: blankContent() }]);
+    expect(document.getElementById(historyIds.screen)).not.toBeNull();
+  });
+
+  test('anything recorded, even only a level, ends without a question', async () => {
+    const calls = await open();
+    await newCall();
+    byId(callIds.levelStep('strong_interest')).click();
+    byId(callIds.end).click();
+    await advance();
+    expect(document.getElementById(callIds.emptyConfirm)).toBeNull();
+    expect(sent(calls, 'end_call').length).toBe(1);
+  });
+});
+
+describe('the follow-up date in the UI language (issue 12)', () => {
+  test('is a text field the UI reads in any digits and names the day; a wrong date is said at the field and stops End call', async () => {
+    const calls = await open();
+    chooseLanguage('ar');
+    await newCall();
+    const field = input(callIds.followUp);
+    expect(field.type).toBe('text');
+    typeText(callIds.notes, 'ملاحظات');
+    // Arabic-Indic digits with slashes are a day as well.
+    field.value = '٢٠٢٦/٣/٩';
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(textOf(callIds.followUpDay)).toBe(new Intl.DateTimeFormat('ar', { dateStyle: 'medium' }).format(new Date(2026, 2, 9)));
+    await advance(1000);
+    expect((sent(calls, 'save_draft').at(-1)!.content as CallContent).followUp).toBe('2026-03-09');
+
+    field.value = '2026-02-30';
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    field.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(errorAt(callIds.followUp)).toBe('هذا ليس تاريخًا. اكتب السنة والشهر واليوم كما في المثال تحت الحقل.');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    byId(callIds.end).click();
+    await advance();
+    expect(commands(calls)).not.toContain('end_call');
+    expect(document.activeElement).toBe(field);
+
+    field.value = '2026-03-10';
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(errorAt(callIds.followUp)).toBe('');
+    byId(callIds.end).click();
+    await advance();
+    expect((sent(calls, 'end_call')[0]!.content as CallContent).followUp).toBe('2026-03-10');
+  });
+
+  test('a saved date is shown in the UI language\u2019s digits', async () => {
+    await open(store(), {
+      start_call: () => ({ draftId: 'd1', caseNumber: NUMBER, startedAt: STARTED_AT, newCase: true, content: { ...blankContent(), followUp: '2026-03-06' } }),
+    });
+    chooseLanguage('ar');
+    await newCall();
+    const digit = (n: number) => new Intl.NumberFormat('ar', { useGrouping: false }).format(n);
+    expect(input(callIds.followUp).value).toBe('2026-03-06'.replace(/[0-9]/g, (d) => digit(Number(d))));
+  });
+});
+
+describe('after End call (issue 12)', () => {
+  test('the history opens at its top, its heading focused', async () => {
+    const scrollTo = vi.fn();
+    Object.defineProperty(document, 'scrollingElement', { value: { scrollTo }, configurable: true });
+    try {
+      await open();
+      await newCall();
+      typeText(callIds.notes, 'Something said.');
+      scrollTo.mockClear();
+      byId(callIds.end).click();
+      await advance();
+      expect(document.getElementById(historyIds.screen)).not.toBeNull();
+      expect(scrollTo).toHaveBeenCalledWith({ top: 0 });
+      expect(document.activeElement).toBe(byId(historyIds.title));
+    } finally {
+      delete (document as { scrollingElement?: unknown }).scrollingElement;
+    }
+  });
+});
+
+describe('focus is always seen (issue 12)', () => {
+  test('every control has a focus ring, the ladder\u2019s steps too after arrow keys', async () => {
+    const css = (await import('./style.css?raw')).default;
+    expect(css).toMatch(/:focus-visible \{\s*outline: 3px solid var\(--focus\);/);
+    expect(css).toMatch(/\.ladder-step:focus-within \{\s*outline: 3px solid/);
+    expect(css).toMatch(/summary:focus-visible \{\s*outline: 3px solid/);
+    // Only elements focused by the code (headings, the number) drop the ring; no control does.
+    for (const match of css.matchAll(/([^{}]+)\{[^}]*outline: none/g)) {
+      expect(match[1]!.trim(), 'outline removed from').toMatch(/^(h2:focus|p\.big-number:focus|\.stats-results h3:focus)$/);
+    }
   });
 });

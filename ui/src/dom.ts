@@ -105,3 +105,46 @@ export function svg<K extends keyof SVGElementTagNameMap>(
   }
   return element;
 }
+
+/** The id of the message shown at the field with this id. */
+export function fieldErrorId(fieldId: string): string {
+  return `${fieldId}-error`;
+}
+
+/**
+ * Shows `message` next to `control`, at the end of its `.field` or `.check` block (else right
+ * after it), so it never covers a button; the control is described by it and, if it takes
+ * input, marked invalid. `fixed` runs on the control's next input or change. Replaces any
+ * message shown there before.
+ */
+export function showFieldError(control: HTMLElement, message: string, fixed: () => void): HTMLElement {
+  clearFieldError(control);
+  const id = fieldErrorId(control.id);
+  const note = el('p', { id, class: 'field-error', 'data-field': control.id }, message);
+  const block = control.closest('.field, .check');
+  if (block) block.append(note);
+  else control.after(note);
+  const described = (control.getAttribute('aria-describedby') ?? '').split(' ').filter((item) => item !== '');
+  control.setAttribute('aria-describedby', [id, ...described].join(' '));
+  if (control instanceof HTMLInputElement || control instanceof HTMLSelectElement || control instanceof HTMLTextAreaElement) {
+    control.setAttribute('aria-invalid', 'true');
+  }
+  const onFixed = (): void => {
+    control.removeEventListener('input', onFixed);
+    control.removeEventListener('change', onFixed);
+    fixed();
+  };
+  control.addEventListener('input', onFixed);
+  control.addEventListener('change', onFixed);
+  return note;
+}
+
+/** Takes the message at `control` away again, and its links. */
+export function clearFieldError(control: HTMLElement): void {
+  const id = fieldErrorId(control.id);
+  control.ownerDocument.getElementById(id)?.remove();
+  const described = (control.getAttribute('aria-describedby') ?? '').split(' ').filter((item) => item !== '' && item !== id);
+  if (described.length > 0) control.setAttribute('aria-describedby', described.join(' '));
+  else control.removeAttribute('aria-describedby');
+  control.removeAttribute('aria-invalid');
+}

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { durationMinutes, formatTimer, listNodes, regionName, toArabicIndic, toLatinDigits, today } from './format';
+import { durationMinutes, formatTimer, listNodes, regionName, toArabicIndic, toLatinDigits, today, typedDay } from './format';
 import { setLanguage } from './i18n';
 
 afterEach(() => setLanguage('en'));
@@ -39,5 +39,16 @@ describe('format', () => {
     expect(parts[0]).toBe(a);
     expect(parts.at(-1)).toBe(b);
     expect(parts.filter((part) => typeof part === 'string').join('|')).toContain('two');
+  });
+});
+
+describe('typedDay (issue 12)', () => {
+  test('reads a day in any digits and separators, and refuses what is no calendar day', () => {
+    expect(typedDay('2026-03-06')).toBe('2026-03-06');
+    expect(typedDay(' ٢٠٢٦-٠٣-٠٦ ')).toBe('2026-03-06');
+    expect(typedDay('۲۰۲۶/۳/۶')).toBe('2026-03-06');
+    expect(typedDay('2026.3.6')).toBe('2026-03-06');
+    expect(typedDay('\u200e2026-03-06')).toBe('2026-03-06');
+    for (const bad of ['', '2026-02-30', '2026-13-01', '06/03/2026', 'tomorrow', '2026-03']) expect(typedDay(bad), bad).toBeNull();
   });
 });

@@ -78,6 +78,27 @@ export function formatDay(day: string): string {
   return date ? new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium' }).format(date) : day;
 }
 
+/**
+ * Text of digits and dashes (a month, a day, k) in the UI language's digits, each run of digits
+ * keeping its length, so "2026-03" reads as the UI writes numbers.
+ */
+export function inUiDigits(text: string): string {
+  return text.replace(/[0-9]+/g, (digits) => formatInteger(Number(digits), digits.length));
+}
+
+/**
+ * A day as typed: year, month and day in any digits (Latin, Arabic-Indic, Persian), apart by
+ * '-', '/', '.' or spaces; 'YYYY-MM-DD', or null when it is no calendar day.
+ */
+export function typedDay(typed: string): string | null {
+  const match = /^(\d{4})\s*[-/.\s]\s*(\d{1,2})\s*[-/.\s]\s*(\d{1,2})$/.exec(toLatinDigits(typed.trim()).replace(/[\u200e\u200f\u061c]/g, ''));
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(year, month - 1, day);
+  if (date.getFullYear() !== year || date.getMonth() !== month - 1 || date.getDate() !== day) return null;
+  return `${match[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** Today in local time, as YYYY-MM-DD. */
 export function today(now: Date = new Date()): string {
   const pad = (value: number) => String(value).padStart(2, '0');

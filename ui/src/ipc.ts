@@ -114,6 +114,7 @@ export const CLIENT_ERROR_CODES = [
   'period_reversed',
   'period_too_long',
   'invalid_k',
+  'date_invalid',
   'retention_failed',
 ] as const;
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];

@@ -170,6 +170,9 @@ describe('translations', () => {
       when: '14 Mar 2026, 08:26',
       unreadable: 2,
       replaced: 'yes',
+      example: '2026-03',
+      min: 3,
+      date: '2026-03-06',
     };
     for (const language of LANGUAGES) {
       const bundle = new FluentBundle(language);
@@ -231,5 +234,39 @@ describe('translations', () => {
         seen.add(message);
       }
     }
+  });
+});
+
+describe('Arabic (issue 12)', () => {
+  test('every Latin run in an Arabic message is isolated (LRI…PDI) or a placeable, so it cannot reorder', () => {
+    // The statistics tables' own symbol for a hidden count is not text.
+    const symbols = new Set(['statistics-hidden']);
+    const resource = new FluentParser().parse(FTL_SOURCES.ar);
+    const problems: string[] = [];
+    const visit = (id: string, node: unknown): void => {
+      if (Array.isArray(node)) node.forEach((item) => visit(id, item));
+      else if (typeof node === 'object' && node !== null) {
+        const record = node as Record<string, unknown>;
+        if (record.type === 'TextElement') {
+          const bare = String(record.value).replace(/\u2066[^\u2069]*\u2069/g, '');
+          if (/[A-Za-z]/.test(bare)) problems.push(`${id}: ${JSON.stringify(record.value)}`);
+        }
+        for (const [key, value] of Object.entries(record)) if (key !== 'span' && key !== 'key') visit(id, value);
+      }
+    };
+    for (const entry of resource.body) {
+      if (entry instanceof Message && !symbols.has(entry.id.name)) visit(entry.id.name, entry.value);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test('a final yeh is written as yeh (U+064A); alef maksura (U+0649) only where Arabic spells it, no Persian yeh', () => {
+    const maksura = new Set(
+      [...FTL_SOURCES.ar.matchAll(/[\u0621-\u064a\u064b-\u0652]*\u0649[\u064b-\u0652]*/g)].map((match) => match[0].replace(/[\u064b-\u0652]/g, '')),
+    );
+    expect([...maksura].sort()).toEqual(
+      ['أخرى', 'أعطى', 'أعلى', 'إحدى', 'إلى', 'الفصحى', 'المستوى', 'بمحتوى', 'تبقى', 'تحمى', 'تخفى', 'حتى', 'على', 'متى', 'مستوى', 'ومتى', 'يرجى', 'يمحى'].sort(),
+    );
+    expect(FTL_SOURCES.ar).not.toMatch(/[\u06cc\u06d2]/);
   });
 });

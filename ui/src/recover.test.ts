@@ -127,7 +127,7 @@ describe('the recovery code on the unlock screen', () => {
     fillRecovery('Maja', RECOVERY_CODE, 'a brand new passphrase');
     await advance();
     expect(byId<HTMLButtonElement>(unlockIds.recoverSubmit).disabled).toBe(true);
-    expect(textOf(unlockIds.recoverStatus)).toBe('Please wait…');
+    expect(textOf(unlockIds.recoverStatus)).toBe('Checking…');
     submit(unlockIds.recoverSubmit);
     await advance();
     expect(sent(calls, 'recover').length).toBe(1);

@@ -279,7 +279,10 @@ describe('case history', () => {
     const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date('2026-02-20T18:30:00Z'));
     expect(newest!.querySelector('time')?.textContent).toBe(when);
     expect(plain(items[2]!.textContent ?? '')).toContain('20 min');
-    expect(items[2]!.textContent).toContain('Anonymous');
+    // Only what was stated: no rows of "not stated", "anonymous" or empty next steps (issue 12).
+    const oldest = items[2]!;
+    expect([...oldest.querySelectorAll('dt')].map((term) => term.textContent)).toEqual(['Call']);
+    for (const noise of ['Not stated', 'Anonymous', 'Unknown', '—']) expect(oldest.textContent).not.toContain(noise);
 
     const notes = newest!.querySelector('.history-notes')!;
     expect(notes.getAttribute('dir')).toBe('auto');
@@ -588,6 +591,51 @@ describe('locking', () => {
     nothingLeft();
   });
 
+  test('unlocking after a lock mid-call goes straight back into the call, not to home (issue 12)', async () => {
+    const fake = store();
+    fake.settings.idleLockMinutes = 1;
+    const calls = await inCall(fake);
+    typeText(callIds.notes, 'Confidential words');
+    byId(callIds.levelStep('wish_to_leave')).click();
+    byId(navIds.lock).click();
+    await advance();
+    nothingLeft();
+    await unlockAs('Maja');
+    expect(document.getElementById(homeIds.unfinished)).toBeNull();
+    expect(document.getElementById(callIds.screen)).not.toBeNull();
+    expect(byId<HTMLTextAreaElement>(callIds.notes).value).toBe('Confidential words');
+    expect(input(callIds.levelStep('wish_to_leave')).checked).toBe(true);
+    expect(document.activeElement).toBe(byId(callIds.notes));
+    expect(commands(calls).filter((cmd) => cmd === 'start_call').length).toBe(1);
+    // The same draft goes on being saved, and the call ends as any other.
+    typeText(callIds.notes, 'Confidential words, and more');
+    await advance(1000);
+    expect(sent(calls, 'save_draft').at(-1)!.draftId).toBe('draft-1');
+
+    // The idle lock too; a call left empty still asks before it is saved.
+    typeText(callIds.notes, '');
+    byId(callIds.levelStep('not_assessed')).click();
+    await advance(IN_CALL);
+    expect(commands(calls).filter((cmd) => cmd === 'lock').length).toBe(2);
+    await unlockAs('Maja');
+    expect(document.getElementById(callIds.screen)).not.toBeNull();
+    byId(callIds.end).click();
+    await advance();
+    expect(document.getElementById(callIds.emptyConfirm)).not.toBeNull();
+    expect(commands(calls)).not.toContain('end_call');
+  });
+
+  test('someone else unlocking after a lock mid-call sees home', async () => {
+    const fake = store();
+    await inCall(fake);
+    typeText(callIds.notes, 'Confidential words');
+    byId(navIds.lock).click();
+    await advance();
+    await unlockAs('Omar');
+    expect(document.getElementById(callIds.screen)).toBeNull();
+    expect(document.getElementById(homeIds.screen)).not.toBeNull();
+  });
+
   test('unlock shows "Checking…" while the shell takes its time', async () => {
     const answer = deferred();
     await open(store({ state: 'locked' }), { unlock: () => answer.promise });
@@ -595,8 +643,12 @@ describe('locking', () => {
     type(unlockIds.passphrase, 'not the passphrase');
     submit(unlockIds.submit);
     await advance();
-    expect(textOf(unlockIds.submit)).toBe('Checking…');
+    // One "Checking…", in a line that is there (its room kept) before and after (issue 12).
+    expect(textOf(unlockIds.submit)).toBe('Unlock');
+    expect(byId<HTMLButtonElement>(unlockIds.submit).disabled).toBe(true);
     expect(textOf(unlockIds.status)).toBe('Checking…');
+    expect(document.body.textContent?.split('Checking…').length).toBe(2);
+    expect(byId(unlockIds.status).className).toBe('status-line');
     answer.reject(shellError('wrong_passphrase'));
     await advance();
     expect(textOf(unlockIds.submit)).toBe('Unlock');
@@ -632,12 +684,13 @@ describe('keyboard only', () => {
     });
   }
 
-  test('Alt+N opens a call, Tab reaches every field, the notes and End call, Alt+E ends it', async () => {
+  test('Alt+N opens a call in its notes, Tab reaches every field and End call, Alt+E ends it', async () => {
     const calls = await open();
     press('n', { alt: true }, document.body);
     await advance();
     expect(sent(calls, 'start_call')).toEqual([{ caseNumber: null }]);
-    expect(document.activeElement).toBe(byId(callIds.channel));
+    // The notes are where the volunteer writes while the caller talks (issue 12).
+    expect(document.activeElement).toBe(byId(callIds.notes));
 
     // No positive tabindex anywhere: the order is the order on screen.
     expect([...document.querySelectorAll('[tabindex]')].every((element) => Number(element.getAttribute('tabindex')) <= 0)).toBe(true);
@@ -646,11 +699,15 @@ describe('keyboard only', () => {
     for (const id of [callIds.channel, callIds.language, callIds.relationship, callIds.callerGender, callIds.givesContact, callIds.personGender, callIds.ageBand, callIds.situation, callIds.environment, callIds.levelStep('not_assessed'), callIds.nextSteps, callIds.followUp, callIds.notes, callIds.end, callIds.discard]) {
       expect(at(id), id).toBeGreaterThanOrEqual(0);
     }
+    // End call is in the header, before the notes; the ladder follows the notes, the details after.
+    expect(at('end-call')).toBeLessThan(at('notes'));
+    expect(at('notes') + 1).toBe(at('level-not_assessed'));
+    expect(at('level-not_assessed')).toBeLessThan(at('next-steps'));
+    expect(at('next-steps')).toBeLessThan(at('follow-up'));
+    expect(at('follow-up')).toBeLessThan(at('call-channel'));
     expect(at('call-channel')).toBeLessThan(at('caller-relationship'));
     expect(at('caller-relationship')).toBeLessThan(at('person-gender'));
-    expect(at('person-environment')).toBeLessThan(at('level-not_assessed'));
-    expect(at('level-not_assessed')).toBeLessThan(at('next-steps'));
-    expect(at('notes') + 1).toBe(at('end-call'));
+    expect(at('person-environment')).toBeLessThan(at('discard-call'));
     expect(byId(callIds.end).getAttribute('aria-keyshortcuts')).toBe('Alt+E');
     expect(textOf(callIds.end)).toBe('End call (Alt+E)');
 

@@ -128,9 +128,11 @@ describe('the form', () => {
     await statistics();
     expect(byId(statsIds.title).textContent).toBe('Statistics');
     expect(document.activeElement).toBe(byId(statsIds.title));
-    expect(input(statsIds.from).type).toBe('month');
-    expect(input(statsIds.to).type).toBe('month');
-    expect(input(statsIds.k).type).toBe('number');
+    // Text fields the UI formats, not pickers in the machine's locale (issue 12).
+    expect(input(statsIds.from).type).toBe('text');
+    expect(input(statsIds.to).type).toBe('text');
+    expect(input(statsIds.k).type).toBe('text');
+    expect(textOf(statsIds.monthName(statsIds.from))).toBe('February 2026');
     expect(input(statsIds.from).value).toBe('2026-02');
     expect(input(statsIds.to).value).toBe('2026-02');
     expect(input(statsIds.k).value).toBe('5');
@@ -183,7 +185,9 @@ describe('the form', () => {
   test('a wrong range or k is refused before anything is sent, with a translated message', async () => {
     const calls = await statistics();
     const cases: [string, string, string, string, string][] = [
-      ['2026-03', '2026-01', '5', 'The last month cannot come before the first.', 'stats-to'],
+      ['2026-02', '2026-01', '5', 'The last month cannot come before the first.', 'stats-to'],
+      // Field by field: the first month is checked whole before the last.
+      ['2026-03', '2026-01', '5', 'A chosen month has not ended yet. Its statistics can be published once it has: choose months up to last month.', 'stats-from'],
       ['2024-01', '2026-01', '5', 'Choose at most 24 months at a time.', 'stats-to'],
       ['', '2026-01', '5', 'Choose a first and a last month (year and month, for example 2026-03).', 'stats-from'],
       ['2026-01', '', '5', 'Choose a first and a last month (year and month, for example 2026-03).', 'stats-to'],
@@ -203,7 +207,7 @@ describe('the form', () => {
     expect(commands(calls)).not.toContain('export_statistics');
 
     chooseLanguage('sv');
-    await show('2026-03', '2026-01');
+    await show('2026-02', '2026-01');
     expect(errorShown()).toBe('Den sista månaden kan inte komma före den första.');
     expect(commands(calls)).not.toContain('statistics');
   });
@@ -769,5 +773,32 @@ describe('months that cannot be published', () => {
     expect(errorShown()).toBe(
       'نُشرت إحصاءات ذلك الشهر، فلم يعد ممكنًا إضافة مكالمة إليه. سجّل المكالمة بتاريخ اليوم واذكر في الملاحظات متى جرت.',
     );
+  });
+});
+
+describe('in the UI language (issue 12)', () => {
+  test('months and k show the Arabic UI\u2019s digits and month names; format names are isolated', async () => {
+    const calls = await statistics();
+    chooseLanguage('ar');
+    await advance();
+    // The digits Intl gives Arabic (Arabic-Indic where ICU says so), as every number of the UI.
+    const digit = (n: number) => new Intl.NumberFormat('ar', { useGrouping: false }).format(n);
+    const arabic = (text: string) => text.replace(/[0-9]/g, (d) => digit(Number(d)));
+    // A fresh screen in Arabic: the form drawn from its state.
+    byId(navIds.place('home')).click();
+    await advance();
+    byId(navIds.place('statistics')).click();
+    await advance();
+    expect(input(statsIds.from).value).toBe(arabic('2026-02'));
+    expect(input(statsIds.k).value).toBe(arabic('5'));
+    const monthName = new Intl.DateTimeFormat('ar', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 1, 1)));
+    expect(textOf(statsIds.monthName(statsIds.from))).toBe(monthName);
+    const format = byId(statsIds.export('xlsx')).querySelector('bdi');
+    expect(format?.textContent).toBe('Excel (.xlsx)');
+    expect(format?.getAttribute('dir')).toBe('ltr');
+    expect(byId(statsIds.export('xlsx')).textContent).not.toContain('\u200f');
+    submit(statsIds.show);
+    await advance();
+    expect(sent(calls, 'statistics').at(-1)).toMatchObject({ from: '2026-02', to: '2026-02', k: 5, language: 'ar' });
   });
 });

@@ -90,10 +90,20 @@ export async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** The text of #error, or '' when no error is shown. */
+/** The error shown: the text of #error, or of the message at a field; '' when there is none. */
 export function errorShown(): string {
   const box = byId(appIds.error);
-  return box.hidden ? '' : (box.textContent ?? '');
+  if (!box.hidden) return box.textContent ?? '';
+  return document.querySelector('.field-error')?.textContent ?? '';
+}
+
+/** The message shown at the field with this id, checked to be linked to it; '' when none. */
+export function errorAt(id: string): string {
+  const control = byId(id);
+  const note = document.getElementById(`${id}-error`);
+  if (!note) return '';
+  if (!(control.getAttribute('aria-describedby') ?? '').split(' ').includes(note.id)) throw new Error(`#${id} is not described by its error`);
+  return note.textContent ?? '';
 }
 
 /**

@@ -73,7 +73,7 @@ nav-cases = الحالات
 nav-passphrase = تغيير عبارة المرور
 nav-settings = الإعدادات
 nav-safety = الأمان
-home-lock = قفل (Ctrl+L)
+home-lock = قفل (⁦Ctrl+L⁩)
 
 ## الصفحة الرئيسية
 
@@ -83,7 +83,7 @@ home-role =
         [supervisor] لقد سجّلت الدخول بصفة مشرف.
        *[volunteer] لقد سجّلت الدخول بصفة متطوع.
     }
-new-call = مكالمة جديدة (Alt+N)
+new-call = مكالمة جديدة (⁦Alt+N⁩)
 new-call-hint = يظهر رقم الحالة فورًا لتعطيه للمتصل.
 lookup-title = متصل عائد
 lookup-label = رقم الحالة
@@ -152,7 +152,6 @@ level-short-in_transit_country = الخطوة ٣
 level-legend = مستوى القلق
 level-intro = كل خطوة تشمل الخطوات التي قبلها.
 level-not-assessed-hint = اختر هذا إذا تعذّر تقييم المستوى في هذه المكالمة.
-level-step-title = الخطوة { $step }
 level-meaning-strong_interest = اهتمام قوي بالنزاع.
 level-meaning-wish_to_leave = الخطوة ١، وقد عبّر عن رغبته في المغادرة أو في تغيير بيئته.
 level-meaning-in_transit_country = الخطوتان ١ و٢، وقد سافر بالفعل إلى بلد عبور.
@@ -166,7 +165,7 @@ call-new-case = حالة جديدة. أعطِ المتصل هذا الرقم:
 call-returning = متصل عائد، رقم الحالة:
 copy-case-number = نسخ الرقم
 copy-done = تم النسخ.
-copy-failed = تعذّر النسخ. حدِّد الرقم وانسخه (Ctrl+C).
+copy-failed = تعذّر النسخ. حدِّد الرقم وانسخه (⁦Ctrl+C⁩).
 call-timer-label = مدة المكالمة
 autosave-saved = تم الحفظ
 autosave-saving = جارٍ الحفظ…
@@ -190,15 +189,25 @@ person-environment-label = البيئة
 call-section-referrals = الإحالات
 referrals-none-available = قائمة الإحالات فارغة.
 next-steps-label = الخطوات التالية المتفق عليها
+follow-up-hint = السنة والشهر واليوم، مثل { $example }.
 follow-up-label = تاريخ المتابعة (اختياري)
 notes-label = الملاحظات
 notes-hint = تُحفظ أثناء الكتابة.
 notes-counter = { $count } من { $max } حرف
-end-call = إنهاء المكالمة (Alt+E)
+end-call = إنهاء المكالمة (⁦Alt+E⁩)
 discard-call = حذف المكالمة
 discard-call-question = هل تريد حذف هذه المكالمة؟ سيُحذف كل ما كُتب فيها.
 discard-call-confirm = نعم، احذف المكالمة
 discard-call-cancel = لا، العودة إلى المكالمة
+empty-call-question = لم يُسجَّل شيء في هذه المكالمة.
+empty-call-discard = احذف المكالمة
+empty-call-save = احفظها على أي حال
+empty-call-back = العودة إلى المكالمة
+call-case-last-level = آخر مكالمة:
+call-story-title = المكالمات السابقة في هذه الحالة ({ $calls })
+call-story-loading = جارٍ تحميل المكالمات السابقة…
+call-story-failed = تعذّرت قراءة المكالمات السابقة.
+call-details-title = التفاصيل:
 
 ## القيم
 
@@ -266,21 +275,22 @@ new-call-on-case = مكالمة جديدة في هذه الحالة
 history-calls = المكالمات، الأحدث أولًا
 history-no-calls = لا توجد مكالمات مسجّلة.
 history-escalated = ازداد القلق
-history-duration = المدة
-duration-minutes = { $minutes } دقيقة
+duration-minutes =
+    { $minutes ->
+        [one] دقيقة واحدة
+        [two] دقيقتان
+        [few] { $minutes } دقائق
+       *[other] { $minutes } دقيقة
+    }
 duration-unknown = غير مسجّلة
-history-channel = القناة
-history-language = اللغة
-history-level = مستوى القلق
+duration-under-minute = أقل من دقيقة
+history-call = المكالمة
+history-age = العمر { $age }
 history-caller = المتصل
 history-person = الشخص المعني
-history-caller-value = { $relationship }، { $gender }
-history-person-value = { $gender }، العمر { $age }، { $situation }، { $environment }
 history-referrals = الإحالات
 history-next-steps = الخطوات التالية
 history-follow-up = المتابعة
-history-contact = بيانات الاتصال
-history-anonymous = مجهول الهوية
 history-notes = الملاحظات
 
 ## تغيير عبارة المرور
@@ -314,13 +324,13 @@ reset-passphrase-hint = تتوقف عبارة المرور القديمة عن �
 reset-passphrase-submit = تعيين عبارة المرور الجديدة
 passphrase-reset-done = عُيّنت عبارة المرور الجديدة. أعطها له شخصيًا.
 settings-referrals = قائمة الإحالات
-referral-add-code-label = الرمز (a–z و0–9 و_)
+referral-add-code-label = الرمز (⁦a–z⁩ و⁦0–9⁩ و⁦_⁩)
 referral-add-label-label = التسمية (اتركها فارغة لاستخدام الترجمة المدمجة)
 referral-add-submit = إضافة إحالة
 remove-referral = إزالة
 referrals-saved = حُفظت قائمة الإحالات.
 settings-countries = بلدان العبور
-country-add-label = رمز البلد (حرفان، مثل TR)
+country-add-label = رمز البلد (حرفان، مثل ⁦TR⁩)
 country-add-submit = إضافة بلد
 remove-country = إزالة
 countries-saved = حُفظت بلدان العبور.
@@ -339,9 +349,9 @@ statistics-intro = المكالمات والحالات والإحالات شهر
 statistics-query = الأشهر والحماية
 statistics-from-label = الشهر الأول
 statistics-to-label = الشهر الأخير
-statistics-month-hint = السنة والشهر، مثل 2026-03. أربعة وعشرون شهرًا على الأكثر.
-statistics-k-label = أصغر عدد يُعرض (k)
-statistics-k-hint = من ٣ إلى ١٠٠. تُخفى الأعداد من ١ إلى k − 1.
+statistics-month-hint = السنة والشهر، مثل { $example }. أربعة وعشرون شهرًا على الأكثر.
+statistics-k-label = أصغر عدد يُعرض (⁦k⁩)
+statistics-k-hint = من { $min } إلى { $max }. تُخفى الأعداد من ١ إلى ⁦k − 1⁩.
 statistics-period-total-label = إضافة عمود بالمجموع على امتداد الفترة
 statistics-period-total-hint = عند اختيار أكثر من شهر واحد، يعرض العمود الأخير مجموع كل صف على امتداد الأشهر كلها. أما مع شهر واحد فلا يوجد ما يُجمع، لذا لا يمكن تحديد هذا الخيار.
 statistics-show = عرض الإحصاءات
@@ -373,10 +383,10 @@ statistics-median-minutes = الوسيط بالدقائق
 statistics-export-title = الحفظ في ملف
 statistics-export-hint = يحفظ الأشهر المختارة بلغة التطبيق. أنت تختار مكان الملف.
 statistics-export-publishes = حفظ ملف ينشر الأشهر المختارة. والشهر المنشور لا يتغيّر بعد ذلك أبدًا: كل ملف لاحق يعرضه تمامًا كما نُشر أول مرة. ولا يمكن نشر إلا الأشهر التي انتهت.
-statistics-export-csv = حفظ بصيغة CSV
-statistics-export-json = حفظ بصيغة JSON
-statistics-export-xlsx = حفظ بصيغة Excel ‏(.xlsx)
-statistics-export-html = حفظ صفحةَ ويب (HTML)
+statistics-export-csv = حفظ بصيغة { $format }
+statistics-export-json = حفظ بصيغة { $format }
+statistics-export-xlsx = حفظ بصيغة { $format }
+statistics-export-html = حفظ صفحةَ ويب ({ $format })
 statistics-export-saved = حُفظ في { $path }
 statistics-export-cancelled = لم يُحفظ شيء: أُلغي الحفظ.
 statistics-export-failed = لم يُحفظ الملف.
@@ -412,13 +422,13 @@ verify-unsound =
     }
 verify-newer-format =
     { $count ->
-        [one] كُتب سجل واحد بإصدار أحدث من Helpline. لا شيء تالف: حدّث التطبيق لقراءته.
-        [two] كُتب سجلان بإصدار أحدث من Helpline. لا شيء تالف: حدّث التطبيق لقراءتهما.
-        [few] كُتبت { $count } سجلات بإصدار أحدث من Helpline. لا شيء تالف: حدّث التطبيق لقراءتها.
-        [many] كُتب { $count } سجلًا بإصدار أحدث من Helpline. لا شيء تالف: حدّث التطبيق لقراءتها.
-       *[other] كُتب { $count } سجل بإصدار أحدث من Helpline. لا شيء تالف: حدّث التطبيق لقراءتها.
+        [one] كُتب سجل واحد بإصدار أحدث من ⁦Helpline⁩. لا شيء تالف: حدّث التطبيق لقراءته.
+        [two] كُتب سجلان بإصدار أحدث من ⁦Helpline⁩. لا شيء تالف: حدّث التطبيق لقراءتهما.
+        [few] كُتبت { $count } سجلات بإصدار أحدث من ⁦Helpline⁩. لا شيء تالف: حدّث التطبيق لقراءتها.
+        [many] كُتب { $count } سجلًا بإصدار أحدث من ⁦Helpline⁩. لا شيء تالف: حدّث التطبيق لقراءتها.
+       *[other] كُتب { $count } سجل بإصدار أحدث من ⁦Helpline⁩. لا شيء تالف: حدّث التطبيق لقراءتها.
     }
-verify-file-problems = ملف قاعدة البيانات نفسه تالف. هذا ما يقوله فحص SQLite:
+verify-file-problems = ملف قاعدة البيانات نفسه تالف. هذا ما يقوله فحص ⁦SQLite⁩:
 verify-place =
     { $place ->
         [users-role] دور أحد المستخدمين
@@ -598,11 +608,11 @@ error-no_such_case = لا توجد حالة بهذا الرقم — تحقّق �
 error-too_long = النص أطول من أن يُحفظ. اختصره.
 error-out_of_range = اختر عددًا صحيحًا بين { $min } و{ $max }.
 error-too_many = لا تتسع القائمة لأكثر من { $max }. احذف واحدًا أولًا.
-error-referral_code_malformed = يتكوّن الرمز من { $min } إلى { $max } حرفًا: a–z و0–9 و_.
-error-record_format_unknown = كُتب جزء من هذا المخزن بإصدار أحدث من Helpline. لا شيء تالف: حدّث التطبيق لقراءته.
+error-referral_code_malformed = يتكوّن الرمز من { $min } إلى { $max } حرفًا: ⁦a–z⁩ و⁦0–9⁩ و⁦_⁩.
+error-record_format_unknown = كُتب جزء من هذا المخزن بإصدار أحدث من ⁦Helpline⁩. لا شيء تالف: حدّث التطبيق لقراءته.
 error-contact_details_missing = اخترت أن يقدّم المتصل بيانات الاتصال، لكن لم يُدخل أيّ منها. أدخلها أو ألغِ هذا الاختيار.
 error-no_such_call = لم تعد تلك المكالمة غير المكتملة موجودة.
-error-invalid_country = هذا ليس رمز بلد من حرفين (ISO 3166)، مثل TR.
+error-invalid_country = هذا ليس رمز بلد من حرفين (⁦ISO 3166⁩)، مثل ⁦TR⁩.
 error-draft_not_saved = تعذّر حفظ الملاحظات. اضغط «قفل» مرة أخرى للقفل على أي حال، وستضيع آخر التغييرات.
 error-referral_exists = القائمة تحتوي هذا الرمز بالفعل.
 error-country_exists = القائمة تحتوي هذا البلد بالفعل.
@@ -611,10 +621,11 @@ error-export_failed = تعذّرت كتابة الملف. تأكّد من وجو
 error-month_missing = اختر الشهر الأول والشهر الأخير (السنة والشهر، مثل 2026-03).
 error-period_reversed = لا يمكن أن يأتي الشهر الأخير قبل الشهر الأول.
 error-period_too_long = اختر أربعة وعشرين شهرًا على الأكثر في كل مرة.
-error-invalid_k = اختر أصغر عدد يُعرض (k) من ٣ إلى ١٠٠.
+error-date_invalid = هذا ليس تاريخًا. اكتب السنة والشهر واليوم كما في المثال تحت الحقل.
+error-invalid_k = اختر أصغر عدد يُعرض (⁦k⁩) من ٣ إلى ١٠٠.
 error-month_not_ended = أحد الأشهر المختارة لم ينتهِ بعد. يمكن نشر إحصاءاته بعد انتهائه: اختر أشهرًا حتى الشهر الماضي.
 error-month_has_open_call = مكالمة بدأت في أحد هذه الأشهر ما زالت مفتوحة. أنهِها أو احذفها من المكالمات غير المكتملة في الصفحة الرئيسية، ثم حاول مرة أخرى.
-error-threshold_fixed = سبق نشر إحصاءات خط المساعدة هذا بأصغر عدد يُعرض (k) مختلف. استخدم قيمة k نفسها الواردة في التقارير السابقة، حتى يمكن مقارنة التقارير دون كشف أي عدد مخفي.
+error-threshold_fixed = سبق نشر إحصاءات خط المساعدة هذا بأصغر عدد يُعرض (⁦k⁩) مختلف. استخدم قيمة ⁦k⁩ نفسها الواردة في التقارير السابقة، حتى يمكن مقارنة التقارير دون كشف أي عدد مخفي.
 error-month_published = نُشرت إحصاءات ذلك الشهر، فلم يعد ممكنًا إضافة مكالمة إليه. سجّل المكالمة بتاريخ اليوم واذكر في الملاحظات متى جرت.
 error-not_a_backup = هذا الملف ليس نسخة احتياطية من خط المساعدة، أو أن بدايته تالفة.
 error-backup_damaged = النسخة الاحتياطية تالفة: لا يمكن فتح محتواها. استخدم نسخة احتياطية أخرى.

@@ -160,8 +160,6 @@ level-short-in_transit_country = Step 3
 level-legend = Concern level
 level-intro = Each step includes the ones before it.
 level-not-assessed-hint = Choose this when the level could not be assessed in this call.
-# $step is 1, 2 or 3.
-level-step-title = Step { $step }
 level-meaning-strong_interest = A strong interest in the conflict.
 level-meaning-wish_to_leave = Step 1, and has expressed a wish to leave or to change environment.
 level-meaning-in_transit_country = Steps 1 and 2, and has already travelled to a transit country.
@@ -201,6 +199,8 @@ call-section-referrals = Referrals
 referrals-none-available = The referral list is empty.
 next-steps-label = Agreed next steps
 follow-up-label = Follow-up date (optional)
+# $example is a day written year first, in the UI language's digits.
+follow-up-hint = Year, month and day, for example { $example }.
 notes-label = Notes
 notes-hint = Saved as you type.
 # $count and $max are numbers of characters.
@@ -210,6 +210,19 @@ discard-call = Discard call
 discard-call-question = Discard this call? Everything written in it will be deleted.
 discard-call-confirm = Yes, discard the call
 discard-call-cancel = No, back to the call
+# End call when nothing was recorded: the content is still that of a new call.
+empty-call-question = Nothing was recorded for this call.
+empty-call-discard = Discard the call
+empty-call-save = Save it anyway
+empty-call-back = Back to the call
+# In the call's header, before the level of the case's last call.
+call-case-last-level = Last call:
+# $calls is the number of earlier calls.
+call-story-title = Earlier calls on this case ({ $calls })
+call-story-loading = Reading the earlier calls…
+call-story-failed = The earlier calls could not be read.
+# Followed by what is chosen in the fields under it.
+call-details-title = Details:
 
 ## Values
 
@@ -277,24 +290,19 @@ new-call-on-case = New call on this case
 history-calls = Calls, newest first
 history-no-calls = No calls recorded.
 history-escalated = Concern rose
-history-duration = Duration
 # $minutes is a whole number.
 duration-minutes = { $minutes } min
 duration-unknown = Not recorded
-history-channel = Channel
-history-language = Language
-history-level = Concern level
+duration-under-minute = Under a minute
+# The channel and language of a call, as one row.
+history-call = Call
+# $age is an age band such as 18–20.
+history-age = age { $age }
 history-caller = Caller
 history-person = Person of concern
-# $relationship and $gender are the translated values.
-history-caller-value = { $relationship }, { $gender }
-# $gender, $age, $situation and $environment are the translated values.
-history-person-value = { $gender }, age { $age }, { $situation }, { $environment }
 history-referrals = Referrals
 history-next-steps = Next steps
 history-follow-up = Follow-up
-history-contact = Contact details
-history-anonymous = Anonymous
 history-notes = Notes
 
 ## Change own passphrase
@@ -355,9 +363,11 @@ statistics-intro = Calls, cases and referrals per month. Small counts are hidden
 statistics-query = Months and protection
 statistics-from-label = First month
 statistics-to-label = Last month
-statistics-month-hint = Year and month, for example 2026-03. At most 24 months.
+# $example is a month written year first, in the UI language's digits.
+statistics-month-hint = Year and month, for example { $example }. At most 24 months.
 statistics-k-label = Smallest count shown (k)
-statistics-k-hint = From 3 to 100. Counts from 1 to k − 1 are hidden.
+# $min and $max are the bounds of k.
+statistics-k-hint = From { $min } to { $max }. Counts from 1 to k − 1 are hidden.
 statistics-period-total-label = Add a column with the total over the period
 statistics-period-total-hint = Over more than one month, the last column then gives each row's total over all the months. With a single month there is nothing to add up, so the box cannot be ticked.
 statistics-show = Show statistics
@@ -399,10 +409,11 @@ statistics-median-minutes = Median minutes
 statistics-export-title = Save as a file
 statistics-export-hint = Saves the chosen months in the language of the app. You choose where the file goes.
 statistics-export-publishes = Saving a file publishes the chosen months. A published month never changes afterwards: every later file shows it exactly as it was first published. Only months that have ended can be published.
-statistics-export-csv = Save as CSV
-statistics-export-json = Save as JSON
-statistics-export-xlsx = Save as Excel (.xlsx)
-statistics-export-html = Save as web page (HTML)
+# $format is the format's own name ("CSV", "Excel (.xlsx)"), shown isolated, left to right.
+statistics-export-csv = Save as { $format }
+statistics-export-json = Save as { $format }
+statistics-export-xlsx = Save as { $format }
+statistics-export-html = Save as web page ({ $format })
 # $path is where the file was saved, shown isolated, left to right.
 statistics-export-saved = Saved to { $path }
 statistics-export-cancelled = Nothing was saved: the save was cancelled.
@@ -633,6 +644,7 @@ error-export_failed = The file could not be written. Check that the folder exist
 error-month_missing = Choose a first and a last month (year and month, for example 2026-03).
 error-period_reversed = The last month cannot come before the first.
 error-period_too_long = Choose at most 24 months at a time.
+error-date_invalid = That is not a date. Write the year, month and day, as in the example under the field.
 error-invalid_k = Choose a smallest count shown (k) from 3 to 100.
 error-month_not_ended = A chosen month has not ended yet. Its statistics can be published once it has: choose months up to last month.
 error-month_has_open_call = A call that started in one of these months is still open. End or discard it from the unfinished calls on the home screen, then try again.

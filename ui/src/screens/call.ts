@@ -1,7 +1,7 @@
 import { Autosaver, type SaveState } from '../autosave';
-import { checkField, el, selectField, userText } from '../dom';
-import { formatList, formatTimer, regionName, toArabicIndic } from '../format';
-import { currentLanguage, hasMessage, isDefaultReferral, t, type MessageId } from '../i18n';
+import { checkField, el, selectField } from '../dom';
+import { formatDay, formatList, formatTimer, inUiDigits, regionName, toArabicIndic, today, typedDay } from '../format';
+import { currentLanguage, hasMessage, t, type MessageId } from '../i18n';
 import * as ipc from '../ipc';
 import {
   AGE_BANDS,
@@ -18,10 +18,10 @@ import {
   type CaseHistory,
   type ErrorCode,
   type Level,
-  type Referral,
   type Settings,
   type Unfinished,
 } from '../ipc';
+import { callItem, levelBadge, newestFirst, referralName, stated } from './call-view';
 import { navBar } from './nav';
 import type { ActiveCall, Rendered, Screen, SessionContext } from './types';
 
@@ -42,7 +42,18 @@ export const ids = {
   copyStatus: 'copy-status',
   timer: 'call-timer',
   saveStatus: 'autosave-status',
+  /** The sticky header: number, time, save state, level, the case so far, End call. */
+  header: 'call-header',
+  currentLevel: 'call-current-level',
+  /** For a returning caller: the case's last level and follow-up, in the header. */
+  caseSummary: 'call-case-summary',
   form: 'call-form',
+  /** The demographic fields, collapsible; the summary says what is chosen. */
+  details: 'call-details',
+  detailsSummary: 'call-details-summary',
+  /** For a returning caller: the case's earlier calls, collapsible. */
+  story: 'call-case-story',
+  storyCalls: 'call-case-story-calls',
   channel: 'call-channel',
   language: 'call-language',
   relationship: 'caller-relationship',
@@ -63,6 +74,8 @@ export const ids = {
   referral: (code: string) => `referral-${code}` as const,
   nextSteps: 'next-steps',
   followUp: 'follow-up',
+  followUpDay: 'follow-up-day',
+  followUpHint: 'follow-up-hint',
   notes: 'notes',
   notesHint: 'notes-hint',
   notesCounter: 'notes-counter',
@@ -72,6 +85,11 @@ export const ids = {
   discardQuestion: 'discard-call-question',
   discardYes: 'discard-call-confirm',
   discardCancel: 'discard-call-cancel',
+  emptyConfirm: 'empty-call-confirm',
+  emptyQuestion: 'empty-call-question',
+  emptyDiscard: 'empty-call-discard',
+  emptySave: 'empty-call-save',
+  emptyBack: 'empty-call-back',
 } as const;
 
 type CopyState = 'idle' | 'copied' | 'failed';
@@ -80,8 +98,8 @@ export function copyContent(content: CallContent): CallContent {
   return JSON.parse(JSON.stringify(content)) as CallContent;
 }
 
-/** An unfinished call, taken up again. */
-export function resumedCall(draft: Unfinished): ActiveCall {
+/** An unfinished call, taken up again; `blank` is a new call's content, when known. */
+export function resumedCall(draft: Unfinished, blank: CallContent | null): ActiveCall {
   return {
     draftId: draft.draftId,
     caseNumber: draft.caseNumber,
@@ -89,7 +107,23 @@ export function resumedCall(draft: Unfinished): ActiveCall {
     newCase: draft.newCase,
     resumed: true,
     content: copyContent(draft.content),
+    blank,
   };
+}
+
+/** The same value whatever the order of object keys. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return a === b;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  return keysA.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
+
+/** Whether nothing was recorded: the content is still what a new call started with. */
+export function nothingRecorded(content: CallContent, blank: CallContent | null): boolean {
+  return blank !== null && sameValue(content, blank);
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
@@ -114,14 +148,6 @@ export function saveStateText(state: SaveState): string {
 
 export function copyText(copy: CopyState): string {
   return copy === 'copied' ? t('copy-done') : copy === 'failed' ? t('copy-failed') : '';
-}
-
-/** The name of a referral: its own label (user text), the built-in translation, or its code. */
-export function referralName(code: string, referrals: readonly Referral[]): Node | string {
-  const entry = referrals.find((item) => item.code === code);
-  if (entry?.label) return userText(entry.label, { dir: 'auto' });
-  if (isDefaultReferral(code)) return t(`referral-${code}`);
-  return userText(code, { dir: 'ltr', class: 'code' });
 }
 
 function options<V extends string>(values: readonly V[], prefix: string): { value: V; text: string }[] {
@@ -193,7 +219,7 @@ function ladder(content: CallContent, settings: Settings, onChange: () => void):
       label = el(
         'label',
         { for: id },
-        el('span', { class: 'step-title' }, t('level-step-title', { step: n })),
+        el('span', { class: 'step-title' }, t(`level-${level}`)),
         meaning,
         el('span', { id: `${id}-met`, class: 'met-note', hidden: true }, t('level-step-met')),
       );
@@ -229,10 +255,53 @@ function contactFields(content: CallContent, onChange: () => void): HTMLElement[
   return [make('name', 'text', 'auto'), make('phone', 'tel', 'ltr'), make('email', 'email', 'ltr')];
 }
 
+/** The demographic fields: whether any says more than "not stated". */
+function anyDetailStated(content: CallContent): boolean {
+  const { caller, person } = content;
+  return (
+    [caller.relationship, caller.gender, person.gender, person.ageBand, person.situation, person.environment].some(stated) ||
+    caller.identity.choice !== 'anonymous' ||
+    content.referrals.length > 0
+  );
+}
+
+/** What the collapsed details say is chosen: every stated value, in the fields' order. */
+function detailsChosen(content: CallContent, settings: Settings): (Node | string)[] {
+  const text = (prefix: string, code: string): string => (hasMessage(`${prefix}${code}`) ? t(`${prefix}${code}` as MessageId) : code);
+  const { caller, person } = content;
+  const items: (Node | string)[] = [text('channel-', content.channel), text('call-language-', content.language)];
+  if (stated(caller.relationship)) items.push(text('relationship-', caller.relationship));
+  if (stated(caller.gender)) items.push(text('gender-', caller.gender));
+  if (caller.identity.choice === 'gave_contact_details') items.push(t('caller-gives-contact-label'));
+  if (stated(person.gender)) items.push(text('gender-', person.gender));
+  if (stated(person.ageBand)) items.push(t('history-age', { age: text('age-', person.ageBand) }));
+  if (stated(person.situation)) items.push(text('situation-', person.situation));
+  if (stated(person.environment)) items.push(text('environment-', person.environment));
+  for (const code of content.referrals) items.push(referralName(code, settings.referrals));
+  const parts: (Node | string)[] = [];
+  items.forEach((item, index) => parts.push(...(index > 0 ? [' · '] : []), item));
+  return parts;
+}
+
+/** The header's word on a returning caller's case: its last call's level and its follow-up. */
+function caseSummaryParts(history: CaseHistory): (Node | string)[] {
+  const calls = newestFirst(history.calls);
+  const last = calls[0];
+  if (!last) return [];
+  const followUp = calls.find((call) => call.followUp !== null)?.followUp ?? null;
+  return [
+    el('span', { class: 'case-last-level' }, el('span', { class: 'label' }, t('call-case-last-level')), ' ', levelBadge(last.level)),
+    followUp
+      ? el('span', { class: 'case-follow-up' }, el('span', { class: 'label' }, t('history-follow-up')), ' ', formatDay(followUp))
+      : null,
+  ].filter((part): part is HTMLElement => part !== null);
+}
+
 /**
- * The call form: case number, timer, autosave state, every field, end and discard. The screen
- * keeps the call's content (its own copy, changed as the volunteer types) and saves it as a
- * draft while the call is open.
+ * The call form: a sticky header (case number, timer, autosave state, level, the case so far,
+ * End call), the notes with the concern ladder beside them, the case's earlier calls, and the
+ * demographic fields, collapsible. The screen keeps the call's content (its own copy, changed
+ * as the volunteer types) and saves it as a draft while the call is open.
  */
 export class CallScreen implements Screen {
   private readonly content: CallContent;
@@ -241,19 +310,36 @@ export class CallScreen implements Screen {
   private saveState: SaveState = 'saved';
   private copy: CopyState = 'idle';
   private confirmDiscard = false;
+  /** End call found nothing recorded and asks what to do. */
+  private confirmEmpty = false;
+  /** Whether the demographic fields are shown; open at first while none is filled. */
+  private detailsOpen: boolean;
+  /** A returning caller's case as read when the call opened; null until then (or for a new case). */
+  private story: CaseHistory | null = null;
+  private storyFailed = false;
+  /** The follow-up date as typed, while it differs from what the content holds; null: as saved. */
+  private followUpTyped: string | null = null;
   /** A lock found the draft unsaved and said so; the next one locks anyway. */
   private lockAnyway = false;
   /** The error a failed save put up, cleared again by the next save that works. */
   private saveError: ErrorCode | null = null;
   private timer: ReturnType<typeof setInterval> | undefined;
   /** Elements of the last drawing that change without drawing the screen again. */
-  private shown: { number: HTMLElement; timer: HTMLElement; copyStatus: HTMLElement; saveStatus: HTMLElement } | null = null;
+  private shown: {
+    number: HTMLElement;
+    timer: HTMLElement;
+    copyStatus: HTMLElement;
+    saveStatus: HTMLElement;
+    level: HTMLElement;
+    chosen: HTMLElement;
+  } | null = null;
 
   constructor(
     private readonly ctx: SessionContext,
     private readonly call: ActiveCall,
   ) {
     this.content = copyContent(call.content);
+    this.detailsOpen = !anyDetailStated(this.content);
     this.current = ctx.tasks.watch(this);
     this.saver = new Autosaver<CallContent>({
       save: async (content) => {
@@ -270,6 +356,30 @@ export class CallScreen implements Screen {
       },
       snapshot: () => copyContent(this.content),
       onState: (state) => this.saveStateChanged(state),
+    });
+  }
+
+  /** The call's draft id, to take the call up again after a lock. */
+  get draftId(): string {
+    return this.call.draftId;
+  }
+
+  /** What a new call starts with, if known, for the next call opened after a lock. */
+  get blank(): CallContent | null {
+    return this.call.blank;
+  }
+
+  /** Once shown: a returning caller's case is read, so its story is on the call screen. */
+  async load(): Promise<void> {
+    if (this.call.newCase) return;
+    await this.ctx.tasks.load(this, {
+      ask: () => ipc.findCase(this.call.caseNumber),
+      done: (history) => {
+        this.story = history;
+      },
+      failed: () => {
+        this.storyFailed = true;
+      },
     });
   }
 
@@ -296,8 +406,21 @@ export class CallScreen implements Screen {
     this.timer = undefined;
   }
 
-  /** Waits for the pending save, ends the call with the latest content, shows its case. */
-  async end(): Promise<void> {
+  /**
+   * Waits for the pending save, ends the call with the latest content, shows its case. A call
+   * with nothing recorded is not ended without asking (`anyway`: the volunteer said to save it).
+   */
+  async end(anyway = false): Promise<void> {
+    if (this.ctx.tasks.busy) return;
+    if (!this.followUpValid()) {
+      this.ctx.fail('date_invalid', ids.followUp);
+      return;
+    }
+    if (!anyway && nothingRecorded(this.content, this.call.blank)) {
+      this.askEmpty(true);
+      return;
+    }
+    this.confirmEmpty = false;
     await this.ctx.tasks.run(this, {
       before: () => this.saver.flush(),
       ask: () => {
@@ -310,11 +433,19 @@ export class CallScreen implements Screen {
         // The call is saved; only its history could not be read.
         failed: () => this.ctx.goHome(),
       }),
-      failed: () => {
+      failed: (code) => {
         // The call is still open: keep saving it.
         this.saver.resume();
+        // The switch is on but nothing was typed: the first contact field is the one to fill.
+        return code === 'contact_details_missing' ? { field: ids.contact('name') } : undefined;
       },
     });
+  }
+
+  /** Whether the follow-up field holds a day, or nothing. */
+  private followUpValid(): boolean {
+    const typed = this.followUpTyped;
+    return typed === null || typed.trim() === '' || typedDay(typed) !== null;
   }
 
   private async discard(): Promise<void> {
@@ -333,6 +464,13 @@ export class CallScreen implements Screen {
     this.confirmDiscard = confirm;
     this.ctx.redraw(this);
     this.ctx.focus(confirm ? ids.discardCancel : ids.discard);
+  }
+
+  private askEmpty(confirm: boolean): void {
+    this.confirmEmpty = confirm;
+    this.ctx.redraw(this);
+    // Back to the call is the answer that loses nothing; without the question, the notes.
+    this.ctx.focus(confirm ? ids.emptyBack : ids.notes);
   }
 
   private async copyNumber(): Promise<void> {
@@ -369,13 +507,40 @@ export class CallScreen implements Screen {
     }
   }
 
+  /** A field changed: save, and bring the header's level and the details' summary up to date. */
+  private changed(): void {
+    this.saver.changed();
+    if (!this.shown) return;
+    this.shown.level.replaceChildren(levelBadge(this.content.level));
+    this.shown.chosen.replaceChildren(...detailsChosen(this.content, this.ctx.settings));
+  }
+
   private elapsed(): string {
     return formatTimer(Date.now() - Date.parse(this.call.startedAt));
   }
 
   render(): Rendered {
+    const { form, notes, details } = this.form();
+    const header = this.header(details.chosen);
+    const root = el(
+      'div',
+      { class: 'unlocked' },
+      navBar(this.ctx, null),
+      el(
+        'section',
+        { id: ids.screen, class: 'screen call', 'aria-labelledby': ids.title },
+        el('h2', { id: ids.title, class: 'visually-hidden' }, t('call-title')),
+        header,
+        form,
+      ),
+    );
+    return { root, focus: notes };
+  }
+
+  /** The header that stays on screen: what to read aloud, how long, saved or not, the level, End call. */
+  private header(chosen: HTMLElement): HTMLElement {
     const { call } = this;
-    const language = currentLanguage();
+    const busy = this.ctx.tasks.busy;
     // Only the timer's text changes between drawings.
     this.timer ??= setInterval(() => {
       const text = this.elapsed();
@@ -383,21 +548,20 @@ export class CallScreen implements Screen {
       if (timer && timer.textContent !== text) timer.textContent = text;
     }, 250);
 
-    // --- the number to read aloud, the timer, the save state ----------------------------------
     const number = el(
       'p',
       { id: ids.caseNumber, class: 'case-number big-number', dir: 'ltr', translate: 'no', tabindex: '-1' },
       call.caseNumber,
     );
     const arabic =
-      language === 'ar'
+      currentLanguage() === 'ar'
         ? el(
             'p',
             { id: ids.caseNumberArabic, class: 'case-number arabic-number', dir: 'ltr', translate: 'no', lang: 'ar' },
             toArabicIndic(call.caseNumber),
           )
         : null;
-    const copy = el('button', { id: ids.copy, type: 'button', class: 'secondary' }, t('copy-case-number'));
+    const copy = el('button', { id: ids.copy, type: 'button', class: 'secondary small' }, t('copy-case-number'));
     copy.addEventListener('click', () => void this.copyNumber());
     const timer = el('time', { id: ids.timer, role: 'timer', 'aria-live': 'off' }, this.elapsed());
     const copyStatus = el('span', { id: ids.copyStatus, role: 'status', class: 'status' }, copyText(this.copy));
@@ -406,40 +570,92 @@ export class CallScreen implements Screen {
       { id: ids.saveStatus, role: 'status', class: `autosave ${this.saveState}`, 'data-state': this.saveState },
       saveStateText(this.saveState),
     );
-    this.shown = { number, timer, copyStatus, saveStatus };
-    const header = el(
+    const level = el('span', { id: ids.currentLevel }, levelBadge(this.content.level));
+    const summary = this.story ? caseSummaryParts(this.story) : [];
+    const caseSummary = el('p', { id: ids.caseSummary, class: 'case-summary', hidden: summary.length === 0 }, ...summary);
+    this.shown = { number, timer, copyStatus, saveStatus, level, chosen };
+
+    const end = el(
+      'button',
+      { id: ids.end, type: 'button', class: 'end-call', disabled: busy, 'aria-keyshortcuts': 'Alt+E', title: t('end-call') },
+      busy ? t('working') : t('end-call'),
+    );
+    end.addEventListener('click', () => void this.end());
+
+    return el(
       'div',
-      { class: 'call-header' },
+      { id: ids.header, class: 'call-header' },
       el(
         'div',
         { class: 'number-box' },
         el('p', { class: 'number-label' }, t(call.newCase ? 'call-new-case' : 'call-returning')),
-        number,
-        arabic,
-        el('div', { class: 'copy-row' }, copy, copyStatus),
+        el('div', { class: 'number-row' }, number, arabic, copy, copyStatus),
       ),
       el(
         'div',
         { class: 'call-meta' },
         el('p', { class: 'timer' }, el('span', { class: 'label' }, t('call-timer-label')), ' ', timer),
         saveStatus,
+        el('p', { class: 'current-level' }, el('span', { class: 'label' }, t('level-legend')), ' ', level),
+        caseSummary,
       ),
+      el('div', { class: 'end-box' }, end),
+      this.confirmEmpty ? this.emptyQuestion() : null,
     );
-    const { form, focus } = this.form();
-    const root = el(
-      'div',
-      { class: 'unlocked' },
-      navBar(this.ctx, null),
-      el('section', { id: ids.screen, class: 'screen call', 'aria-labelledby': ids.title }, el('h2', { id: ids.title }, t('call-title')), header, form),
-    );
-    return { root, focus };
   }
 
-  private form(): { form: HTMLElement; focus: HTMLElement } {
+  /** End call with nothing recorded: discard it, save it all the same, or go back to it. */
+  private emptyQuestion(): HTMLElement {
+    const busy = this.ctx.tasks.busy;
+    const discard = el('button', { id: ids.emptyDiscard, type: 'button', class: 'danger', disabled: busy }, t('empty-call-discard'));
+    const save = el('button', { id: ids.emptySave, type: 'button', class: 'secondary', disabled: busy }, t('empty-call-save'));
+    const back = el('button', { id: ids.emptyBack, type: 'button', class: 'secondary' }, t('empty-call-back'));
+    discard.addEventListener('click', () => void this.discard());
+    save.addEventListener('click', () => void this.end(true));
+    back.addEventListener('click', () => this.askEmpty(false));
+    const question = el(
+      'div',
+      { id: ids.emptyConfirm, class: 'confirm', role: 'group', 'aria-labelledby': ids.emptyQuestion },
+      el('p', { id: ids.emptyQuestion, class: 'warning' }, t('empty-call-question')),
+      el('div', { class: 'actions' }, back, discard, save),
+    );
+    // Escape goes back to the call; it never discards.
+    question.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        this.askEmpty(false);
+      }
+    });
+    return question;
+  }
+
+  /** A returning caller's earlier calls, newest first, collapsible. */
+  private storySection(): HTMLElement | null {
+    if (this.call.newCase) return null;
+    const { story } = this;
+    let body: HTMLElement;
+    if (story === null) body = el('p', { class: 'hint' }, t(this.storyFailed ? 'call-story-failed' : 'call-story-loading'));
+    else if (story.calls.length === 0) body = el('p', { class: 'empty' }, t('history-no-calls'));
+    else {
+      body = el(
+        'ol',
+        { id: ids.storyCalls, class: 'history-calls compact' },
+        ...newestFirst(story.calls).map((item) => callItem(item, this.ctx.settings.referrals, 'h5')),
+      );
+    }
+    return el(
+      'details',
+      { id: ids.story, class: 'case-story', open: true },
+      el('summary', {}, t('call-story-title', { calls: story?.calls.length ?? 0 })),
+      body,
+    );
+  }
+
+  private form(): { form: HTMLElement; notes: HTMLTextAreaElement; details: { chosen: HTMLElement } } {
     const { content } = this;
     const settings = this.ctx.settings;
     const busy = this.ctx.tasks.busy;
-    const change = (): void => this.saver.changed();
+    const change = (): void => this.changed();
 
     // --- the call -----------------------------------------------------------------------------
     const channel = selectField(ids.channel, t('call-channel-label'), options(CHANNELS, 'channel-'), content.channel, (value) => {
@@ -542,21 +758,38 @@ export class CallScreen implements Screen {
       content.nextSteps = nextSteps.value;
       change();
     });
-    const followUp = el('input', { id: ids.followUp, name: ids.followUp, type: 'date' });
-    followUp.value = content.followUp ?? '';
-    const followUpChanged = (): void => {
-      const value = /^\d{4}-\d{2}-\d{2}$/.test(followUp.value) ? followUp.value : null;
+    // A text field the UI formats and reads (a date picker shows the machine's locale): the UI
+    // language's digits, any digits read back, the day named beside it as the UI writes it.
+    const followUp = el('input', {
+      id: ids.followUp,
+      name: ids.followUp,
+      type: 'text',
+      inputmode: 'numeric',
+      dir: 'ltr',
+      autocomplete: 'off',
+      spellcheck: 'false',
+      class: 'date-input',
+      'aria-describedby': `${ids.followUpDay} ${ids.followUpHint}`,
+    });
+    followUp.value = this.followUpTyped ?? inUiDigits(content.followUp ?? '');
+    const followUpDay = el('span', { id: ids.followUpDay, class: 'day-name' }, content.followUp ? formatDay(content.followUp) : '');
+    followUp.addEventListener('input', () => {
+      this.followUpTyped = followUp.value;
+      const value = typedDay(followUp.value);
+      followUpDay.textContent = value ? formatDay(value) : '';
       if (value === content.followUp) return;
       content.followUp = value;
       change();
-    };
-    followUp.addEventListener('input', followUpChanged);
-    followUp.addEventListener('change', followUpChanged);
+    });
+    // Said once the volunteer leaves the field, not at every keystroke.
+    followUp.addEventListener('change', () => {
+      if (!this.followUpValid()) this.ctx.showError('date_invalid', null, ids.followUp);
+    });
 
     const notes = el('textarea', {
       id: ids.notes,
       name: ids.notes,
-      rows: '14',
+      rows: '12',
       dir: 'auto',
       maxlength: String(LIMITS.notesChars),
       'aria-describedby': `${ids.notesHint} ${ids.notesCounter}`,
@@ -576,13 +809,7 @@ export class CallScreen implements Screen {
       change();
     });
 
-    // --- end and discard ----------------------------------------------------------------------
-    const end = el(
-      'button',
-      { id: ids.end, type: 'button', class: 'big', disabled: busy, 'aria-keyshortcuts': 'Alt+E', title: t('end-call') },
-      busy ? t('working') : t('end-call'),
-    );
-    end.addEventListener('click', () => void this.end());
+    // --- discard ------------------------------------------------------------------------------
     let discardArea: HTMLElement;
     if (this.confirmDiscard) {
       const yes = el('button', { id: ids.discardYes, type: 'button', class: 'danger', disabled: busy }, t('discard-call-confirm'));
@@ -608,35 +835,43 @@ export class CallScreen implements Screen {
       discardArea = el('div', { class: 'discard' }, discard);
     }
 
+    // --- the demographic fields, collapsible: the summary says what is chosen ---------------------
+    const chosen = el('span', { id: ids.detailsSummary, class: 'chosen' }, ...detailsChosen(content, settings));
+    const details = el(
+      'details',
+      { id: ids.details, class: 'call-details-fields', open: this.detailsOpen },
+      el('summary', {}, el('span', { class: 'summary-title' }, t('call-details-title')), ' ', chosen),
+      el(
+        'div',
+        { class: 'details-grid' },
+        section('call-section-call', t('call-section-call'), channel.block, callLanguage.block),
+        section(
+          'call-section-caller',
+          t('call-section-caller'),
+          relationship.block,
+          callerGender.block,
+          givesContact.block,
+          el('p', { id: ids.anonymousHint, class: 'hint' }, t('caller-anonymous-hint')),
+          contact,
+        ),
+        section('call-section-person', t('call-section-person'), personGender.block, ageBand.block, situation.block, environment.block),
+        section(
+          'call-section-referrals',
+          t('call-section-referrals'),
+          ...(referralBoxes.length > 0 ? referralBoxes : [el('p', { class: 'hint' }, t('referrals-none-available'))]),
+        ),
+      ),
+    );
+    details.addEventListener('toggle', () => {
+      this.detailsOpen = details.open;
+    });
+
     const form = el(
       'form',
       { id: ids.form, class: 'call-form', novalidate: true },
       el(
         'div',
         { class: 'call-columns' },
-        el(
-          'div',
-          { class: 'call-facts' },
-          section('call-section-call', t('call-section-call'), channel.block, callLanguage.block),
-          section(
-            'call-section-caller',
-            t('call-section-caller'),
-            relationship.block,
-            callerGender.block,
-            givesContact.block,
-            el('p', { id: ids.anonymousHint, class: 'hint' }, t('caller-anonymous-hint')),
-            contact,
-          ),
-          section('call-section-person', t('call-section-person'), personGender.block, ageBand.block, situation.block, environment.block),
-          ladder(content, settings, change),
-          section(
-            'call-section-referrals',
-            t('call-section-referrals'),
-            ...(referralBoxes.length > 0 ? referralBoxes : [el('p', { class: 'hint' }, t('referrals-none-available'))]),
-          ),
-          el('div', { class: 'field' }, el('label', { for: ids.nextSteps }, t('next-steps-label')), nextSteps),
-          el('div', { class: 'field' }, el('label', { for: ids.followUp }, t('follow-up-label')), followUp),
-        ),
         el(
           'div',
           { class: 'call-notes' },
@@ -648,15 +883,29 @@ export class CallScreen implements Screen {
             notes,
             counter,
           ),
-          el('div', { class: 'actions end' }, end),
-          discardArea,
+        ),
+        el(
+          'div',
+          { class: 'call-assessment' },
+          ladder(content, settings, change),
+          el('div', { class: 'field' }, el('label', { for: ids.nextSteps }, t('next-steps-label')), nextSteps),
+          el(
+            'div',
+            { class: 'field' },
+            el('label', { for: ids.followUp }, t('follow-up-label')),
+            el('div', { class: 'date-row' }, followUp, followUpDay),
+            el('p', { id: ids.followUpHint, class: 'hint' }, t('follow-up-hint', { example: inUiDigits(today()) })),
+          ),
         ),
       ),
+      this.storySection(),
+      details,
+      discardArea,
     );
     // Enter in a text field must not end anything.
     form.addEventListener('submit', (event) => event.preventDefault());
     form.addEventListener('focusout', () => this.saver.saveNow());
 
-    return { form, focus: channel.select };
+    return { form, notes, details: { chosen } };
   }
 }

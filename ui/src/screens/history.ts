@@ -1,9 +1,8 @@
-import { caseNumber, el, userText } from '../dom';
-import { durationMinutes, formatDateTime, formatDay, listNodes } from '../format';
+import { caseNumber, el } from '../dom';
 import { t } from '../i18n';
 import * as ipc from '../ipc';
-import { levelStep, type CallView, type CaseHistory, type Referral } from '../ipc';
-import { referralName } from './call';
+import type { CaseHistory } from '../ipc';
+import { callItem, newestFirst } from './call-view';
 import { navBar } from './nav';
 import type { Rendered, Screen, SessionContext } from './types';
 
@@ -18,77 +17,6 @@ export const ids = {
   callsTitle: 'history-calls-title',
   calls: 'history-calls',
 } as const;
-
-/** Newest first, whatever order they came in. */
-export function newestFirst(calls: readonly CallView[]): CallView[] {
-  return calls
-    .map((call, index) => ({ call, index, time: Date.parse(call.startedAt) }))
-    .sort((a, b) => b.time - a.time || a.index - b.index)
-    .map((item) => item.call);
-}
-
-function row(term: string, ...value: (Node | string | null)[]): HTMLElement[] {
-  return [el('dt', {}, term), el('dd', {}, ...value)];
-}
-
-function callItem(call: CallView, referrals: readonly Referral[]): HTMLElement {
-  const minutes = durationMinutes(call.startedAt, call.endedAt);
-  const identity = call.caller.identity;
-  const contact: HTMLElement[] = [];
-  if (identity.choice === 'gave_contact_details') {
-    // A name may be in any script; a phone number or an address always reads left to right.
-    if (identity.name) contact.push(...row(t('contact-name-label'), userText(identity.name, { dir: 'auto' })));
-    if (identity.phone) contact.push(...row(t('contact-phone-label'), userText(identity.phone, { dir: 'ltr' })));
-    if (identity.email) contact.push(...row(t('contact-email-label'), userText(identity.email, { dir: 'ltr' })));
-  }
-  const details = el(
-    'dl',
-    { class: 'call-details' },
-    ...row(t('history-duration'), minutes === null ? t('duration-unknown') : t('duration-minutes', { minutes })),
-    ...row(t('history-channel'), t(`channel-${call.channel}`)),
-    ...row(t('history-language'), t(`call-language-${call.language}`)),
-    ...row(t('history-level'), el('span', { class: `level level-${levelStep(call.level)}` }, t(`level-${call.level}`))),
-    ...row(
-      t('history-caller'),
-      t('history-caller-value', {
-        relationship: t(`relationship-${call.caller.relationship}`),
-        gender: t(`gender-${call.caller.gender}`),
-      }),
-    ),
-    ...(contact.length > 0 ? contact : row(t('history-contact'), t('history-anonymous'))),
-    ...row(
-      t('history-person'),
-      t('history-person-value', {
-        gender: t(`gender-${call.person.gender}`),
-        age: t(`age-${call.person.ageBand}`),
-        situation: t(`situation-${call.person.situation}`),
-        environment: t(`environment-${call.person.environment}`),
-      }),
-    ),
-    ...row(
-      t('history-referrals'),
-      ...(call.referrals.length === 0 ? [t('value-none')] : listNodes(call.referrals.map((code) => referralName(code, referrals)))),
-    ),
-    ...row(
-      t('history-next-steps'),
-      call.nextSteps.trim() === '' ? t('value-none') : el('span', { class: 'pre', dir: 'auto' }, call.nextSteps),
-    ),
-    ...row(t('history-follow-up'), call.followUp ? formatDay(call.followUp) : t('value-none')),
-  );
-  return el(
-    'li',
-    { class: call.escalated ? 'history-call escalated' : 'history-call' },
-    el(
-      'h4',
-      {},
-      el('time', { datetime: call.startedAt }, formatDateTime(call.startedAt)),
-      call.escalated ? el('span', { class: 'history-escalated', role: 'note' }, t('history-escalated')) : null,
-    ),
-    details,
-    el('h5', {}, t('history-notes')),
-    el('p', { class: 'history-notes', dir: 'auto' }, call.notes.trim() === '' ? t('value-none') : call.notes),
-  );
-}
 
 /** One case: its number, open or closed, every call newest first, and a new call on it. */
 export class HistoryScreen implements Screen {

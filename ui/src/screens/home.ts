@@ -86,7 +86,8 @@ export class HomeScreen implements Screen {
 
   private resume(draft: Unfinished): void {
     if (this.ctx.tasks.busy) return;
-    this.ctx.openCall(resumedCall(draft));
+    // Only a new case's draft can be told from a blank call: a returning caller's starts filled in.
+    this.ctx.openCall(resumedCall(draft, draft.newCase ? this.ctx.blankCall : null));
   }
 
   private askDiscard(draftId: string | null): void {

@@ -4,7 +4,7 @@ import { formatNodes, t, type MessageId } from '../i18n';
 import * as ipc from '../ipc';
 import { LIMITS, ROLES, type ErrorCode, type Role, type Settings, type UserSummary } from '../ipc';
 import type { Correction } from '../tasks';
-import { referralName } from './call';
+import { referralName } from './call-view';
 import { navBar } from './nav';
 import type { Rendered, Screen, SessionContext } from './types';
 

@@ -65,6 +65,11 @@ export class SetupScreen implements Screen {
 
   private async setUp(userName: string, passphrase: string, repeat: string): Promise<void> {
     if (this.ctx.tasks.busy) return;
+    // Fields in the order they appear: what the UI can check before the core's rules.
+    if (userName.trim() === '') {
+      this.ctx.fail('invalid_user_name', ids.user);
+      return;
+    }
     if (passphrase !== repeat) {
       this.ctx.fail('passphrase_mismatch', ids.repeat, [ids.repeat]);
       return;
@@ -120,6 +125,10 @@ export class SetupScreen implements Screen {
   private async restoreBackup(form: RestoreForm): Promise<void> {
     if (!this.restore || this.ctx.tasks.busy) return;
     const { withRecovery } = this.restore;
+    if (form.userName.trim() === '') {
+      this.ctx.fail('invalid_user_name', ids.restoreUser);
+      return;
+    }
     if (withRecovery && form.newPassphrase !== form.repeat) {
       this.ctx.fail('passphrase_mismatch', ids.restoreRepeat, [ids.restoreRepeat]);
       return;

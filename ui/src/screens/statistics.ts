@@ -5,7 +5,7 @@
 // translated from Rust (in `document.language`); everything else here is from helpline.ftl.
 
 import { checkField, el, field, svg } from '../dom';
-import { formatCount, formatDecimal, formatMonth, monthName, previousMonth, thisMonth, toLatinDigits } from '../format';
+import { formatCount, formatDecimal, formatMonth, inUiDigits, monthName, previousMonth, thisMonth, toLatinDigits } from '../format';
 import { currentLanguage, direction, formatNodes, t } from '../i18n';
 import {
   EXPORT_FORMATS,
@@ -40,6 +40,8 @@ export const ids = {
   k: 'stats-k',
   periodTotal: 'stats-period-total',
   monthHint: 'stats-month-hint',
+  /** The month a month field holds, named in the UI language. */
+  monthName: (field: string) => `${field}-name` as const,
   periodTotalHint: 'stats-period-total-hint',
   show: 'stats-show',
   exportPart: 'stats-export',
@@ -112,14 +114,15 @@ export function isSingleMonth(form: Pick<StatisticsForm, 'from' | 'to'>): boolea
 export function checkStatisticsForm(form: StatisticsForm, now: Date = new Date()): FormCheck {
   const from = typedMonth(form.from);
   const to = typedMonth(form.to);
+  // Field by field, in the order they appear: from, to, then k.
+  const current = monthNumber(thisMonth(now));
   if (!isMonth(from)) return { ok: false, code: 'month_missing', field: ids.from };
+  if (monthNumber(from) >= current) return { ok: false, code: 'month_not_ended', field: ids.from };
   if (!isMonth(to)) return { ok: false, code: 'month_missing', field: ids.to };
+  if (monthNumber(to) >= current) return { ok: false, code: 'month_not_ended', field: ids.to };
   const months = monthNumber(to) - monthNumber(from) + 1;
   if (months < 1) return { ok: false, code: 'period_reversed', field: ids.to };
   if (months > MAX_MONTHS) return { ok: false, code: 'period_too_long', field: ids.to };
-  const current = monthNumber(thisMonth(now));
-  if (monthNumber(from) >= current) return { ok: false, code: 'month_not_ended', field: ids.from };
-  if (monthNumber(to) >= current) return { ok: false, code: 'month_not_ended', field: ids.to };
   const digits = toLatinDigits(form.k.trim());
   const k = /^\d{1,3}$/.test(digits) ? Number(digits) : NaN;
   if (!(k >= K_MIN && k <= K_MAX)) return { ok: false, code: 'invalid_k', field: ids.k };
@@ -141,6 +144,9 @@ export function publishedText(value: Published, k: number): string {
 }
 
 /** Numbers, signs and months read left to right in every language ("<5" must not mirror). */
+/** The formats' own names, the same in every language; isolated where they are shown. */
+const FORMAT_NAMES: Readonly<Record<ExportFormat, string>> = { csv: 'CSV', json: 'JSON', xlsx: 'Excel (.xlsx)', html: 'HTML' };
+
 function ltr(text: string, attributes: Record<string, string> = {}): HTMLElement {
   return el('bdi', { dir: 'ltr', ...attributes }, text);
 }
@@ -472,32 +478,45 @@ export class StatisticsScreen implements Screen {
 
   render(): Rendered {
     const busy = this.ctx.tasks.busy;
-    const from = field(ids.from, t('statistics-from-label'), {
-      type: 'month',
-      dir: 'ltr',
-      autocomplete: 'off',
-      'aria-describedby': ids.monthHint,
-    });
-    const to = field(ids.to, t('statistics-to-label'), {
-      type: 'month',
-      dir: 'ltr',
-      autocomplete: 'off',
-      'aria-describedby': ids.monthHint,
-    });
+    // Text fields the UI formats (a month picker or a number field shows the machine's locale,
+    // not the UI's): the UI language's digits, any digits read back, the month named beside.
+    const monthField = (id: string, label: string) => {
+      const made = field(id, label, {
+        type: 'text',
+        inputmode: 'numeric',
+        dir: 'ltr',
+        autocomplete: 'off',
+        spellcheck: 'false',
+        class: 'month-input',
+        'aria-describedby': `${ids.monthName(id)} ${ids.monthHint}`,
+      });
+      const name = el('span', { id: ids.monthName(id), class: 'month-name hint' });
+      const named = (): void => {
+        const month = typedMonth(made.input.value);
+        name.textContent = isMonth(month) ? monthName(month) : '';
+      };
+      made.input.addEventListener('input', named);
+      made.block.append(name);
+      return { ...made, named };
+    };
+    const from = monthField(ids.from, t('statistics-from-label'));
+    const to = monthField(ids.to, t('statistics-to-label'));
     const k = field(
       ids.k,
       t('statistics-k-label'),
-      { type: 'number', min: String(K_MIN), max: String(K_MAX), step: '1', inputmode: 'numeric', dir: 'ltr', class: 'short' },
-      t('statistics-k-hint'),
+      { type: 'text', inputmode: 'numeric', dir: 'ltr', autocomplete: 'off', class: 'short' },
+      t('statistics-k-hint', { min: formatCount(K_MIN), max: formatCount(K_MAX) }),
     );
     // A single month has no period to add up: the box is disabled (and keeps its tick for when
     // the months change again); nothing asks for the column then.
     const periodTotal = checkField(ids.periodTotal, t('statistics-period-total-label'), this.form.periodTotal, {
       'aria-describedby': ids.periodTotalHint,
     });
-    from.input.value = this.form.from;
-    to.input.value = this.form.to;
-    k.input.value = this.form.k;
+    from.input.value = inUiDigits(this.form.from);
+    to.input.value = inUiDigits(this.form.to);
+    k.input.value = inUiDigits(this.form.k);
+    from.named();
+    to.named();
     // Read at the time of the click: a re-render restores typed values without an input event.
     const read = (): StatisticsForm => ({
       from: from.input.value,
@@ -524,7 +543,7 @@ export class StatisticsScreen implements Screen {
       { id: ids.form, class: 'stats-form', novalidate: true, 'aria-labelledby': ids.formTitle },
       el('h3', { id: ids.formTitle, class: 'visually-hidden' }, t('statistics-query')),
       el('div', { class: 'stats-fields' }, from.block, to.block, k.block),
-      el('p', { id: ids.monthHint, class: 'hint' }, t('statistics-month-hint')),
+      el('p', { id: ids.monthHint, class: 'hint' }, ...formatNodes('statistics-month-hint', { example: ltr(formatMonth('2026-03')) })),
       periodTotal.block,
       el('p', { id: ids.periodTotalHint, class: 'hint' }, t('statistics-period-total-hint')),
       el('div', { class: 'actions' }, show),
@@ -545,7 +564,7 @@ export class StatisticsScreen implements Screen {
           'aria-describedby': ids.exportPublishes,
           disabled: busy,
         },
-        t(`statistics-export-${format}`),
+        ...formatNodes(`statistics-export-${format}`, { format: ltr(FORMAT_NAMES[format], { class: 'format', translate: 'no' }) }),
       );
       button.addEventListener('click', () => void this.export(read(), format));
       return button;

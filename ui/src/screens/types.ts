@@ -15,6 +15,8 @@ export interface ActiveCall {
   newCase: boolean;
   resumed: boolean;
   content: CallContent;
+  /** What a new call starts with (start_call's content), to tell a call with nothing recorded; null when not known. */
+  blank: CallContent | null;
 }
 
 /** What the app offers every screen. */
@@ -24,7 +26,8 @@ export interface Context {
   redraw(screen: Screen): void;
   /** Draws `screen` afresh, as when it was first shown (empty fields, first focus, no error), if it is on show. */
   reopen(screen: Screen): void;
-  showError(code: ErrorCode | null, limit?: LimitView | null): void;
+  /** Shows `code` at the field with the id `field` if there is one on screen, else in #error. */
+  showError(code: ErrorCode | null, limit?: LimitView | null, field?: string): void;
   /** Clears the error box if it still shows `code`. */
   clearError(code: ErrorCode): void;
   /** Shows `code`, empties `clear` and puts the focus (and selection) on `field`. */
@@ -52,6 +55,8 @@ export interface SessionContext extends Context {
   readonly settings: Settings;
   /** Resolves once the settings read at sign-in have arrived (or failed). */
   readonly settingsLoaded: Promise<void>;
+  /** A new case's call as start_call last sent it (it holds nothing of any call), or null. */
+  readonly blankCall: CallContent | null;
   /** The filter of the cases list, kept for the session. */
   readonly casesFilter: CasesFilter;
   setCasesFilter(filter: CasesFilter): void;

@@ -59,6 +59,11 @@ export class UnlockScreen implements Screen {
   /** Every passphrase is forgotten: the recovery code gives the user a new passphrase. */
   private async recover(userName: string, recoveryCode: string, passphrase: string, repeat: string): Promise<void> {
     if (this.ctx.tasks.busy) return;
+    // Fields in the order they appear: what the UI can check before the core's rules.
+    if (userName.trim() === '') {
+      this.ctx.fail('invalid_user_name', ids.recoverUser);
+      return;
+    }
     if (passphrase !== repeat) {
       this.ctx.fail('passphrase_mismatch', ids.recoverRepeat, [ids.recoverRepeat]);
       return;
@@ -88,12 +93,8 @@ export class UnlockScreen implements Screen {
       type: 'password',
       autocomplete: 'current-password',
     });
-    const submit = el(
-      'button',
-      { id: ids.submit, type: 'submit', disabled: busy },
-      // A wrong passphrase takes longer to answer (the shell slows it down): say what is going on.
-      busy ? t('unlock-checking') : t('unlock-submit'),
-    );
+    // The button keeps its label: one "Checking…", in the status line below it.
+    const submit = el('button', { id: ids.submit, type: 'submit', disabled: busy }, t('unlock-submit'));
     const useRecovery = el('button', { id: ids.useRecovery, type: 'button', class: 'link', disabled: busy }, t('unlock-use-recovery'));
     useRecovery.addEventListener('click', () => this.showRecovery(true));
     const form = el(
@@ -102,7 +103,9 @@ export class UnlockScreen implements Screen {
       user.block,
       passphrase.block,
       el('div', { class: 'actions' }, submit),
-      el('p', { id: ids.status, class: 'status', role: 'status' }, busy ? t('unlock-checking') : ''),
+      // A wrong passphrase takes longer to answer (the shell slows it down): say what is going on,
+      // in a line whose room is kept, so nothing moves when it appears.
+      el('p', { id: ids.status, class: 'status-line', role: 'status' }, busy ? t('unlock-checking') : ''),
       el('p', { class: 'aside' }, useRecovery),
     );
     form.addEventListener('submit', (event) => {
@@ -120,7 +123,7 @@ export class UnlockScreen implements Screen {
       passphrase: ids.recoverPassphrase,
       repeat: ids.recoverRepeat,
     });
-    const submit = el('button', { id: ids.recoverSubmit, type: 'submit', disabled: busy }, busy ? t('working') : t('recover-submit'));
+    const submit = el('button', { id: ids.recoverSubmit, type: 'submit', disabled: busy }, t('recover-submit'));
     const back = el('button', { id: ids.recoverBack, type: 'button', class: 'secondary', disabled: busy }, t('recover-back'));
     back.addEventListener('click', () => this.showRecovery(false));
     const form = el(
@@ -133,7 +136,7 @@ export class UnlockScreen implements Screen {
       passphrase.block,
       repeat.block,
       el('div', { class: 'actions' }, back, submit),
-      el('p', { id: ids.recoverStatus, class: 'status', role: 'status' }, busy ? t('working') : ''),
+      el('p', { id: ids.recoverStatus, class: 'status-line', role: 'status' }, busy ? t('unlock-checking') : ''),
     );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
