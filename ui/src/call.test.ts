@@ -104,6 +104,7 @@ describe('a new call', () => {
       referrals: ['psychologist', 'old_code'],
       nextSteps: 'Call back on Friday',
       followUp: '2026-03-06',
+      followUpDone: false,
       notes: 'She is worried.',
     };
     await open(store(), {

@@ -91,6 +91,7 @@ describe('calls and cases', () => {
     referrals: ['psychologist'],
     nextSteps: '',
     followUp: '2026-03-06',
+    followUpDone: false,
     notes: 'n',
   };
   const started = {

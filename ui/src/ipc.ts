@@ -266,6 +266,7 @@ const contentShape: Shape<CallContent> = {
   referrals: array(string),
   nextSteps: string,
   followUp: nullable(date),
+  followUpDone: boolean,
   notes: string,
 };
 const content = object<CallContent>(contentShape);
@@ -320,6 +321,7 @@ const auditAction = tagged<'kind', AuditAction>('kind', {
   passphrase_changed: {},
   case_opened: { case: string },
   case_forgotten: { case: string },
+  follow_up_done: { case: string },
   cases_expired: { cases: count, retentionMonths: count },
   statistics_exported: { from: month, to: month, format: string, k: count, periodTotal: boolean },
   user_added: { name: string, role },
@@ -334,6 +336,7 @@ const AUDIT_KIND_SET: Record<AuditKind, true> = {
   recovery_code_used: true,
   case_opened: true,
   case_forgotten: true,
+  follow_up_done: true,
   cases_expired: true,
   statistics_exported: true,
   backup_taken: true,

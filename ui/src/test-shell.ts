@@ -66,6 +66,7 @@ export function blankContent(): CallContent {
     referrals: [],
     nextSteps: '',
     followUp: null,
+    followUpDone: false,
     notes: '',
   };
 }

@@ -514,6 +514,7 @@ audit-action-signed_in = سجّل الدخول.
 audit-action-recovery_code_used = فتح المخزن برمز الاسترداد.
 audit-action-case_opened = فتح حالة (السجل { $case }).
 audit-action-case_forgotten = محا حالة نهائيًا (السجل { $case }).
+audit-action-follow_up_done = أشّر على متابعة حالة بأنها أُنجزت (السجل { $case }).
 audit-action-cases_expired =
     { $cases ->
         [one] أتلفت مدة الاحتفاظ (بالأشهر: { $months }) حالة واحدة.

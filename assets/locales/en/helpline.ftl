@@ -536,6 +536,7 @@ audit-action-recovery_code_used = Opened the store with the recovery code.
 # $case is a reference to the case's record, never its number.
 audit-action-case_opened = Opened a case (record { $case }).
 audit-action-case_forgotten = Forgot a case for good (record { $case }).
+audit-action-follow_up_done = Marked a case's follow-up done (record { $case }).
 # $cases is a number of cases, $months the retention period.
 audit-action-cases_expired =
     { $cases ->

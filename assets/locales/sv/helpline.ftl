@@ -491,6 +491,7 @@ audit-action-signed_in = Loggade in.
 audit-action-recovery_code_used = Öppnade lagret med återställningskoden.
 audit-action-case_opened = Öppnade ett ärende (post { $case }).
 audit-action-case_forgotten = Glömde ett ärende för gott (post { $case }).
+audit-action-follow_up_done = Markerade ett ärendes uppföljning som gjord (post { $case }).
 audit-action-cases_expired =
     { $cases ->
         [one] Gallringsregeln ({ $months } månader) förstörde ett ärende.

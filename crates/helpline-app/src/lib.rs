@@ -788,6 +788,13 @@ impl Helpline {
         Ok(overview_view(self.session()?.case_overview(&number)?))
     }
 
+    /// Marks a case's pending follow-up done from the cases list (audited); the case as the
+    /// list shows it afterwards.
+    pub fn mark_follow_up_done(&mut self, case_number: &str) -> Result<CaseOverviewView, AppError> {
+        let number = parse_case_number(case_number)?;
+        Ok(overview_view(self.session()?.mark_follow_up_done(&number)?))
+    }
+
     pub fn set_case_open(&mut self, case_number: &str, open: bool) -> Result<(), AppError> {
         let number = parse_case_number(case_number)?;
         Ok(self.session()?.set_case_open(&number, open)?)
@@ -1297,6 +1304,7 @@ mod tests {
             highest_level: ConcernLevel::InTransitCountry,
             last_call_at: None,
             follow_up: None,
+            follow_up_done_at: None,
             calls: 1,
             escalated: false,
         };

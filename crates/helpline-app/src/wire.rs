@@ -36,8 +36,10 @@ pub struct CallContentView {
     #[ts(as = "Vec<String>")]
     pub referrals: Vec<ReferralCode>,
     pub next_steps: String,
-    /// A day, `YYYY-MM-DD`.
+    /// A day, `YYYY-MM-DD`; it stays with the case until a later call changes or does it.
     pub follow_up: Option<chrono::NaiveDate>,
+    /// This call did the case's pending follow-up.
+    pub follow_up_done: bool,
     pub notes: String,
 }
 
@@ -90,6 +92,7 @@ impl From<CallContent> for CallContentView {
             referrals,
             next_steps,
             follow_up,
+            follow_up_done,
             notes,
         } = content;
         let Caller {
@@ -126,6 +129,7 @@ impl From<CallContent> for CallContentView {
             referrals,
             next_steps,
             follow_up,
+            follow_up_done,
             notes,
         }
     }
@@ -142,6 +146,7 @@ impl From<CallContentView> for CallContent {
             referrals,
             next_steps,
             follow_up,
+            follow_up_done,
             notes,
         } = view;
         CallContent {
@@ -167,6 +172,7 @@ impl From<CallContentView> for CallContent {
             referrals,
             next_steps,
             follow_up,
+            follow_up_done,
             notes,
         }
     }
@@ -282,6 +288,10 @@ pub enum AuditActionView {
     CaseForgotten {
         case: String,
     },
+    /// A case's follow-up was marked done outside a call.
+    FollowUpDone {
+        case: String,
+    },
     CasesExpired {
         cases: u64,
         retention_months: u32,
@@ -330,6 +340,7 @@ impl From<AuditEntry> for AuditEntryView {
             AuditAction::RecoveryCodeUsed => AuditActionView::RecoveryCodeUsed,
             AuditAction::CaseOpened { case } => AuditActionView::CaseOpened { case },
             AuditAction::CaseForgotten { case } => AuditActionView::CaseForgotten { case },
+            AuditAction::FollowUpDone { case } => AuditActionView::FollowUpDone { case },
             AuditAction::CasesExpired {
                 cases,
                 retention_months,

@@ -65,6 +65,10 @@ pub struct CallArgs {
     /// Follow-up date, YYYY-MM-DD.
     #[arg(long, value_name = "DATE")]
     follow_up: Option<NaiveDate>,
+    /// This call did the case's pending follow-up (a follow-up stays with the case until a
+    /// call does it or sets another).
+    #[arg(long)]
+    follow_up_done: bool,
     /// The notes, from a UTF-8 text file; `-` reads standard input (after any passphrase lines).
     #[arg(long, value_name = "PATH")]
     notes_file: Option<PathBuf>,
@@ -122,6 +126,7 @@ impl CallArgs {
             referrals,
             next_steps: self.next_steps,
             follow_up: self.follow_up,
+            follow_up_done: self.follow_up_done,
             notes,
         };
         let ended_at = self

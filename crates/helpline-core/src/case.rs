@@ -16,7 +16,13 @@ pub struct CaseSummary {
     pub latest_level: ConcernLevel,
     pub highest_level: ConcernLevel,
     pub last_call_at: Option<DateTime<Utc>>,
+    /// The follow-up still to be done: set by the last call that agreed one, until a later
+    /// call did it or it was marked done.
     pub follow_up: Option<NaiveDate>,
+    /// When the case's follow-up was last marked done outside a call (from the cases list).
+    /// Kept with the case, not derived from its calls, so recomputing the summary from the
+    /// calls keeps the mark; only a call decided after it can set a new follow-up.
+    pub follow_up_done_at: Option<DateTime<Utc>>,
     pub calls: u32,
     /// The latest assessed call's level rose above the assessed call before it: news a
     /// supervisor must see in the cases list, not only in the history.
@@ -31,20 +37,39 @@ impl CaseSummary {
             highest_level: ConcernLevel::NotAssessed,
             last_call_at: None,
             follow_up: None,
+            follow_up_done_at: None,
             calls: 0,
             escalated: false,
         }
     }
 
-    /// The summary of a case's whole history (oldest first, escalations marked).
-    pub fn of(open: bool, calls: &[RecordedCall]) -> Self {
+    /// The summary of a case's whole history (oldest first, escalations marked), with what the
+    /// case itself keeps: whether it is open, and when its follow-up was marked done.
+    pub fn of(
+        open: bool,
+        follow_up_done_at: Option<DateTime<Utc>>,
+        calls: &[RecordedCall],
+    ) -> Self {
         let mut summary = CaseSummary {
             open,
+            follow_up_done_at,
             ..CaseSummary::new()
         };
+        // The follow-up agreed last and when that was decided (the call's end: a call in
+        // progress when the follow-up was marked done still decides after the mark).
+        let mut follow_up: Option<(NaiveDate, DateTime<Utc>)> = None;
         for recorded in calls {
-            summary.add(&recorded.call);
+            let call = &recorded.call;
+            summary.add(call);
+            if let Some(day) = call.content.follow_up {
+                follow_up = Some((day, call.ended_at.unwrap_or(call.started_at)));
+            } else if call.content.follow_up_done {
+                follow_up = None;
+            }
         }
+        summary.follow_up = follow_up
+            .filter(|(_, decided)| follow_up_done_at.is_none_or(|done| *decided > done))
+            .map(|(day, _)| day);
         summary.escalated = calls
             .iter()
             .rev()
@@ -57,7 +82,6 @@ impl CaseSummary {
         if self.last_call_at.is_none_or(|last| call.started_at >= last) {
             self.last_call_at = Some(call.started_at);
             self.latest_level = call.content.level;
-            self.follow_up = call.content.follow_up;
         }
         if call.content.level.step() > self.highest_level.step() {
             self.highest_level = call.content.level;

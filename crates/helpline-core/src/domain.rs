@@ -216,7 +216,12 @@ pub struct CallContent {
     pub person: PersonOfConcern,
     pub referrals: Vec<ReferralCode>,
     pub next_steps: String,
+    /// A day agreed for a call-back or other follow-up; it stays with the case until a later
+    /// call changes it or does it.
     pub follow_up: Option<NaiveDate>,
+    /// This call did the case's pending follow-up (the volunteer rang back, say).
+    #[serde(default)]
+    pub follow_up_done: bool,
     pub notes: String,
 }
 
@@ -241,6 +246,7 @@ impl CallContent {
             referrals: Vec::new(),
             next_steps: String::new(),
             follow_up: None,
+            follow_up_done: false,
             notes: String::new(),
         }
     }

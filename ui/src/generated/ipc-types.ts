@@ -159,9 +159,13 @@ export type CallContent = { channel: Channel, language: CallLanguage, level: Lev
  */
 referrals: Array<string>, nextSteps: string, 
 /**
- * A day, `YYYY-MM-DD`.
+ * A day, `YYYY-MM-DD`; it stays with the case until a later call changes or does it.
  */
-followUp: string | null, notes: string, };
+followUp: string | null, 
+/**
+ * This call did the case's pending follow-up.
+ */
+followUpDone: boolean, notes: string, };
 
 export type Caller = { relationship: Relationship, gender: Gender, identity: Identity, };
 
@@ -201,9 +205,13 @@ escalated: boolean, channel: Channel, language: CallLanguage, level: Level, call
  */
 referrals: Array<string>, nextSteps: string, 
 /**
- * A day, `YYYY-MM-DD`.
+ * A day, `YYYY-MM-DD`; it stays with the case until a later call changes or does it.
  */
-followUp: string | null, notes: string, };
+followUp: string | null, 
+/**
+ * This call did the case's pending follow-up.
+ */
+followUpDone: boolean, notes: string, };
 
 export type CaseHistoryView = { caseNumber: string, open: boolean, 
 /**
@@ -279,7 +287,7 @@ user: string, action: AuditAction, };
 /**
  * What was done. `case` is a reference to the case's record, never its number.
  */
-export type AuditAction = { "kind": "signed_in" } | { "kind": "recovery_code_used" } | { "kind": "case_opened", case: string, } | { "kind": "case_forgotten", case: string, } | { "kind": "cases_expired", cases: number, retentionMonths: number, } | { "kind": "statistics_exported", 
+export type AuditAction = { "kind": "signed_in" } | { "kind": "recovery_code_used" } | { "kind": "case_opened", case: string, } | { "kind": "case_forgotten", case: string, } | { "kind": "follow_up_done", case: string, } | { "kind": "cases_expired", cases: number, retentionMonths: number, } | { "kind": "statistics_exported", 
 /**
  * `YYYY-MM`
  */

@@ -198,6 +198,7 @@ export function auditSentence(action: AuditAction): string {
       return t(`audit-action-${action.kind}`);
     case 'case_opened':
     case 'case_forgotten':
+    case 'follow_up_done':
       return t(`audit-action-${action.kind}`, { case: action.case });
     case 'cases_expired':
       return t('audit-action-cases_expired', { cases: action.cases, months: action.retentionMonths });

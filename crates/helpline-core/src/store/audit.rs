@@ -64,6 +64,10 @@ pub enum AuditAction {
     CaseForgotten {
         case: String,
     },
+    /// A case's follow-up was marked done outside a call (from the cases list).
+    FollowUpDone {
+        case: String,
+    },
     CasesExpired {
         cases: u64,
         retention_months: u32,

@@ -209,10 +209,19 @@ pub(super) fn insert_call_row(conn: &Connection, case: &OpenedCase, call: &Call)
 /// Writes a finished call and brings the case's summary up to date.
 pub(super) fn insert_call(conn: &Connection, case: &OpenedCase, call: &Call) -> Result<()> {
     insert_call_row(conn, case, call)?;
-    // Recomputed from the whole history (a case has few calls), so a call recorded with an
-    // earlier time still leaves the summary exact.
-    let open = read_summary(conn, case)?.open;
-    let summary = CaseSummary::of(open, &mark_escalations(calls_of(conn, case)?));
+    recompute_summary(conn, case)
+}
+
+/// Brings a case's summary up to date from its whole history (a case has few calls), so a
+/// call recorded with an earlier time, or corrected, still leaves the summary exact; what the
+/// case itself keeps (open, follow-up marked done) is carried over.
+pub(super) fn recompute_summary(conn: &Connection, case: &OpenedCase) -> Result<()> {
+    let kept = read_summary(conn, case)?;
+    let summary = CaseSummary::of(
+        kept.open,
+        kept.follow_up_done_at,
+        &mark_escalations(calls_of(conn, case)?),
+    );
     write_summary(conn, case, &summary)
 }
 

@@ -187,7 +187,11 @@ impl Session {
                     .map(|(i, c)| (i as i64, c))
                     .collect();
                 ordered.sort_by_key(|(i, call)| (call.started_at, *i));
-                write_summary(w, &case, &CaseSummary::of(true, &mark_escalations(ordered)))?;
+                write_summary(
+                    w,
+                    &case,
+                    &CaseSummary::of(true, None, &mark_escalations(ordered)),
+                )?;
                 numbers.push(number);
             }
             Ok(numbers)
@@ -301,6 +305,29 @@ impl Session {
             })
         })?;
         checkpoint(self.conn())
+    }
+
+    /// Marks the case's pending follow-up done outside a call (the volunteer rang back from the
+    /// cases list and it is settled), recorded in the audit trail. The mark is kept with the
+    /// case, so it holds when the summary is recomputed; a call after it may agree a new one.
+    /// With nothing pending, nothing is written.
+    pub fn mark_follow_up_done(&mut self, number: &CaseNumber) -> Result<CaseOverview> {
+        self.write(|w| {
+            let case = find_case(w, w.keys, number)?;
+            let mut summary = read_summary(w, &case)?;
+            if summary.follow_up.is_some() {
+                summary.follow_up = None;
+                summary.follow_up_done_at = Some(Utc::now());
+                write_summary(w, &case, &summary)?;
+                w.audit(AuditAction::FollowUpDone {
+                    case: case_reference(case.id),
+                })?;
+            }
+            Ok(CaseOverview {
+                number: number.clone(),
+                summary,
+            })
+        })
     }
 
     /// Marks a case open or closed (closed cases drop out of the default cases list).

@@ -453,6 +453,8 @@ pub fn parse_role(code: &str) -> Result<Role> {
 #[cfg(test)]
 mod damage_tests;
 #[cfg(test)]
+mod follow_up_tests;
+#[cfg(test)]
 mod record_tests;
 #[cfg(test)]
 mod retention_tests;
