@@ -58,8 +58,8 @@ function recoveryCode(typed: unknown): string {
 
 export function blankContent(): CallContent {
   return {
-    channel: 'phone',
-    language: 'sv',
+    channel: 'not_stated',
+    language: 'not_stated',
     level: 'not_assessed',
     caller: { relationship: 'not_stated', gender: 'not_stated', identity: { choice: 'anonymous' } },
     person: { gender: 'not_stated', ageBand: 'unknown', situation: 'other_unknown', environment: 'other_unknown' },

@@ -204,10 +204,12 @@ discard-call-cancel = لا، العودة إلى المكالمة
 
 channel-phone = الهاتف
 channel-email = البريد الإلكتروني
+channel-not_stated = غير مذكور
 call-language-sv = السويدية
 call-language-en = الإنجليزية
 call-language-ar = العربية
 call-language-other = لغة أخرى
+call-language-not_stated = غير مذكور
 relationship-mother = الأم
 relationship-father = الأب
 relationship-sibling = أخ أو أخت

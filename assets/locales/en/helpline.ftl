@@ -215,10 +215,12 @@ discard-call-cancel = No, back to the call
 
 channel-phone = Phone
 channel-email = E-mail
+channel-not_stated = Not stated
 call-language-sv = Swedish
 call-language-en = English
 call-language-ar = Arabic
 call-language-other = Another language
+call-language-not_stated = Not stated
 relationship-mother = Mother
 relationship-father = Father
 relationship-sibling = Sibling

@@ -199,10 +199,12 @@ discard-call-cancel = Nej, tillbaka till samtalet
 
 channel-phone = Telefon
 channel-email = E-post
+channel-not_stated = Inte angivet
 call-language-sv = Svenska
 call-language-en = Engelska
 call-language-ar = Arabiska
 call-language-other = Annat språk
+call-language-not_stated = Inte angivet
 relationship-mother = Mamma
 relationship-father = Pappa
 relationship-sibling = Syskon

@@ -29,9 +29,11 @@ pub struct CallArgs {
     /// Continue this case (its number, however typed); without it a new case is opened.
     #[arg(long, value_name = "NUMBER")]
     case: Option<String>,
+    /// How the caller reached the helpline. Required, so that nothing is counted as a channel
+    /// nobody chose: `not_stated` records that it is not known.
     #[arg(long, value_parser = code::<Channel>())]
     channel: Channel,
-    /// The language the call was held in.
+    /// The language the call was held in. Required like --channel; `not_stated` when not known.
     #[arg(long, value_parser = code::<Language>())]
     language: Language,
     /// Concern level: 0 not assessed; 1 strong interest in the conflict; 2 also wishes to

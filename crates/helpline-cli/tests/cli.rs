@@ -368,6 +368,8 @@ fn bad_call_options_are_refused_before_anything_is_written() {
         "next tuesday",
     ]);
     clap_refuses(&["--language", "sv"]);
+    // Nothing nobody chose is counted: the language is asked for too ("not_stated" if unknown).
+    clap_refuses(&["--channel", "phone"]);
     fails_with(
         as_sara(&dir)
             .args([

@@ -1,10 +1,10 @@
 // Generated from the Rust types of crates/helpline-app by its tests; do not edit.
 // After changing those types: UPDATE_IPC=1 cargo test -p helpline-app
 
-export const CHANNELS = ["phone", "email"] as const;
+export const CHANNELS = ["phone", "email", "not_stated"] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const CALL_LANGUAGES = ["sv", "en", "ar", "other"] as const;
+export const CALL_LANGUAGES = ["sv", "en", "ar", "other", "not_stated"] as const;
 export type CallLanguage = (typeof CALL_LANGUAGES)[number];
 
 export const RELATIONSHIPS = ["mother", "father", "sibling", "other_relative", "partner", "friend", "professional", "other", "not_stated"] as const;

@@ -516,7 +516,10 @@ mod tests {
         let call = br#"{"started_at":"2026-03-05T09:00:00Z","ended_at":null,"channel":"phone","language":"sv","level":"strong_interest","caller":{"relationship":"mother","gender":"woman","identity":{"choice":"gave_contact_details","name":"A","phone":null,"email":null}},"person":{"gender":"man","age_band":"18_20","situation":"radicalising","environment":"violent_islamist"},"referrals":["ngo"],"next_steps":"x","follow_up":"2026-05-01","notes":""}"#;
         let call = Call::decode(0, call).expect("a format-0 call reads");
         assert_eq!(call.content.level, ConcernLevel::StrongInterest);
-        assert!(!call.content.follow_up_done, "no call did a follow-up before issue 12");
+        assert!(
+            !call.content.follow_up_done,
+            "no call did a follow-up before issue 12"
+        );
         assert!(matches!(
             call.content.caller.identity,
             CallerIdentity::GaveContactDetails(ContactDetails { ref name, .. }) if name.as_deref() == Some("A")
