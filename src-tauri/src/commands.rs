@@ -224,6 +224,25 @@ pub fn list_cases(
     state.with(|helpline| helpline.list_cases(filter))
 }
 
+/// `content` is the call's corrected content, checked by [`Helpline::correct_call`].
+#[tauri::command]
+pub fn correct_call(
+    state: State<'_, HelplineState>,
+    call_id: String,
+    content: serde_json::Value,
+) -> Reply<CaseHistoryView> {
+    state.with(|helpline| helpline.correct_call(&call_id, content))
+}
+
+/// The case's follow-up marked done from the cases list (audited).
+#[tauri::command]
+pub fn mark_follow_up_done(
+    state: State<'_, HelplineState>,
+    case_number: String,
+) -> Reply<CaseOverviewView> {
+    state.with(|helpline| helpline.mark_follow_up_done(&case_number))
+}
+
 #[tauri::command]
 pub fn set_case_open(
     state: State<'_, HelplineState>,

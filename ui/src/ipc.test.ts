@@ -114,7 +114,7 @@ describe('calls and cases', () => {
         case 'unfinished_calls':
           return [{ draftId: 'd1', caseNumber: '4821 0937 552', startedAt: '2026-03-02T10:00:00Z', content, newCase: false }];
         case 'find_case':
-          return { caseNumber: '4821 0937 552', open: true, calls: [{ ...content, startedAt: '2026-03-02T10:00:00Z', endedAt: null, escalated: true }] };
+          return { caseNumber: '4821 0937 552', open: true, calls: [{ ...content, callId: '1001', startedAt: '2026-03-02T10:00:00Z', endedAt: null, escalated: true, correctableUntil: null }] };
         case 'list_cases':
           return {
             cases: [

@@ -322,6 +322,7 @@ const auditAction = tagged<'kind', AuditAction>('kind', {
   case_opened: { case: string },
   case_forgotten: { case: string },
   follow_up_done: { case: string },
+  call_corrected: { case: string, fields: array(string) },
   cases_expired: { cases: count, retentionMonths: count },
   statistics_exported: { from: month, to: month, format: string, k: count, periodTotal: boolean },
   user_added: { name: string, role },
@@ -337,6 +338,7 @@ const AUDIT_KIND_SET: Record<AuditKind, true> = {
   case_opened: true,
   case_forgotten: true,
   follow_up_done: true,
+  call_corrected: true,
   cases_expired: true,
   statistics_exported: true,
   backup_taken: true,
@@ -360,6 +362,21 @@ const auditCheck = object<AuditCheckView>({
 });
 
 /** The reply checker of every command. */
+const caseHistory = object<CaseHistoryView>({
+  caseNumber,
+  open: boolean,
+  calls: array(
+    object<RecordedCall>({
+      ...contentShape,
+      callId: nonEmpty,
+      startedAt: time,
+      endedAt: nullable(time),
+      escalated: boolean,
+      correctableUntil: nullable(time),
+    }),
+  ),
+});
+
 export const REPLIES = {
   app_status: tagged<'state', AppStatus>('state', { needs_setup: {}, locked: {}, unlocked: { user: string, role } }),
   set_up_store: object<SetUpDone>({ recoveryCode: nonEmpty, user: string, role: oneOf(['supervisor'] as const) }),
@@ -379,12 +396,10 @@ export const REPLIES = {
   end_call: object<CaseNumberView>({ caseNumber }),
   discard_call: nothing,
   unfinished_calls: array(object<DraftView>(draftShape)),
-  find_case: object<CaseHistoryView>({
-    caseNumber,
-    open: boolean,
-    calls: array(object<RecordedCall>({ ...contentShape, startedAt: time, endedAt: nullable(time), escalated: boolean })),
-  }),
+  find_case: caseHistory,
+  correct_call: caseHistory,
   case_overview: caseOverview,
+  mark_follow_up_done: caseOverview,
   list_cases: refine(
     object<CaseListView>({ cases: array(caseOverview), total: count }),
     (list) => list.cases.length <= LIMITS.listedCases && list.cases.length <= list.total,

@@ -195,9 +195,11 @@ export function addCase(fake: FakeStore, caseNumber: string, calls: CallView[], 
 export function callView(overrides: Partial<CallView> = {}): CallView {
   return {
     ...blankContent(),
+    callId: '1001',
     startedAt: '2026-03-01T09:00:00Z',
     endedAt: '2026-03-01T09:12:00Z',
     escalated: false,
+    correctableUntil: null,
     ...overrides,
   };
 }
@@ -308,11 +310,15 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
       // As the core marks it: the level rose above the latest *assessed* call's (a call not
       // assessed is skipped).
       const previous = existing.calls.find((call) => call.level !== 'not_assessed');
+      const endedAt = Date.parse(draft.startedAt) + 9 * 60_000;
       existing.calls.unshift({
         ...content,
+        callId: `call-${draft.draftId}`,
         startedAt: draft.startedAt,
-        endedAt: new Date(Date.parse(draft.startedAt) + 9 * 60_000).toISOString(),
+        endedAt: new Date(endedAt).toISOString(),
         escalated: previous !== undefined && step(content.level) > step(previous.level),
+        // As the core: the taker may correct it for 12 hours after it ended.
+        correctableUntil: new Date(endedAt + 12 * 3_600_000).toISOString(),
       });
       fake.cases.set(key, existing);
       return { caseNumber: draft.caseNumber };
@@ -347,6 +353,26 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
         .filter((item) => step(item.latestLevel) >= filter.minStep)
         .sort((a, b) => (b.lastCallAt ? Date.parse(b.lastCallAt) : 0) - (a.lastCallAt ? Date.parse(a.lastCallAt) : 0));
       return { cases: matching.slice(0, LIMITS.listedCases), total: matching.length };
+    }
+    case 'correct_call': {
+      unlocked();
+      for (const found of fake.cases.values()) {
+        const index = found.calls.findIndex((call) => call.callId === args.callId);
+        if (index < 0) continue;
+        const call = found.calls[index]!;
+        if (call.correctableUntil === null) throw shellError('not_your_call');
+        found.calls[index] = { ...call, ...structuredClone(args.content as CallContent) };
+        return structuredClone(found);
+      }
+      throw shellError('no_such_call');
+    }
+    case 'mark_follow_up_done': {
+      unlocked();
+      const found = fake.cases.get(parse(args.caseNumber));
+      if (!found) throw shellError('no_such_case');
+      const latest = found.calls[0];
+      if (latest) latest.followUp = null;
+      return overview(found);
     }
     case 'set_case_open': {
       unlocked();

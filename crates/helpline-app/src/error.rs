@@ -75,6 +75,9 @@ const CORE_CODES: &[&str] = &[
     "month_has_open_call",
     "month_published",
     "threshold_fixed",
+    "not_your_call",
+    "correction_window_closed",
+    "correction_changes_published",
 ];
 
 pub(crate) const INVALID_ARGUMENT: &str = "invalid_argument";
@@ -169,9 +172,13 @@ mod tests {
             Error::OutOfRange { .. } => 31,
             Error::ReferralCodeMalformed { .. } => 32,
             Error::RecordFormatUnknown { .. } => 33,
+            Error::NoSuchRecordedCall => 34,
+            Error::NotYourCall => 35,
+            Error::CorrectionWindowClosed { .. } => 36,
+            Error::CorrectionChangesPublished { .. } => 37,
         }
     }
-    const VARIANTS: usize = 34;
+    const VARIANTS: usize = 38;
 
     /// One of each variant (both kinds of invalid case number, which have two codes).
     fn one_of_each() -> Vec<Error> {
@@ -239,6 +246,10 @@ mod tests {
                 column: "summary",
                 format: 9,
             },
+            Error::NoSuchRecordedCall,
+            Error::NotYourCall,
+            Error::CorrectionWindowClosed { hours: 12 },
+            Error::CorrectionChangesPublished { month },
         ]
     }
 

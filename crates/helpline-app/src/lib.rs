@@ -451,10 +451,28 @@ fn parse_case_number(text: &str) -> Result<CaseNumber, AppError> {
 }
 
 fn parse_draft_id(text: &str) -> Result<i64, AppError> {
+    parse_row_id("draftId", text)
+}
+
+/// A call's or draft's id as the webview sends it back: the decimal text it was given.
+fn parse_row_id(field: &str, text: &str) -> Result<i64, AppError> {
     text.parse::<i64>()
         .ok()
         .filter(|id| *id > 0)
-        .ok_or_else(|| AppError::invalid_argument("draftId is not the id of a call"))
+        .ok_or_else(|| AppError::invalid_argument(format!("{field} is not the id of a call")))
+}
+
+/// A case's history as the webview shows it: newest call first.
+fn history_view(case_number: String, open: bool, calls: Vec<RecordedCall>) -> CaseHistoryView {
+    CaseHistoryView {
+        case_number,
+        open,
+        calls: calls
+            .into_iter()
+            .rev()
+            .map(RecordedCallView::from)
+            .collect(),
+    }
 }
 
 /// The webview's JSON for a call's content, checked field by field by serde against the wire
@@ -746,16 +764,24 @@ impl Helpline {
 
     pub fn find_case(&mut self, case_number: &str) -> Result<CaseHistoryView, AppError> {
         let case = self.case_calls(case_number)?;
-        Ok(CaseHistoryView {
-            case_number: case.case_number,
-            open: case.open,
-            calls: case
-                .calls
-                .into_iter()
-                .rev()
-                .map(RecordedCallView::from)
-                .collect(),
-        })
+        Ok(history_view(case.case_number, case.open, case.calls))
+    }
+
+    /// Corrects a finished call the signed-in user took, within the correction window (the
+    /// webview's JSON for its content, as `end_call` takes it); the case's history afterwards.
+    pub fn correct_call(
+        &mut self,
+        call_id: &str,
+        content: serde_json::Value,
+    ) -> Result<CaseHistoryView, AppError> {
+        let call_id = parse_row_id("callId", call_id)?;
+        let content = parse_content(content)?;
+        let history = self.session()?.correct_call(call_id, &content)?;
+        Ok(history_view(
+            shown(&history.number),
+            history.open,
+            history.calls,
+        ))
     }
 
     /// A case's history as the core has it, oldest first.

@@ -183,6 +183,8 @@ impl From<CallContentView> for CallContent {
 #[serde(rename_all = "camelCase")]
 #[ts(rename = "RecordedCall")]
 pub struct RecordedCallView {
+    /// What `correct_call` names it by.
+    pub call_id: String,
     pub started_at: DateTime<Utc>,
     /// Null when how long the call lasted was not recorded.
     pub ended_at: Option<DateTime<Utc>>,
@@ -191,14 +193,18 @@ pub struct RecordedCallView {
     /// The assessed level rose above the previous assessed call's (a call not assessed is
     /// skipped).
     pub escalated: bool,
+    /// Until when the signed-in user may correct this call (they took it, and the
+    /// correction window is open); null when they cannot.
+    pub correctable_until: Option<DateTime<Utc>>,
 }
 
 impl From<RecordedCall> for RecordedCallView {
     fn from(recorded: RecordedCall) -> Self {
         let RecordedCall {
-            id: _,
+            id,
             call,
             escalated,
+            correctable_until,
         } = recorded;
         let Call {
             started_at,
@@ -206,10 +212,12 @@ impl From<RecordedCall> for RecordedCallView {
             content,
         } = call;
         RecordedCallView {
+            call_id: id.to_string(),
             started_at,
             ended_at,
             content: content.into(),
             escalated,
+            correctable_until,
         }
     }
 }
@@ -292,6 +300,12 @@ pub enum AuditActionView {
     FollowUpDone {
         case: String,
     },
+    /// A call was corrected by the volunteer who took it; `fields` names what changed
+    /// (the core's field names, such as `level` or `notes`), never the values.
+    CallCorrected {
+        case: String,
+        fields: Vec<String>,
+    },
     CasesExpired {
         cases: u64,
         retention_months: u32,
@@ -341,6 +355,9 @@ impl From<AuditEntry> for AuditEntryView {
             AuditAction::CaseOpened { case } => AuditActionView::CaseOpened { case },
             AuditAction::CaseForgotten { case } => AuditActionView::CaseForgotten { case },
             AuditAction::FollowUpDone { case } => AuditActionView::FollowUpDone { case },
+            AuditAction::CallCorrected { case, fields } => {
+                AuditActionView::CallCorrected { case, fields }
+            }
             AuditAction::CasesExpired {
                 cases,
                 retention_months,

@@ -278,6 +278,41 @@ fn script(dir: &Path) -> BTreeMap<String, serde_json::Map<String, Value>> {
         "wrong passphrase",
         h.verify_backup(&backup, secret("not the passphrase")),
     );
+    // The volunteer who took a call corrects it within the window.
+    let corrected = call(&mut h, None, ConcernLevel::WishToLeave);
+    let latest = h.find_case(&corrected).unwrap().calls.remove(0);
+    assert!(
+        latest.correctable_until.is_some(),
+        "the taker may correct it"
+    );
+    r.record(
+        "correct_call",
+        "level 2 corrected to 3",
+        h.correct_call(
+            &latest.call_id,
+            content(ConcernLevel::InTransitCountry, "corrected notes"),
+        ),
+    );
+    r.record(
+        "correct_call",
+        "not a call",
+        h.correct_call("call", content(ConcernLevel::InTransitCountry, "x")),
+    );
+    let mut due = content(ConcernLevel::InTransitCountry, "a call-back agreed");
+    due["followUp"] = json!("2026-03-09");
+    let agreed = h.start_call(Some(corrected.clone())).unwrap();
+    h.end_call(&agreed.draft_id, due).unwrap();
+    r.record(
+        "mark_follow_up_done",
+        "follow-up done",
+        h.mark_follow_up_done(&corrected),
+    );
+    r.record(
+        "mark_follow_up_done",
+        "no such case",
+        h.mark_follow_up_done(&unknown),
+    );
+
     r.record("forget_case", "forgotten", h.forget_case(&rising));
     r.record("audit_trail", "after a day", h.audit_trail());
     r.record("verify_audit", "sound", h.verify_audit());

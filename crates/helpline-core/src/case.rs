@@ -1,7 +1,7 @@
 //! What a case is, apart from how it is stored: its summary, its calls as read back, and the
 //! questions the cases list asks of it.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use serde::Serialize;
 
 use crate::case_number::CaseNumber;
@@ -96,6 +96,17 @@ impl Default for CaseSummary {
     }
 }
 
+/// How long after a call ended the volunteer who took it may still correct it: the rest of
+/// a shift, so a slip noticed after the caller hung up can be put right, but a record is not
+/// rewritten long after.
+pub const CORRECTION_WINDOW: TimeDelta = TimeDelta::hours(12);
+
+/// Until when a finished call may be corrected (by the volunteer who took it). A call whose
+/// end was not recorded counts from its start.
+pub fn correctable_until(call: &Call) -> DateTime<Utc> {
+    call.ended_at.unwrap_or(call.started_at) + CORRECTION_WINDOW
+}
+
 /// One call as read back from a case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RecordedCall {
@@ -105,6 +116,10 @@ pub struct RecordedCall {
     pub call: Call,
     /// The assessed level rose above the previous call's assessed level.
     pub escalated: bool,
+    /// Until when the user who read the case may correct this call: set only for the user
+    /// who took it, while [`CORRECTION_WINDOW`] lasts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub correctable_until: Option<DateTime<Utc>>,
 }
 
 /// Marks each call (oldest first) whose assessed level rose above the previous assessed call's.
@@ -122,6 +137,7 @@ pub fn mark_escalations(calls: Vec<(i64, Call)>) -> Vec<RecordedCall> {
                 id,
                 call,
                 escalated,
+                correctable_until: None,
             }
         })
         .collect()

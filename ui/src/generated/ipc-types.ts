@@ -64,6 +64,9 @@ export const ERROR_CODES = [
   "month_has_open_call",
   "month_published",
   "threshold_fixed",
+  "not_your_call",
+  "correction_window_closed",
+  "correction_changes_published",
   "recovery_code_malformed",
   "export_failed",
   "backup_failed",
@@ -190,7 +193,11 @@ export type CaseNumberView = { caseNumber: string, };
 /**
  * A finished call as a case's history shows it.
  */
-export type RecordedCall = { startedAt: string, 
+export type RecordedCall = { 
+/**
+ * What `correct_call` names it by.
+ */
+callId: string, startedAt: string, 
 /**
  * Null when how long the call lasted was not recorded.
  */
@@ -199,7 +206,12 @@ endedAt: string | null,
  * The assessed level rose above the previous assessed call's (a call not assessed is
  * skipped).
  */
-escalated: boolean, channel: Channel, language: CallLanguage, level: Level, caller: Caller, person: Person, 
+escalated: boolean, 
+/**
+ * Until when the signed-in user may correct this call (they took it, and the
+ * correction window is open); null when they cannot.
+ */
+correctableUntil: string | null, channel: Channel, language: CallLanguage, level: Level, caller: Caller, person: Person, 
 /**
  * Codes from the helpline's referral list.
  */
@@ -287,7 +299,7 @@ user: string, action: AuditAction, };
 /**
  * What was done. `case` is a reference to the case's record, never its number.
  */
-export type AuditAction = { "kind": "signed_in" } | { "kind": "recovery_code_used" } | { "kind": "case_opened", case: string, } | { "kind": "case_forgotten", case: string, } | { "kind": "follow_up_done", case: string, } | { "kind": "cases_expired", cases: number, retentionMonths: number, } | { "kind": "statistics_exported", 
+export type AuditAction = { "kind": "signed_in" } | { "kind": "recovery_code_used" } | { "kind": "case_opened", case: string, } | { "kind": "case_forgotten", case: string, } | { "kind": "follow_up_done", case: string, } | { "kind": "call_corrected", case: string, fields: Array<string>, } | { "kind": "cases_expired", cases: number, retentionMonths: number, } | { "kind": "statistics_exported", 
 /**
  * `YYYY-MM`
  */

@@ -68,6 +68,12 @@ pub enum AuditAction {
     FollowUpDone {
         case: String,
     },
+    /// A finished call was corrected by the volunteer who took it; `fields` names what
+    /// changed (the content's field names, never their values).
+    CallCorrected {
+        case: String,
+        fields: Vec<String>,
+    },
     CasesExpired {
         cases: u64,
         retention_months: u32,

@@ -451,6 +451,8 @@ pub fn parse_role(code: &str) -> Result<Role> {
 }
 
 #[cfg(test)]
+mod correction_tests;
+#[cfg(test)]
 mod damage_tests;
 #[cfg(test)]
 mod follow_up_tests;

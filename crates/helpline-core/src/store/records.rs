@@ -63,6 +63,10 @@ pub(super) struct CallRecord {
     /// Calls written before issue 12 did no follow-up.
     #[serde(default)]
     follow_up_done: bool,
+    /// The users row of who took the call, so that only they may correct it; drafts and
+    /// calls written before issue 12 name nobody.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    taken_by: Option<i64>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -124,6 +128,7 @@ impl From<&Call> for CallRecord {
             next_steps: content.next_steps.clone(),
             follow_up: content.follow_up,
             follow_up_done: content.follow_up_done,
+            taken_by: None,
         }
     }
 }
@@ -169,6 +174,34 @@ impl From<CallRecord> for Call {
 }
 
 stored_as!(Call, CallRecord);
+
+/// A finished call as `calls.details` keeps it: the call and who took it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct TakenCall {
+    pub call: Call,
+    /// The users row of who took it; None for calls from before takers were kept.
+    pub taken_by: Option<i64>,
+}
+
+impl From<&TakenCall> for CallRecord {
+    fn from(taken: &TakenCall) -> Self {
+        CallRecord {
+            taken_by: taken.taken_by,
+            ..CallRecord::from(&taken.call)
+        }
+    }
+}
+
+impl From<CallRecord> for TakenCall {
+    fn from(record: CallRecord) -> Self {
+        TakenCall {
+            taken_by: record.taken_by,
+            call: record.into(),
+        }
+    }
+}
+
+stored_as!(TakenCall, CallRecord);
 
 // ---- `cases.summary` ----
 
@@ -299,6 +332,10 @@ enum AuditActionRecord {
     FollowUpDone {
         case: String,
     },
+    CallCorrected {
+        case: String,
+        fields: Vec<String>,
+    },
     CasesExpired {
         cases: u64,
         retention_months: u32,
@@ -338,6 +375,7 @@ impl From<&AuditEntry> for AuditEntryRecord {
             A::CaseOpened { case } => R::CaseOpened { case },
             A::CaseForgotten { case } => R::CaseForgotten { case },
             A::FollowUpDone { case } => R::FollowUpDone { case },
+            A::CallCorrected { case, fields } => R::CallCorrected { case, fields },
             A::CasesExpired {
                 cases,
                 retention_months,
@@ -384,6 +422,7 @@ impl From<AuditEntryRecord> for AuditEntry {
             R::CaseOpened { case } => A::CaseOpened { case },
             R::CaseForgotten { case } => A::CaseForgotten { case },
             R::FollowUpDone { case } => A::FollowUpDone { case },
+            R::CallCorrected { case, fields } => A::CallCorrected { case, fields },
             R::CasesExpired {
                 cases,
                 retention_months,
