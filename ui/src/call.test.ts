@@ -108,7 +108,7 @@ describe('a new call', () => {
       notes: 'She is worried.',
     };
     await open(store(), {
-      start_call: () => ({ draftId: 'd1', caseNumber: NUMBER, startedAt: STARTED_AT, newCase: false, content }),
+      start_call: () => ({ draftId: 'd1', caseNumber: NUMBER, startedAt: STARTED_AT, newCase: false, content, case: null }),
     });
     await newCall();
 

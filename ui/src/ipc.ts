@@ -32,6 +32,7 @@ import {
   type CaseListView,
   type CaseNumberView,
   type CaseOverviewView,
+  type CasesFilter,
   type CheckedBackup,
   type DamagedView,
   type DraftView,
@@ -64,6 +65,7 @@ export type {
   CallContent,
   CallLanguage,
   CasesFilter,
+  CasesSort,
   Channel,
   Environment,
   Gender,
@@ -271,7 +273,6 @@ const contentShape: Shape<CallContent> = {
 };
 const content = object<CallContent>(contentShape);
 
-const draftShape: Shape<DraftView> = { draftId: nonEmpty, caseNumber, startedAt: time, content, newCase: boolean };
 
 const signedIn = object<SignedIn>({ user: string, role, casesExpired: count, retentionFailed: boolean });
 
@@ -291,9 +292,19 @@ const caseOverview = object<CaseOverviewView>({
   highestLevel: level,
   lastCallAt: nullable(time),
   followUp: nullable(date),
+  followUpState: nullable(oneOf(['overdue', 'today', 'later'] as const)),
   calls: count,
   escalated: boolean,
 });
+
+const draftShape: Shape<DraftView> = {
+  draftId: nonEmpty,
+  caseNumber,
+  startedAt: time,
+  content,
+  newCase: boolean,
+  case: nullable(caseOverview),
+};
 
 const savedFile = object<SavedFile>({ path: nonEmpty });
 
@@ -518,8 +529,10 @@ export async function findCaseOverview(number: string): Promise<CaseOverview> {
 }
 
 /** The cases matching `filter`, filtered, ordered and capped by the shell. */
-export async function listCases(filter: { openOnly: boolean; dueOnly: boolean; minStep: number }): Promise<CaseList> {
-  return request('list_cases', { filter: { openOnly: filter.openOnly, dueOnly: filter.dueOnly, minStep: filter.minStep } });
+export async function listCases(filter: CasesFilter): Promise<CaseList> {
+  return request('list_cases', {
+    filter: { openOnly: filter.openOnly, dueOnly: filter.dueOnly, minStep: filter.minStep, sort: filter.sort },
+  });
 }
 
 export async function setCaseOpen(number: string, open: boolean): Promise<void> {

@@ -169,9 +169,17 @@ function overview(item: { caseNumber: string; open: boolean; calls: CallView[] }
     highestLevel: (['not_assessed', 'strong_interest', 'wish_to_leave', 'in_transit_country'] as const)[highest]!,
     lastCallAt: latest?.startedAt ?? null,
     followUp: latest?.followUp ?? null,
+    followUpState: followUpState(latest?.followUp ?? null),
     calls: item.calls.length,
     escalated: item.calls.find((call) => call.level !== 'not_assessed')?.escalated ?? false,
   };
+}
+
+/** Where a follow-up stands on this computer's day, as the shell reckons it. */
+function followUpState(followUp: string | null): CaseOverview['followUpState'] {
+  if (followUp === null) return null;
+  const day = today();
+  return followUp < day ? 'overdue' : followUp === day ? 'today' : 'later';
 }
 
 /** The cases list's filter, checked as the shell checks it: every field, nothing else. */
@@ -179,13 +187,14 @@ function casesFilter(value: unknown): CasesFilter {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw shellError('invalid_argument');
   const filter = value as Record<string, unknown>;
   const keys = Object.keys(filter).sort();
-  if (keys.join() !== 'dueOnly,minStep,openOnly') throw shellError('invalid_argument');
-  const { openOnly, dueOnly, minStep } = filter;
+  if (keys.join() !== 'dueOnly,minStep,openOnly,sort') throw shellError('invalid_argument');
+  const { openOnly, dueOnly, minStep, sort } = filter;
+  if (sort !== 'follow_up' && sort !== 'level' && sort !== 'last_call') throw shellError('invalid_argument');
   if (typeof openOnly !== 'boolean' || typeof dueOnly !== 'boolean') throw shellError('invalid_argument');
   if (typeof minStep !== 'number' || !Number.isInteger(minStep) || minStep < 0 || minStep > 3) {
     throw shellError('invalid_argument');
   }
-  return { openOnly, dueOnly, minStep };
+  return { openOnly, dueOnly, minStep, sort };
 }
 
 export function addCase(fake: FakeStore, caseNumber: string, calls: CallView[], open = true): void {
@@ -289,8 +298,10 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
         }
       }
       const draftId = `draft-${fake.nextDraft++}`;
-      fake.drafts.set(draftId, { draftId, caseNumber, startedAt: fake.now, content, newCase });
-      return { draftId, caseNumber, startedAt: fake.now, newCase, content: structuredClone(content) };
+      const found = fake.cases.get(digits(caseNumber));
+      const summary = newCase || !found ? null : overview(found);
+      fake.drafts.set(draftId, { draftId, caseNumber, startedAt: fake.now, content, newCase, case: summary });
+      return { draftId, caseNumber, startedAt: fake.now, newCase, content: structuredClone(content), case: summary };
     }
     case 'save_draft': {
       unlocked();

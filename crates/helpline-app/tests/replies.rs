@@ -154,6 +154,7 @@ fn script(dir: &Path) -> BTreeMap<String, serde_json::Map<String, Value>> {
     );
     let again = h.start_call(Some(number.replace(' ', "-"))).unwrap();
     r.record("start_call", "returning caller", Ok(&again));
+    r.record("unfinished_calls", "one open", h.unfinished_calls());
     let again_id = again.draft_id.clone();
     h.end_call(&again_id, content(ConcernLevel::NotAssessed, "second call"))
         .unwrap();
@@ -171,14 +172,20 @@ fn script(dir: &Path) -> BTreeMap<String, serde_json::Map<String, Value>> {
     r.record("case_overview", "no such case", h.case_overview(&unknown));
 
     let open = h.start_call(None).unwrap();
-    r.record("unfinished_calls", "one open", h.unfinished_calls());
     r.record("discard_call", "discarded", h.discard_call(&open.draft_id));
     r.record("discard_call", "not a call", h.discard_call("draft"));
 
-    let filter = |open_only: bool, min_step: u8| json!({ "openOnly": open_only, "dueOnly": false, "minStep": min_step });
+    let filter = |open_only: bool, min_step: u8| json!({ "openOnly": open_only, "dueOnly": false, "minStep": min_step, "sort": "last_call" });
     r.record("set_case_open", "closed", h.set_case_open(&rising, false));
     r.record("list_cases", "every case", h.list_cases(filter(false, 0)));
     r.record("list_cases", "open only", h.list_cases(filter(true, 0)));
+    r.record(
+        "list_cases",
+        "by follow-up",
+        h.list_cases(
+            json!({ "openOnly": false, "dueOnly": false, "minStep": 0, "sort": "follow_up" }),
+        ),
+    );
     r.record(
         "list_cases",
         "snake_case filter",

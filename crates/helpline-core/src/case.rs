@@ -168,13 +168,84 @@ pub struct CallDraft {
     pub content: CallContent,
     /// The case has no finished call yet: this call opened it.
     pub new_case: bool,
+    /// The case's summary as the call found it (None for a new case), so the call screen can
+    /// show the case's last level and follow-up.
+    pub case: Option<CaseSummary>,
 }
 
 /// Most cases one list gives; the rest are counted in [`CaseList::total`].
 pub const MAX_LISTED_CASES: usize = 200;
 
-/// Which cases to list: all three conditions hold for each case listed. Cases come most recent
-/// last call first (a case without calls last), at most `limit`.
+/// Where a case's follow-up stands on a day: the one rule for "overdue" and "due today".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FollowUpState {
+    /// Its day has passed.
+    Overdue,
+    Today,
+    Later,
+}
+
+impl FollowUpState {
+    /// None when the case has no follow-up pending.
+    pub fn of(follow_up: Option<NaiveDate>, today: NaiveDate) -> Option<Self> {
+        follow_up.map(|due| match due.cmp(&today) {
+            std::cmp::Ordering::Less => FollowUpState::Overdue,
+            std::cmp::Ordering::Equal => FollowUpState::Today,
+            std::cmp::Ordering::Greater => FollowUpState::Later,
+        })
+    }
+}
+
+/// The order of the cases list, to help decide whom to call first. Ties are broken by the
+/// case's row, so the same store lists the same way every time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseOrder {
+    /// Follow-ups overdue on `today`, then due today, then later (each earliest first), then
+    /// cases with none; within each, the latest level highest first, then the last call
+    /// newest first.
+    FollowUp { today: NaiveDate },
+    /// The latest level highest first, then the last call newest first.
+    Level,
+    /// The last call newest first (a case without calls last).
+    LastCall,
+}
+
+impl CaseOrder {
+    /// Sorts `cases` (each with its row id, for ties) in this order.
+    pub fn sort<T>(self, cases: &mut [T], of: impl Fn(&T) -> (i64, &CaseSummary)) {
+        use std::cmp::Reverse;
+        match self {
+            CaseOrder::FollowUp { today } => cases.sort_by_key(|item| {
+                let (id, summary) = of(item);
+                let state = FollowUpState::of(summary.follow_up, today);
+                (
+                    // Cases with none last.
+                    state.is_none(),
+                    state,
+                    Reverse(summary.latest_level.step()),
+                    summary.follow_up,
+                    Reverse(summary.last_call_at),
+                    id,
+                )
+            }),
+            CaseOrder::Level => cases.sort_by_key(|item| {
+                let (id, summary) = of(item);
+                (
+                    Reverse(summary.latest_level.step()),
+                    Reverse(summary.last_call_at),
+                    id,
+                )
+            }),
+            CaseOrder::LastCall => cases.sort_by_key(|item| {
+                let (id, summary) = of(item);
+                (Reverse(summary.last_call_at), id)
+            }),
+        }
+    }
+}
+
+/// Which cases to list: all three conditions hold for each case listed. Cases come in `order`,
+/// at most `limit`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CaseQuery {
     /// Only cases not closed.
@@ -185,16 +256,18 @@ pub struct CaseQuery {
     pub min_step: u8,
     /// 1 to [`MAX_LISTED_CASES`].
     pub limit: usize,
+    pub order: CaseOrder,
 }
 
 impl CaseQuery {
-    /// Every case, as many as one list gives.
+    /// Every case, as many as one list gives, most recent call first.
     pub fn all() -> Self {
         CaseQuery {
             open_only: false,
             due_by: None,
             min_step: 0,
             limit: MAX_LISTED_CASES,
+            order: CaseOrder::LastCall,
         }
     }
 

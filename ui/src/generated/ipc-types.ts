@@ -186,7 +186,12 @@ export type DraftView = { draftId: string, caseNumber: string, startedAt: string
 /**
  * The call opened the case (it has no finished call yet); also for a resumed draft.
  */
-newCase: boolean, };
+newCase: boolean, 
+/**
+ * The case as the call found it: its last level and follow-up for the call screen's
+ * header; null for a new case.
+ */
+case: CaseOverviewView | null, };
 
 export type CaseNumberView = { caseNumber: string, };
 
@@ -246,9 +251,23 @@ dueOnly: boolean,
 /**
  * The latest level's step at least: 0 (any) to 3.
  */
-minStep: number, };
+minStep: number, sort: CasesSort, };
 
-export type CaseOverviewView = { caseNumber: string, open: boolean, latestLevel: Level, highestLevel: Level, lastCallAt: string | null, followUp: string | null, calls: number, escalated: boolean, };
+/**
+ * The cases list's order (the core's `CaseOrder`).
+ */
+export type CasesSort = "follow_up" | "level" | "last_call";
+
+export type CaseOverviewView = { caseNumber: string, open: boolean, latestLevel: Level, highestLevel: Level, lastCallAt: string | null, followUp: string | null, 
+/**
+ * Where the follow-up stands on this computer's calendar day; null without one.
+ */
+followUpState: FollowUpState | null, calls: number, escalated: boolean, };
+
+/**
+ * Where a case's follow-up stands today (the core's one rule, `FollowUpState`).
+ */
+export type FollowUpState = "overdue" | "today" | "later";
 
 /**
  * The cases that match a filter, most recent last call first, at most [`MAX_LISTED_CASES`];

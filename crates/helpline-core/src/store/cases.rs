@@ -50,12 +50,14 @@ impl Session {
                     (number, case, CallContent::blank())
                 }
             };
+            let new_case = !has_finished_call(w, &case)?;
             let draft = CallDraft {
                 draft_id: crypto::random_row_id(),
                 number,
                 started_at: Utc::now(),
                 content,
-                new_case: !has_finished_call(w, &case)?,
+                new_case,
+                case: (!new_case).then(|| read_summary(w, &case)).transpose()?,
             };
             write_draft(
                 w,
@@ -136,12 +138,16 @@ impl Session {
         for draft_id in draft_ids(self.conn())? {
             let (case, call) = load_draft(self.conn(), &self.keys, draft_id)?;
             let number = read_case_number(self.conn(), &case)?;
+            let new_case = !has_finished_call(self.conn(), &case)?;
             drafts.push(CallDraft {
                 draft_id,
                 number,
                 started_at: call.started_at,
                 content: call.content,
-                new_case: !has_finished_call(self.conn(), &case)?,
+                new_case,
+                case: (!new_case)
+                    .then(|| read_summary(self.conn(), &case))
+                    .transpose()?,
             });
         }
         drafts.sort_by_key(|d| d.started_at);
@@ -310,8 +316,8 @@ impl Session {
         Ok(cases)
     }
 
-    /// The cases that `query` asks for, most recent call first, and how many there are. Every
-    /// summary is opened (they are sealed), but only the listed cases' numbers.
+    /// The cases that `query` asks for, in its order, and how many there are. Every summary is
+    /// opened (they are sealed), but only the listed cases' numbers.
     pub fn cases(&self, query: &CaseQuery) -> Result<CaseList> {
         query.check()?;
         let mut matching: Vec<_> = self
@@ -319,9 +325,9 @@ impl Session {
             .into_iter()
             .filter(|(_, summary, _)| query.matches(summary))
             .collect();
-        // Ties broken by row, so the same store lists the same way every time.
-        matching
-            .sort_by_key(|(case, summary, _)| (std::cmp::Reverse(summary.last_call_at), case.id));
+        query
+            .order
+            .sort(&mut matching, |(case, summary, _)| (case.id, summary));
         let total = matching.len() as u64;
         matching.truncate(query.limit);
         let cases = matching

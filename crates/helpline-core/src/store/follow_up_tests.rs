@@ -4,6 +4,7 @@ use chrono::{Duration, NaiveDate, TimeZone, Utc};
 
 use super::tests::{call_at, case_id, new_store};
 use super::*;
+use crate::case::CaseOrder;
 use crate::domain::ConcernLevel;
 
 fn day(month: u32, day: u32) -> NaiveDate {
@@ -105,4 +106,49 @@ fn a_follow_up_marked_done_stays_done_until_a_later_call_sets_another() {
     session.mark_follow_up_done(&number).unwrap();
     session.mark_follow_up_done(&number).unwrap();
     assert_eq!(session.audit_trail().unwrap().len(), entries + 1);
+}
+
+#[test]
+fn the_cases_list_puts_whom_to_call_first_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut session, _) = new_store(dir.path());
+    let today = chrono::Local::now().date_naive();
+    let t0 = Utc.with_ymd_and_hms(2026, 5, 1, 10, 0, 0).unwrap();
+    // (level, follow-up in days from today, days after t0 of the call)
+    let cases: Vec<_> = [
+        (ConcernLevel::StrongInterest, None, 9),
+        (ConcernLevel::StrongInterest, Some(3), 8),
+        (ConcernLevel::StrongInterest, Some(0), 7),
+        (ConcernLevel::StrongInterest, Some(-2), 6),
+        (ConcernLevel::InTransitCountry, Some(-1), 5),
+        (ConcernLevel::InTransitCountry, None, 4),
+        (ConcernLevel::WishToLeave, Some(0), 3),
+    ]
+    .into_iter()
+    .map(|(level, follow_up, day)| {
+        let mut call = call_at(t0 + Duration::days(day), level, "x");
+        call.content.follow_up = follow_up.map(|d| today + Duration::days(d));
+        session.record_call(None, &call).unwrap()
+    })
+    .collect();
+    let listed = |order| {
+        let query = CaseQuery {
+            order,
+            ..CaseQuery::all()
+        };
+        let list = session.cases(&query).unwrap();
+        list.cases
+            .iter()
+            .map(|c| cases.iter().position(|n| *n == c.number).unwrap())
+            .collect::<Vec<_>>()
+    };
+    // Overdue (step 3 before step 1), due today (step 2 before step 1), later, then none
+    // (step 3 before step 1).
+    assert_eq!(listed(CaseOrder::FollowUp { today }), [4, 3, 6, 2, 1, 5, 0]);
+    assert_eq!(listed(CaseOrder::Level), [4, 5, 6, 0, 1, 2, 3]);
+    assert_eq!(listed(CaseOrder::LastCall), [0, 1, 2, 3, 4, 5, 6]);
+    assert_eq!(
+        crate::case::FollowUpState::of(Some(today), today),
+        Some(crate::case::FollowUpState::Today)
+    );
 }
