@@ -215,7 +215,7 @@ pub fn case_overview(
     state.with(|helpline| helpline.case_overview(&case_number))
 }
 
-/// `filter` is `{ openOnly, dueOnly, minStep }`, checked by [`Helpline::list_cases`].
+/// `filter` is `{ openOnly, dueOnly, minStep, sort }`, checked by [`Helpline::list_cases`].
 #[tauri::command]
 pub fn list_cases(
     state: State<'_, HelplineState>,
