@@ -215,13 +215,32 @@ pub fn case_overview(
     state.with(|helpline| helpline.case_overview(&case_number))
 }
 
-/// `filter` is `{ openOnly, dueOnly, minStep }`, checked by [`Helpline::list_cases`].
+/// `filter` is `{ openOnly, dueOnly, minStep, sort }`, checked by [`Helpline::list_cases`].
 #[tauri::command]
 pub fn list_cases(
     state: State<'_, HelplineState>,
     filter: serde_json::Value,
 ) -> Reply<CaseListView> {
     state.with(|helpline| helpline.list_cases(filter))
+}
+
+/// `content` is the call's corrected content, checked by [`Helpline::correct_call`].
+#[tauri::command]
+pub fn correct_call(
+    state: State<'_, HelplineState>,
+    call_id: String,
+    content: serde_json::Value,
+) -> Reply<CaseHistoryView> {
+    state.with(|helpline| helpline.correct_call(&call_id, content))
+}
+
+/// The case's follow-up marked done from the cases list (audited).
+#[tauri::command]
+pub fn mark_follow_up_done(
+    state: State<'_, HelplineState>,
+    case_number: String,
+) -> Reply<CaseOverviewView> {
+    state.with(|helpline| helpline.mark_follow_up_done(&case_number))
 }
 
 #[tauri::command]

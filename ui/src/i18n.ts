@@ -167,6 +167,7 @@ const STATIC_IDS = [
   'call-story-loading',
   'call-story-failed',
   'call-details-title',
+  'call-details-none',
   'history-title',
   'history-case-number-label',
   'history-ended',

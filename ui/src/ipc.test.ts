@@ -91,6 +91,7 @@ describe('calls and cases', () => {
     referrals: ['psychologist'],
     nextSteps: '',
     followUp: '2026-03-06',
+    followUpDone: false,
     notes: 'n',
   };
   const started = {
@@ -98,6 +99,7 @@ describe('calls and cases', () => {
     caseNumber: '4821 0937 552',
     startedAt: '2026-03-02T10:00:00Z',
     newCase: true,
+    case: null,
     content,
   };
 
@@ -111,9 +113,9 @@ describe('calls and cases', () => {
         case 'end_call':
           return { caseNumber: '4821 0937 552' };
         case 'unfinished_calls':
-          return [{ draftId: 'd1', caseNumber: '4821 0937 552', startedAt: '2026-03-02T10:00:00Z', content, newCase: false }];
+          return [{ draftId: 'd1', caseNumber: '4821 0937 552', startedAt: '2026-03-02T10:00:00Z', content, newCase: false, case: null }];
         case 'find_case':
-          return { caseNumber: '4821 0937 552', open: true, calls: [{ ...content, startedAt: '2026-03-02T10:00:00Z', endedAt: null, escalated: true }] };
+          return { caseNumber: '4821 0937 552', open: true, calls: [{ ...content, callId: '1001', startedAt: '2026-03-02T10:00:00Z', endedAt: null, escalated: true, correctableUntil: null }] };
         case 'list_cases':
           return {
             cases: [
@@ -124,6 +126,7 @@ describe('calls and cases', () => {
                 highestLevel: 'in_transit_country',
                 lastCallAt: '2026-03-02T10:00:00Z',
                 followUp: null,
+                followUpState: null,
                 calls: 3,
                 escalated: true,
               },
@@ -150,7 +153,7 @@ describe('calls and cases', () => {
     await ipc.discardCall('d1');
     expect((await ipc.unfinishedCalls())[0]?.content).toEqual(content);
     expect((await ipc.findCase('٤٨٢١'))?.calls[0]?.escalated).toBe(true);
-    const listed = await ipc.listCases({ openOnly: false, dueOnly: true, minStep: 2 });
+    const listed = await ipc.listCases({ openOnly: false, dueOnly: true, minStep: 2, sort: 'last_call' });
     expect(listed.cases[0]?.highestLevel).toBe('in_transit_country');
     expect(listed.total).toBe(12_345);
     await ipc.setCaseOpen('4821 0937 552', false);
@@ -170,7 +173,7 @@ describe('calls and cases', () => {
       { cmd: 'discard_call', args: { draftId: 'd1' } },
       { cmd: 'unfinished_calls', args: {} },
       { cmd: 'find_case', args: { caseNumber: '٤٨٢١' } },
-      { cmd: 'list_cases', args: { filter: { openOnly: false, dueOnly: true, minStep: 2 } } },
+      { cmd: 'list_cases', args: { filter: { openOnly: false, dueOnly: true, minStep: 2, sort: 'last_call' } } },
       { cmd: 'set_case_open', args: { caseNumber: '4821 0937 552', open: false } },
       { cmd: 'change_passphrase', args: { current: 'old passphrase', next: 'new passphrase' } },
       { cmd: 'list_users', args: {} },
@@ -183,7 +186,7 @@ describe('calls and cases', () => {
   });
 
   test('replies that break the contract are rejected whole', async () => {
-    const anyCase = { openOnly: false, dueOnly: false, minStep: 0 };
+    const anyCase = { openOnly: false, dueOnly: false, minStep: 0, sort: 'last_call' } as const;
     const listed = {
       caseNumber: '1',
       open: true,
@@ -191,6 +194,7 @@ describe('calls and cases', () => {
       highestLevel: 'wish_to_leave',
       lastCallAt: null,
       followUp: null,
+      followUpState: null,
       calls: 1,
       escalated: false,
     };

@@ -33,6 +33,7 @@ import {
   type CaseListView,
   type CaseNumberView,
   type CaseOverviewView,
+  type CasesFilter,
   type CheckedBackup,
   type DamagedView,
   type DraftView,
@@ -65,6 +66,7 @@ export type {
   CallContent,
   CallLanguage,
   CasesFilter,
+  CasesSort,
   Channel,
   Environment,
   Gender,
@@ -268,11 +270,11 @@ const contentShape: Shape<CallContent> = {
   referrals: array(string),
   nextSteps: string,
   followUp: nullable(date),
+  followUpDone: boolean,
   notes: string,
 };
 const content = object<CallContent>(contentShape);
 
-const draftShape: Shape<DraftView> = { draftId: nonEmpty, caseNumber, startedAt: time, content, newCase: boolean };
 
 const signedIn = object<SignedIn>({ user: string, role, casesExpired: count, retentionFailed: boolean });
 
@@ -292,9 +294,19 @@ const caseOverview = object<CaseOverviewView>({
   highestLevel: level,
   lastCallAt: nullable(time),
   followUp: nullable(date),
+  followUpState: nullable(oneOf(['overdue', 'today', 'later'] as const)),
   calls: count,
   escalated: boolean,
 });
+
+const draftShape: Shape<DraftView> = {
+  draftId: nonEmpty,
+  caseNumber,
+  startedAt: time,
+  content,
+  newCase: boolean,
+  case: nullable(caseOverview),
+};
 
 const savedFile = object<SavedFile>({ path: nonEmpty });
 
@@ -322,6 +334,8 @@ const auditAction = tagged<'kind', AuditAction>('kind', {
   passphrase_changed: {},
   case_opened: { case: string },
   case_forgotten: { case: string },
+  follow_up_done: { case: string },
+  call_corrected: { case: string, fields: array(string) },
   cases_expired: { cases: count, retentionMonths: count },
   statistics_exported: { from: month, to: month, format: string, k: count, periodTotal: boolean },
   user_added: { name: string, role },
@@ -338,6 +352,8 @@ const AUDIT_KIND_SET: Record<AuditKind, true> = {
   recovery_code_used: true,
   case_opened: true,
   case_forgotten: true,
+  follow_up_done: true,
+  call_corrected: true,
   cases_expired: true,
   statistics_exported: true,
   backup_taken: true,
@@ -363,6 +379,21 @@ const auditCheck = object<AuditCheckView>({
 });
 
 /** The reply checker of every command. */
+const caseHistory = object<CaseHistoryView>({
+  caseNumber,
+  open: boolean,
+  calls: array(
+    object<RecordedCall>({
+      ...contentShape,
+      callId: nonEmpty,
+      startedAt: time,
+      endedAt: nullable(time),
+      escalated: boolean,
+      correctableUntil: nullable(time),
+    }),
+  ),
+});
+
 export const REPLIES = {
   app_status: tagged<'state', AppStatus>('state', { needs_setup: {}, locked: {}, unlocked: { user: string, role } }),
   set_up_store: object<SetUpDone>({ recoveryCode: nonEmpty, user: string, role: oneOf(['supervisor'] as const) }),
@@ -382,12 +413,10 @@ export const REPLIES = {
   end_call: object<CaseNumberView>({ caseNumber }),
   discard_call: nothing,
   unfinished_calls: array(object<DraftView>(draftShape)),
-  find_case: object<CaseHistoryView>({
-    caseNumber,
-    open: boolean,
-    calls: array(object<RecordedCall>({ ...contentShape, startedAt: time, endedAt: nullable(time), escalated: boolean })),
-  }),
+  find_case: caseHistory,
+  correct_call: caseHistory,
   case_overview: caseOverview,
+  mark_follow_up_done: caseOverview,
   list_cases: refine(
     object<CaseListView>({ cases: array(caseOverview), total: count }),
     (list) => list.cases.length <= LIMITS.listedCases && list.cases.length <= list.total,
@@ -506,8 +535,10 @@ export async function findCaseOverview(number: string): Promise<CaseOverview> {
 }
 
 /** The cases matching `filter`, filtered, ordered and capped by the shell. */
-export async function listCases(filter: { openOnly: boolean; dueOnly: boolean; minStep: number }): Promise<CaseList> {
-  return request('list_cases', { filter: { openOnly: filter.openOnly, dueOnly: filter.dueOnly, minStep: filter.minStep } });
+export async function listCases(filter: CasesFilter): Promise<CaseList> {
+  return request('list_cases', {
+    filter: { openOnly: filter.openOnly, dueOnly: filter.dueOnly, minStep: filter.minStep, sort: filter.sort },
+  });
 }
 
 export async function setCaseOpen(number: string, open: boolean): Promise<void> {

@@ -160,6 +160,7 @@ describe('translations', () => {
       case: '1f3a9c07b2d4e6f8',
       name: 'Ahmad',
       setting: 'retention_months',
+      fields: 'level, notes',
       format: 'CSV',
       seq: 17,
       last: 19,

@@ -189,7 +189,7 @@ describe('the fake shell answers as the real one', () => {
       (list as { cases: { calls: number; escalated: boolean; open: boolean; latestLevel: string }[] }).cases
         .map((item) => [item.calls, item.escalated, item.open, item.latestLevel].join())
         .sort();
-    const listed = same(fake, 'list_cases', 'every case', { filter: { openOnly: false, dueOnly: false, minStep: 0 } });
+    const listed = same(fake, 'list_cases', 'every case', { filter: { openOnly: false, dueOnly: false, minStep: 0, sort: 'last_call' } });
     expect(summary(listed)).toEqual(summary(ok('list_cases', 'every case')));
     // The overview (closed here, open where recorded) counts and flags as the core does.
     const flags = (value: unknown) => {

@@ -108,6 +108,7 @@ describe('unfinished calls', () => {
       startedAt: '2026-03-02T09:40:00Z',
       content: { ...blankContent(), notes: 'Her son (17) talks about leaving.', level: 'strong_interest' },
       newCase: true,
+      case: null,
     });
     return fake;
   }
@@ -281,7 +282,7 @@ describe('case history', () => {
     expect(plain(items[2]!.textContent ?? '')).toContain('20 min');
     // Only what was stated: no rows of "not stated", "anonymous" or empty next steps (issue 12).
     const oldest = items[2]!;
-    expect([...oldest.querySelectorAll('dt')].map((term) => term.textContent)).toEqual(['Call']);
+    expect([...oldest.querySelectorAll('dt')].map((term) => term.textContent)).toEqual([]);
     for (const noise of ['Not stated', 'Anonymous', 'Unknown', '—']) expect(oldest.textContent).not.toContain(noise);
 
     const notes = newest!.querySelector('.history-notes')!;
@@ -330,7 +331,7 @@ describe('the cases list', () => {
 
   test('shows open cases by default, newest first, with due follow-ups marked', async () => {
     const calls = await open(cases());
-    expect(filters(calls)).toEqual([{ openOnly: true, dueOnly: false, minStep: 0 }]);
+    expect(filters(calls)).toEqual([{ openOnly: true, dueOnly: false, minStep: 0, sort: 'last_call' }]);
     expect(input(casesIds.filterOpen).checked).toBe(true);
     expect(shown()).toEqual([OTHER_NUMBER, NUMBER]);
     expect(document.getElementById(casesIds.capped)).toBeNull();
@@ -377,13 +378,13 @@ describe('the cases list', () => {
     expect(shown()).toEqual([]);
     expect(byId(casesIds.empty).hidden).toBe(false);
     expect(filters(calls)).toEqual([
-      { openOnly: true, dueOnly: false, minStep: 0 },
-      { openOnly: false, dueOnly: false, minStep: 0 },
-      { openOnly: false, dueOnly: true, minStep: 0 },
-      { openOnly: false, dueOnly: false, minStep: 0 },
-      { openOnly: false, dueOnly: false, minStep: 2 },
-      { openOnly: false, dueOnly: false, minStep: 3 },
-      { openOnly: true, dueOnly: false, minStep: 3 },
+      { openOnly: true, dueOnly: false, minStep: 0, sort: 'last_call' },
+      { openOnly: false, dueOnly: false, minStep: 0, sort: 'last_call' },
+      { openOnly: false, dueOnly: true, minStep: 0, sort: 'last_call' },
+      { openOnly: false, dueOnly: false, minStep: 0, sort: 'last_call' },
+      { openOnly: false, dueOnly: false, minStep: 2, sort: 'last_call' },
+      { openOnly: false, dueOnly: false, minStep: 3, sort: 'last_call' },
+      { openOnly: true, dueOnly: false, minStep: 3, sort: 'last_call' },
     ]);
     expect(input(casesIds.filterOpen).checked).toBe(true);
     expect(byId<HTMLSelectElement>(casesIds.filterLevel).value).toBe('3');
@@ -417,8 +418,8 @@ describe('the cases list', () => {
     await advance();
     expect(shown()).toEqual([NUMBER]);
     expect(filters(calls).slice(-2)).toEqual([
-      { openOnly: false, dueOnly: false, minStep: 0 },
-      { openOnly: false, dueOnly: true, minStep: 0 },
+      { openOnly: false, dueOnly: false, minStep: 0, sort: 'last_call' },
+      { openOnly: false, dueOnly: true, minStep: 0, sort: 'last_call' },
     ]);
   });
 
@@ -473,8 +474,8 @@ describe('the cases list', () => {
     expect(document.getElementById(homeIds.screen)).toBeNull();
     expect(shown()).toEqual([OTHER_NUMBER, NUMBER]);
     expect(filters(calls)).toEqual([
-      { openOnly: true, dueOnly: false, minStep: 0 },
-      { openOnly: true, dueOnly: false, minStep: 0 },
+      { openOnly: true, dueOnly: false, minStep: 0, sort: 'last_call' },
+      { openOnly: true, dueOnly: false, minStep: 0, sort: 'last_call' },
     ]);
   });
 });

@@ -708,7 +708,7 @@ describe('months that cannot be published', () => {
 
   test('a call still open in a month: say to end or discard it, in every language', async () => {
     const fake = store({ role: 'supervisor' });
-    fake.drafts.set('draft-9', { draftId: 'draft-9', caseNumber: '4821 0937 552', startedAt: '2026-01-31T22:00:00Z', content: blankContent(), newCase: true });
+    fake.drafts.set('draft-9', { draftId: 'draft-9', caseNumber: '4821 0937 552', startedAt: '2026-01-31T22:00:00Z', content: blankContent(), newCase: true, case: null });
     await statistics(fake);
     type(statsIds.from, '2025-12');
     input(statsIds.periodTotal).click();

@@ -58,14 +58,15 @@ function recoveryCode(typed: unknown): string {
 
 export function blankContent(): CallContent {
   return {
-    channel: 'phone',
-    language: 'sv',
+    channel: 'not_stated',
+    language: 'not_stated',
     level: 'not_assessed',
     caller: { relationship: 'not_stated', gender: 'not_stated', identity: { choice: 'anonymous' } },
     person: { gender: 'not_stated', ageBand: 'unknown', situation: 'other_unknown', environment: 'other_unknown' },
     referrals: [],
     nextSteps: '',
     followUp: null,
+    followUpDone: false,
     notes: '',
   };
 }
@@ -168,9 +169,17 @@ function overview(item: { caseNumber: string; open: boolean; calls: CallView[] }
     highestLevel: (['not_assessed', 'strong_interest', 'wish_to_leave', 'in_transit_country'] as const)[highest]!,
     lastCallAt: latest?.startedAt ?? null,
     followUp: latest?.followUp ?? null,
+    followUpState: followUpState(latest?.followUp ?? null),
     calls: item.calls.length,
     escalated: item.calls.find((call) => call.level !== 'not_assessed')?.escalated ?? false,
   };
+}
+
+/** Where a follow-up stands on this computer's day, as the shell reckons it. */
+function followUpState(followUp: string | null): CaseOverview['followUpState'] {
+  if (followUp === null) return null;
+  const day = today();
+  return followUp < day ? 'overdue' : followUp === day ? 'today' : 'later';
 }
 
 /** The cases list's filter, checked as the shell checks it: every field, nothing else. */
@@ -178,13 +187,14 @@ function casesFilter(value: unknown): CasesFilter {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw shellError('invalid_argument');
   const filter = value as Record<string, unknown>;
   const keys = Object.keys(filter).sort();
-  if (keys.join() !== 'dueOnly,minStep,openOnly') throw shellError('invalid_argument');
-  const { openOnly, dueOnly, minStep } = filter;
+  if (keys.join() !== 'dueOnly,minStep,openOnly,sort') throw shellError('invalid_argument');
+  const { openOnly, dueOnly, minStep, sort } = filter;
+  if (sort !== 'follow_up' && sort !== 'level' && sort !== 'last_call') throw shellError('invalid_argument');
   if (typeof openOnly !== 'boolean' || typeof dueOnly !== 'boolean') throw shellError('invalid_argument');
   if (typeof minStep !== 'number' || !Number.isInteger(minStep) || minStep < 0 || minStep > 3) {
     throw shellError('invalid_argument');
   }
-  return { openOnly, dueOnly, minStep };
+  return { openOnly, dueOnly, minStep, sort };
 }
 
 export function addCase(fake: FakeStore, caseNumber: string, calls: CallView[], open = true): void {
@@ -194,9 +204,11 @@ export function addCase(fake: FakeStore, caseNumber: string, calls: CallView[], 
 export function callView(overrides: Partial<CallView> = {}): CallView {
   return {
     ...blankContent(),
+    callId: '1001',
     startedAt: '2026-03-01T09:00:00Z',
     endedAt: '2026-03-01T09:12:00Z',
     escalated: false,
+    correctableUntil: null,
     ...overrides,
   };
 }
@@ -286,8 +298,10 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
         }
       }
       const draftId = `draft-${fake.nextDraft++}`;
-      fake.drafts.set(draftId, { draftId, caseNumber, startedAt: fake.now, content, newCase });
-      return { draftId, caseNumber, startedAt: fake.now, newCase, content: structuredClone(content) };
+      const found = fake.cases.get(digits(caseNumber));
+      const summary = newCase || !found ? null : overview(found);
+      fake.drafts.set(draftId, { draftId, caseNumber, startedAt: fake.now, content, newCase, case: summary });
+      return { draftId, caseNumber, startedAt: fake.now, newCase, content: structuredClone(content), case: summary };
     }
     case 'save_draft': {
       unlocked();
@@ -307,11 +321,15 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
       // As the core marks it: the level rose above the latest *assessed* call's (a call not
       // assessed is skipped).
       const previous = existing.calls.find((call) => call.level !== 'not_assessed');
+      const endedAt = Date.parse(draft.startedAt) + 9 * 60_000;
       existing.calls.unshift({
         ...content,
+        callId: `call-${draft.draftId}`,
         startedAt: draft.startedAt,
-        endedAt: new Date(Date.parse(draft.startedAt) + 9 * 60_000).toISOString(),
+        endedAt: new Date(endedAt).toISOString(),
         escalated: previous !== undefined && step(content.level) > step(previous.level),
+        // As the core: the taker may correct it for 12 hours after it ended.
+        correctableUntil: new Date(endedAt + 12 * 3_600_000).toISOString(),
       });
       fake.cases.set(key, existing);
       return { caseNumber: draft.caseNumber };
@@ -346,6 +364,26 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
         .filter((item) => step(item.latestLevel) >= filter.minStep)
         .sort((a, b) => (b.lastCallAt ? Date.parse(b.lastCallAt) : 0) - (a.lastCallAt ? Date.parse(a.lastCallAt) : 0));
       return { cases: matching.slice(0, LIMITS.listedCases), total: matching.length };
+    }
+    case 'correct_call': {
+      unlocked();
+      for (const found of fake.cases.values()) {
+        const index = found.calls.findIndex((call) => call.callId === args.callId);
+        if (index < 0) continue;
+        const call = found.calls[index]!;
+        if (call.correctableUntil === null) throw shellError('not_your_call');
+        found.calls[index] = { ...call, ...structuredClone(args.content as CallContent) };
+        return structuredClone(found);
+      }
+      throw shellError('no_such_call');
+    }
+    case 'mark_follow_up_done': {
+      unlocked();
+      const found = fake.cases.get(parse(args.caseNumber));
+      if (!found) throw shellError('no_such_case');
+      const latest = found.calls[0];
+      if (latest) latest.followUp = null;
+      return overview(found);
     }
     case 'set_case_open': {
       unlocked();

@@ -208,15 +208,18 @@ call-story-title = المكالمات السابقة في هذه الحالة ({
 call-story-loading = جارٍ تحميل المكالمات السابقة…
 call-story-failed = تعذّرت قراءة المكالمات السابقة.
 call-details-title = التفاصيل:
+call-details-none = لم يُذكر شيء بعد
 
 ## القيم
 
 channel-phone = الهاتف
 channel-email = البريد الإلكتروني
+channel-not_stated = غير مذكور
 call-language-sv = السويدية
 call-language-en = الإنجليزية
 call-language-ar = العربية
 call-language-other = لغة أخرى
+call-language-not_stated = غير مذكور
 relationship-mother = الأم
 relationship-father = الأب
 relationship-sibling = أخ أو أخت
@@ -524,6 +527,8 @@ audit-action-signed_in = سجّل الدخول.
 audit-action-recovery_code_used = فتح المخزن برمز الاسترداد.
 audit-action-case_opened = فتح حالة (السجل { $case }).
 audit-action-case_forgotten = محا حالة نهائيًا (السجل { $case }).
+audit-action-follow_up_done = أشّر على متابعة حالة بأنها أُنجزت (السجل { $case }).
+audit-action-call_corrected = صحّح مكالمة تلقّاها (السجل { $case }): { $fields }.
 audit-action-cases_expired =
     { $cases ->
         [one] أتلفت مدة الاحتفاظ (بالأشهر: { $months }) حالة واحدة.
@@ -627,6 +632,9 @@ error-month_not_ended = أحد الأشهر المختارة لم ينتهِ ب�
 error-month_has_open_call = مكالمة بدأت في أحد هذه الأشهر ما زالت مفتوحة. أنهِها أو احذفها من المكالمات غير المكتملة في الصفحة الرئيسية، ثم حاول مرة أخرى.
 error-threshold_fixed = سبق نشر إحصاءات خط المساعدة هذا بأصغر عدد يُعرض (⁦k⁩) مختلف. استخدم قيمة ⁦k⁩ نفسها الواردة في التقارير السابقة، حتى يمكن مقارنة التقارير دون كشف أي عدد مخفي.
 error-month_published = نُشرت إحصاءات ذلك الشهر، فلم يعد ممكنًا إضافة مكالمة إليه. سجّل المكالمة بتاريخ اليوم واذكر في الملاحظات متى جرت.
+error-not_your_call = لا يصحّح المكالمةَ إلا المتطوع الذي تلقّاها، ولا تُصحَّح المكالمات المسجّلة قبل أن يصبح التصحيح ممكنًا.
+error-correction_window_closed = يمكن تصحيح المكالمة حتى 12 ساعة بعد انتهائها؛ ولم يعد تصحيح هذه المكالمة ممكنًا.
+error-correction_changes_published = نُشرت إحصاءات ذلك الشهر، وهذا التصحيح سيغيّر ما تعدّه. لا يزال تصحيح الملاحظات والخطوات التالية ممكنًا.
 error-not_a_backup = هذا الملف ليس نسخة احتياطية من خط المساعدة، أو أن بدايته تالفة.
 error-backup_damaged = النسخة الاحتياطية تالفة: لا يمكن فتح محتواها. استخدم نسخة احتياطية أخرى.
 error-backup_failed = تعذّرت كتابة النسخة الاحتياطية. تأكّد من وجود المجلد، ومن أنه يُسمح لك بالحفظ فيه، ومن أن القرص غير ممتلئ.

@@ -223,15 +223,18 @@ call-story-loading = Reading the earlier calls…
 call-story-failed = The earlier calls could not be read.
 # Followed by what is chosen in the fields under it.
 call-details-title = Details:
+call-details-none = Nothing stated yet
 
 ## Values
 
 channel-phone = Phone
 channel-email = E-mail
+channel-not_stated = Not stated
 call-language-sv = Swedish
 call-language-en = English
 call-language-ar = Arabic
 call-language-other = Another language
+call-language-not_stated = Not stated
 relationship-mother = Mother
 relationship-father = Father
 relationship-sibling = Sibling
@@ -547,6 +550,8 @@ audit-action-recovery_code_used = Opened the store with the recovery code.
 # $case is a reference to the case's record, never its number.
 audit-action-case_opened = Opened a case (record { $case }).
 audit-action-case_forgotten = Forgot a case for good (record { $case }).
+audit-action-follow_up_done = Marked a case's follow-up done (record { $case }).
+audit-action-call_corrected = Corrected a call they took (record { $case }): { $fields }.
 # $cases is a number of cases, $months the retention period.
 audit-action-cases_expired =
     { $cases ->
@@ -650,6 +655,9 @@ error-month_not_ended = A chosen month has not ended yet. Its statistics can be 
 error-month_has_open_call = A call that started in one of these months is still open. End or discard it from the unfinished calls on the home screen, then try again.
 error-threshold_fixed = This helpline's statistics have already been published with another smallest count shown (k). Use the same k as in the earlier reports, so that reports can be compared without giving a hidden count away.
 error-month_published = The statistics of that month have been published, so no call can be added to it any more. Record the call with today's date and say in the notes when it took place.
+error-not_your_call = Only the volunteer who took a call can correct it, and calls recorded before corrections were possible cannot be corrected.
+error-correction_window_closed = A call can be corrected until 12 hours after it ended; this one can no longer be corrected.
+error-correction_changes_published = The statistics of that month have been published, and this correction would change what they count. The notes and next steps can still be corrected.
 error-not_a_backup = That file is not a Helpline backup, or its beginning is damaged.
 error-backup_damaged = The backup is damaged: its contents do not open. Use another backup.
 error-backup_failed = The backup could not be written. Check that the folder exists, that you may save there and that the disk is not full.

@@ -203,15 +203,18 @@ call-story-title = Tidigare samtal i ärendet ({ $calls })
 call-story-loading = Läser de tidigare samtalen…
 call-story-failed = De tidigare samtalen kunde inte läsas.
 call-details-title = Uppgifter:
+call-details-none = Inget angivet ännu
 
 ## Värden
 
 channel-phone = Telefon
 channel-email = E-post
+channel-not_stated = Inte angivet
 call-language-sv = Svenska
 call-language-en = Engelska
 call-language-ar = Arabiska
 call-language-other = Annat språk
+call-language-not_stated = Inte angivet
 relationship-mother = Mamma
 relationship-father = Pappa
 relationship-sibling = Syskon
@@ -495,6 +498,8 @@ audit-action-signed_in = Loggade in.
 audit-action-recovery_code_used = Öppnade lagret med återställningskoden.
 audit-action-case_opened = Öppnade ett ärende (post { $case }).
 audit-action-case_forgotten = Glömde ett ärende för gott (post { $case }).
+audit-action-follow_up_done = Markerade ett ärendes uppföljning som gjord (post { $case }).
+audit-action-call_corrected = Rättade ett samtal hen tog (post { $case }): { $fields }.
 audit-action-cases_expired =
     { $cases ->
         [one] Gallringsregeln ({ $months } månader) förstörde ett ärende.
@@ -589,6 +594,9 @@ error-month_not_ended = En av de valda månaderna har inte tagit slut än. Dess 
 error-month_has_open_call = Ett samtal som började under någon av de här månaderna är fortfarande öppet. Avsluta eller kasta det bland de oavslutade samtalen på startsidan och försök sedan igen.
 error-threshold_fixed = Statistiken har redan publicerats med ett annat minsta antal som visas (k). Använd samma k som i de tidigare rapporterna, så att rapporterna kan jämföras utan att ett dolt antal avslöjas.
 error-month_published = Statistiken för den månaden har publicerats, så inga fler samtal kan läggas till i den. Registrera samtalet med dagens datum och skriv i anteckningarna när det ägde rum.
+error-not_your_call = Bara volontären som tog samtalet kan rätta det, och samtal som registrerades innan rättelser var möjliga kan inte rättas.
+error-correction_window_closed = Ett samtal kan rättas till 12 timmar efter att det avslutades; det här kan inte längre rättas.
+error-correction_changes_published = Statistiken för den månaden har publicerats, och den här rättelsen skulle ändra det den räknar. Anteckningarna och nästa steg kan fortfarande rättas.
 error-not_a_backup = Filen är inte en säkerhetskopia från Helpline, eller så är dess början skadad.
 error-backup_damaged = Säkerhetskopian är skadad: innehållet går inte att öppna. Använd en annan säkerhetskopia.
 error-backup_failed = Säkerhetskopian kunde inte skrivas. Kontrollera att mappen finns, att du får spara där och att disken inte är full.

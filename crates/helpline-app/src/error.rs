@@ -76,6 +76,9 @@ const CORE_CODES: &[&str] = &[
     "month_has_open_call",
     "month_published",
     "threshold_fixed",
+    "not_your_call",
+    "correction_window_closed",
+    "correction_changes_published",
 ];
 
 pub(crate) const INVALID_ARGUMENT: &str = "invalid_argument";
@@ -170,10 +173,14 @@ mod tests {
             Error::OutOfRange { .. } => 31,
             Error::ReferralCodeMalformed { .. } => 32,
             Error::RecordFormatUnknown { .. } => 33,
-            Error::UserNameAmbiguous(_) => 34,
+            Error::NoSuchRecordedCall => 34,
+            Error::NotYourCall => 35,
+            Error::CorrectionWindowClosed { .. } => 36,
+            Error::CorrectionChangesPublished { .. } => 37,
+            Error::UserNameAmbiguous(_) => 38,
         }
     }
-    const VARIANTS: usize = 35;
+    const VARIANTS: usize = 39;
 
     /// One of each variant (both kinds of invalid case number, which have two codes).
     fn one_of_each() -> Vec<Error> {
@@ -242,6 +249,10 @@ mod tests {
                 column: "summary",
                 format: 9,
             },
+            Error::NoSuchRecordedCall,
+            Error::NotYourCall,
+            Error::CorrectionWindowClosed { hours: 12 },
+            Error::CorrectionChangesPublished { month },
         ]
     }
 

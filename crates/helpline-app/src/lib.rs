@@ -20,13 +20,13 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate, Utc};
 use helpline_core::store::backup::{self, BackupSecret};
 use helpline_core::store::{self, AuditEntry, CallDraft, CaseOverview, DamagedPlace};
-use helpline_core::CaseQuery;
 use helpline_core::Month;
 use helpline_core::{
     paths, Call, CallContent, CaseNumber, ConcernLevel, CountryCode, Error, HelplineSettings,
     Passphrase, RecordedCall, RecoveryCode, Referral, Role, Session, Store, VerifyReport,
     MAX_RETENTION_MONTHS,
 };
+use helpline_core::{CaseOrder, CaseQuery, CaseSummary, FollowUpState};
 use helpline_stats::export::{self, Format, Report};
 use helpline_stats::labels::{Labels, ReportLanguage, UnknownLanguage};
 use helpline_stats::release::Request;
@@ -333,6 +333,9 @@ pub struct DraftView {
     pub content: CallContentView,
     /// The call opened the case (it has no finished call yet); also for a resumed draft.
     pub new_case: bool,
+    /// The case as the call found it: its last level and follow-up for the call screen's
+    /// header; null for a new case.
+    pub case: Option<CaseOverviewView>,
 }
 
 #[derive(Debug, Serialize, PartialEq, Eq, TS)]
@@ -369,8 +372,43 @@ pub struct CaseOverviewView {
     pub highest_level: ConcernLevel,
     pub last_call_at: Option<DateTime<Utc>>,
     pub follow_up: Option<NaiveDate>,
+    /// Where the follow-up stands on this computer's calendar day; null without one.
+    pub follow_up_state: Option<FollowUpStateView>,
     pub calls: u32,
     pub escalated: bool,
+}
+
+/// Where a case's follow-up stands today (the core's one rule, `FollowUpState`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(rename = "FollowUpState")]
+pub enum FollowUpStateView {
+    Overdue,
+    Today,
+    Later,
+}
+
+impl From<FollowUpState> for FollowUpStateView {
+    fn from(state: FollowUpState) -> Self {
+        match state {
+            FollowUpState::Overdue => FollowUpStateView::Overdue,
+            FollowUpState::Today => FollowUpStateView::Today,
+            FollowUpState::Later => FollowUpStateView::Later,
+        }
+    }
+}
+
+/// The cases list's order (the core's `CaseOrder`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(rename = "CasesSort")]
+pub enum CasesSort {
+    /// Overdue follow-ups, then due today, then later, then none; each by latest level.
+    FollowUp,
+    /// Latest level highest first.
+    Level,
+    /// Last call newest first.
+    LastCall,
 }
 
 /// The cases list's filter, as the webview sends it: every field required, nothing else.
@@ -383,6 +421,7 @@ pub struct CasesFilter {
     pub due_only: bool,
     /// The latest level's step at least: 0 (any) to 3.
     pub min_step: u8,
+    pub sort: CasesSort,
 }
 
 impl CasesFilter {
@@ -391,20 +430,26 @@ impl CasesFilter {
         // serde would also take the fields in order from an array: only an object is a filter.
         if !value.is_object() {
             return Err(AppError::invalid_argument(
-                "filter: an object { openOnly, dueOnly, minStep }",
+                "filter: an object { openOnly, dueOnly, minStep, sort }",
             ));
         }
         serde_json::from_value(value)
             .map_err(|e| AppError::invalid_argument(format!("filter: {e}")))
     }
 
-    /// The core's question for this filter on `today` (the local calendar day).
-    pub fn query(&self, today: NaiveDate) -> CaseQuery {
+    /// The core's question for this filter on `today` (the local calendar day), for at most
+    /// `limit` cases.
+    pub fn query(&self, today: NaiveDate, limit: usize) -> CaseQuery {
         CaseQuery {
             open_only: self.open_only,
             due_by: self.due_only.then_some(today),
             min_step: self.min_step,
-            limit: MAX_LISTED_CASES,
+            limit,
+            order: match self.sort {
+                CasesSort::FollowUp => CaseOrder::FollowUp { today },
+                CasesSort::Level => CaseOrder::Level,
+                CasesSort::LastCall => CaseOrder::LastCall,
+            },
         }
     }
 }
@@ -418,9 +463,19 @@ pub struct CaseListView {
     pub total: u64,
 }
 
+/// This computer's calendar day, on which follow-ups are due.
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
 fn overview_view(CaseOverview { number, summary }: CaseOverview) -> CaseOverviewView {
+    summary_view(shown(&number), summary, today())
+}
+
+fn summary_view(case_number: String, summary: CaseSummary, today: NaiveDate) -> CaseOverviewView {
     CaseOverviewView {
-        case_number: shown(&number),
+        follow_up_state: FollowUpState::of(summary.follow_up, today).map(Into::into),
+        case_number,
         open: summary.open,
         latest_level: summary.latest_level,
         highest_level: summary.highest_level,
@@ -436,9 +491,13 @@ fn shown(number: &CaseNumber) -> String {
 }
 
 fn draft_view(draft: CallDraft) -> DraftView {
+    let case_number = shown(&draft.number);
     DraftView {
         draft_id: draft.draft_id.to_string(),
-        case_number: shown(&draft.number),
+        case: draft
+            .case
+            .map(|summary| summary_view(case_number.clone(), summary, today())),
+        case_number,
         started_at: draft.started_at,
         content: draft.content.into(),
         new_case: draft.new_case,
@@ -451,10 +510,28 @@ fn parse_case_number(text: &str) -> Result<CaseNumber, AppError> {
 }
 
 fn parse_draft_id(text: &str) -> Result<i64, AppError> {
+    parse_row_id("draftId", text)
+}
+
+/// A call's or draft's id as the webview sends it back: the decimal text it was given.
+fn parse_row_id(field: &str, text: &str) -> Result<i64, AppError> {
     text.parse::<i64>()
         .ok()
         .filter(|id| *id > 0)
-        .ok_or_else(|| AppError::invalid_argument("draftId is not the id of a call"))
+        .ok_or_else(|| AppError::invalid_argument(format!("{field} is not the id of a call")))
+}
+
+/// A case's history as the webview shows it: newest call first.
+fn history_view(case_number: String, open: bool, calls: Vec<RecordedCall>) -> CaseHistoryView {
+    CaseHistoryView {
+        case_number,
+        open,
+        calls: calls
+            .into_iter()
+            .rev()
+            .map(RecordedCallView::from)
+            .collect(),
+    }
 }
 
 /// The webview's JSON for a call's content, checked field by field by serde against the wire
@@ -746,16 +823,24 @@ impl Helpline {
 
     pub fn find_case(&mut self, case_number: &str) -> Result<CaseHistoryView, AppError> {
         let case = self.case_calls(case_number)?;
-        Ok(CaseHistoryView {
-            case_number: case.case_number,
-            open: case.open,
-            calls: case
-                .calls
-                .into_iter()
-                .rev()
-                .map(RecordedCallView::from)
-                .collect(),
-        })
+        Ok(history_view(case.case_number, case.open, case.calls))
+    }
+
+    /// Corrects a finished call the signed-in user took, within the correction window (the
+    /// webview's JSON for its content, as `end_call` takes it); the case's history afterwards.
+    pub fn correct_call(
+        &mut self,
+        call_id: &str,
+        content: serde_json::Value,
+    ) -> Result<CaseHistoryView, AppError> {
+        let call_id = parse_row_id("callId", call_id)?;
+        let content = parse_content(content)?;
+        let history = self.session()?.correct_call(call_id, &content)?;
+        Ok(history_view(
+            shown(&history.number),
+            history.open,
+            history.calls,
+        ))
     }
 
     /// A case's history as the core has it, oldest first.
@@ -772,7 +857,13 @@ impl Helpline {
     /// The cases list: those matching `filter` (the webview's JSON), most recent first, at most
     /// [`MAX_LISTED_CASES`], with how many match. Due is reckoned on this computer's calendar day.
     pub fn list_cases(&mut self, filter: serde_json::Value) -> Result<CaseListView, AppError> {
-        let query = CasesFilter::parse(filter)?.query(chrono::Local::now().date_naive());
+        self.cases(&CasesFilter::parse(filter)?, MAX_LISTED_CASES)
+    }
+
+    /// The cases matching `filter`, in its order, at most `limit` (1 to
+    /// [`MAX_LISTED_CASES`]), with how many match: the cases list and `helpline case list`.
+    pub fn cases(&mut self, filter: &CasesFilter, limit: usize) -> Result<CaseListView, AppError> {
+        let query = filter.query(today(), limit);
         query.check()?;
         let list = self.session()?.cases(&query)?;
         Ok(CaseListView {
@@ -786,6 +877,13 @@ impl Helpline {
     pub fn case_overview(&mut self, case_number: &str) -> Result<CaseOverviewView, AppError> {
         let number = parse_case_number(case_number)?;
         Ok(overview_view(self.session()?.case_overview(&number)?))
+    }
+
+    /// Marks a case's pending follow-up done from the cases list (audited); the case as the
+    /// list shows it afterwards.
+    pub fn mark_follow_up_done(&mut self, case_number: &str) -> Result<CaseOverviewView, AppError> {
+        let number = parse_case_number(case_number)?;
+        Ok(overview_view(self.session()?.mark_follow_up_done(&number)?))
     }
 
     pub fn set_case_open(&mut self, case_number: &str, open: bool) -> Result<(), AppError> {
@@ -1164,7 +1262,7 @@ mod tests {
     }
 
     fn filter(open_only: bool, due_only: bool, min_step: u8) -> serde_json::Value {
-        serde_json::json!({ "openOnly": open_only, "dueOnly": due_only, "minStep": min_step })
+        serde_json::json!({ "openOnly": open_only, "dueOnly": due_only, "minStep": min_step, "sort": "last_call" })
     }
 
     /// A finished call `minutes` ago at `level`, with a follow-up `follow_up_in` days from today.
@@ -1297,6 +1395,7 @@ mod tests {
             highest_level: ConcernLevel::InTransitCountry,
             last_call_at: None,
             follow_up: None,
+            follow_up_done_at: None,
             calls: 1,
             escalated: false,
         };
@@ -1304,28 +1403,85 @@ mod tests {
             open_only: false,
             due_only: true,
             min_step: 0,
+            sort: CasesSort::LastCall,
         };
-        assert!(!due.query(day).matches(&summary), "no follow-up date");
+        assert!(
+            !due.query(day, MAX_LISTED_CASES).matches(&summary),
+            "no follow-up date"
+        );
         for (offset, expected) in [(-1, true), (0, true), (1, false)] {
             summary.follow_up = Some(day + chrono::Duration::days(offset));
-            assert_eq!(due.query(day).matches(&summary), expected, "{offset}");
+            assert_eq!(
+                due.query(day, MAX_LISTED_CASES).matches(&summary),
+                expected,
+                "{offset}"
+            );
         }
         let open_only = CasesFilter {
             open_only: true,
             ..due
         };
-        assert!(!open_only.query(day).matches(&summary), "closed");
+        assert!(
+            !open_only.query(day, MAX_LISTED_CASES).matches(&summary),
+            "closed"
+        );
         summary.open = true;
         summary.follow_up = Some(day);
-        assert!(open_only.query(day).matches(&summary));
+        assert!(open_only.query(day, MAX_LISTED_CASES).matches(&summary));
         let step_3 = CasesFilter {
             min_step: 3,
             ..open_only
         };
         assert!(
-            !step_3.query(day).matches(&summary),
+            !step_3.query(day, MAX_LISTED_CASES).matches(&summary),
             "the latest level counts, not the highest"
         );
+    }
+
+    #[test]
+    fn the_cases_list_says_where_each_follow_up_stands_and_sorts_by_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut helpline = unlocked(dir.path());
+        let cases = vec![
+            vec![imported_call(10, ConcernLevel::StrongInterest, None)],
+            vec![imported_call(20, ConcernLevel::StrongInterest, Some(2))],
+            vec![imported_call(30, ConcernLevel::StrongInterest, Some(0))],
+            vec![imported_call(40, ConcernLevel::StrongInterest, Some(-1))],
+        ];
+        let numbers = helpline.session().unwrap().import_cases(&cases).unwrap();
+        let sorted = |helpline: &mut Helpline, sort: &str| {
+            let mut filter = filter(false, false, 0);
+            filter["sort"] = serde_json::json!(sort);
+            helpline.list_cases(filter).unwrap().cases
+        };
+        let states: Vec<_> = sorted(&mut helpline, "follow_up")
+            .into_iter()
+            .map(|case| (case.case_number, case.follow_up_state))
+            .collect();
+        use FollowUpStateView::{Later, Overdue, Today};
+        assert_eq!(
+            states,
+            [
+                (shown(&numbers[3]), Some(Overdue)),
+                (shown(&numbers[2]), Some(Today)),
+                (shown(&numbers[1]), Some(Later)),
+                (shown(&numbers[0]), None),
+            ]
+        );
+        let recent = sorted(&mut helpline, "last_call");
+        assert_eq!(recent[0].case_number, shown(&numbers[0]));
+        let json = serde_json::to_value(&recent).unwrap();
+        assert_eq!(json[3]["followUpState"], "overdue");
+        assert_eq!(json[0]["followUpState"], serde_json::Value::Null);
+
+        // The call screen of a returning caller knows the case's last level and follow-up.
+        let draft = helpline.start_call(Some(shown(&numbers[3]))).unwrap();
+        let case = draft.case.expect("a returning caller's case");
+        assert_eq!(case.follow_up_state, Some(Overdue));
+        assert_eq!(case.latest_level, ConcernLevel::StrongInterest);
+        assert!(helpline.start_call(None).unwrap().case.is_none());
+        let resumed = helpline.unfinished_calls().unwrap();
+        assert_eq!(resumed.iter().filter(|d| d.case.is_some()).count(), 1);
     }
 
     #[test]
@@ -1347,6 +1503,7 @@ mod tests {
             serde_json::json!({ "openOnly": true, "dueOnly": false, "minStep": null }),
             serde_json::json!({ "openOnly": true, "dueOnly": false, "minStep": 0, "limit": 1000000 }),
             serde_json::json!({ "open_only": true, "due_only": false, "min_step": 0 }),
+            serde_json::json!({ "openOnly": true, "dueOnly": false, "minStep": 0, "sort": "oldest" }),
         ] {
             assert_eq!(
                 helpline.list_cases(bad.clone()).unwrap_err().code,
@@ -1377,7 +1534,9 @@ mod tests {
             .unlock("sara", secret("a long passphrase"))
             .unwrap();
         let error = helpline
-            .list_cases(serde_json::json!({ "openOnly": true, "dueOnly": false, "minStep": 4 }))
+            .list_cases(
+                serde_json::json!({ "openOnly": true, "dueOnly": false, "minStep": 4, "sort": "level" }),
+            )
             .unwrap_err();
         assert_eq!(error.code, "out_of_range");
         assert_eq!(

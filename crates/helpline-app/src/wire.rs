@@ -38,8 +38,10 @@ pub struct CallContentView {
     #[ts(as = "Vec<String>")]
     pub referrals: Vec<ReferralCode>,
     pub next_steps: String,
-    /// A day, `YYYY-MM-DD`.
+    /// A day, `YYYY-MM-DD`; it stays with the case until a later call changes or does it.
     pub follow_up: Option<chrono::NaiveDate>,
+    /// This call did the case's pending follow-up.
+    pub follow_up_done: bool,
     pub notes: String,
 }
 
@@ -92,6 +94,7 @@ impl From<CallContent> for CallContentView {
             referrals,
             next_steps,
             follow_up,
+            follow_up_done,
             notes,
         } = content;
         let Caller {
@@ -128,6 +131,7 @@ impl From<CallContent> for CallContentView {
             referrals,
             next_steps,
             follow_up,
+            follow_up_done,
             notes,
         }
     }
@@ -144,6 +148,7 @@ impl From<CallContentView> for CallContent {
             referrals,
             next_steps,
             follow_up,
+            follow_up_done,
             notes,
         } = view;
         CallContent {
@@ -169,6 +174,7 @@ impl From<CallContentView> for CallContent {
             referrals,
             next_steps,
             follow_up,
+            follow_up_done,
             notes,
         }
     }
@@ -179,6 +185,8 @@ impl From<CallContentView> for CallContent {
 #[serde(rename_all = "camelCase")]
 #[ts(rename = "RecordedCall")]
 pub struct RecordedCallView {
+    /// What `correct_call` names it by.
+    pub call_id: String,
     pub started_at: DateTime<Utc>,
     /// Null when how long the call lasted was not recorded.
     pub ended_at: Option<DateTime<Utc>>,
@@ -187,14 +195,18 @@ pub struct RecordedCallView {
     /// The assessed level rose above the previous assessed call's (a call not assessed is
     /// skipped).
     pub escalated: bool,
+    /// Until when the signed-in user may correct this call (they took it, and the
+    /// correction window is open); null when they cannot.
+    pub correctable_until: Option<DateTime<Utc>>,
 }
 
 impl From<RecordedCall> for RecordedCallView {
     fn from(recorded: RecordedCall) -> Self {
         let RecordedCall {
-            id: _,
+            id,
             call,
             escalated,
+            correctable_until,
         } = recorded;
         let Call {
             started_at,
@@ -202,10 +214,12 @@ impl From<RecordedCall> for RecordedCallView {
             content,
         } = call;
         RecordedCallView {
+            call_id: id.to_string(),
             started_at,
             ended_at,
             content: content.into(),
             escalated,
+            correctable_until,
         }
     }
 }
@@ -284,6 +298,16 @@ pub enum AuditActionView {
     CaseForgotten {
         case: String,
     },
+    /// A case's follow-up was marked done outside a call.
+    FollowUpDone {
+        case: String,
+    },
+    /// A call was corrected by the volunteer who took it; `fields` names what changed
+    /// (the core's field names, such as `level` or `notes`), never the values.
+    CallCorrected {
+        case: String,
+        fields: Vec<String>,
+    },
     CasesExpired {
         cases: u64,
         retention_months: u32,
@@ -344,6 +368,10 @@ impl From<AuditEntry> for AuditEntryView {
             AuditAction::RecoveryCodeUsed => AuditActionView::RecoveryCodeUsed,
             AuditAction::CaseOpened { case } => AuditActionView::CaseOpened { case },
             AuditAction::CaseForgotten { case } => AuditActionView::CaseForgotten { case },
+            AuditAction::FollowUpDone { case } => AuditActionView::FollowUpDone { case },
+            AuditAction::CallCorrected { case, fields } => {
+                AuditActionView::CallCorrected { case, fields }
+            }
             AuditAction::CasesExpired {
                 cases,
                 retention_months,

@@ -154,6 +154,7 @@ fn script(dir: &Path) -> BTreeMap<String, serde_json::Map<String, Value>> {
     );
     let again = h.start_call(Some(number.replace(' ', "-"))).unwrap();
     r.record("start_call", "returning caller", Ok(&again));
+    r.record("unfinished_calls", "one open", h.unfinished_calls());
     let again_id = again.draft_id.clone();
     h.end_call(&again_id, content(ConcernLevel::NotAssessed, "second call"))
         .unwrap();
@@ -171,14 +172,20 @@ fn script(dir: &Path) -> BTreeMap<String, serde_json::Map<String, Value>> {
     r.record("case_overview", "no such case", h.case_overview(&unknown));
 
     let open = h.start_call(None).unwrap();
-    r.record("unfinished_calls", "one open", h.unfinished_calls());
     r.record("discard_call", "discarded", h.discard_call(&open.draft_id));
     r.record("discard_call", "not a call", h.discard_call("draft"));
 
-    let filter = |open_only: bool, min_step: u8| json!({ "openOnly": open_only, "dueOnly": false, "minStep": min_step });
+    let filter = |open_only: bool, min_step: u8| json!({ "openOnly": open_only, "dueOnly": false, "minStep": min_step, "sort": "last_call" });
     r.record("set_case_open", "closed", h.set_case_open(&rising, false));
     r.record("list_cases", "every case", h.list_cases(filter(false, 0)));
     r.record("list_cases", "open only", h.list_cases(filter(true, 0)));
+    r.record(
+        "list_cases",
+        "by follow-up",
+        h.list_cases(
+            json!({ "openOnly": false, "dueOnly": false, "minStep": 0, "sort": "follow_up" }),
+        ),
+    );
     r.record(
         "list_cases",
         "snake_case filter",
@@ -278,6 +285,41 @@ fn script(dir: &Path) -> BTreeMap<String, serde_json::Map<String, Value>> {
         "wrong passphrase",
         h.verify_backup(&backup, secret("not the passphrase")),
     );
+    // The volunteer who took a call corrects it within the window.
+    let corrected = call(&mut h, None, ConcernLevel::WishToLeave);
+    let latest = h.find_case(&corrected).unwrap().calls.remove(0);
+    assert!(
+        latest.correctable_until.is_some(),
+        "the taker may correct it"
+    );
+    r.record(
+        "correct_call",
+        "level 2 corrected to 3",
+        h.correct_call(
+            &latest.call_id,
+            content(ConcernLevel::InTransitCountry, "corrected notes"),
+        ),
+    );
+    r.record(
+        "correct_call",
+        "not a call",
+        h.correct_call("call", content(ConcernLevel::InTransitCountry, "x")),
+    );
+    let mut due = content(ConcernLevel::InTransitCountry, "a call-back agreed");
+    due["followUp"] = json!("2026-03-09");
+    let agreed = h.start_call(Some(corrected.clone())).unwrap();
+    h.end_call(&agreed.draft_id, due).unwrap();
+    r.record(
+        "mark_follow_up_done",
+        "follow-up done",
+        h.mark_follow_up_done(&corrected),
+    );
+    r.record(
+        "mark_follow_up_done",
+        "no such case",
+        h.mark_follow_up_done(&unknown),
+    );
+
     r.record("forget_case", "forgotten", h.forget_case(&rising));
     r.record("audit_trail", "after a day", h.audit_trail());
     r.record("verify_audit", "sound", h.verify_audit());

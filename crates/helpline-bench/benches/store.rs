@@ -173,6 +173,7 @@ fn store_benches(c: &mut Criterion) {
                 due_by: Some(chrono::NaiveDate::MAX),
                 min_step: 0,
                 limit: MAX_LISTED_CASES,
+                order: helpline_core::CaseOrder::LastCall,
             };
             group.bench_function("helpline", |b| {
                 b.iter(|| session.cases(&query).expect("list").total)

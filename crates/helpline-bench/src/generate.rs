@@ -408,7 +408,8 @@ impl Generator {
         let words = match language {
             Language::Arabic => ARABIC,
             Language::English => ENGLISH,
-            Language::Swedish | Language::Other => SWEDISH,
+            // The notes of a call whose language was not stated are written in the helpline's own.
+            Language::Swedish | Language::Other | Language::NotStated => SWEDISH,
         };
         let target = self.rng.gen_range(min..=max);
         let mut text = String::with_capacity(target * 2);

@@ -22,6 +22,7 @@ struct SummaryJson {
     highest_level: helpline_core::ConcernLevel,
     last_call_at: Option<chrono::DateTime<chrono::Utc>>,
     follow_up: Option<chrono::NaiveDate>,
+    follow_up_done_at: Option<chrono::DateTime<chrono::Utc>>,
     calls: u32,
     escalated: bool,
 }
@@ -34,6 +35,7 @@ impl SummaryJson {
             highest_level: summary.highest_level,
             last_call_at: summary.last_call_at,
             follow_up: summary.follow_up,
+            follow_up_done_at: summary.follow_up_done_at,
             calls: summary.calls,
             escalated: summary.escalated,
         }
@@ -46,6 +48,7 @@ impl SummaryJson {
             highest_level: self.highest_level,
             last_call_at: self.last_call_at,
             follow_up: self.follow_up,
+            follow_up_done_at: self.follow_up_done_at,
             calls: self.calls,
             escalated: self.escalated,
         }
@@ -359,7 +362,7 @@ fn calls_without_notes_of(conn: &Connection, case_id: i64) -> Result<Vec<(i64, C
 }
 
 fn write_summary(conn: &Connection, case_id: i64) -> Result<()> {
-    let summary = CaseSummary::of(true, &mark_escalations(calls_of(conn, case_id)?));
+    let summary = CaseSummary::of(true, None, &mark_escalations(calls_of(conn, case_id)?));
     conn.execute(
         "UPDATE cases SET summary = ?1 WHERE id = ?2",
         params![serde_json::to_vec(&SummaryJson::of(&summary))?, case_id],

@@ -1,4 +1,4 @@
-//! `helpline call new`'s options, and how a case's history is printed.
+//! `helpline call new`'s options, and how a case's history and the cases list are printed.
 
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Local, NaiveDate, Utc};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::Args;
+use helpline_app::{CaseListView, FollowUpStateView};
 use helpline_core::domain::MAX_NOTES_CHARS;
 use helpline_core::{
     AgeBand, Call, CallContent, Caller, CallerIdentity, Channel, Code, ConcernLevel,
@@ -29,9 +30,11 @@ pub struct CallArgs {
     /// Continue this case (its number, however typed); without it a new case is opened.
     #[arg(long, value_name = "NUMBER")]
     case: Option<String>,
+    /// How the caller reached the helpline. Required, so that nothing is counted as a channel
+    /// nobody chose: `not_stated` records that it is not known.
     #[arg(long, value_parser = code::<Channel>())]
     channel: Channel,
-    /// The language the call was held in.
+    /// The language the call was held in. Required like --channel; `not_stated` when not known.
     #[arg(long, value_parser = code::<Language>())]
     language: Language,
     /// Concern level: 0 not assessed; 1 strong interest in the conflict; 2 also wishes to
@@ -65,6 +68,10 @@ pub struct CallArgs {
     /// Follow-up date, YYYY-MM-DD.
     #[arg(long, value_name = "DATE")]
     follow_up: Option<NaiveDate>,
+    /// This call did the case's pending follow-up (a follow-up stays with the case until a
+    /// call does it or sets another).
+    #[arg(long)]
+    follow_up_done: bool,
     /// The notes, from a UTF-8 text file; `-` reads standard input (after any passphrase lines).
     #[arg(long, value_name = "PATH")]
     notes_file: Option<PathBuf>,
@@ -122,6 +129,7 @@ impl CallArgs {
             referrals,
             next_steps: self.next_steps,
             follow_up: self.follow_up,
+            follow_up_done: self.follow_up_done,
             notes,
         };
         let ended_at = self
@@ -242,4 +250,71 @@ pub fn write_history(
         }
     }
     Ok(())
+}
+
+/// The cases list as an aligned table, then how many of how many matching were shown.
+pub fn write_case_list(out: &mut impl Write, list: &CaseListView) -> io::Result<()> {
+    let header = [
+        "CASE",
+        "LEVEL",
+        "HIGHEST",
+        "FOLLOW-UP",
+        "LAST CALL",
+        "CALLS",
+        "STATE",
+    ];
+    let rows: Vec<[String; 7]> = list
+        .cases
+        .iter()
+        .map(|case| {
+            let rose = if case.escalated { " rose" } else { "" };
+            let follow_up = match (case.follow_up, case.follow_up_state) {
+                (Some(day), Some(state)) => {
+                    let state = match state {
+                        FollowUpStateView::Overdue => "overdue",
+                        FollowUpStateView::Today => "today",
+                        FollowUpStateView::Later => "later",
+                    };
+                    format!("{day} {state}")
+                }
+                _ => "-".to_owned(),
+            };
+            let last_call = case.last_call_at.map_or_else(
+                || "-".to_owned(),
+                |at| {
+                    at.with_timezone(&Local)
+                        .format("%Y-%m-%d %H:%M")
+                        .to_string()
+                },
+            );
+            [
+                case.case_number.clone(),
+                format!("{}{rose}", case.latest_level.step()),
+                case.highest_level.step().to_string(),
+                follow_up,
+                last_call,
+                case.calls.to_string(),
+                if case.open { "open" } else { "closed" }.to_owned(),
+            ]
+        })
+        .collect();
+    let mut widths = header.map(str::len);
+    for row in &rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    let line = |cells: Vec<&str>| {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(widths)
+            .map(|(cell, width)| format!("{cell:<width$}"))
+            .collect();
+        padded.join("  ").trim_end().to_owned()
+    };
+    writeln!(out, "{}", line(header.to_vec()))?;
+    for row in &rows {
+        writeln!(out, "{}", line(row.iter().map(String::as_str).collect()))?;
+    }
+    writeln!(out, "{} of {} cases.", rows.len(), list.total)
 }

@@ -10,8 +10,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use helpline_app::{
-    AppError, AuditCheckView, AuditProblemKindView as AuditProblemKind, Helpline, SignedIn,
-    StatisticsQuery, VerifyView,
+    AppError, AuditCheckView, AuditProblemKindView as AuditProblemKind, CaseListView, CasesFilter,
+    CasesSort, Helpline, SignedIn, StatisticsQuery, VerifyView,
 };
 use helpline_core::{store, Code, Error, Month, Store, MAX_RETENTION_MONTHS};
 use helpline_stats::export::{ExportError, Format};
@@ -183,6 +183,35 @@ enum CallCommand {
 enum CaseCommand {
     /// Destroy a case for good, for a caller who asks (supervisors).
     Forget { number: String },
+    /// The cases list, as the app's screen has it: whom to call first, first.
+    ///
+    /// Plain output is an aligned table and a last line "N of TOTAL cases.". With --json: an
+    /// object {"total": how many match, "cases": [...]}, each case with the fields case_number
+    /// ("4821 0937 552"), open (true or false), latest_level and highest_level (level codes,
+    /// e.g. "wish_to_leave"), escalated (the latest assessed call rose), last_call_at (RFC 3339,
+    /// or null), follow_up (YYYY-MM-DD, or null), follow_up_state ("overdue", "today",
+    /// "later", or null; on this computer's day) and calls (how many).
+    List {
+        /// Only cases not closed.
+        #[arg(long)]
+        open: bool,
+        /// Only cases whose follow-up is due today or earlier.
+        #[arg(long)]
+        due: bool,
+        /// Only cases whose latest level is at least this step (0 to 3).
+        #[arg(long, value_name = "N", default_value_t = 0, value_parser = clap::value_parser!(u8).range(0..=3))]
+        min_step: u8,
+        /// follow-up: overdue, then due today, then later, then none, each by latest level
+        /// highest first; level: latest level highest first; last-call: newest first.
+        #[arg(long, value_enum, default_value_t = Sort::FollowUp)]
+        sort: Sort,
+        /// At most this many cases (1 to 200); the total still counts them all.
+        #[arg(long, value_name = "N", default_value_t = helpline_core::MAX_LISTED_CASES)]
+        limit: usize,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// A case's history, call by call, notes included.
     Show {
         /// The case number, with or without spaces and dashes, in any digits.
@@ -191,6 +220,24 @@ enum CaseCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// `case list --sort`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Sort {
+    FollowUp,
+    Level,
+    LastCall,
+}
+
+impl From<Sort> for CasesSort {
+    fn from(sort: Sort) -> Self {
+        match sort {
+            Sort::FollowUp => CasesSort::FollowUp,
+            Sort::Level => CasesSort::Level,
+            Sort::LastCall => CasesSort::LastCall,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -394,6 +441,30 @@ fn run_unlocked(
                     .map_err(io_failure)?;
             }
         }
+        UnlockedCommand::Case(CaseCommand::List {
+            open,
+            due,
+            min_step,
+            sort,
+            limit,
+            json,
+        }) => {
+            let filter = CasesFilter {
+                open_only: open,
+                due_only: due,
+                min_step,
+                sort: sort.into(),
+            };
+            let list = helpline.cases(&filter, limit)?;
+            let mut out = std::io::stdout().lock();
+            if json {
+                let text = serde_json::to_string_pretty(&case_list_json(&list))
+                    .map_err(|e| Failure::usage(e.to_string()))?;
+                writeln!(out, "{text}").map_err(io_failure)?;
+            } else {
+                call_args::write_case_list(&mut out, &list).map_err(io_failure)?;
+            }
+        }
         UnlockedCommand::Case(CaseCommand::Forget { number }) => {
             helpline.forget_case(&number)?;
             println!(
@@ -524,6 +595,29 @@ fn run_unlocked(
         }
     }
     Ok(())
+}
+
+/// `case list --json`: the documented snake_case fields (see `case list --help`), which
+/// scripts rely on, so they are written out here rather than taken from the app's view.
+fn case_list_json(list: &CaseListView) -> serde_json::Value {
+    let cases: Vec<serde_json::Value> = list
+        .cases
+        .iter()
+        .map(|case| {
+            serde_json::json!({
+                "case_number": case.case_number,
+                "open": case.open,
+                "latest_level": case.latest_level.code(),
+                "highest_level": case.highest_level.code(),
+                "escalated": case.escalated,
+                "last_call_at": case.last_call_at,
+                "follow_up": case.follow_up,
+                "follow_up_state": case.follow_up_state,
+                "calls": case.calls,
+            })
+        })
+        .collect();
+    serde_json::json!({ "total": list.total, "cases": cases })
 }
 
 /// One line for an entry of `audit list`: its kind and what it names.

@@ -368,6 +368,8 @@ fn bad_call_options_are_refused_before_anything_is_written() {
         "next tuesday",
     ]);
     clap_refuses(&["--language", "sv"]);
+    // Nothing nobody chose is counted: the language is asked for too ("not_stated" if unknown).
+    clap_refuses(&["--channel", "phone"]);
     fails_with(
         as_sara(&dir)
             .args([
@@ -1018,4 +1020,136 @@ fn the_audit_trail_verifies_lists_and_finds_tampering() {
     let listed = as_sara(&dir).args(["audit", "list"]).assert().success();
     let warned = String::from_utf8(listed.get_output().stderr.clone()).unwrap();
     assert!(warned.contains("not sound"), "{warned}");
+}
+
+/// `case list --json` with `args`: the listed case numbers and the total.
+fn listed(dir: &TempDir, args: &[&str]) -> (Vec<String>, u64) {
+    let out = as_sara(dir)
+        .args(["case", "list", "--json"])
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let numbers = json["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|case| case["case_number"].as_str().unwrap().to_owned())
+        .collect();
+    (numbers, json["total"].as_u64().unwrap())
+}
+
+#[test]
+fn case_list_puts_whom_to_call_first_first_for_a_morning_script() {
+    let dir = TempDir::new().unwrap();
+    init(&dir);
+    let today = chrono::Local::now().date_naive();
+    let new_case = |level: &str, follow_up: Option<chrono::NaiveDate>| {
+        let mut cmd = as_sara(&dir);
+        cmd.args(["call", "new", "--channel", "phone", "--language", "sv"])
+            .args(["--level", level]);
+        if let Some(day) = follow_up {
+            cmd.args(["--follow-up", &day.to_string()]);
+        }
+        let out = cmd.assert().success().get_output().stdout.clone();
+        String::from_utf8(out).unwrap().trim().to_owned()
+    };
+    let overdue = new_case("1", Some(today - chrono::Duration::days(1)));
+    let step_3 = new_case("3", None);
+    let due_today = new_case("2", Some(today));
+
+    assert_eq!(
+        listed(&dir, &[]),
+        (vec![overdue.clone(), due_today.clone(), step_3.clone()], 3),
+        "by follow-up unless asked otherwise"
+    );
+    assert_eq!(
+        listed(&dir, &["--sort", "level"]).0,
+        [step_3.clone(), due_today.clone(), overdue.clone()]
+    );
+    assert_eq!(
+        listed(&dir, &["--sort", "last-call"]).0,
+        [due_today.clone(), step_3.clone(), overdue.clone()]
+    );
+    assert_eq!(
+        listed(&dir, &["--due", "--open"]),
+        (vec![overdue.clone(), due_today.clone()], 2)
+    );
+    assert_eq!(
+        listed(&dir, &["--min-step", "2"]).0,
+        [due_today.clone(), step_3.clone()]
+    );
+    assert_eq!(
+        listed(&dir, &["--limit", "1"]),
+        (vec![overdue.clone()], 3),
+        "the total counts past the limit"
+    );
+
+    // The JSON's field names are the documented ones.
+    let out = as_sara(&dir)
+        .args(["case", "list", "--json", "--limit", "1"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let case = &json["cases"][0];
+    let mut fields: Vec<&str> = case
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    fields.sort_unstable();
+    assert_eq!(
+        fields,
+        [
+            "calls",
+            "case_number",
+            "escalated",
+            "follow_up",
+            "follow_up_state",
+            "highest_level",
+            "last_call_at",
+            "latest_level",
+            "open"
+        ]
+    );
+    assert_eq!(case["follow_up_state"], "overdue");
+    assert_eq!(case["latest_level"], "strong_interest");
+    assert_eq!(
+        case["follow_up"],
+        (today - chrono::Duration::days(1)).to_string()
+    );
+
+    // Plain: an aligned table, a header and one row a case.
+    let out = as_sara(&dir)
+        .args(["case", "list"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("CASE"), "{text}");
+    assert!(lines[1].starts_with(&overdue), "{text}");
+    assert!(lines[1].contains("overdue"), "{text}");
+    let column = lines[0].find("LEVEL").unwrap();
+    for row in &lines[1..4] {
+        assert_eq!(&row[column - 1..column], " ", "{text}");
+        assert_ne!(&row[column..column + 1], " ", "aligned: {text}");
+    }
+    assert_eq!(lines[4], "3 of 3 cases.");
+
+    fails_with(
+        as_sara(&dir)
+            .args(["case", "list", "--limit", "0"])
+            .assert(),
+        "out_of_range",
+    );
 }

@@ -20,13 +20,16 @@ pub use crate::code::{Code, Role};
 pub use crate::month::Month;
 
 coded_enum! {
-    /// How the caller reached the helpline.
-    Channel { Phone = "phone", Email = "email" }
+    /// How the caller reached the helpline; "not stated" when nobody chose, so that a value
+    /// nobody chose is never counted as phone.
+    Channel { Phone = "phone", Email = "email", NotStated = "not_stated" }
 }
 
 coded_enum! {
-    /// The language the call was held in.
-    Language { Swedish = "sv", English = "en", Arabic = "ar", Other = "other" }
+    /// The language the call was held in; "not stated" when nobody chose.
+    Language {
+        Swedish = "sv", English = "en", Arabic = "ar", Other = "other", NotStated = "not_stated",
+    }
 }
 
 coded_enum! {
@@ -216,7 +219,12 @@ pub struct CallContent {
     pub person: PersonOfConcern,
     pub referrals: Vec<ReferralCode>,
     pub next_steps: String,
+    /// A day agreed for a call-back or other follow-up; it stays with the case until a later
+    /// call changes it or does it.
     pub follow_up: Option<NaiveDate>,
+    /// This call did the case's pending follow-up (the volunteer rang back, say).
+    #[serde(default)]
+    pub follow_up_done: bool,
     pub notes: String,
 }
 
@@ -224,8 +232,8 @@ impl CallContent {
     /// A new call's form before anything is chosen: every answer "not stated" or "unknown".
     pub fn blank() -> Self {
         CallContent {
-            channel: Channel::Phone,
-            language: Language::Swedish,
+            channel: Channel::NotStated,
+            language: Language::NotStated,
             level: ConcernLevel::NotAssessed,
             caller: Caller {
                 relationship: Relationship::NotStated,
@@ -241,6 +249,7 @@ impl CallContent {
             referrals: Vec::new(),
             next_steps: String::new(),
             follow_up: None,
+            follow_up_done: false,
             notes: String::new(),
         }
     }
@@ -495,6 +504,17 @@ mod tests {
             assert_eq!(ConcernLevel::from_step(level.step()), Some(*level));
         }
         assert_eq!(ConcernLevel::from_step(4), None);
+    }
+
+    #[test]
+    fn a_blank_call_states_no_channel_and_no_language() {
+        let blank = CallContent::blank();
+        assert_eq!(
+            (blank.channel, blank.language),
+            (Channel::NotStated, Language::NotStated)
+        );
+        assert_eq!(Channel::from_code("not_stated"), Some(Channel::NotStated));
+        assert_eq!(Language::from_code("not_stated"), Some(Language::NotStated));
     }
 
     #[test]

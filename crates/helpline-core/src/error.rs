@@ -42,6 +42,14 @@ pub enum Error {
     NoSuchCase,
     #[error("that call is no longer unfinished (it was ended or discarded)")]
     NoSuchCall,
+    #[error("there is no such call (its case may have been forgotten)")]
+    NoSuchRecordedCall,
+    #[error("only the volunteer who took a call can correct it (calls recorded before corrections were possible cannot be corrected)")]
+    NotYourCall,
+    #[error("a call can be corrected until {hours} hours after it ended; this one can no longer be corrected")]
+    CorrectionWindowClosed { hours: i64 },
+    #[error("the statistics of {month} have been published and this correction would change what they count; the notes and next steps can still be corrected")]
+    CorrectionChangesPublished { month: Month },
     #[error("damaged record: {table} row {row}, {column} does not authenticate")]
     DamagedRecord {
         table: &'static str,
@@ -120,7 +128,10 @@ impl Error {
             Error::NotABackup => "not_a_backup",
             Error::BackupDamaged => "backup_damaged",
             Error::NoSuchCase => "no_such_case",
-            Error::NoSuchCall => "no_such_call",
+            Error::NoSuchCall | Error::NoSuchRecordedCall => "no_such_call",
+            Error::NotYourCall => "not_your_call",
+            Error::CorrectionWindowClosed { .. } => "correction_window_closed",
+            Error::CorrectionChangesPublished { .. } => "correction_changes_published",
             Error::DamagedRecord { .. } | Error::DamagedValue { .. } => "damaged_record",
             Error::RecordFormatUnknown { .. } => "record_format_unknown",
             Error::NotAllowed { .. } => "not_allowed",

@@ -15,8 +15,8 @@ pub mod store;
 pub mod tally;
 
 pub use case::{
-    CallDraft, CaseHistory, CaseList, CaseOverview, CaseQuery, CaseSummary, RecordedCall,
-    MAX_LISTED_CASES,
+    CallDraft, CaseHistory, CaseList, CaseOrder, CaseOverview, CaseQuery, CaseSummary,
+    FollowUpState, RecordedCall, MAX_LISTED_CASES,
 };
 pub use case_number::{CaseNumber, CaseNumberError, DigitScript};
 pub use crypto::{Passphrase, RecoveryCode};

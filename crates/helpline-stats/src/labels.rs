@@ -366,6 +366,10 @@ mod tests {
     fn labels_follow_the_language() {
         let sv = Labels::new(ReportLanguage::Sv, &[]);
         assert_eq!(
+            sv.category(Dimension::CallLanguage, "not_stated"),
+            "Inte angivet"
+        );
+        assert_eq!(
             sv.category(Dimension::Channel, "email"),
             Labels::new(ReportLanguage::Sv, &[]).text("channel-email")
         );

@@ -705,6 +705,25 @@ mod tests {
     }
 
     #[test]
+    fn a_channel_or_language_nobody_chose_is_published_as_not_stated() {
+        let may = month("2026-05");
+        let mut cases = cases(may, 6, 0);
+        cases.extend((0..6).map(|_| call(may, Channel::NotStated, Situation::Radicalising)));
+        let release = release(&cases, &[], &[may], false);
+        assert_eq!(value(&release, "calls_by_channel", "phone", 0), Count(6));
+        assert_eq!(
+            value(&release, "calls_by_channel", "not_stated", 0),
+            Count(6)
+        );
+        // The helper's calls choose no language: none is counted as Swedish.
+        assert_eq!(
+            value(&release, "calls_by_language", "not_stated", 0),
+            Count(12)
+        );
+        assert_eq!(value(&release, "calls_by_language", "sv", 0), Count(0));
+    }
+
+    #[test]
     fn the_attack_across_tables_finds_nothing_exact() {
         // Six calls by phone: five about someone radicalising, one about someone returned.
         // Channel shows the total, so situation's total is known: "returned" is protected by

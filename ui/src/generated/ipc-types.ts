@@ -1,10 +1,10 @@
 // Generated from the Rust types of crates/helpline-app by its tests; do not edit.
 // After changing those types: UPDATE_IPC=1 cargo test -p helpline-app
 
-export const CHANNELS = ["phone", "email"] as const;
+export const CHANNELS = ["phone", "email", "not_stated"] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const CALL_LANGUAGES = ["sv", "en", "ar", "other"] as const;
+export const CALL_LANGUAGES = ["sv", "en", "ar", "other", "not_stated"] as const;
 export type CallLanguage = (typeof CALL_LANGUAGES)[number];
 
 export const RELATIONSHIPS = ["mother", "father", "sibling", "other_relative", "partner", "friend", "professional", "other", "not_stated"] as const;
@@ -68,6 +68,9 @@ export const ERROR_CODES = [
   "month_has_open_call",
   "month_published",
   "threshold_fixed",
+  "not_your_call",
+  "correction_window_closed",
+  "correction_changes_published",
   "recovery_code_malformed",
   "export_failed",
   "backup_failed",
@@ -163,9 +166,13 @@ export type CallContent = { channel: Channel, language: CallLanguage, level: Lev
  */
 referrals: Array<string>, nextSteps: string, 
 /**
- * A day, `YYYY-MM-DD`.
+ * A day, `YYYY-MM-DD`; it stays with the case until a later call changes or does it.
  */
-followUp: string | null, notes: string, };
+followUp: string | null, 
+/**
+ * This call did the case's pending follow-up.
+ */
+followUpDone: boolean, notes: string, };
 
 export type Caller = { relationship: Relationship, gender: Gender, identity: Identity, };
 
@@ -183,14 +190,23 @@ export type DraftView = { draftId: string, caseNumber: string, startedAt: string
 /**
  * The call opened the case (it has no finished call yet); also for a resumed draft.
  */
-newCase: boolean, };
+newCase: boolean, 
+/**
+ * The case as the call found it: its last level and follow-up for the call screen's
+ * header; null for a new case.
+ */
+case: CaseOverviewView | null, };
 
 export type CaseNumberView = { caseNumber: string, };
 
 /**
  * A finished call as a case's history shows it.
  */
-export type RecordedCall = { startedAt: string, 
+export type RecordedCall = { 
+/**
+ * What `correct_call` names it by.
+ */
+callId: string, startedAt: string, 
 /**
  * Null when how long the call lasted was not recorded.
  */
@@ -199,15 +215,24 @@ endedAt: string | null,
  * The assessed level rose above the previous assessed call's (a call not assessed is
  * skipped).
  */
-escalated: boolean, channel: Channel, language: CallLanguage, level: Level, caller: Caller, person: Person, 
+escalated: boolean, 
+/**
+ * Until when the signed-in user may correct this call (they took it, and the
+ * correction window is open); null when they cannot.
+ */
+correctableUntil: string | null, channel: Channel, language: CallLanguage, level: Level, caller: Caller, person: Person, 
 /**
  * Codes from the helpline's referral list.
  */
 referrals: Array<string>, nextSteps: string, 
 /**
- * A day, `YYYY-MM-DD`.
+ * A day, `YYYY-MM-DD`; it stays with the case until a later call changes or does it.
  */
-followUp: string | null, notes: string, };
+followUp: string | null, 
+/**
+ * This call did the case's pending follow-up.
+ */
+followUpDone: boolean, notes: string, };
 
 export type CaseHistoryView = { caseNumber: string, open: boolean, 
 /**
@@ -230,9 +255,23 @@ dueOnly: boolean,
 /**
  * The latest level's step at least: 0 (any) to 3.
  */
-minStep: number, };
+minStep: number, sort: CasesSort, };
 
-export type CaseOverviewView = { caseNumber: string, open: boolean, latestLevel: Level, highestLevel: Level, lastCallAt: string | null, followUp: string | null, calls: number, escalated: boolean, };
+/**
+ * The cases list's order (the core's `CaseOrder`).
+ */
+export type CasesSort = "follow_up" | "level" | "last_call";
+
+export type CaseOverviewView = { caseNumber: string, open: boolean, latestLevel: Level, highestLevel: Level, lastCallAt: string | null, followUp: string | null, 
+/**
+ * Where the follow-up stands on this computer's calendar day; null without one.
+ */
+followUpState: FollowUpState | null, calls: number, escalated: boolean, };
+
+/**
+ * Where a case's follow-up stands today (the core's one rule, `FollowUpState`).
+ */
+export type FollowUpState = "overdue" | "today" | "later";
 
 /**
  * The cases that match a filter, most recent last call first, at most [`MAX_LISTED_CASES`];
@@ -283,7 +322,7 @@ user: string, action: AuditAction, };
 /**
  * What was done. `case` is a reference to the case's record, never its number.
  */
-export type AuditAction = { "kind": "signed_in" } | { "kind": "recovery_code_used" } | { "kind": "case_opened", case: string, } | { "kind": "case_forgotten", case: string, } | { "kind": "cases_expired", cases: number, retentionMonths: number, } | { "kind": "statistics_exported", 
+export type AuditAction = { "kind": "signed_in" } | { "kind": "recovery_code_used" } | { "kind": "case_opened", case: string, } | { "kind": "case_forgotten", case: string, } | { "kind": "follow_up_done", case: string, } | { "kind": "call_corrected", case: string, fields: Array<string>, } | { "kind": "cases_expired", cases: number, retentionMonths: number, } | { "kind": "statistics_exported", 
 /**
  * `YYYY-MM`
  */

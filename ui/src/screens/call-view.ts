@@ -50,7 +50,10 @@ function row(term: string, ...value: (Node | string)[]): HTMLElement[] {
 /** The call's stated facts, one row each; rows of nothing stated are left out. */
 function details(call: CallView, referrals: readonly Referral[]): HTMLElement {
   const rows: HTMLElement[] = [];
-  rows.push(...row(t('history-call'), formatList([valueText('channel-', call.channel), valueText('call-language-', call.language)], 'unit')));
+  const how = [valueText('channel-', call.channel), valueText('call-language-', call.language)].filter((_, index) =>
+    stated(index === 0 ? call.channel : call.language),
+  );
+  if (how.length > 0) rows.push(...row(t('history-call'), formatList(how, 'unit')));
   const caller = [valueText('relationship-', call.caller.relationship), valueText('gender-', call.caller.gender)].filter(
     (_, index) => stated(index === 0 ? call.caller.relationship : call.caller.gender),
   );

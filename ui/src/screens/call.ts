@@ -269,7 +269,9 @@ function anyDetailStated(content: CallContent): boolean {
 function detailsChosen(content: CallContent, settings: Settings): (Node | string)[] {
   const text = (prefix: string, code: string): string => (hasMessage(`${prefix}${code}`) ? t(`${prefix}${code}` as MessageId) : code);
   const { caller, person } = content;
-  const items: (Node | string)[] = [text('channel-', content.channel), text('call-language-', content.language)];
+  const items: (Node | string)[] = [];
+  if (stated(content.channel)) items.push(text('channel-', content.channel));
+  if (stated(content.language)) items.push(text('call-language-', content.language));
   if (stated(caller.relationship)) items.push(text('relationship-', caller.relationship));
   if (stated(caller.gender)) items.push(text('gender-', caller.gender));
   if (caller.identity.choice === 'gave_contact_details') items.push(t('caller-gives-contact-label'));
@@ -278,6 +280,7 @@ function detailsChosen(content: CallContent, settings: Settings): (Node | string
   if (stated(person.situation)) items.push(text('situation-', person.situation));
   if (stated(person.environment)) items.push(text('environment-', person.environment));
   for (const code of content.referrals) items.push(referralName(code, settings.referrals));
+  if (items.length === 0) return [t('call-details-none')];
   const parts: (Node | string)[] = [];
   items.forEach((item, index) => parts.push(...(index > 0 ? [' · '] : []), item));
   return parts;

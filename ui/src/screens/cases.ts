@@ -8,7 +8,7 @@ import type { Rendered, Screen, SessionContext } from './types';
 
 /** What the cases list shows at first: open cases, at any level. */
 export function defaultFilter(): CasesFilter {
-  return { openOnly: true, dueOnly: false, minStep: 0 };
+  return { openOnly: true, dueOnly: false, minStep: 0, sort: 'last_call' };
 }
 
 export const ids = {

@@ -198,7 +198,10 @@ export function auditSentence(action: AuditAction): string {
       return t(`audit-action-${action.kind}`);
     case 'case_opened':
     case 'case_forgotten':
+    case 'follow_up_done':
       return t(`audit-action-${action.kind}`, { case: action.case });
+    case 'call_corrected':
+      return t('audit-action-call_corrected', { case: action.case, fields: action.fields.join(', ') });
     case 'cases_expired':
       return t('audit-action-cases_expired', { cases: action.cases, months: action.retentionMonths });
     case 'statistics_exported':

@@ -65,6 +65,16 @@ pub enum AuditAction {
     CaseForgotten {
         case: String,
     },
+    /// A case's follow-up was marked done outside a call (from the cases list).
+    FollowUpDone {
+        case: String,
+    },
+    /// A finished call was corrected by the volunteer who took it; `fields` names what
+    /// changed (the content's field names, never their values).
+    CallCorrected {
+        case: String,
+        fields: Vec<String>,
+    },
     CasesExpired {
         cases: u64,
         retention_months: u32,

@@ -5,7 +5,8 @@
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::month_counts;
-use super::sealed::{self, Cell};
+use super::records::TakenCall;
+use super::sealed::{self, Cell, Stored};
 use crate::case::{mark_escalations, CaseSummary, RecordedCall};
 use crate::case_number::CaseNumber;
 use crate::crypto::{self, SecretKey, SubKeys};
@@ -40,36 +41,30 @@ impl CallTable {
 }
 
 /// Notes are sealed on their own (autosave rewrites them most); the rest of a call is sealed as
-/// one record without them.
-fn seal_call(
+/// one record without them: `details` is a draft's [`Call`] or a finished call's [`TakenCall`].
+fn seal_call<T: Stored>(
     key: &SecretKey,
     table: CallTable,
     id: i64,
-    call: &Call,
+    details: &T,
+    notes: &str,
 ) -> Result<(Vec<u8>, Vec<u8>)> {
-    let details = sealed::seal_record(key, &Cell::of(table.name(), id, "details"), call)?;
-    let notes = sealed::seal_text(
-        key,
-        &Cell::of(table.name(), id, "notes"),
-        &call.content.notes,
-    );
+    let details = sealed::seal_record(key, &Cell::of(table.name(), id, "details"), details)?;
+    let notes = sealed::seal_text(key, &Cell::of(table.name(), id, "notes"), notes);
     Ok((details, notes))
 }
 
-fn open_details(key: &SecretKey, table: CallTable, id: i64, details: &[u8]) -> Result<Call> {
-    sealed::open_record(key, &Cell::of(table.name(), id, "details"), details)
-}
-
-fn open_call(
+fn open_details<T: Stored>(
     key: &SecretKey,
     table: CallTable,
     id: i64,
     details: &[u8],
-    notes: &[u8],
-) -> Result<Call> {
-    let mut call = open_details(key, table, id, details)?;
-    call.content.notes = sealed::open_text(key, &Cell::of(table.name(), id, "notes"), notes)?;
-    Ok(call)
+) -> Result<T> {
+    sealed::open_record(key, &Cell::of(table.name(), id, "details"), details)
+}
+
+fn open_notes(key: &SecretKey, table: CallTable, id: i64, notes: &[u8]) -> Result<String> {
+    sealed::open_text(key, &Cell::of(table.name(), id, "notes"), notes)
 }
 
 fn case_key_place(case_id: i64) -> Vec<u8> {
@@ -188,11 +183,21 @@ pub(super) fn has_finished_call(conn: &Connection, case: &OpenedCase) -> Result<
         .query_row([case.id], |r| r.get(0))?)
 }
 
-/// Writes a finished call onto its case. Every write of a call goes through here, so the kept
-/// counts of its month and later are dropped with it (see `store/month_counts.rs`).
-pub(super) fn insert_call_row(conn: &Connection, case: &OpenedCase, call: &Call) -> Result<()> {
+/// Writes a finished call onto its case, taken by the users row `taken_by`. Every write of a
+/// call goes through here or [`rewrite_call`], so the kept counts of its month and later are
+/// dropped with it (see `store/month_counts.rs`).
+pub(super) fn insert_call_row(
+    conn: &Connection,
+    case: &OpenedCase,
+    call: &Call,
+    taken_by: Option<i64>,
+) -> Result<()> {
     let id = crypto::random_row_id();
-    let (details, notes) = seal_call(&case.key, CallTable::Calls, id, call)?;
+    let taken = TakenCall {
+        call: call.clone(),
+        taken_by,
+    };
+    let (details, notes) = seal_call(&case.key, CallTable::Calls, id, &taken, &call.content.notes)?;
     conn.prepare_cached(
         "INSERT INTO calls (id, case_id, month, details, notes) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
@@ -206,17 +211,85 @@ pub(super) fn insert_call_row(conn: &Connection, case: &OpenedCase, call: &Call)
     month_counts::forget_from(conn, call.month())
 }
 
+/// Replaces a finished call's sealed values (a correction: its times and month stay). The
+/// caller drops the kept counts the change touches.
+pub(super) fn rewrite_call(
+    conn: &Connection,
+    case: &OpenedCase,
+    id: i64,
+    taken: &TakenCall,
+) -> Result<()> {
+    let (details, notes) = seal_call(
+        &case.key,
+        CallTable::Calls,
+        id,
+        taken,
+        &taken.call.content.notes,
+    )?;
+    conn.prepare_cached("UPDATE calls SET details = ?1, notes = ?2 WHERE id = ?3")?
+        .execute(params![details, notes, id])?;
+    Ok(())
+}
+
+/// A finished call's case and the call, with who took it.
+pub(super) fn load_call(
+    conn: &Connection,
+    keys: &SubKeys,
+    call_id: i64,
+) -> Result<(OpenedCase, TakenCall)> {
+    let (case_id, wrapped, details, notes) = conn
+        .query_row(
+            "SELECT l.case_id, c.wrapped_key, l.details, l.notes FROM calls l JOIN cases c ON c.id = l.case_id WHERE l.id = ?1",
+            [call_id],
+            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?, r.get::<_, Vec<u8>>(2)?, r.get::<_, Vec<u8>>(3)?)),
+        )
+        .optional()?
+        .ok_or(Error::NoSuchRecordedCall)?;
+    let case = OpenedCase {
+        id: case_id,
+        key: unwrap_case_key(keys, case_id, &wrapped)?,
+    };
+    let mut taken: TakenCall = open_details(&case.key, CallTable::Calls, call_id, &details)?;
+    taken.call.content.notes = open_notes(&case.key, CallTable::Calls, call_id, &notes)?;
+    Ok((case, taken))
+}
+
 /// Writes a finished call and brings the case's summary up to date.
-pub(super) fn insert_call(conn: &Connection, case: &OpenedCase, call: &Call) -> Result<()> {
-    insert_call_row(conn, case, call)?;
-    // Recomputed from the whole history (a case has few calls), so a call recorded with an
-    // earlier time still leaves the summary exact.
-    let open = read_summary(conn, case)?.open;
-    let summary = CaseSummary::of(open, &mark_escalations(calls_of(conn, case)?));
+pub(super) fn insert_call(
+    conn: &Connection,
+    case: &OpenedCase,
+    call: &Call,
+    taken_by: Option<i64>,
+) -> Result<()> {
+    insert_call_row(conn, case, call, taken_by)?;
+    recompute_summary(conn, case)
+}
+
+/// Brings a case's summary up to date from its whole history (a case has few calls), so a
+/// call recorded with an earlier time, or corrected, still leaves the summary exact; what the
+/// case itself keeps (open, follow-up marked done) is carried over.
+pub(super) fn recompute_summary(conn: &Connection, case: &OpenedCase) -> Result<()> {
+    let kept = read_summary(conn, case)?;
+    let summary = CaseSummary::of(
+        kept.open,
+        kept.follow_up_done_at,
+        &mark_escalations(calls_of(conn, case)?),
+    );
     write_summary(conn, case, &summary)
 }
 
 pub(super) fn calls_of(conn: &Connection, case: &OpenedCase) -> Result<Vec<(i64, Call)>> {
+    Ok(taken_calls_of(conn, case)?
+        .into_iter()
+        .map(|(id, taken)| (id, taken.call))
+        .collect())
+}
+
+/// A case's calls with their notes and who took each, oldest first.
+pub(super) fn taken_calls_of(
+    conn: &Connection,
+    case: &OpenedCase,
+) -> Result<Vec<(i64, TakenCall)>> {
     let mut statement =
         conn.prepare_cached("SELECT id, details, notes FROM calls WHERE case_id = ?1")?;
     let rows = statement.query_map([case.id], |r| {
@@ -229,12 +302,11 @@ pub(super) fn calls_of(conn: &Connection, case: &OpenedCase) -> Result<Vec<(i64,
     let mut calls = Vec::new();
     for row in rows {
         let (id, details, notes) = row?;
-        calls.push((
-            id,
-            open_call(&case.key, CallTable::Calls, id, &details, &notes)?,
-        ));
+        let mut taken: TakenCall = open_details(&case.key, CallTable::Calls, id, &details)?;
+        taken.call.content.notes = open_notes(&case.key, CallTable::Calls, id, &notes)?;
+        calls.push((id, taken));
     }
-    calls.sort_by_key(|(id, call)| (call.started_at, *id));
+    calls.sort_by_key(|(id, taken)| (taken.call.started_at, *id));
     Ok(calls)
 }
 
@@ -251,7 +323,8 @@ pub(super) fn calls_without_notes_of(
     let mut calls = Vec::new();
     for row in rows {
         let (id, details) = row?;
-        calls.push((id, open_details(&case.key, CallTable::Calls, id, &details)?));
+        let call: Call = open_details(&case.key, CallTable::Calls, id, &details)?;
+        calls.push((id, call));
     }
     calls.sort_by_key(|(id, call)| (call.started_at, *id));
     Ok(calls)
@@ -276,7 +349,8 @@ pub(super) fn load_draft(
         id: case_id,
         key: unwrap_case_key(keys, case_id, &wrapped)?,
     };
-    let call = open_call(&case.key, CallTable::Drafts, draft_id, &details, &notes)?;
+    let mut call: Call = open_details(&case.key, CallTable::Drafts, draft_id, &details)?;
+    call.content.notes = open_notes(&case.key, CallTable::Drafts, draft_id, &notes)?;
     Ok((case, call))
 }
 
@@ -286,7 +360,13 @@ pub(super) fn write_draft(
     draft_id: i64,
     call: &Call,
 ) -> Result<()> {
-    let (details, notes) = seal_call(&case.key, CallTable::Drafts, draft_id, call)?;
+    let (details, notes) = seal_call(
+        &case.key,
+        CallTable::Drafts,
+        draft_id,
+        call,
+        &call.content.notes,
+    )?;
     conn.execute(
         "INSERT INTO call_drafts (id, case_id, details, notes) VALUES (?1, ?2, ?3, ?4) \
          ON CONFLICT(id) DO UPDATE SET details = excluded.details, notes = excluded.notes",

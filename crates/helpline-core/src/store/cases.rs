@@ -2,23 +2,29 @@
 //! at once), autosaving it as a draft, ending it, reading cases back, forgetting one. The rows
 //! themselves are written by `store/case_rows.rs`.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use chrono::Utc;
 
 use super::audit::{case_reference, AuditAction};
 use super::case_rows::{
-    calls_of, checkpoint, destroy_case, draft_ids, find_case, has_finished_call, insert_call,
-    insert_call_row, load_draft, new_case, next_content, open_number, open_summary,
-    read_case_number, read_summary, unwrap_case_key, write_draft, write_summary, OpenedCase,
+    calls_without_notes_of, checkpoint, destroy_case, draft_ids, find_case, has_finished_call,
+    insert_call, insert_call_row, load_call, load_draft, new_case, next_content, open_number,
+    open_summary, read_case_number, read_summary, recompute_summary, rewrite_call, taken_calls_of,
+    unwrap_case_key, write_draft, write_summary, OpenedCase,
 };
-use super::publications;
+use super::records::TakenCall;
 use super::session::Session;
+use super::{month_counts, publications};
 use crate::case::{
-    mark_escalations, CallDraft, CaseHistory, CaseList, CaseOverview, CaseQuery, CaseSummary,
+    correctable_until, mark_escalations, CallDraft, CaseHistory, CaseList, CaseOverview, CaseQuery,
+    CaseSummary, RecordedCall, CORRECTION_WINDOW,
 };
 use crate::case_number::CaseNumber;
 use crate::crypto;
-use crate::domain::{Call, CallContent};
+use crate::domain::{Call, CallContent, Month};
 use crate::error::{Error, Result};
+use crate::tally::count_case;
 
 #[cfg(test)]
 impl Session {
@@ -44,12 +50,14 @@ impl Session {
                     (number, case, CallContent::blank())
                 }
             };
+            let new_case = !has_finished_call(w, &case)?;
             let draft = CallDraft {
                 draft_id: crypto::random_row_id(),
                 number,
                 started_at: Utc::now(),
                 content,
-                new_case: !has_finished_call(w, &case)?,
+                new_case,
+                case: (!new_case).then(|| read_summary(w, &case)).transpose()?,
             };
             write_draft(
                 w,
@@ -94,7 +102,7 @@ impl Session {
                 content: content.clone(),
             };
             call.validate()?;
-            insert_call(w, &case, &call)?;
+            insert_call(w, &case, &call, Some(self.user_id))?;
             w.execute("DELETE FROM call_drafts WHERE id = ?1", [draft_id])?;
             read_case_number(w, &case)
         })
@@ -130,12 +138,16 @@ impl Session {
         for draft_id in draft_ids(self.conn())? {
             let (case, call) = load_draft(self.conn(), &self.keys, draft_id)?;
             let number = read_case_number(self.conn(), &case)?;
+            let new_case = !has_finished_call(self.conn(), &case)?;
             drafts.push(CallDraft {
                 draft_id,
                 number,
                 started_at: call.started_at,
                 content: call.content,
-                new_case: !has_finished_call(self.conn(), &case)?,
+                new_case,
+                case: (!new_case)
+                    .then(|| read_summary(self.conn(), &case))
+                    .transpose()?,
             });
         }
         drafts.sort_by_key(|d| d.started_at);
@@ -156,7 +168,7 @@ impl Session {
                 Some(number) => (number.clone(), find_case(w, w.keys, number)?),
                 None => new_case(w, w.keys)?,
             };
-            insert_call(w, &case, call)?;
+            insert_call(w, &case, call, Some(self.user_id))?;
             Ok(number)
         })
     }
@@ -177,8 +189,9 @@ impl Session {
             let mut numbers = Vec::with_capacity(cases.len());
             for calls in cases {
                 let (number, case) = new_case(w, w.keys)?;
+                // Bulk-loaded calls name no taker, so nobody corrects them.
                 for call in calls {
-                    insert_call_row(w, &case, call)?;
+                    insert_call_row(w, &case, call, None)?;
                 }
                 let mut ordered: Vec<(i64, Call)> = calls
                     .iter()
@@ -187,22 +200,43 @@ impl Session {
                     .map(|(i, c)| (i as i64, c))
                     .collect();
                 ordered.sort_by_key(|(i, call)| (call.started_at, *i));
-                write_summary(w, &case, &CaseSummary::of(true, &mark_escalations(ordered)))?;
+                write_summary(
+                    w,
+                    &case,
+                    &CaseSummary::of(true, None, &mark_escalations(ordered)),
+                )?;
                 numbers.push(number);
             }
             Ok(numbers)
         })
     }
 
-    /// A case's finished calls, oldest first, with escalations marked. A call whose sealed
-    /// values do not authenticate is a damaged-record error for that row; other cases are
-    /// unaffected. A history read whole is recorded in the audit trail (by a reference to the
-    /// case's row, never its number).
+    /// A case's finished calls, oldest first, with escalations marked, and until when this
+    /// session's user may correct the calls they took. A call whose sealed values do not
+    /// authenticate is a damaged-record error for that row; other cases are unaffected. A
+    /// history read whole is recorded in the audit trail (by a reference to the case's row,
+    /// never its number).
     pub fn case_history(&self, number: &CaseNumber) -> Result<CaseHistory> {
         self.write(|w| {
             let case = find_case(w, w.keys, number)?;
             let summary = read_summary(w, &case)?;
-            let calls = mark_escalations(calls_of(w, &case)?);
+            let (calls, takers): (Vec<_>, Vec<_>) = taken_calls_of(w, &case)?
+                .into_iter()
+                .map(|(id, taken)| ((id, taken.call), taken.taken_by))
+                .unzip();
+            let now = Utc::now();
+            let calls = mark_escalations(calls)
+                .into_iter()
+                .zip(takers)
+                .map(|(recorded, taken_by)| {
+                    let until = correctable_until(&recorded.call);
+                    RecordedCall {
+                        correctable_until: (taken_by == Some(self.user_id) && now < until)
+                            .then_some(until),
+                        ..recorded
+                    }
+                })
+                .collect();
             w.audit(AuditAction::CaseOpened {
                 case: case_reference(case.id),
             })?;
@@ -212,6 +246,51 @@ impl Session {
                 calls,
             })
         })
+    }
+
+    /// Corrects a finished call: only the user who took it, within [`CORRECTION_WINDOW`] of
+    /// its end. Its times stay; the case's summary and the kept counts follow in the same
+    /// transaction. A correction that would change what a published month counts is refused
+    /// (the notes and next steps, which are not counted, may still be corrected). Audited by
+    /// the names of the fields that changed, never their values. Returns the case's history.
+    pub fn correct_call(&mut self, call_id: i64, content: &CallContent) -> Result<CaseHistory> {
+        content.validate()?;
+        self.check_referrals_known(content)?;
+        let number = self.write(|w| {
+            let (case, taken) = load_call(w, w.keys, call_id)?;
+            if taken.taken_by != Some(self.user_id) {
+                return Err(Error::NotYourCall);
+            }
+            if Utc::now() >= correctable_until(&taken.call) {
+                return Err(Error::CorrectionWindowClosed {
+                    hours: CORRECTION_WINDOW.num_hours(),
+                });
+            }
+            let fields = changed_fields(&taken.call.content, content)?;
+            let changed = changed_months(w, &case, call_id, content)?;
+            let published = publications::published_months(w, w.keys)?;
+            if let Some(month) = changed.iter().find(|m| published.contains(m)) {
+                return Err(Error::CorrectionChangesPublished { month: *month });
+            }
+            let corrected = TakenCall {
+                call: Call {
+                    content: content.clone(),
+                    ..taken.call
+                },
+                taken_by: taken.taken_by,
+            };
+            rewrite_call(w, &case, call_id, &corrected)?;
+            if let Some(first) = changed.first() {
+                month_counts::forget_from(w, *first)?;
+            }
+            recompute_summary(w, &case)?;
+            w.audit(AuditAction::CallCorrected {
+                case: case_reference(case.id),
+                fields,
+            })?;
+            read_case_number(w, &case)
+        })?;
+        self.case_history(&number)
     }
 
     /// A case's summary, without its calls or notes: what a screen shows before it acts on a
@@ -237,8 +316,8 @@ impl Session {
         Ok(cases)
     }
 
-    /// The cases that `query` asks for, most recent call first, and how many there are. Every
-    /// summary is opened (they are sealed), but only the listed cases' numbers.
+    /// The cases that `query` asks for, in its order, and how many there are. Every summary is
+    /// opened (they are sealed), but only the listed cases' numbers.
     pub fn cases(&self, query: &CaseQuery) -> Result<CaseList> {
         query.check()?;
         let mut matching: Vec<_> = self
@@ -246,9 +325,9 @@ impl Session {
             .into_iter()
             .filter(|(_, summary, _)| query.matches(summary))
             .collect();
-        // Ties broken by row, so the same store lists the same way every time.
-        matching
-            .sort_by_key(|(case, summary, _)| (std::cmp::Reverse(summary.last_call_at), case.id));
+        query
+            .order
+            .sort(&mut matching, |(case, summary, _)| (case.id, summary));
         let total = matching.len() as u64;
         matching.truncate(query.limit);
         let cases = matching
@@ -303,6 +382,29 @@ impl Session {
         checkpoint(self.conn())
     }
 
+    /// Marks the case's pending follow-up done outside a call (the volunteer rang back from the
+    /// cases list and it is settled), recorded in the audit trail. The mark is kept with the
+    /// case, so it holds when the summary is recomputed; a call after it may agree a new one.
+    /// With nothing pending, nothing is written.
+    pub fn mark_follow_up_done(&mut self, number: &CaseNumber) -> Result<CaseOverview> {
+        self.write(|w| {
+            let case = find_case(w, w.keys, number)?;
+            let mut summary = read_summary(w, &case)?;
+            if summary.follow_up.is_some() {
+                summary.follow_up = None;
+                summary.follow_up_done_at = Some(Utc::now());
+                write_summary(w, &case, &summary)?;
+                w.audit(AuditAction::FollowUpDone {
+                    case: case_reference(case.id),
+                })?;
+            }
+            Ok(CaseOverview {
+                number: number.clone(),
+                summary,
+            })
+        })
+    }
+
     /// Marks a case open or closed (closed cases drop out of the default cases list).
     pub fn set_case_open(&mut self, number: &CaseNumber, open: bool) -> Result<()> {
         self.write(|w| {
@@ -330,4 +432,62 @@ impl Session {
             None => Ok(()),
         }
     }
+}
+
+/// The months whose counts would change if call `call_id` of `case` had `content`: the
+/// case's whole history counted both ways (a level changed in one month can make a later
+/// month's call a rise), by the one counting rule, `tally::count_case`. Oldest first.
+fn changed_months(
+    conn: &rusqlite::Connection,
+    case: &OpenedCase,
+    call_id: i64,
+    content: &CallContent,
+) -> Result<Vec<Month>> {
+    let before = calls_without_notes_of(conn, case)?;
+    let after: Vec<(i64, Call)> = before
+        .iter()
+        .map(|(id, call)| {
+            let call = if *id == call_id {
+                Call {
+                    content: content.clone(),
+                    ..call.clone()
+                }
+            } else {
+                call.clone()
+            };
+            (*id, call)
+        })
+        .collect();
+    let count = |calls: Vec<(i64, Call)>| {
+        let mut counts = BTreeMap::new();
+        count_case(&mark_escalations(calls), |_| true, &mut counts);
+        counts
+    };
+    let (before, after) = (count(before), count(after));
+    let months: BTreeSet<Month> = before.keys().chain(after.keys()).copied().collect();
+    Ok(months
+        .into_iter()
+        .filter(|m| before.get(m) != after.get(m))
+        .collect())
+}
+
+/// The names of the content's fields that differ, as the audit trail records them.
+fn changed_fields(before: &CallContent, after: &CallContent) -> Result<Vec<String>> {
+    let fields = |content: &CallContent| {
+        serde_json::to_value(content).map_err(|e| Error::Storage(e.to_string()))
+    };
+    let (before, after) = (fields(before)?, fields(after)?);
+    let mut changed: Vec<String> = after
+        .as_object()
+        .map(|fields| {
+            fields
+                .iter()
+                .filter(|(name, value)| before.get(name.as_str()) != Some(*value))
+                .map(|(name, _)| name.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    // In one order whatever JSON maps keep.
+    changed.sort();
+    Ok(changed)
 }

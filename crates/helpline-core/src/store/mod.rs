@@ -469,7 +469,11 @@ pub fn parse_role(code: &str) -> Result<Role> {
 }
 
 #[cfg(test)]
+mod correction_tests;
+#[cfg(test)]
 mod damage_tests;
+#[cfg(test)]
+mod follow_up_tests;
 #[cfg(test)]
 mod record_tests;
 #[cfg(test)]

@@ -60,6 +60,13 @@ pub(super) struct CallRecord {
     referrals: Vec<ReferralCode>,
     next_steps: String,
     follow_up: Option<NaiveDate>,
+    /// Calls written before issue 12 did no follow-up.
+    #[serde(default)]
+    follow_up_done: bool,
+    /// The users row of who took the call, so that only they may correct it; drafts and
+    /// calls written before issue 12 name nobody.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    taken_by: Option<i64>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -120,6 +127,8 @@ impl From<&Call> for CallRecord {
             referrals: content.referrals.clone(),
             next_steps: content.next_steps.clone(),
             follow_up: content.follow_up,
+            follow_up_done: content.follow_up_done,
+            taken_by: None,
         }
     }
 }
@@ -157,6 +166,7 @@ impl From<CallRecord> for Call {
                 referrals: record.referrals,
                 next_steps: record.next_steps,
                 follow_up: record.follow_up,
+                follow_up_done: record.follow_up_done,
                 notes: String::new(),
             },
         }
@@ -164,6 +174,34 @@ impl From<CallRecord> for Call {
 }
 
 stored_as!(Call, CallRecord);
+
+/// A finished call as `calls.details` keeps it: the call and who took it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct TakenCall {
+    pub call: Call,
+    /// The users row of who took it; None for calls from before takers were kept.
+    pub taken_by: Option<i64>,
+}
+
+impl From<&TakenCall> for CallRecord {
+    fn from(taken: &TakenCall) -> Self {
+        CallRecord {
+            taken_by: taken.taken_by,
+            ..CallRecord::from(&taken.call)
+        }
+    }
+}
+
+impl From<CallRecord> for TakenCall {
+    fn from(record: CallRecord) -> Self {
+        TakenCall {
+            taken_by: record.taken_by,
+            call: record.into(),
+        }
+    }
+}
+
+stored_as!(TakenCall, CallRecord);
 
 // ---- `cases.summary` ----
 
@@ -174,6 +212,9 @@ pub(super) struct CaseSummaryRecord {
     highest_level: ConcernLevel,
     last_call_at: Option<DateTime<Utc>>,
     follow_up: Option<NaiveDate>,
+    /// Summaries written before issue 12 had no follow-up marked done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    follow_up_done_at: Option<DateTime<Utc>>,
     calls: u32,
     /// Format 0 before escalations were kept in the summary had no such field.
     #[serde(default)]
@@ -188,6 +229,7 @@ impl From<&CaseSummary> for CaseSummaryRecord {
             highest_level: summary.highest_level,
             last_call_at: summary.last_call_at,
             follow_up: summary.follow_up,
+            follow_up_done_at: summary.follow_up_done_at,
             calls: summary.calls,
             escalated: summary.escalated,
         }
@@ -202,6 +244,7 @@ impl From<CaseSummaryRecord> for CaseSummary {
             highest_level: record.highest_level,
             last_call_at: record.last_call_at,
             follow_up: record.follow_up,
+            follow_up_done_at: record.follow_up_done_at,
             calls: record.calls,
             escalated: record.escalated,
         }
@@ -286,6 +329,13 @@ enum AuditActionRecord {
     CaseForgotten {
         case: String,
     },
+    FollowUpDone {
+        case: String,
+    },
+    CallCorrected {
+        case: String,
+        fields: Vec<String>,
+    },
     CasesExpired {
         cases: u64,
         retention_months: u32,
@@ -333,6 +383,8 @@ impl From<&AuditEntry> for AuditEntryRecord {
             A::RecoveryCodeUsed => R::RecoveryCodeUsed,
             A::CaseOpened { case } => R::CaseOpened { case },
             A::CaseForgotten { case } => R::CaseForgotten { case },
+            A::FollowUpDone { case } => R::FollowUpDone { case },
+            A::CallCorrected { case, fields } => R::CallCorrected { case, fields },
             A::CasesExpired {
                 cases,
                 retention_months,
@@ -394,6 +446,8 @@ impl From<AuditEntryRecord> for AuditEntry {
             R::RecoveryCodeUsed => A::RecoveryCodeUsed,
             R::CaseOpened { case } => A::CaseOpened { case },
             R::CaseForgotten { case } => A::CaseForgotten { case },
+            R::FollowUpDone { case } => A::FollowUpDone { case },
+            R::CallCorrected { case, fields } => A::CallCorrected { case, fields },
             R::CasesExpired {
                 cases,
                 retention_months,
@@ -542,6 +596,10 @@ mod tests {
         let call = br#"{"started_at":"2026-03-05T09:00:00Z","ended_at":null,"channel":"phone","language":"sv","level":"strong_interest","caller":{"relationship":"mother","gender":"woman","identity":{"choice":"gave_contact_details","name":"A","phone":null,"email":null}},"person":{"gender":"man","age_band":"18_20","situation":"radicalising","environment":"violent_islamist"},"referrals":["ngo"],"next_steps":"x","follow_up":"2026-05-01","notes":""}"#;
         let call = Call::decode(0, call).expect("a format-0 call reads");
         assert_eq!(call.content.level, ConcernLevel::StrongInterest);
+        assert!(
+            !call.content.follow_up_done,
+            "no call did a follow-up before issue 12"
+        );
         assert!(matches!(
             call.content.caller.identity,
             CallerIdentity::GaveContactDetails(ContactDetails { ref name, .. }) if name.as_deref() == Some("A")
@@ -549,6 +607,7 @@ mod tests {
         let summary = br#"{"open":true,"latest_level":"wish_to_leave","highest_level":"wish_to_leave","last_call_at":null,"follow_up":null,"calls":2}"#;
         let summary = CaseSummary::decode(0, summary).expect("a summary without escalated");
         assert_eq!((summary.calls, summary.escalated), (2, false));
+        assert_eq!(summary.follow_up_done_at, None);
         let entry = br#"{"seq":3,"at":"2026-04-01T10:00:00Z","user":"sara","action":{"kind":"statistics_exported","from":"2026-03","to":"2026-03","format":"csv","k":3}}"#;
         let entry = AuditEntry::decode(0, entry).expect("an entry without period_total");
         assert!(matches!(

@@ -22,7 +22,7 @@ pub struct Session {
     pub(super) store: Store,
     master: SecretKey,
     pub(super) keys: SubKeys,
-    user_id: i64,
+    pub(super) user_id: i64,
     pub(super) user_name: String,
     role: Role,
 }

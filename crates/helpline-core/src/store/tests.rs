@@ -40,6 +40,7 @@ pub(super) fn call_at(started: chrono::DateTime<Utc>, level: ConcernLevel, notes
             referrals: vec![ReferralCode::new("psychologist").unwrap()],
             next_steps: "call back after the weekend".into(),
             follow_up: None,
+            follow_up_done: false,
             notes: notes.into(),
         },
     }
@@ -957,7 +958,8 @@ fn the_cases_list_shows_latest_and_highest_levels_and_follow_ups() {
     );
     assert_eq!(
         (summary.calls, summary.open, summary.follow_up),
-        (4, true, None)
+        (4, true, later.content.follow_up),
+        "the follow-up stays until a call changes or does it"
     );
     assert!(
         !summary.escalated,
