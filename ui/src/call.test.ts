@@ -794,3 +794,65 @@ describe('focus is always seen (issue 12)', () => {
     }
   });
 });
+
+describe('a returning caller\u2019s follow-up stays with the case (issue 12)', () => {
+  async function returningCall(fake: ReturnType<typeof store>): Promise<{ cmd: string; args: Record<string, unknown> }[]> {
+    const calls = await open(fake);
+    input(homeIds.lookupNumber).value = NUMBER;
+    byId(homeIds.lookupSubmit).click();
+    await advance();
+    byId(historyIds.newCall).click();
+    await advance();
+    return calls;
+  }
+
+  test('the header shows the pending follow-up, overdue, and a call that sets none keeps it', async () => {
+    const fake = store();
+    addCase(fake, NUMBER, [
+      callView({ startedAt: '2026-02-01T09:00:00Z', endedAt: '2026-02-01T09:20:00Z', level: 'strong_interest', followUp: '2026-02-10', notes: 'First call.' }),
+    ]);
+    const calls = await returningCall(fake);
+    const summary = plain(textOf(callIds.caseSummary));
+    expect(summary).toContain('Follow-up 10 Feb 2026');
+    expect(summary).toContain('overdue');
+    const done = input(callIds.followUpDone);
+    expect(done.checked).toBe(false);
+
+    byId(callIds.levelStep('in_transit_country')).click();
+    typeText(callIds.notes, 'He has left.');
+    byId(callIds.end).click();
+    await advance();
+    const ended = sent(calls, 'end_call')[0]!.content as CallContent;
+    expect(ended.followUp).toBeNull();
+    expect(ended.followUpDone).toBe(false);
+
+    // The next call still shows it: nobody did it.
+    byId(historyIds.newCall).click();
+    await advance();
+    expect(plain(textOf(callIds.caseSummary))).toContain('Follow-up 10 Feb 2026');
+  });
+
+  test('ticked as done in this call, it is sent as done, and the case has none after', async () => {
+    const fake = store();
+    addCase(fake, NUMBER, [
+      callView({ startedAt: '2026-02-01T09:00:00Z', endedAt: '2026-02-01T09:20:00Z', level: 'strong_interest', followUp: '2026-02-10', notes: 'First call.' }),
+    ]);
+    const calls = await returningCall(fake);
+    input(callIds.followUpDone).click();
+    typeText(callIds.notes, 'We called her back as agreed.');
+    byId(callIds.end).click();
+    await advance();
+    expect((sent(calls, 'end_call')[0]!.content as CallContent).followUpDone).toBe(true);
+    byId(historyIds.newCall).click();
+    await advance();
+    expect(plain(textOf(callIds.caseSummary))).not.toContain('Follow-up');
+    expect(document.getElementById(callIds.followUpDone)).toBeNull();
+  });
+
+  test('a new case has no pending follow-up to tick', async () => {
+    await open();
+    await newCall();
+    expect(document.getElementById(callIds.followUpDone)).toBeNull();
+    expect(byId(callIds.caseSummary).hidden).toBe(true);
+  });
+});

@@ -160,18 +160,26 @@ function step(level: CallContent['level']): number {
 
 /** A case as the cases list and the "forget a case" screen see it; calls newest first. */
 function overview(item: { caseNumber: string; open: boolean; calls: CallView[] }): CaseOverview {
-  const latest = item.calls[0];
-  const highest = item.calls.reduce((max, call) => Math.max(max, step(call.level)), 0);
+  // Newest first whatever order a test gave them in, as the core orders by start.
+  const calls = [...item.calls].sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
+  const latest = calls[0];
+  const highest = calls.reduce((max, call) => Math.max(max, step(call.level)), 0);
+  // The core's rule: a follow-up stays with the case until a call does it or sets another.
+  let followUp: string | null = null;
+  for (const call of [...calls].reverse()) {
+    if (call.followUp !== null) followUp = call.followUp;
+    else if (call.followUpDone) followUp = null;
+  }
   return {
     caseNumber: item.caseNumber,
     open: item.open,
     latestLevel: latest?.level ?? 'not_assessed',
     highestLevel: (['not_assessed', 'strong_interest', 'wish_to_leave', 'in_transit_country'] as const)[highest]!,
     lastCallAt: latest?.startedAt ?? null,
-    followUp: latest?.followUp ?? null,
-    followUpState: followUpState(latest?.followUp ?? null),
+    followUp,
+    followUpState: followUpState(followUp),
     calls: item.calls.length,
-    escalated: item.calls.find((call) => call.level !== 'not_assessed')?.escalated ?? false,
+    escalated: calls.find((call) => call.level !== 'not_assessed')?.escalated ?? false,
   };
 }
 
@@ -382,7 +390,10 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
       const found = fake.cases.get(parse(args.caseNumber));
       if (!found) throw shellError('no_such_case');
       const latest = found.calls[0];
-      if (latest) latest.followUp = null;
+      if (latest) {
+        latest.followUp = null;
+        latest.followUpDone = true;
+      }
       return overview(found);
     }
     case 'set_case_open': {

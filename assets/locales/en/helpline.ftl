@@ -217,6 +217,11 @@ empty-call-save = Save it anyway
 empty-call-back = Back to the call
 # In the call's header, before the level of the case's last call.
 call-case-last-level = Last call:
+call-follow-up-overdue = overdue
+call-follow-up-today = due today
+# Before the day of the case's follow-up, agreed in an earlier call.
+follow-up-pending = The case's follow-up, agreed in an earlier call, stays until it is done or a new one is set:
+follow-up-done-label = Done in this call
 # $calls is the number of earlier calls.
 call-story-title = Earlier calls on this case ({ $calls })
 call-story-loading = Reading the earlier calls…

@@ -16,6 +16,7 @@ import {
   levelStep,
   type CallContent,
   type CaseHistory,
+  type CaseOverview,
   type ErrorCode,
   type Level,
   type Settings,
@@ -76,6 +77,8 @@ export const ids = {
   followUp: 'follow-up',
   followUpDay: 'follow-up-day',
   followUpHint: 'follow-up-hint',
+  /** For a returning caller whose case has a follow-up: it was done in this call. */
+  followUpDone: 'follow-up-done',
   notes: 'notes',
   notesHint: 'notes-hint',
   notesCounter: 'notes-counter',
@@ -108,6 +111,7 @@ export function resumedCall(draft: Unfinished, blank: CallContent | null): Activ
     resumed: true,
     content: copyContent(draft.content),
     blank,
+    case: draft.case,
   };
 }
 
@@ -286,17 +290,32 @@ function detailsChosen(content: CallContent, settings: Settings): (Node | string
   return parts;
 }
 
-/** The header's word on a returning caller's case: its last call's level and its follow-up. */
-function caseSummaryParts(history: CaseHistory): (Node | string)[] {
-  const calls = newestFirst(history.calls);
-  const last = calls[0];
-  if (!last) return [];
-  const followUp = calls.find((call) => call.followUp !== null)?.followUp ?? null;
+/** A follow-up's day, tagged when it is overdue or due today (in words, not colour alone). */
+function followUpDue(overview: CaseOverview): HTMLElement | null {
+  if (overview.followUp === null) return null;
+  const state = overview.followUpState;
+  return el(
+    'span',
+    { class: state ? `follow-up-due follow-up-${state}` : 'follow-up-due' },
+    formatDay(overview.followUp),
+    state === 'overdue' || state === 'today' ? el('span', { class: 'tag' }, t(`call-follow-up-${state}`)) : null,
+  );
+}
+
+/** The header's word on a returning caller's case: its last level and its pending follow-up. */
+function caseSummaryParts(overview: CaseOverview): HTMLElement[] {
+  if (overview.calls === 0) return [];
+  const due = followUpDue(overview);
   return [
-    el('span', { class: 'case-last-level' }, el('span', { class: 'label' }, t('call-case-last-level')), ' ', levelBadge(last.level)),
-    followUp
-      ? el('span', { class: 'case-follow-up' }, el('span', { class: 'label' }, t('history-follow-up')), ' ', formatDay(followUp))
-      : null,
+    el(
+      'span',
+      { class: 'case-last-level' },
+      el('span', { class: 'label' }, t('call-case-last-level')),
+      ' ',
+      levelBadge(overview.latestLevel),
+      overview.escalated ? el('span', { class: 'history-escalated', role: 'note' }, t('history-escalated')) : null,
+    ),
+    due ? el('span', { class: 'case-follow-up' }, el('span', { class: 'label' }, t('history-follow-up')), ' ', due) : null,
   ].filter((part): part is HTMLElement => part !== null);
 }
 
@@ -574,7 +593,7 @@ export class CallScreen implements Screen {
       saveStateText(this.saveState),
     );
     const level = el('span', { id: ids.currentLevel }, levelBadge(this.content.level));
-    const summary = this.story ? caseSummaryParts(this.story) : [];
+    const summary = this.call.case ? caseSummaryParts(this.call.case) : [];
     const caseSummary = el('p', { id: ids.caseSummary, class: 'case-summary', hidden: summary.length === 0 }, ...summary);
     this.shown = { number, timer, copyStatus, saveStatus, level, chosen };
 
@@ -633,6 +652,27 @@ export class CallScreen implements Screen {
   }
 
   /** A returning caller's earlier calls, newest first, collapsible. */
+  /**
+   * A returning caller's case with a follow-up: it stays with the case until this call does it
+   * (the box) or agrees another (the date below).
+   */
+  private pendingFollowUp(change: () => void): HTMLElement | null {
+    const pending = this.call.case;
+    const due = pending ? followUpDue(pending) : null;
+    if (!pending?.followUp || !due) return null;
+    const done = checkField(ids.followUpDone, t('follow-up-done-label'), this.content.followUpDone);
+    done.input.addEventListener('change', () => {
+      this.content.followUpDone = done.input.checked;
+      change();
+    });
+    return el(
+      'div',
+      { class: 'field pending-follow-up' },
+      el('p', { class: 'hint' }, t('follow-up-pending'), ' ', due),
+      done.block,
+    );
+  }
+
   private storySection(): HTMLElement | null {
     if (this.call.newCase) return null;
     const { story } = this;
@@ -892,6 +932,7 @@ export class CallScreen implements Screen {
           { class: 'call-assessment' },
           ladder(content, settings, change),
           el('div', { class: 'field' }, el('label', { for: ids.nextSteps }, t('next-steps-label')), nextSteps),
+          this.pendingFollowUp(change),
           el(
             'div',
             { class: 'field' },

@@ -1,4 +1,4 @@
-import type { CallContent, CaseHistory, CasesFilter, ErrorCode, LimitView, Session, Settings, SignedIn } from '../ipc';
+import type { CallContent, CaseHistory, CaseOverview, CasesFilter, ErrorCode, LimitView, Session, Settings, SignedIn } from '../ipc';
 import type { TaskRunner } from '../tasks';
 import type { Screen } from './screen';
 
@@ -17,6 +17,8 @@ export interface ActiveCall {
   content: CallContent;
   /** What a new call starts with (start_call's content), to tell a call with nothing recorded; null when not known. */
   blank: CallContent | null;
+  /** The case as it stood when the call started (its last level, its follow-up); null for a new case. */
+  case: CaseOverview | null;
 }
 
 /** What the app offers every screen. */
