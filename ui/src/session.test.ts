@@ -329,18 +329,132 @@ describe('the cases list', () => {
 
   const filters = (calls: Call[]) => sent(calls, 'list_cases').map((args) => args.filter);
 
-  test('shows open cases by default, newest first, with due follow-ups marked', async () => {
+  test('shows open cases by default, follow-up due first, with due follow-ups marked', async () => {
     const calls = await open(cases());
-    expect(filters(calls)).toEqual([{ openOnly: true, dueOnly: false, minStep: 0, sort: 'last_call' }]);
+    expect(filters(calls)).toEqual([{ openOnly: true, dueOnly: false, minStep: 0, sort: 'follow_up' }]);
     expect(input(casesIds.filterOpen).checked).toBe(true);
-    expect(shown()).toEqual([OTHER_NUMBER, NUMBER]);
+    expect(byId<HTMLSelectElement>(casesIds.sort).value).toBe('follow_up');
+    expect(shown()).toEqual([NUMBER, OTHER_NUMBER]);
     expect(document.getElementById(casesIds.capped)).toBeNull();
     expect(document.getElementById(casesIds.loading)).toBeNull();
     const rows = [...document.querySelectorAll('.case-row')];
-    expect(rows[1]!.classList.contains('due')).toBe(true); // follow-up today
-    expect(rows[0]!.classList.contains('due')).toBe(false);
-    expect(rows[1]!.textContent).toContain('Step 2');
+    expect(rows[0]!.classList.contains('follow-up-today')).toBe(true); // follow-up today
+    expect(rows[1]!.classList.contains('follow-up-today')).toBe(false);
+    expect(rows[0]!.textContent).toContain('Step 2');
     expect(document.querySelector('.case-row .case-number')?.getAttribute('dir')).toBe('ltr');
+  });
+
+  /** Four open cases: overdue at step 1, due today at step 2, later at step 1, none at step 3 (the latest call). */
+  function toSort(): FakeStore {
+    const fake = store();
+    addCase(fake, '1111 1111 110', [callView({ level: 'strong_interest', followUp: '2026-02-20', startedAt: '2026-02-20T10:00:00Z' })]);
+    addCase(fake, '2222 2222 220', [callView({ level: 'wish_to_leave', followUp: '2026-03-02', startedAt: '2026-02-25T10:00:00Z' })]);
+    addCase(fake, '3333 3333 330', [callView({ level: 'strong_interest', followUp: '2026-03-09', startedAt: '2026-02-26T10:00:00Z' })]);
+    addCase(fake, '4444 4444 440', [callView({ level: 'in_transit_country', startedAt: '2026-03-01T10:00:00Z' })]);
+    return fake;
+  }
+
+  test('the sort is sent with the filter and kept for the session; each order lists as the shell sorts', async () => {
+    const calls = await open(toSort());
+    expect(shown()).toEqual(['1111 1111 110', '2222 2222 220', '3333 3333 330', '4444 4444 440']);
+    const options = [...byId<HTMLSelectElement>(casesIds.sort).options].map((option) => [option.value, option.textContent]);
+    expect(options).toEqual([
+      ['follow_up', 'Follow-up due first'],
+      ['level', 'Highest level first'],
+      ['last_call', 'Latest call first'],
+    ]);
+    expect(byId(casesIds.sort).closest('fieldset.filters')).not.toBeNull();
+    choose(casesIds.sort, 'level');
+    await advance();
+    expect(shown()).toEqual(['4444 4444 440', '2222 2222 220', '3333 3333 330', '1111 1111 110']);
+    choose(casesIds.sort, 'last_call');
+    await advance();
+    expect(shown()).toEqual(['4444 4444 440', '3333 3333 330', '2222 2222 220', '1111 1111 110']);
+    expect(filters(calls).map((filter) => (filter as { sort: string }).sort)).toEqual(['follow_up', 'level', 'last_call']);
+
+    // Kept while away from the list, as the other filters are.
+    byId(navIds.place('home')).click();
+    await advance();
+    byId(navIds.place('cases')).click();
+    await advance();
+    expect(byId<HTMLSelectElement>(casesIds.sort).value).toBe('last_call');
+    expect(filters(calls).at(-1)).toEqual({ openOnly: true, dueOnly: false, minStep: 0, sort: 'last_call' });
+  });
+
+  test('an overdue follow-up is told apart from one due today, in words and not by colour alone', async () => {
+    await open(toSort());
+    const rows = [...document.querySelectorAll<HTMLElement>('.case-row')];
+    const tag = (row: HTMLElement) => row.querySelector('.follow-up .tag');
+    expect(rows[0]!.classList.contains('follow-up-overdue')).toBe(true);
+    expect(tag(rows[0]!)?.textContent).toBe('Overdue');
+    expect(tag(rows[0]!)?.classList.contains('follow-up-overdue')).toBe(true);
+    expect(rows[1]!.classList.contains('follow-up-today')).toBe(true);
+    expect(tag(rows[1]!)?.textContent).toBe('Due today');
+    expect(tag(rows[1]!)?.classList.contains('follow-up-today')).toBe(true);
+    // A later follow-up and none: no tag, no state class.
+    for (const row of rows.slice(2)) {
+      expect(tag(row)).toBeNull();
+      expect(row.className).not.toMatch(/follow-up-/);
+    }
+  });
+
+  test('step 3 and a risen case are marked with the badge and the note of the history', async () => {
+    const fake = toSort();
+    addCase(fake, '7777 7777 770', [
+      callView({ level: 'wish_to_leave', startedAt: '2026-02-28T10:00:00Z', escalated: true }),
+      callView({ level: 'strong_interest', startedAt: '2026-02-01T10:00:00Z' }),
+    ]);
+    await open(fake);
+    const row = (number: string) =>
+      [...document.querySelectorAll<HTMLElement>('.case-row')].find((item) => item.querySelector('.case-number')?.textContent === number)!;
+    const step3 = row('4444 4444 440');
+    expect(step3.querySelector('.level.level-3')?.textContent).toBe('Step 3');
+    expect(step3.querySelector('.history-escalated')).toBeNull();
+    const risen = row('7777 7777 770');
+    const note = risen.querySelector('.history-escalated');
+    expect(note?.textContent).toBe('Concern rose');
+    expect(note?.getAttribute('role')).toBe('note');
+    expect(risen.querySelector('.level.level-2')).not.toBeNull();
+    expect(document.querySelectorAll('.case-row .history-escalated').length).toBe(1);
+  });
+
+  test('Mark done tells the shell, and the list comes back with the follow-up gone', async () => {
+    const fake = toSort();
+    const calls = await open(fake);
+    // Only cases with a follow-up have the button.
+    expect(document.getElementById(casesIds.markDone('4444 4444 440'))).toBeNull();
+    const done = byId<HTMLButtonElement>(casesIds.markDone('1111 1111 110'));
+    expect(done.textContent).toBe('Mark done');
+    done.click();
+    await advance();
+    expect(sent(calls, 'mark_follow_up_done')).toEqual([{ caseNumber: '1111 1111 110' }]);
+    expect(commands(calls).slice(-2)).toEqual(['mark_follow_up_done', 'list_cases']);
+    expect(document.getElementById(casesIds.markDone('1111 1111 110'))).toBeNull();
+    const row = [...document.querySelectorAll<HTMLElement>('.case-row')].find(
+      (item) => item.querySelector('.case-number')?.textContent === '1111 1111 110',
+    )!;
+    expect(row.querySelector('.follow-up')?.textContent).toBe('—');
+    expect(row.className).not.toMatch(/follow-up-/);
+    expect(fake.audit[0]?.action).toEqual({ kind: 'follow_up_done', case: '1111111100000000' });
+  });
+
+  test('a refused Mark done shows why and keeps the row', async () => {
+    await open(toSort(), { mark_follow_up_done: () => { throw shellError('no_such_case'); } });
+    byId(casesIds.markDone('2222 2222 220')).click();
+    await advance();
+    expect(errorShown()).not.toBe('');
+    expect(document.getElementById(casesIds.markDone('2222 2222 220'))).not.toBeNull();
+  });
+
+  test('in Arabic the follow-up tags, the sort and Mark done read right to left', async () => {
+    await open(toSort());
+    chooseLanguage('ar');
+    expect(document.documentElement.dir).toBe('rtl');
+    const tags = [...document.querySelectorAll('.case-row .follow-up .tag')];
+    expect(tags.map((tag) => tag.textContent)).toEqual(['متأخرة', 'موعدها اليوم']);
+    for (const tag of tags) expect(tag.closest('[dir="ltr"]')).toBeNull();
+    expect(byId<HTMLSelectElement>(casesIds.sort).selectedOptions[0]?.textContent).toBe('المتابعات المستحقة أولًا');
+    expect(byId(casesIds.markDone('1111 1111 110')).textContent).toBe('تمّت المتابعة');
   });
 
   test('a case whose concern rose is marked in the list', async () => {
@@ -351,17 +465,17 @@ describe('the cases list', () => {
     ]);
     await open(fake);
     const rows = [...document.querySelectorAll('.case-row')];
-    const marked = rows.filter((row) => row.querySelector('.case-escalated'));
+    const marked = rows.filter((row) => row.querySelector('.history-escalated'));
     expect(marked.length).toBe(1);
     expect(marked[0]!.querySelector('.case-number')?.textContent).toBe('7777 7777 770');
-    expect(marked[0]!.querySelector('.case-escalated')?.textContent).toBe('Concern rose');
+    expect(marked[0]!.querySelector('.history-escalated')?.textContent).toBe('Concern rose');
   });
 
   test('each filter change asks the shell for the list again: open only, follow-up due, minimum latest level', async () => {
     const calls = await open(cases());
     byId(casesIds.filterOpen).click();
     await advance();
-    expect(shown()).toEqual([OTHER_NUMBER, NUMBER, '5555 5555 550']);
+    expect(shown()).toEqual([NUMBER, OTHER_NUMBER, '5555 5555 550']);
     byId(casesIds.filterDue).click();
     await advance();
     expect(shown()).toEqual([NUMBER]);
@@ -378,13 +492,13 @@ describe('the cases list', () => {
     expect(shown()).toEqual([]);
     expect(byId(casesIds.empty).hidden).toBe(false);
     expect(filters(calls)).toEqual([
-      { openOnly: true, dueOnly: false, minStep: 0, sort: 'last_call' },
-      { openOnly: false, dueOnly: false, minStep: 0, sort: 'last_call' },
-      { openOnly: false, dueOnly: true, minStep: 0, sort: 'last_call' },
-      { openOnly: false, dueOnly: false, minStep: 0, sort: 'last_call' },
-      { openOnly: false, dueOnly: false, minStep: 2, sort: 'last_call' },
-      { openOnly: false, dueOnly: false, minStep: 3, sort: 'last_call' },
-      { openOnly: true, dueOnly: false, minStep: 3, sort: 'last_call' },
+      { openOnly: true, dueOnly: false, minStep: 0, sort: 'follow_up' },
+      { openOnly: false, dueOnly: false, minStep: 0, sort: 'follow_up' },
+      { openOnly: false, dueOnly: true, minStep: 0, sort: 'follow_up' },
+      { openOnly: false, dueOnly: false, minStep: 0, sort: 'follow_up' },
+      { openOnly: false, dueOnly: false, minStep: 2, sort: 'follow_up' },
+      { openOnly: false, dueOnly: false, minStep: 3, sort: 'follow_up' },
+      { openOnly: true, dueOnly: false, minStep: 3, sort: 'follow_up' },
     ]);
     expect(input(casesIds.filterOpen).checked).toBe(true);
     expect(byId<HTMLSelectElement>(casesIds.filterLevel).value).toBe('3');
@@ -400,7 +514,7 @@ describe('the cases list', () => {
     byId(navIds.place('cases')).click();
     await advance();
     expect(document.getElementById(homeIds.screen)).toBeNull();
-    expect(shown()).toEqual([OTHER_NUMBER, NUMBER]);
+    expect(shown()).toEqual([NUMBER, OTHER_NUMBER]);
 
     hold = true;
     byId(casesIds.filterOpen).click();
@@ -418,8 +532,8 @@ describe('the cases list', () => {
     await advance();
     expect(shown()).toEqual([NUMBER]);
     expect(filters(calls).slice(-2)).toEqual([
-      { openOnly: false, dueOnly: false, minStep: 0, sort: 'last_call' },
-      { openOnly: false, dueOnly: true, minStep: 0, sort: 'last_call' },
+      { openOnly: false, dueOnly: false, minStep: 0, sort: 'follow_up' },
+      { openOnly: false, dueOnly: true, minStep: 0, sort: 'follow_up' },
     ]);
   });
 
@@ -466,16 +580,16 @@ describe('the cases list', () => {
     const calls = await open(cases());
     document.querySelector<HTMLButtonElement>('.case-row button')!.click();
     await advance();
-    expect(sent(calls, 'find_case')).toEqual([{ caseNumber: OTHER_NUMBER }]);
-    expect(textOf(historyIds.caseNumber)).toBe(OTHER_NUMBER);
+    expect(sent(calls, 'find_case')).toEqual([{ caseNumber: NUMBER }]);
+    expect(textOf(historyIds.caseNumber)).toBe(NUMBER);
 
     byId(navIds.place('cases')).click();
     await advance();
     expect(document.getElementById(homeIds.screen)).toBeNull();
-    expect(shown()).toEqual([OTHER_NUMBER, NUMBER]);
+    expect(shown()).toEqual([NUMBER, OTHER_NUMBER]);
     expect(filters(calls)).toEqual([
-      { openOnly: true, dueOnly: false, minStep: 0, sort: 'last_call' },
-      { openOnly: true, dueOnly: false, minStep: 0, sort: 'last_call' },
+      { openOnly: true, dueOnly: false, minStep: 0, sort: 'follow_up' },
+      { openOnly: true, dueOnly: false, minStep: 0, sort: 'follow_up' },
     ]);
   });
 });

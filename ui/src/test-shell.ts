@@ -197,6 +197,28 @@ function casesFilter(value: unknown): CasesFilter {
   return { openOnly, dueOnly, minStep, sort };
 }
 
+/** The audit trail's reference to a case (never its number; the fake's is made of its digits). */
+function reference(key: string): string {
+  return key.slice(0, 8) + '00000000';
+}
+
+type Order = (a: CaseOverview, b: CaseOverview) => number;
+const byLastCall: Order = (a, b) => (b.lastCallAt ? Date.parse(b.lastCallAt) : 0) - (a.lastCallAt ? Date.parse(a.lastCallAt) : 0);
+const byLevel: Order = (a, b) => step(b.latestLevel) - step(a.latestLevel) || byLastCall(a, b);
+const FOLLOW_UP_STATES = ['overdue', 'today', 'later', null] as const;
+
+/** The core's orders of the cases list (`CaseOrder`). */
+const ORDERS: Record<CasesFilter['sort'], Order> = {
+  // Overdue, due today, later, none; then the latest level, the earliest follow-up, the last call.
+  follow_up: (a, b) =>
+    FOLLOW_UP_STATES.indexOf(a.followUpState) - FOLLOW_UP_STATES.indexOf(b.followUpState) ||
+    step(b.latestLevel) - step(a.latestLevel) ||
+    (a.followUp ?? '').localeCompare(b.followUp ?? '') ||
+    byLastCall(a, b),
+  level: byLevel,
+  last_call: byLastCall,
+};
+
 export function addCase(fake: FakeStore, caseNumber: string, calls: CallView[], open = true): void {
   fake.cases.set(digits(caseNumber), { caseNumber, open, calls });
 }
@@ -362,7 +384,7 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
         .filter((item) => !filter.openOnly || item.open)
         .filter((item) => !filter.dueOnly || (item.followUp !== null && item.followUp <= day))
         .filter((item) => step(item.latestLevel) >= filter.minStep)
-        .sort((a, b) => (b.lastCallAt ? Date.parse(b.lastCallAt) : 0) - (a.lastCallAt ? Date.parse(a.lastCallAt) : 0));
+        .sort(ORDERS[filter.sort]);
       return { cases: matching.slice(0, LIMITS.listedCases), total: matching.length };
     }
     case 'correct_call': {
@@ -383,6 +405,7 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
       if (!found) throw shellError('no_such_case');
       const latest = found.calls[0];
       if (latest) latest.followUp = null;
+      audited(fake, { kind: 'follow_up_done', case: reference(parse(args.caseNumber)) });
       return overview(found);
     }
     case 'set_case_open': {
@@ -467,7 +490,7 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
       supervisor();
       const key = parse(args.caseNumber);
       if (!fake.cases.delete(key)) throw shellError('no_such_case');
-      audited(fake, { kind: 'case_forgotten', case: key.slice(0, 8) + '00000000' });
+      audited(fake, { kind: 'case_forgotten', case: reference(key) });
       return null;
     }
     case 'audit_trail':

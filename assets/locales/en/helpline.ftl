@@ -133,7 +133,13 @@ cases-col-highest = Highest level
 cases-col-last-call = Last call
 cases-col-follow-up = Follow-up
 cases-col-calls = Calls
-cases-due = due
+cases-follow-up-overdue = Overdue
+cases-follow-up-today = Due today
+cases-mark-done = Mark done
+cases-sort = Order
+cases-sort-follow_up = Follow-up due first
+cases-sort-level = Highest level first
+cases-sort-last_call = Latest call first
 cases-closed = closed
 cases-empty = No cases match.
 # Shown when more cases match than the list holds (the most recent ones are listed).

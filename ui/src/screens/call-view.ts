@@ -80,9 +80,9 @@ function details(call: CallView, referrals: readonly Referral[]): HTMLElement {
   return el('dl', { class: 'call-details' }, ...rows);
 }
 
-/** The level of a call as a badge, named as the ladder names it. */
-export function levelBadge(level: CallView['level']): HTMLElement {
-  return el('span', { class: `level level-${levelStep(level)}` }, t(`level-${level}`));
+/** The level of a call as a badge, named as the ladder names it (or `name`, such as the short name). */
+export function levelBadge(level: CallView['level'], name: string = t(`level-${level}`)): HTMLElement {
+  return el('span', { class: `level level-${levelStep(level)}` }, name);
 }
 
 /** One recorded call: when, how long, its level, what was stated, and the notes if any. */
