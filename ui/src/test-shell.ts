@@ -346,7 +346,7 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
       const endedAt = Date.parse(draft.startedAt) + 9 * 60_000;
       existing.calls.unshift({
         ...content,
-        callId: `call-${draft.draftId}`,
+        callId: String(7000 + Number(draft.draftId.replace(/\D/g, ''))),
         startedAt: draft.startedAt,
         endedAt: new Date(endedAt).toISOString(),
         escalated: previous !== undefined && step(content.level) > step(previous.level),
@@ -388,13 +388,26 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
       return { cases: matching.slice(0, LIMITS.listedCases), total: matching.length };
     }
     case 'correct_call': {
+      // A call's id is the core's row number.
+      if (typeof args.callId !== 'string' || !/^\d+$/.test(args.callId)) throw shellError('invalid_argument');
       unlocked();
       for (const found of fake.cases.values()) {
         const index = found.calls.findIndex((call) => call.callId === args.callId);
         if (index < 0) continue;
         const call = found.calls[index]!;
+        // As the core: only the taker (the fake says so by correctableUntil), within the window.
         if (call.correctableUntil === null) throw shellError('not_your_call');
-        found.calls[index] = { ...call, ...structuredClone(args.content as CallContent) };
+        if (Date.parse(call.correctableUntil) <= Date.parse(fake.now)) throw shellError('correction_window_closed');
+        const content = structuredClone(args.content as CallContent);
+        if (content.nextSteps.length > LIMITS.nextStepsChars) throw shellError('too_long', { field: 'next_steps', min: null, max: LIMITS.nextStepsChars });
+        if (content.notes.length > LIMITS.notesChars) throw shellError('too_long', { field: 'notes', min: null, max: LIMITS.notesChars });
+        const before = call as unknown as Record<string, unknown>;
+        const fields = Object.entries(content)
+          .filter(([name, value]) => JSON.stringify(value) !== JSON.stringify(before[name]))
+          .map(([name]) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`))
+          .sort();
+        found.calls[index] = { ...call, ...content };
+        audited(fake, { kind: 'call_corrected', case: reference(digits(found.caseNumber)), fields });
         return structuredClone(found);
       }
       throw shellError('no_such_call');

@@ -301,6 +301,13 @@ history-referrals = الإحالات
 history-next-steps = الخطوات التالية
 history-follow-up = المتابعة
 history-notes = الملاحظات
+history-correct = تصحيح هذه المكالمة
+history-correctable-until = يمكنك تصحيحها حتى { $time }.
+history-corrected = صُحّحت المكالمة، ويبقى في سجل التدقيق أنها صُحّحت.
+correction-title = تصحيح المكالمة
+correction-kept = يبقى المتصل والشخص المعني والإحالات وبيانات الاتصال كما كانت.
+correction-save = حفظ التصحيح
+correction-cancel = إلغاء
 
 ## تغيير عبارة المرور
 

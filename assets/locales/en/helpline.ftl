@@ -313,6 +313,13 @@ history-referrals = Referrals
 history-next-steps = Next steps
 history-follow-up = Follow-up
 history-notes = Notes
+history-correct = Correct this call
+history-correctable-until = You can correct it until { $time }.
+history-corrected = The call was corrected; the audit trail keeps that it was.
+correction-title = Correct the call
+correction-kept = The caller, the person of concern, the referrals and the contact details stay as they were.
+correction-save = Save correction
+correction-cancel = Cancel
 
 ## Change own passphrase
 

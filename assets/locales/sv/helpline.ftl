@@ -290,6 +290,13 @@ history-referrals = Hänvisningar
 history-next-steps = Nästa steg
 history-follow-up = Uppföljning
 history-notes = Anteckningar
+history-correct = Rätta samtalet
+history-correctable-until = Du kan rätta det fram till { $time }.
+history-corrected = Samtalet rättades; loggen visar att det rättades.
+correction-title = Rätta samtalet
+correction-kept = Uppringaren, personen det gäller, hänvisningarna och kontaktuppgifterna lämnas som de var.
+correction-save = Spara rättelsen
+correction-cancel = Avbryt
 
 ## Byt lösenfras
 
