@@ -425,6 +425,9 @@ describe('the cases list', () => {
     expect(document.getElementById(casesIds.markDone('4444 4444 440'))).toBeNull();
     const done = byId<HTMLButtonElement>(casesIds.markDone('1111 1111 110'));
     expect(done.textContent).toBe('Mark done');
+    // Each row's button says which case it is about.
+    expect(done.getAttribute('aria-describedby')).toBe(casesIds.open('1111 1111 110'));
+    expect(byId(casesIds.open('1111 1111 110')).textContent).toBe('1111 1111 110');
     done.click();
     await advance();
     expect(sent(calls, 'mark_follow_up_done')).toEqual([{ caseNumber: '1111 1111 110' }]);
@@ -436,6 +439,22 @@ describe('the cases list', () => {
     expect(row.querySelector('.follow-up')?.textContent).toBe('—');
     expect(row.className).not.toMatch(/follow-up-/);
     expect(fake.audit[0]?.action).toEqual({ kind: 'follow_up_done', case: '1111111100000000' });
+    // The call that agreed it still says so; the case no longer has it, until a later call agrees one.
+    expect(answer(fake, 'find_case', { caseNumber: '1111 1111 110' })).toMatchObject({ calls: [{ followUp: '2026-02-20' }] });
+    fake.cases.get('11111111110')!.calls.unshift(callView({ callId: '1002', followUp: '2026-03-05', startedAt: '2026-03-01T10:00:00Z' }));
+    expect(answer(fake, 'case_overview', { caseNumber: '1111 1111 110' })).toMatchObject({ followUp: '2026-03-05', followUpState: 'later' });
+  });
+
+  test('the fake keeps the follow-up of a case as the core does: through a later call that sets none, until one does it', () => {
+    const fake = store();
+    addCase(fake, NUMBER, [
+      callView({ callId: '1002', level: 'in_transit_country', startedAt: '2026-03-01T10:00:00Z' }),
+      callView({ callId: '1001', followUp: '2026-03-04', startedAt: '2026-02-27T10:00:00Z' }),
+    ]);
+    const followUp = () => (answer(fake, 'case_overview', { caseNumber: NUMBER }) as { followUp: string | null }).followUp;
+    expect(followUp()).toBe('2026-03-04');
+    fake.cases.get('48210937552')!.calls.unshift(callView({ callId: '1003', followUpDone: true, startedAt: '2026-03-02T09:00:00Z' }));
+    expect(followUp()).toBeNull();
   });
 
   test('a refused Mark done shows why and keeps the row', async () => {
@@ -547,16 +566,16 @@ describe('the cases list', () => {
     expect(document.querySelectorAll('.case-row').length).toBe(200);
     expect(shown()[0]).toBe('0249 0000 000');
     expect(plain(textOf(casesIds.capped))).toBe(
-      'Showing the 200 most recent of 250 cases. Narrow the filters, or look a case up by its number.',
+      'Showing the first 200 of 250 cases, in the order chosen. Narrow the filters, or look a case up by its number.',
     );
     chooseLanguage('sv');
     expect(plain(textOf(casesIds.capped))).toBe(
-      `Visar de ${formatCount(200)} senaste av ${formatCount(250)} ärenden. Begränsa urvalet, eller slå upp ett ärende på dess nummer.`,
+      `Visar de ${formatCount(200)} första av ${formatCount(250)} ärenden, i vald ordning. Begränsa urvalet, eller slå upp ett ärende på dess nummer.`,
     );
     chooseLanguage('ar');
     // 250: the plural form for 11 to 99 (of the hundred), the noun in the singular accusative.
     expect(plain(textOf(casesIds.capped))).toBe(
-      `تُعرض أحدث ${formatCount(200)} من أصل ${formatCount(250)} حالةً. ضيّق خيارات العرض، أو ابحث عن الحالة برقمها.`,
+      `تُعرض أول ${formatCount(200)} من أصل ${formatCount(250)} حالةً بالترتيب المختار. ضيّق خيارات العرض، أو ابحث عن الحالة برقمها.`,
     );
 
     // Numbers are grouped the way the language groups them.
@@ -567,7 +586,7 @@ describe('the cases list', () => {
     byId(navIds.place('cases')).click();
     await advance();
     expect(document.querySelectorAll('.case-row').length).toBe(200);
-    expect(plain(textOf(casesIds.capped))).toContain('Showing the 200 most recent of 1,234 cases.');
+    expect(plain(textOf(casesIds.capped))).toContain('Showing the first 200 of 1,234 cases');
 
     // Under the cap: no line.
     byId(casesIds.filterDue).click();

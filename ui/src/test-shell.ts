@@ -86,6 +86,15 @@ export function defaultReferrals(): Referral[] {
 
 export type Draft = Unfinished;
 
+/** A case as the fake keeps it; calls newest first. */
+export interface FakeCase {
+  caseNumber: string;
+  open: boolean;
+  calls: CallView[];
+  /** How many calls the case had when its follow-up was marked done outside a call. */
+  followUpDoneAt?: number;
+}
+
 export interface FakeStore {
   state: 'needs_setup' | 'locked' | 'unlocked';
   user: string;
@@ -93,7 +102,7 @@ export interface FakeStore {
   settings: Settings;
   users: UserSummary[];
   /** By the 11 digits. */
-  cases: Map<string, { caseNumber: string; open: boolean; calls: CallView[] }>;
+  cases: Map<string, FakeCase>;
   drafts: Map<string, Draft>;
   /** The number the next new case gets. */
   nextNumber: string;
@@ -159,8 +168,22 @@ function step(level: CallContent['level']): number {
 }
 
 /** A case as the cases list and the "forget a case" screen see it; calls newest first. */
-function overview(item: { caseNumber: string; open: boolean; calls: CallView[] }): CaseOverview {
+/**
+ * The case's follow-up, by the core's rule: the latest call that agreed one sets it, and it
+ * stays until a later call does it or it is marked done outside a call.
+ */
+function caseFollowUp(item: FakeCase): string | null {
+  const since = item.calls.slice(0, item.calls.length - (item.followUpDoneAt ?? 0));
+  for (const call of since) {
+    if (call.followUp !== null) return call.followUp;
+    if (call.followUpDone) return null;
+  }
+  return null;
+}
+
+function overview(item: FakeCase): CaseOverview {
   const latest = item.calls[0];
+  const followUp = caseFollowUp(item);
   const highest = item.calls.reduce((max, call) => Math.max(max, step(call.level)), 0);
   return {
     caseNumber: item.caseNumber,
@@ -168,8 +191,8 @@ function overview(item: { caseNumber: string; open: boolean; calls: CallView[] }
     latestLevel: latest?.level ?? 'not_assessed',
     highestLevel: (['not_assessed', 'strong_interest', 'wish_to_leave', 'in_transit_country'] as const)[highest]!,
     lastCallAt: latest?.startedAt ?? null,
-    followUp: latest?.followUp ?? null,
-    followUpState: followUpState(latest?.followUp ?? null),
+    followUp,
+    followUpState: followUpState(followUp),
     calls: item.calls.length,
     escalated: item.calls.find((call) => call.level !== 'not_assessed')?.escalated ?? false,
   };
@@ -416,8 +439,7 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
       unlocked();
       const found = fake.cases.get(parse(args.caseNumber));
       if (!found) throw shellError('no_such_case');
-      const latest = found.calls[0];
-      if (latest) latest.followUp = null;
+      found.followUpDoneAt = found.calls.length;
       audited(fake, { kind: 'follow_up_done', case: reference(parse(args.caseNumber)) });
       return overview(found);
     }

@@ -142,13 +142,13 @@ cases-sort-level = Highest level first
 cases-sort-last_call = Latest call first
 cases-closed = closed
 cases-empty = No cases match.
-# Shown when more cases match than the list holds (the most recent ones are listed).
+# Shown when more cases match than the list holds (the first ones in the chosen order are listed).
 # $shown and $count are the numbers as written in the UI language; $total is the number of
 # matching cases itself, to choose the plural form by.
 cases-capped =
     { $total ->
         [one] Showing { $shown } of { $count } case. Narrow the filters, or look a case up by its number.
-       *[other] Showing the { $shown } most recent of { $count } cases. Narrow the filters, or look a case up by its number.
+       *[other] Showing the first { $shown } of { $count } cases, in the order chosen. Narrow the filters, or look a case up by its number.
     }
 # Shown for a date or value that is not there.
 value-none = —

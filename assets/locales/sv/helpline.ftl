@@ -136,7 +136,7 @@ cases-empty = Inga ärenden matchar.
 cases-capped =
     { $total ->
         [one] Visar { $shown } av { $count } ärende. Begränsa urvalet, eller slå upp ett ärende på dess nummer.
-       *[other] Visar de { $shown } senaste av { $count } ärenden. Begränsa urvalet, eller slå upp ett ärende på dess nummer.
+       *[other] Visar de { $shown } första av { $count } ärenden, i vald ordning. Begränsa urvalet, eller slå upp ett ärende på dess nummer.
     }
 value-none = –
 

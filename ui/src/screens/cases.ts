@@ -23,6 +23,8 @@ export const ids = {
   filterDue: 'cases-filter-due',
   filterLevel: 'cases-filter-level',
   sort: 'cases-sort',
+  /** A row's button that opens the case, by the case number's digits. */
+  open: (caseNumber: string) => `cases-open-${caseNumber.replace(/\D/g, '')}`,
   /** The Mark done button of a case's follow-up, by the case number's digits. */
   markDone: (caseNumber: string) => `cases-mark-done-${caseNumber.replace(/\D/g, '')}`,
   loading: 'cases-loading',
@@ -147,11 +149,16 @@ export class CasesPart {
       {},
       ...shown.map((item) => {
         const mark = followUpMark(item);
-        const open = el('button', { type: 'button', class: 'case-link' }, caseNumber(item.caseNumber));
+        const open = el('button', { id: ids.open(item.caseNumber), type: 'button', class: 'case-link' }, caseNumber(item.caseNumber));
         open.addEventListener('click', () => void this.open(item.caseNumber));
         let done: HTMLElement | null = null;
         if (item.followUp !== null) {
-          done = el('button', { id: ids.markDone(item.caseNumber), type: 'button', class: 'secondary small', disabled: busy }, t('cases-mark-done'));
+          // Described by the case number, so each row's button says which case it is about.
+          done = el(
+            'button',
+            { id: ids.markDone(item.caseNumber), type: 'button', class: 'secondary small', disabled: busy, 'aria-describedby': ids.open(item.caseNumber) },
+            t('cases-mark-done'),
+          );
           done.addEventListener('click', () => void this.markDone(item.caseNumber));
         }
         return el(
