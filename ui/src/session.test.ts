@@ -433,6 +433,8 @@ describe('the cases list', () => {
     expect(sent(calls, 'mark_follow_up_done')).toEqual([{ caseNumber: '1111 1111 110' }]);
     expect(commands(calls).slice(-2)).toEqual(['mark_follow_up_done', 'list_cases']);
     expect(document.getElementById(casesIds.markDone('1111 1111 110'))).toBeNull();
+    // The button is gone: the focus stays on the row, at its case.
+    expect(document.activeElement).toBe(byId(casesIds.open('1111 1111 110')));
     const row = [...document.querySelectorAll<HTMLElement>('.case-row')].find(
       (item) => item.querySelector('.case-number')?.textContent === '1111 1111 110',
     )!;

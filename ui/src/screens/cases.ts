@@ -118,8 +118,13 @@ export class CasesPart {
   private async markDone(caseNumber: string): Promise<void> {
     await this.ctx.tasks.run(this.screen, {
       ask: () => ipc.markFollowUpDone(caseNumber),
-      // The case may now sort elsewhere, or leave a "follow-up due" list: ask for the list again.
-      done: () => void this.load(),
+      // The case may now sort elsewhere, or leave a "follow-up due" list: ask for the list again,
+      // then keep the focus at the case (its button is gone), or at the list when it left it.
+      done: () =>
+        void this.load().then(() => {
+          const row = ids.open(caseNumber);
+          this.ctx.focus(document.getElementById(row) ? row : ids.title);
+        }),
     });
   }
 
