@@ -185,6 +185,37 @@ describe('calls and cases', () => {
     ]);
   });
 
+  test('mark_follow_up_done and correct_call send the case number, the call id and the whole content; replies are checked', async () => {
+    const overview = {
+      caseNumber: '4821 0937 552',
+      open: true,
+      latestLevel: 'wish_to_leave',
+      highestLevel: 'wish_to_leave',
+      lastCallAt: '2026-03-02T10:00:00Z',
+      followUp: null,
+      followUpState: null,
+      calls: 1,
+      escalated: false,
+    };
+    const recorded = { ...content, callId: '1001', startedAt: '2026-03-02T10:00:00Z', endedAt: null, escalated: false, correctableUntil: null };
+    let broken = false;
+    const calls = fakeShell((cmd) => {
+      if (cmd === 'mark_follow_up_done') return broken ? { ...overview, followUpState: 'soon' } : overview;
+      if (cmd === 'correct_call') return broken ? { caseNumber: '4821 0937 552', open: true, calls: [{ ...recorded, callId: '' }] } : { caseNumber: '4821 0937 552', open: true, calls: [recorded] };
+      return null;
+    });
+    const typed = content as unknown as ipc.CallContent;
+    expect(await ipc.markFollowUpDone('4821 0937 552')).toEqual(overview);
+    expect((await ipc.correctCall('1001', typed)).calls).toEqual([recorded]);
+    expect(calls).toEqual([
+      { cmd: 'mark_follow_up_done', args: { caseNumber: '4821 0937 552' } },
+      { cmd: 'correct_call', args: { callId: '1001', content } },
+    ]);
+    broken = true;
+    await expect(ipc.markFollowUpDone('4821 0937 552')).rejects.toMatchObject({ code: 'unknown' });
+    await expect(ipc.correctCall('1001', typed)).rejects.toMatchObject({ code: 'unknown' });
+  });
+
   test('replies that break the contract are rejected whole', async () => {
     const anyCase = { openOnly: false, dueOnly: false, minStep: 0, sort: 'last_call' } as const;
     const listed = {

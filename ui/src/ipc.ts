@@ -541,6 +541,19 @@ export async function listCases(filter: CasesFilter): Promise<CaseList> {
   });
 }
 
+/** The case's follow-up is done without a call; the reply is the case as it now stands. */
+export async function markFollowUpDone(number: string): Promise<CaseOverview> {
+  return request('mark_follow_up_done', { caseNumber: number });
+}
+
+/**
+ * Replaces a finished call's content (by its taker, within the correction window); the reply
+ * is the case's history with the corrected call.
+ */
+export async function correctCall(callId: string, callContent: CallContent): Promise<CaseHistory> {
+  return request('correct_call', { callId, content: callContent });
+}
+
 export async function setCaseOpen(number: string, open: boolean): Promise<void> {
   return request('set_case_open', { caseNumber: number, open });
 }

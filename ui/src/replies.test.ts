@@ -198,5 +198,12 @@ describe('the fake shell answers as the real one', () => {
     };
     const overview = same(fake, 'case_overview', 'levels 1, 0, 2', { caseNumber: rising });
     expect(flags(overview)).toEqual(flags(ok('case_overview', 'levels 1, 0, 2')));
+
+    // A correction answers the case's history; marking a follow-up done, its overview.
+    const latest = (answer(fake, 'find_case', { caseNumber: steady }) as { calls: { callId: string }[] }).calls[0]!;
+    same(fake, 'correct_call', 'level 2 corrected to 3', { callId: latest.callId, content: content('in_transit_country', 'corrected notes') });
+    same(fake, 'correct_call', 'not a call', { callId: 'call', content: content('in_transit_country', 'x') });
+    same(fake, 'mark_follow_up_done', 'follow-up done', { caseNumber: steady });
+    same(fake, 'mark_follow_up_done', 'no such case', { caseNumber: '5555 5555 550' });
   });
 });

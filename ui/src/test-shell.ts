@@ -86,6 +86,15 @@ export function defaultReferrals(): Referral[] {
 
 export type Draft = Unfinished;
 
+/** A case as the fake keeps it; calls newest first. */
+export interface FakeCase {
+  caseNumber: string;
+  open: boolean;
+  calls: CallView[];
+  /** How many calls the case had when its follow-up was marked done outside a call. */
+  followUpDoneAt?: number;
+}
+
 export interface FakeStore {
   state: 'needs_setup' | 'locked' | 'unlocked';
   user: string;
@@ -93,7 +102,7 @@ export interface FakeStore {
   settings: Settings;
   users: UserSummary[];
   /** By the 11 digits. */
-  cases: Map<string, { caseNumber: string; open: boolean; calls: CallView[] }>;
+  cases: Map<string, FakeCase>;
   drafts: Map<string, Draft>;
   /** The number the next new case gets. */
   nextNumber: string;
@@ -159,17 +168,25 @@ function step(level: CallContent['level']): number {
 }
 
 /** A case as the cases list and the "forget a case" screen see it; calls newest first. */
-function overview(item: { caseNumber: string; open: boolean; calls: CallView[] }): CaseOverview {
+/**
+ * The case's follow-up, by the core's rule: the latest call that agreed one sets it, and it
+ * stays until a later call does it or it is marked done outside a call.
+ */
+function caseFollowUp(item: FakeCase, calls: readonly CallView[]): string | null {
+  const since = calls.slice(0, calls.length - (item.followUpDoneAt ?? 0));
+  for (const call of since) {
+    if (call.followUp !== null) return call.followUp;
+    if (call.followUpDone) return null;
+  }
+  return null;
+}
+
+function overview(item: FakeCase): CaseOverview {
   // Newest first whatever order a test gave them in, as the core orders by start.
   const calls = [...item.calls].sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
   const latest = calls[0];
+  const followUp = caseFollowUp(item, calls);
   const highest = calls.reduce((max, call) => Math.max(max, step(call.level)), 0);
-  // The core's rule: a follow-up stays with the case until a call does it or sets another.
-  let followUp: string | null = null;
-  for (const call of [...calls].reverse()) {
-    if (call.followUp !== null) followUp = call.followUp;
-    else if (call.followUpDone) followUp = null;
-  }
   return {
     caseNumber: item.caseNumber,
     open: item.open,
@@ -204,6 +221,28 @@ function casesFilter(value: unknown): CasesFilter {
   }
   return { openOnly, dueOnly, minStep, sort };
 }
+
+/** The audit trail's reference to a case (never its number; the fake's is made of its digits). */
+function reference(key: string): string {
+  return key.slice(0, 8) + '00000000';
+}
+
+type Order = (a: CaseOverview, b: CaseOverview) => number;
+const byLastCall: Order = (a, b) => (b.lastCallAt ? Date.parse(b.lastCallAt) : 0) - (a.lastCallAt ? Date.parse(a.lastCallAt) : 0);
+const byLevel: Order = (a, b) => step(b.latestLevel) - step(a.latestLevel) || byLastCall(a, b);
+const FOLLOW_UP_STATES = ['overdue', 'today', 'later', null] as const;
+
+/** The core's orders of the cases list (`CaseOrder`). */
+const ORDERS: Record<CasesFilter['sort'], Order> = {
+  // Overdue, due today, later, none; then the latest level, the earliest follow-up, the last call.
+  follow_up: (a, b) =>
+    FOLLOW_UP_STATES.indexOf(a.followUpState) - FOLLOW_UP_STATES.indexOf(b.followUpState) ||
+    step(b.latestLevel) - step(a.latestLevel) ||
+    (a.followUp ?? '').localeCompare(b.followUp ?? '') ||
+    byLastCall(a, b),
+  level: byLevel,
+  last_call: byLastCall,
+};
 
 export function addCase(fake: FakeStore, caseNumber: string, calls: CallView[], open = true): void {
   fake.cases.set(digits(caseNumber), { caseNumber, open, calls });
@@ -332,7 +371,7 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
       const endedAt = Date.parse(draft.startedAt) + 9 * 60_000;
       existing.calls.unshift({
         ...content,
-        callId: `call-${draft.draftId}`,
+        callId: String(7000 + Number(draft.draftId.replace(/\D/g, ''))),
         startedAt: draft.startedAt,
         endedAt: new Date(endedAt).toISOString(),
         escalated: previous !== undefined && step(content.level) > step(previous.level),
@@ -370,17 +409,30 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
         .filter((item) => !filter.openOnly || item.open)
         .filter((item) => !filter.dueOnly || (item.followUp !== null && item.followUp <= day))
         .filter((item) => step(item.latestLevel) >= filter.minStep)
-        .sort((a, b) => (b.lastCallAt ? Date.parse(b.lastCallAt) : 0) - (a.lastCallAt ? Date.parse(a.lastCallAt) : 0));
+        .sort(ORDERS[filter.sort]);
       return { cases: matching.slice(0, LIMITS.listedCases), total: matching.length };
     }
     case 'correct_call': {
+      // A call's id is the core's row number.
+      if (typeof args.callId !== 'string' || !/^\d+$/.test(args.callId)) throw shellError('invalid_argument');
       unlocked();
       for (const found of fake.cases.values()) {
         const index = found.calls.findIndex((call) => call.callId === args.callId);
         if (index < 0) continue;
         const call = found.calls[index]!;
+        // As the core: only the taker (the fake says so by correctableUntil), within the window.
         if (call.correctableUntil === null) throw shellError('not_your_call');
-        found.calls[index] = { ...call, ...structuredClone(args.content as CallContent) };
+        if (Date.parse(call.correctableUntil) <= Date.parse(fake.now)) throw shellError('correction_window_closed');
+        const content = structuredClone(args.content as CallContent);
+        if (content.nextSteps.length > LIMITS.nextStepsChars) throw shellError('too_long', { field: 'next_steps', min: null, max: LIMITS.nextStepsChars });
+        if (content.notes.length > LIMITS.notesChars) throw shellError('too_long', { field: 'notes', min: null, max: LIMITS.notesChars });
+        const before = call as unknown as Record<string, unknown>;
+        const fields = Object.entries(content)
+          .filter(([name, value]) => JSON.stringify(value) !== JSON.stringify(before[name]))
+          .map(([name]) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`))
+          .sort();
+        found.calls[index] = { ...call, ...content };
+        audited(fake, { kind: 'call_corrected', case: reference(digits(found.caseNumber)), fields });
         return structuredClone(found);
       }
       throw shellError('no_such_call');
@@ -389,11 +441,8 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
       unlocked();
       const found = fake.cases.get(parse(args.caseNumber));
       if (!found) throw shellError('no_such_case');
-      const latest = found.calls[0];
-      if (latest) {
-        latest.followUp = null;
-        latest.followUpDone = true;
-      }
+      found.followUpDoneAt = found.calls.length;
+      audited(fake, { kind: 'follow_up_done', case: reference(parse(args.caseNumber)) });
       return overview(found);
     }
     case 'set_case_open': {
@@ -478,7 +527,7 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
       supervisor();
       const key = parse(args.caseNumber);
       if (!fake.cases.delete(key)) throw shellError('no_such_case');
-      audited(fake, { kind: 'case_forgotten', case: key.slice(0, 8) + '00000000' });
+      audited(fake, { kind: 'case_forgotten', case: reference(key) });
       return null;
     }
     case 'audit_trail':

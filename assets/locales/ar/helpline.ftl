@@ -126,16 +126,22 @@ cases-col-highest = أعلى مستوى
 cases-col-last-call = آخر مكالمة
 cases-col-follow-up = المتابعة
 cases-col-calls = المكالمات
-cases-due = حان موعدها
+cases-follow-up-overdue = متأخرة
+cases-follow-up-today = موعدها اليوم
+cases-mark-done = تمّت المتابعة
+cases-sort = الترتيب
+cases-sort-follow_up = المتابعات المستحقة أولًا
+cases-sort-level = أعلى مستوى أولًا
+cases-sort-last_call = أحدث مكالمة أولًا
 cases-closed = مغلقة
 cases-empty = لا توجد حالات مطابقة.
 cases-capped =
     { $total ->
         [one] تُعرض { $shown } من أصل حالة واحدة. ضيّق خيارات العرض، أو ابحث عن الحالة برقمها.
         [two] تُعرض { $shown } من أصل حالتين. ضيّق خيارات العرض، أو ابحث عن الحالة برقمها.
-        [few] تُعرض أحدث { $shown } من أصل { $count } حالات. ضيّق خيارات العرض، أو ابحث عن الحالة برقمها.
-        [many] تُعرض أحدث { $shown } من أصل { $count } حالةً. ضيّق خيارات العرض، أو ابحث عن الحالة برقمها.
-       *[other] تُعرض أحدث { $shown } من أصل { $count } حالة. ضيّق خيارات العرض، أو ابحث عن الحالة برقمها.
+        [few] تُعرض أول { $shown } من أصل { $count } حالات بالترتيب المختار. ضيّق خيارات العرض، أو ابحث عن الحالة برقمها.
+        [many] تُعرض أول { $shown } من أصل { $count } حالةً بالترتيب المختار. ضيّق خيارات العرض، أو ابحث عن الحالة برقمها.
+       *[other] تُعرض أول { $shown } من أصل { $count } حالة بالترتيب المختار. ضيّق خيارات العرض، أو ابحث عن الحالة برقمها.
     }
 value-none = —
 
@@ -299,6 +305,13 @@ history-referrals = الإحالات
 history-next-steps = الخطوات التالية
 history-follow-up = المتابعة
 history-notes = الملاحظات
+history-correct = تصحيح هذه المكالمة
+history-correctable-until = يمكنك تصحيحها حتى { $time }.
+history-corrected = صُحّحت المكالمة، ويبقى في سجل التدقيق أنها صُحّحت.
+correction-title = تصحيح المكالمة
+correction-kept = يبقى المتصل والشخص المعني والإحالات وبيانات الاتصال كما كانت.
+correction-save = حفظ التصحيح
+correction-cancel = إلغاء
 
 ## تغيير عبارة المرور
 

@@ -133,16 +133,22 @@ cases-col-highest = Highest level
 cases-col-last-call = Last call
 cases-col-follow-up = Follow-up
 cases-col-calls = Calls
-cases-due = due
+cases-follow-up-overdue = Overdue
+cases-follow-up-today = Due today
+cases-mark-done = Mark done
+cases-sort = Order
+cases-sort-follow_up = Follow-up due first
+cases-sort-level = Highest level first
+cases-sort-last_call = Latest call first
 cases-closed = closed
 cases-empty = No cases match.
-# Shown when more cases match than the list holds (the most recent ones are listed).
+# Shown when more cases match than the list holds (the first ones in the chosen order are listed).
 # $shown and $count are the numbers as written in the UI language; $total is the number of
 # matching cases itself, to choose the plural form by.
 cases-capped =
     { $total ->
         [one] Showing { $shown } of { $count } case. Narrow the filters, or look a case up by its number.
-       *[other] Showing the { $shown } most recent of { $count } cases. Narrow the filters, or look a case up by its number.
+       *[other] Showing the first { $shown } of { $count } cases, in the order chosen. Narrow the filters, or look a case up by its number.
     }
 # Shown for a date or value that is not there.
 value-none = —
@@ -312,6 +318,13 @@ history-referrals = Referrals
 history-next-steps = Next steps
 history-follow-up = Follow-up
 history-notes = Notes
+history-correct = Correct this call
+history-correctable-until = You can correct it until { $time }.
+history-corrected = The call was corrected; the audit trail keeps that it was.
+correction-title = Correct the call
+correction-kept = The caller, the person of concern, the referrals and the contact details stay as they were.
+correction-save = Save correction
+correction-cancel = Cancel
 
 ## Change own passphrase
 

@@ -124,13 +124,19 @@ cases-col-highest = Högsta nivå
 cases-col-last-call = Senaste samtal
 cases-col-follow-up = Uppföljning
 cases-col-calls = Samtal
-cases-due = dags
+cases-follow-up-overdue = Försenad
+cases-follow-up-today = I dag
+cases-mark-done = Markera som gjord
+cases-sort = Ordning
+cases-sort-follow_up = Uppföljning först
+cases-sort-level = Högsta nivå först
+cases-sort-last_call = Senaste samtal först
 cases-closed = stängt
 cases-empty = Inga ärenden matchar.
 cases-capped =
     { $total ->
         [one] Visar { $shown } av { $count } ärende. Begränsa urvalet, eller slå upp ett ärende på dess nummer.
-       *[other] Visar de { $shown } senaste av { $count } ärenden. Begränsa urvalet, eller slå upp ett ärende på dess nummer.
+       *[other] Visar de { $shown } första av { $count } ärenden, i vald ordning. Begränsa urvalet, eller slå upp ett ärende på dess nummer.
     }
 value-none = –
 
@@ -288,6 +294,13 @@ history-referrals = Hänvisningar
 history-next-steps = Nästa steg
 history-follow-up = Uppföljning
 history-notes = Anteckningar
+history-correct = Rätta samtalet
+history-correctable-until = Du kan rätta det fram till { $time }.
+history-corrected = Samtalet rättades; loggen visar att det rättades.
+correction-title = Rätta samtalet
+correction-kept = Uppringaren, personen det gäller, hänvisningarna och kontaktuppgifterna lämnas som de var.
+correction-save = Spara rättelsen
+correction-cancel = Avbryt
 
 ## Byt lösenfras
 

@@ -4,7 +4,7 @@
 import { el, userText } from '../dom';
 import { durationMinutes, formatDateTime, formatDay, formatList, listNodes } from '../format';
 import { hasMessage, isDefaultReferral, t, type MessageId } from '../i18n';
-import { levelStep, type CallView, type Referral } from '../ipc';
+import { levelStep, type CallContent, type CallView, type Referral } from '../ipc';
 
 /** Codes that say nothing was stated: a call that has them shows no row for them. */
 const NOT_STATED: readonly string[] = ['not_stated', 'unknown', 'other_unknown'];
@@ -80,16 +80,40 @@ function details(call: CallView, referrals: readonly Referral[]): HTMLElement {
   return el('dl', { class: 'call-details' }, ...rows);
 }
 
-/** The level of a call as a badge, named as the ladder names it. */
-export function levelBadge(level: CallView['level']): HTMLElement {
-  return el('span', { class: `level level-${levelStep(level)}` }, t(`level-${level}`));
+/** The level of a call as a badge, named as the ladder names it (or `name`, such as the short name). */
+export function levelBadge(level: CallView['level'], name: string = t(`level-${level}`)): HTMLElement {
+  return el('span', { class: `level level-${levelStep(level)}` }, name);
 }
 
-/** One recorded call: when, how long, its level, what was stated, and the notes if any. */
-export function callItem(call: CallView, referrals: readonly Referral[], heading: 'h4' | 'h5' = 'h4'): HTMLElement {
+/** A recorded call's content, as `end_call` took it and `correct_call` takes it again (a copy). */
+export function contentOf(call: CallView): CallContent {
+  return structuredClone({
+    channel: call.channel,
+    language: call.language,
+    level: call.level,
+    caller: call.caller,
+    person: call.person,
+    referrals: call.referrals,
+    nextSteps: call.nextSteps,
+    followUp: call.followUp,
+    followUpDone: call.followUpDone,
+    notes: call.notes,
+  });
+}
+
+/**
+ * One recorded call: when, how long, its level, what was stated, and the notes if any;
+ * `extra` (the history's correction button) comes last.
+ */
+export function callItem(
+  call: CallView,
+  referrals: readonly Referral[],
+  heading: 'h4' | 'h5' = 'h4',
+  extra: { id?: string; actions?: HTMLElement | undefined } = {},
+): HTMLElement {
   return el(
     'li',
-    { class: call.escalated ? 'history-call escalated' : 'history-call' },
+    { id: extra.id, class: call.escalated ? 'history-call escalated' : 'history-call' },
     el(
       heading,
       { class: 'history-call-head' },
@@ -102,5 +126,6 @@ export function callItem(call: CallView, referrals: readonly Referral[], heading
     call.notes.trim() === ''
       ? null
       : el('div', { class: 'history-notes-block' }, el('p', { class: 'notes-label' }, t('history-notes')), el('p', { class: 'history-notes', dir: 'auto' }, call.notes)),
+    extra.actions ?? null,
   );
 }

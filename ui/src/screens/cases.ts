@@ -1,15 +1,19 @@
 import { caseNumber, checkField, el } from '../dom';
-import { formatCount, formatDateTime, formatDay, formatInteger, today } from '../format';
+import { formatCount, formatDateTime, formatDay, formatInteger } from '../format';
 import { t } from '../i18n';
 import * as ipc from '../ipc';
-import { LEVELS, levelStep, type CaseList, type CasesFilter, type Level } from '../ipc';
+import { LEVELS, type CaseList, type CaseOverview, type CasesFilter, type CasesSort, type Level } from '../ipc';
+import { levelBadge } from './call-view';
 import { navBar } from './nav';
 import type { Rendered, Screen, SessionContext } from './types';
 
-/** What the cases list shows at first: open cases, at any level. */
+/** What the cases list shows at first: open cases, at any level, whom to call first at the top. */
 export function defaultFilter(): CasesFilter {
-  return { openOnly: true, dueOnly: false, minStep: 0, sort: 'last_call' };
+  return { openOnly: true, dueOnly: false, minStep: 0, sort: 'follow_up' };
 }
+
+/** The orders of the list, as the sort select offers them. */
+const SORTS: readonly CasesSort[] = ['follow_up', 'level', 'last_call'];
 
 export const ids = {
   screen: 'cases-screen',
@@ -18,25 +22,35 @@ export const ids = {
   filterOpen: 'cases-filter-open',
   filterDue: 'cases-filter-due',
   filterLevel: 'cases-filter-level',
+  sort: 'cases-sort',
+  /** A row's button that opens the case, by the case number's digits. */
+  open: (caseNumber: string) => `cases-open-${caseNumber.replace(/\D/g, '')}`,
+  /** The Mark done button of a case's follow-up, by the case number's digits. */
+  markDone: (caseNumber: string) => `cases-mark-done-${caseNumber.replace(/\D/g, '')}`,
   loading: 'cases-loading',
   capped: 'cases-capped',
   table: 'cases-table',
   empty: 'cases-empty',
-} as const;
+};
 
-/** Whether a follow-up date has come (today or earlier), as the shell reckons it for the filter. */
-export function isDue(followUp: string | null, day: string = today()): boolean {
-  return followUp !== null && followUp <= day;
-}
-
-/** A level's cell; `escalated` adds the marker a supervisor must not miss. */
+/**
+ * A level's cell, with the history's badge (short: the column names the level); `escalated`
+ * adds the history's note, the marker a supervisor must not miss.
+ */
 function levelCell(level: Level, escalated = false): HTMLElement {
   return el(
     'td',
-    { class: `level level-${levelStep(level)}` },
-    t(`level-short-${level}`),
-    escalated ? el('span', { class: 'tag case-escalated' }, t('history-escalated')) : null,
+    { class: 'level-cell' },
+    levelBadge(level, t(`level-short-${level}`)),
+    escalated ? el('span', { class: 'history-escalated', role: 'note' }, t('history-escalated')) : null,
   );
+}
+
+/** The class and tag of a follow-up that has come: overdue or due today, told apart in words. */
+function followUpMark(item: CaseOverview): { cls: string; tag: HTMLElement } | null {
+  if (item.followUpState !== 'overdue' && item.followUpState !== 'today') return null;
+  const cls = `follow-up-${item.followUpState}`;
+  return { cls, tag: el('span', { class: `tag ${cls}` }, t(`cases-follow-up-${item.followUpState}`)) };
 }
 
 
@@ -101,6 +115,19 @@ export class CasesPart {
     });
   }
 
+  private async markDone(caseNumber: string): Promise<void> {
+    await this.ctx.tasks.run(this.screen, {
+      ask: () => ipc.markFollowUpDone(caseNumber),
+      // The case may now sort elsewhere, or leave a "follow-up due" list: ask for the list again,
+      // then keep the focus at the case (its button is gone), or at the list when it left it.
+      done: () =>
+        void this.load().then(() => {
+          const row = ids.open(caseNumber);
+          this.ctx.focus(document.getElementById(row) ? row : ids.title);
+        }),
+    });
+  }
+
   private filterChanged(filter: CasesFilter): void {
     this.ctx.setCasesFilter(filter);
     void this.load();
@@ -116,28 +143,37 @@ export class CasesPart {
     for (const step of [1, 2, 3]) level.append(el('option', { value: String(step) }, t('cases-filter-level-min', { step })));
     level.value = String(filter.minStep);
 
-    const day = today();
+    const sort = el('select', { id: ids.sort, name: ids.sort });
+    for (const order of SORTS) sort.append(el('option', { value: order }, t(`cases-sort-${order}`)));
+    sort.value = filter.sort;
+
+    const busy = this.ctx.tasks.busy;
     const shown = list?.cases ?? [];
     const body = el(
       'tbody',
       {},
       ...shown.map((item) => {
-        const due = isDue(item.followUp, day);
-        const open = el('button', { type: 'button', class: 'case-link' }, caseNumber(item.caseNumber));
+        const mark = followUpMark(item);
+        const open = el('button', { id: ids.open(item.caseNumber), type: 'button', class: 'case-link' }, caseNumber(item.caseNumber));
         open.addEventListener('click', () => void this.open(item.caseNumber));
+        let done: HTMLElement | null = null;
+        if (item.followUp !== null) {
+          // Described by the case number, so each row's button says which case it is about.
+          done = el(
+            'button',
+            { id: ids.markDone(item.caseNumber), type: 'button', class: 'secondary small', disabled: busy, 'aria-describedby': ids.open(item.caseNumber) },
+            t('cases-mark-done'),
+          );
+          done.addEventListener('click', () => void this.markDone(item.caseNumber));
+        }
         return el(
           'tr',
-          { class: ['case-row', due ? 'due' : '', item.open ? '' : 'closed'].filter(Boolean).join(' ') },
+          { class: ['case-row', mark?.cls ?? '', item.open ? '' : 'closed'].filter(Boolean).join(' ') },
           el('th', { scope: 'row' }, open, item.open ? null : el('span', { class: 'tag' }, t('cases-closed'))),
           levelCell(item.latestLevel, item.escalated),
           levelCell(item.highestLevel),
           el('td', {}, item.lastCallAt ? formatDateTime(item.lastCallAt) : t('value-none')),
-          el(
-            'td',
-            { class: due ? 'follow-up due' : 'follow-up' },
-            item.followUp ? formatDay(item.followUp) : t('value-none'),
-            due ? el('span', { class: 'tag due-tag' }, t('cases-due')) : null,
-          ),
+          el('td', { class: 'follow-up' }, item.followUp ? formatDay(item.followUp) : t('value-none'), mark?.tag ?? null, done),
           el('td', { class: 'number' }, formatInteger(item.calls)),
         );
       }),
@@ -174,6 +210,10 @@ export class CasesPart {
 
     openOnly.input.addEventListener('change', () => this.filterChanged({ ...filter, openOnly: openOnly.input.checked }));
     dueOnly.input.addEventListener('change', () => this.filterChanged({ ...filter, dueOnly: dueOnly.input.checked }));
+    sort.addEventListener('change', () => {
+      const order = SORTS.find((value) => value === sort.value);
+      if (order) this.filterChanged({ ...filter, sort: order });
+    });
     level.addEventListener('change', () => {
       const step = Number(level.value);
       this.filterChanged({ ...filter, minStep: Number.isInteger(step) && step >= 0 && step < LEVELS.length ? step : 0 });
@@ -190,6 +230,7 @@ export class CasesPart {
         openOnly.block,
         dueOnly.block,
         el('div', { class: 'field inline' }, el('label', { for: ids.filterLevel }, t('cases-filter-level')), level),
+        el('div', { class: 'field inline' }, el('label', { for: ids.sort }, t('cases-sort')), sort),
       ),
       this.loading ? el('p', { id: ids.loading, class: 'empty', 'aria-busy': 'true' }, t('loading')) : null,
       capped,
