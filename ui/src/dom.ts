@@ -148,3 +148,21 @@ export function clearFieldError(control: HTMLElement): void {
   else control.removeAttribute('aria-describedby');
   control.removeAttribute('aria-invalid');
 }
+
+/**
+ * A day typed as text the UI formats and reads (a date picker would show the machine's locale,
+ * not the UI language): numeric keyboard, left to right, no autofill or spell check.
+ */
+export function dayInput(id: string, describedBy: string): HTMLInputElement {
+  return el('input', {
+    id,
+    name: id,
+    type: 'text',
+    inputmode: 'numeric',
+    dir: 'ltr',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    class: 'date-input',
+    'aria-describedby': describedBy,
+  });
+}

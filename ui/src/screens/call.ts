@@ -1,5 +1,5 @@
 import { Autosaver, type SaveState } from '../autosave';
-import { checkField, el, selectField } from '../dom';
+import { checkField, dayInput, el, selectField } from '../dom';
 import { formatDay, formatList, formatTimer, inUiDigits, regionName, toArabicIndic, today, typedDay } from '../format';
 import { currentLanguage, hasMessage, t, type MessageId } from '../i18n';
 import * as ipc from '../ipc';
@@ -801,19 +801,8 @@ export class CallScreen implements Screen {
       content.nextSteps = nextSteps.value;
       change();
     });
-    // A text field the UI formats and reads (a date picker shows the machine's locale): the UI
-    // language's digits, any digits read back, the day named beside it as the UI writes it.
-    const followUp = el('input', {
-      id: ids.followUp,
-      name: ids.followUp,
-      type: 'text',
-      inputmode: 'numeric',
-      dir: 'ltr',
-      autocomplete: 'off',
-      spellcheck: 'false',
-      class: 'date-input',
-      'aria-describedby': `${ids.followUpDay} ${ids.followUpHint}`,
-    });
+    // The UI language's digits, any digits read back, the day named beside it as the UI writes it.
+    const followUp = dayInput(ids.followUp, `${ids.followUpDay} ${ids.followUpHint}`);
     followUp.value = this.followUpTyped ?? inUiDigits(content.followUp ?? '');
     const followUpDay = el('span', { id: ids.followUpDay, class: 'day-name' }, content.followUp ? formatDay(content.followUp) : '');
     followUp.addEventListener('input', () => {

@@ -2,7 +2,7 @@
 // often gets wrong in a hurry (the level, channel and language, next steps, follow-up, notes).
 // The other fields are sent as they were.
 
-import { el, selectField } from '../dom';
+import { dayInput, el, selectField } from '../dom';
 import { formatDay, inUiDigits, today, typedDay } from '../format';
 import { hasMessage, t, type MessageId } from '../i18n';
 import { CALL_LANGUAGES, CHANNELS, LEVELS, LIMITS, type CallContent, type CallView, type Level, type LimitView } from '../ipc';
@@ -76,18 +76,8 @@ export class Correction {
     nextSteps.addEventListener('input', () => {
       content.nextSteps = nextSteps.value;
     });
-    // As on the call screen: a text field in the UI's digits, any digits read back, the day named beside it.
-    const followUp = el('input', {
-      id: ids.followUp,
-      name: ids.followUp,
-      type: 'text',
-      inputmode: 'numeric',
-      dir: 'ltr',
-      autocomplete: 'off',
-      spellcheck: 'false',
-      class: 'date-input',
-      'aria-describedby': `${ids.followUpDay} ${ids.followUpHint}`,
-    });
+    // The UI language's digits, any digits read back, the day named beside it as the UI writes it.
+    const followUp = dayInput(ids.followUp, `${ids.followUpDay} ${ids.followUpHint}`);
     followUp.value = this.followUpTyped;
     const followUpDay = el('span', { id: ids.followUpDay, class: 'day-name' }, content.followUp ? formatDay(content.followUp) : '');
     followUp.addEventListener('input', () => {
