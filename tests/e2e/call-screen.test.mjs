@@ -131,7 +131,6 @@ describe('the call screen', () => {
     await app.click('#nav-cases');
     const digits = number.replace(/\s/g, '');
     await app.waitFor(`#cases-mark-done-${digits}`);
-    await app.screenshot('cases-en.png');
     await app.click(`#cases-mark-done-${digits}`);
     await app.browser.waitUntil(async () => !(await app.exists(`#cases-mark-done-${digits}`)), {
       timeout: WAIT,
