@@ -566,7 +566,7 @@ audit-action-passphrase_reset = أعطى { $name } عبارة مرور جديد�
 audit-action-settings_changed = غيّر { $setting }.
 audit-action-sign_in_failed =
     { $reason ->
-        [unknown_user] حاول أحدهم تسجيل الدخول باسم «{ $name }»، وهو اسم غير موجود في هذا المخزن ({ $when }).
+        [unknown_user] حاول أحدهم تسجيل الدخول باسم غير موجود في هذا المخزن ({ $when }).
         [wrong_recovery_code] جرّب أحدهم رمز الاسترداد للمستخدم { $name }، وكان خاطئًا ({ $when }).
        *[wrong_passphrase] حاول أحدهم تسجيل الدخول باسم { $name } بعبارة مرور خاطئة ({ $when }).
     }

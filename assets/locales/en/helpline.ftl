@@ -590,10 +590,10 @@ audit-action-passphrase_changed = Changed their own passphrase.
 audit-action-passphrase_reset = Gave { $name } a new passphrase.
 # $setting is the setting's name as audit-setting gives it.
 audit-action-settings_changed = Changed { $setting }.
-# $name is the name as typed; $when the time of the attempt; it was entered at the next sign-in.
+# $name is the user's name as typed (unknown names are not kept); $when the time of the attempt; it was entered at the next sign-in.
 audit-action-sign_in_failed =
     { $reason ->
-        [unknown_user] Someone tried to sign in as “{ $name }”, a name this store does not have ({ $when }).
+        [unknown_user] Someone tried to sign in with a name this store does not have ({ $when }).
         [wrong_recovery_code] Someone tried the recovery code for { $name }, and it was wrong ({ $when }).
        *[wrong_passphrase] Someone tried to sign in as { $name } with a wrong passphrase ({ $when }).
     }

@@ -535,7 +535,7 @@ audit-action-passphrase_reset = Gav { $name } en ny lösenfras.
 audit-action-settings_changed = Ändrade { $setting }.
 audit-action-sign_in_failed =
     { $reason ->
-        [unknown_user] Någon försökte logga in som ”{ $name }”, ett namn som inte finns i lagret ({ $when }).
+        [unknown_user] Någon försökte logga in med ett namn som inte finns i lagret ({ $when }).
         [wrong_recovery_code] Någon prövade återställningskoden för { $name }, och den var fel ({ $when }).
        *[wrong_passphrase] Någon försökte logga in som { $name } med fel lösenfras ({ $when }).
     }

@@ -104,7 +104,8 @@ pub enum AuditAction {
         setting: String,
     },
     /// A sign-in that failed: reported by the unlock screen, which holds no key, and entered
-    /// by the next session that opens (see `store/sign_in_reports.rs`). The name is as typed.
+    /// by the next session that opens (see `store/sign_in_reports.rs`). The name is as typed,
+    /// and empty for a name the store does not have (it may be a mistyped passphrase).
     SignInFailed {
         name: String,
         reason: SignInFailure,

@@ -1,5 +1,5 @@
 //! Failed sign-ins, for the audit trail. When a sign-in fails no key is open, so the unlock
-//! screen seals a report (the name as typed, why, when; never the passphrase) to the store's
+//! screen seals a report (the user's name, why, when; never the passphrase) to the store's
 //! public report key (`crypto::SignInReportKeys`). The next session to open enters the reports
 //! in the audit trail and deletes them, in the transaction of its own "signed in" entry.
 //!
@@ -52,8 +52,16 @@ pub(super) fn report(conn: &Connection, typed_name: &str, reason: SignInFailure)
     if pending >= MAX_PENDING_REPORTS {
         return Ok(());
     }
+    // A name the store does not have is not kept: it may be a passphrase typed into the wrong
+    // field, and supervisors read the trail.
+    let name = match reason {
+        SignInFailure::UnknownUser => String::new(),
+        SignInFailure::WrongPassphrase | SignInFailure::WrongRecoveryCode => {
+            typed_name.chars().take(MAX_USER_NAME_CHARS).collect()
+        }
+    };
     let report = Report {
-        name: typed_name.chars().take(MAX_USER_NAME_CHARS).collect(),
+        name,
         reason,
         at: Utc::now(),
     };
