@@ -468,8 +468,12 @@ fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-fn overview_view(CaseOverview { number, summary }: CaseOverview) -> CaseOverviewView {
-    summary_view(shown(&number), summary, today())
+/// A case as the webview shows it, its follow-up reckoned on `today`.
+fn overview_view(
+    CaseOverview { number, summary }: CaseOverview,
+    today: NaiveDate,
+) -> CaseOverviewView {
+    summary_view(shown(&number), summary, today)
 }
 
 fn summary_view(case_number: String, summary: CaseSummary, today: NaiveDate) -> CaseOverviewView {
@@ -854,7 +858,7 @@ impl Helpline {
         })
     }
 
-    /// The cases list: those matching `filter` (the webview's JSON), most recent first, at most
+    /// The cases list: those matching `filter` (the webview's JSON), in its order, at most
     /// [`MAX_LISTED_CASES`], with how many match. Due is reckoned on this computer's calendar day.
     pub fn list_cases(&mut self, filter: serde_json::Value) -> Result<CaseListView, AppError> {
         self.cases(&CasesFilter::parse(filter)?, MAX_LISTED_CASES)
@@ -863,11 +867,17 @@ impl Helpline {
     /// The cases matching `filter`, in its order, at most `limit` (1 to
     /// [`MAX_LISTED_CASES`]), with how many match: the cases list and `helpline case list`.
     pub fn cases(&mut self, filter: &CasesFilter, limit: usize) -> Result<CaseListView, AppError> {
-        let query = filter.query(today(), limit);
+        // One day for the filter and every case's follow-up state, even across midnight.
+        let today = today();
+        let query = filter.query(today, limit);
         query.check()?;
         let list = self.session()?.cases(&query)?;
         Ok(CaseListView {
-            cases: list.cases.into_iter().map(overview_view).collect(),
+            cases: list
+                .cases
+                .into_iter()
+                .map(|case| overview_view(case, today))
+                .collect(),
             total: list.total,
         })
     }
@@ -876,14 +886,20 @@ impl Helpline {
     /// screen shows before it asks to confirm.
     pub fn case_overview(&mut self, case_number: &str) -> Result<CaseOverviewView, AppError> {
         let number = parse_case_number(case_number)?;
-        Ok(overview_view(self.session()?.case_overview(&number)?))
+        Ok(overview_view(
+            self.session()?.case_overview(&number)?,
+            today(),
+        ))
     }
 
     /// Marks a case's pending follow-up done from the cases list (audited); the case as the
     /// list shows it afterwards.
     pub fn mark_follow_up_done(&mut self, case_number: &str) -> Result<CaseOverviewView, AppError> {
         let number = parse_case_number(case_number)?;
-        Ok(overview_view(self.session()?.mark_follow_up_done(&number)?))
+        Ok(overview_view(
+            self.session()?.mark_follow_up_done(&number)?,
+            today(),
+        ))
     }
 
     pub fn set_case_open(&mut self, case_number: &str, open: bool) -> Result<(), AppError> {
