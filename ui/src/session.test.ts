@@ -761,6 +761,33 @@ describe('locking', () => {
     expect(commands(calls)).not.toContain('end_call');
   });
 
+  test('a lock mid-call on a returning case keeps nothing of who called (issue 12)', async () => {
+    const fake = store();
+    addCase(fake, NUMBER, [
+      callView({
+        caller: { relationship: 'mother', gender: 'woman', identity: { choice: 'gave_contact_details', name: 'Amina Said', phone: '0701234567', email: null } },
+        notes: 'First call.',
+      }),
+    ]);
+    const calls = await open(fake);
+    input(homeIds.lookupNumber).value = NUMBER;
+    byId(homeIds.lookupSubmit).click();
+    await advance();
+    byId(historyIds.newCall).click();
+    await advance();
+    byId(navIds.lock).click();
+    await advance();
+    nothingLeft();
+    await unlockAs('Maja');
+    expect(document.getElementById(callIds.screen)).not.toBeNull();
+    // What the call started from went with the lock, so ending it does not compare with it:
+    // it ends at once, from the draft the shell kept.
+    byId(callIds.end).click();
+    await advance();
+    expect(document.getElementById(callIds.emptyConfirm)).toBeNull();
+    expect(commands(calls)).toContain('end_call');
+  });
+
   test('someone else unlocking after a lock mid-call sees home', async () => {
     const fake = store();
     await inCall(fake);

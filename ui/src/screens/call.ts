@@ -386,9 +386,13 @@ export class CallScreen implements Screen {
     return this.call.draftId;
   }
 
-  /** What a new call starts with, if known, for the next call opened after a lock. */
+  /**
+   * What a new case's call starts with, for the call taken up again after a lock. Never a
+   * returning case's: that starts from who called about whom (contact details too), and a
+   * lock keeps nothing of a case.
+   */
   get blank(): CallContent | null {
-    return this.call.blank;
+    return this.call.newCase ? this.call.blank : null;
   }
 
   /** Once shown: a returning caller's case is read, so its story is on the call screen. */
