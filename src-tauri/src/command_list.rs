@@ -38,4 +38,5 @@ helpline_commands! {
     verify_store,
     verify_backup,
     forget_case,
+    replace_recovery_code,
 }

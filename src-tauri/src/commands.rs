@@ -9,9 +9,9 @@ use zeroize::Zeroizing;
 
 use helpline_app::{
     self as app, AppError, AppStatus, AuditCheckView, AuditEntryView, CaseHistoryView,
-    CaseListView, CaseNumberView, CaseOverviewView, CheckedBackup, DraftView, Helpline,
-    RestoreFile, RetentionView, SavedFile, SetUpDone, SettingsView, SignedIn, StatisticsQuery,
-    UserView, VerifyView,
+    CaseListView, CaseNumberView, CaseOverviewView, CheckedBackup, DraftView, ForgottenView,
+    Helpline, NewRecoveryCode, RestoreFile, RetentionView, SavedFile, SetUpDone, SettingsView,
+    SignedIn, StatisticsQuery, UserView, VerifyView,
 };
 
 use crate::dialogs;
@@ -358,8 +358,17 @@ pub async fn verify_backup(
 }
 
 #[tauri::command]
-pub fn forget_case(state: State<'_, HelplineState>, case_number: String) -> Reply<()> {
+pub fn forget_case(state: State<'_, HelplineState>, case_number: String) -> Reply<ForgottenView> {
     state.with(|helpline| helpline.forget_case(&case_number))
+}
+
+#[tauri::command]
+pub async fn replace_recovery_code(
+    state: State<'_, HelplineState>,
+    passphrase: String,
+) -> Reply<NewRecoveryCode> {
+    let passphrase = Zeroizing::new(passphrase);
+    state.with(|helpline| helpline.replace_recovery_code(passphrase))
 }
 
 #[tauri::command]

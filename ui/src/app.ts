@@ -466,6 +466,7 @@ export class App {
       newCall: (caseNumber) => void this.newCall(caseNumber),
       openCall: (call) => this.showCall(ctx, call),
       showHistory: (history, ended) => this.show(new HistoryScreen(ctx, history, ended)),
+      showRecoveryCode: (code) => this.show(new RecoveryScreen(this.locked, code, session)),
       lock: () => void this.lock('manual'),
     };
     return ctx;

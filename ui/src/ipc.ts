@@ -38,9 +38,11 @@ import {
   type DamagedView,
   type DraftView,
   type ErrorCode as ShellErrorCode,
+  type ForgottenView,
   type Identity,
   type Level,
   type LimitView,
+  type NewRecoveryCode,
   type Person,
   type RecordedCall,
   type Referral,
@@ -325,15 +327,19 @@ const verifyResult = object<VerifyView>({
   fileProblems: array(string),
   damaged: array(damagedPlace),
   newerFormat: array(damagedPlace),
+  schemaChanges: array(string),
 });
 
 const auditAction = tagged<'kind', AuditAction>('kind', {
   signed_in: {},
   recovery_code_used: {},
+  recovery_code_replaced: {},
+  key_slots_bound: {},
   backup_taken: {},
   passphrase_changed: {},
   case_opened: { case: string },
   case_forgotten: { case: string },
+  forget_failed: { case: string, reason: identifier },
   follow_up_done: { case: string },
   call_corrected: { case: string, fields: array(string) },
   cases_expired: { cases: count, retentionMonths: count },
@@ -350,8 +356,11 @@ const auditAction = tagged<'kind', AuditAction>('kind', {
 const AUDIT_KIND_SET: Record<AuditKind, true> = {
   signed_in: true,
   recovery_code_used: true,
+  recovery_code_replaced: true,
+  key_slots_bound: true,
   case_opened: true,
   case_forgotten: true,
+  forget_failed: true,
   follow_up_done: true,
   call_corrected: true,
   cases_expired: true,
@@ -431,7 +440,8 @@ export const REPLIES = {
   take_backup: nullable(savedFile),
   verify_store: verifyResult,
   verify_backup: nullable(object<CheckedBackup>({ path: string, report: verifyResult })),
-  forget_case: nothing,
+  forget_case: object<ForgottenView>({ backupsHoldingIt: array(time) }),
+  replace_recovery_code: object<NewRecoveryCode>({ recoveryCode: nonEmpty }),
   audit_trail: array(object<AuditEntry>({ seq: count, at: time, user: string, action: auditAction })),
   verify_audit: auditCheck,
 } satisfies Record<string, Check<unknown>>;
@@ -499,6 +509,11 @@ export async function restoreBackup(userName: string, passphrase: string, recove
 
 export async function changePassphrase(current: string, next: string): Promise<void> {
   return request('change_passphrase', { current, next });
+}
+
+/** A new recovery code (supervisors, asked their passphrase again), to show once. */
+export async function replaceRecoveryCode(passphrase: string): Promise<string> {
+  return (await request('replace_recovery_code', { passphrase })).recoveryCode;
 }
 
 export async function getSettings(): Promise<Settings> {
@@ -612,7 +627,8 @@ export async function verifyBackup(passphrase: string): Promise<CheckedBackup | 
 }
 
 /** Destroys a case for good; the number is sent as typed (the Rust side parses it). */
-export async function forgetCase(number: string): Promise<void> {
+/** Destroys the case; says when each backup that still holds it was taken. */
+export async function forgetCase(number: string): Promise<ForgottenView> {
   return request('forget_case', { caseNumber: number });
 }
 

@@ -158,6 +158,8 @@ describe('the fake shell answers as the real one', () => {
     same(fake, 'statistics', 'last month', query);
     same(fake, 'export_statistics', 'saved', { ...query, format: 'json' });
     same(fake, 'forget_case', 'forgotten', { caseNumber: started.caseNumber });
+    same(fake, 'replace_recovery_code', 'wrong passphrase', { passphrase: 'not the passphrase' });
+    same(fake, 'replace_recovery_code', 'replaced', { passphrase: 'the current passphrase' });
     same(fake, 'audit_trail', 'after a day');
     same(fake, 'verify_audit', 'sound');
     same(fake, 'lock', 'locked');

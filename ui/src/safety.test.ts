@@ -69,6 +69,7 @@ function damagedReport(): VerifyResult {
     sound: false,
     sealedValuesChecked: 40,
     fileProblems: [],
+    schemaChanges: [],
     damaged: [
       { table: 'calls', column: 'notes', row: '8123456789012345678' },
       { table: 'cases', column: 'wrapped_key', row: '-4' },
@@ -184,6 +185,7 @@ describe('checking', () => {
         fileProblems: [],
         damaged: [],
         newerFormat: [{ table: 'cases', column: 'summary', row: '77' }],
+        schemaChanges: [],
       }),
     });
     byId(safetyIds.verifyStore).click();
@@ -194,9 +196,20 @@ describe('checking', () => {
     expect(text).not.toContain('earlier backups');
   });
 
+  test('a file changed outside the app lists what was added to it', async () => {
+    await safety(supervisor(), {
+      verify_store: () => ({ sound: false, sealedValuesChecked: 9, fileProblems: [], damaged: [], newerFormat: [], schemaChanges: ['trigger "keep" that Helpline never made'] }),
+    });
+    byId(safetyIds.verifyStore).click();
+    await advance();
+    const text = plain(textOf(safetyIds.storeReport));
+    expect(text).toContain('someone changed it outside the app');
+    expect(text).toContain('trigger "keep" that Helpline never made');
+  });
+
   test("a file SQLite cannot read whole shows SQLite's own words", async () => {
     await safety(supervisor(), {
-      verify_store: () => ({ sound: false, sealedValuesChecked: 0, fileProblems: ['*** in database main ***', 'Page 7: btreeInitPage() returns error code 11'], damaged: [], newerFormat: [] }),
+      verify_store: () => ({ sound: false, sealedValuesChecked: 0, fileProblems: ['*** in database main ***', 'Page 7: btreeInitPage() returns error code 11'], damaged: [], newerFormat: [], schemaChanges: [] }),
     });
     byId(safetyIds.verifyStore).click();
     await advance();
@@ -206,7 +219,7 @@ describe('checking', () => {
   });
 
   test('every damaged place has its own words in every language', () => {
-    const places = ['users-role', 'settings-value', 'cases-wrapped_key', 'cases-number', 'cases-summary', 'calls-details', 'calls-notes', 'call_drafts-details', 'call_drafts-notes'];
+    const places = ['users-role', 'settings-value', 'cases-wrapped_key', 'cases-number', 'cases-summary', 'calls-details', 'calls-notes', 'call_drafts-details', 'call_drafts-notes', 'key_slots-user_id', 'cases-number_index', 'calls-month'];
     for (const language of LANGUAGES) {
       const texts = new Set(places.map((place) => t('verify-place', { place }, language)));
       expect(texts.size, language).toBe(places.length);
@@ -264,6 +277,18 @@ describe('forgetting a case', () => {
     addCase(fake, NUMBER, [callView(), callView({ startedAt: '2026-02-01T09:00:00Z' })]);
     return fake;
   }
+
+  test('names the backups that still hold the case, so they can be destroyed', async () => {
+    await safety(withCase(), { forget_case: () => ({ backupsHoldingIt: ['2026-02-03T10:00:00Z', '2026-02-10T10:00:00Z'] }) });
+    type(safetyIds.forgetNumber, NUMBER);
+    submit(safetyIds.forgetSubmit);
+    await advance();
+    byId(safetyIds.forgetYes).click();
+    await advance();
+    const backups = plain(textOf(safetyIds.forgetBackups));
+    expect(backups).toContain('2 backups taken since this case began still hold it.');
+    expect(document.querySelectorAll(`#${safetyIds.forgetBackups} li`)).toHaveLength(2);
+  });
 
   test('finds the case, asks, then forgets it for good; the lookup no longer finds it', async () => {
     const calls = await safety(withCase());
@@ -612,12 +637,17 @@ describe('the contract', () => {
         case 'recover':
         case 'restore_backup':
           return { user: 'Maja', role: 'supervisor', casesExpired: 0, retentionFailed: false };
+        case 'forget_case':
+          return { backupsHoldingIt: [] };
+        case 'replace_recovery_code':
+          return { recoveryCode: 'TWOX-QIKA-4V3E-HJTI-234W-KY7E-67GM-PYZV' };
         default:
           return null;
       }
     });
     await ipc.setRetentionMonths(null);
     await ipc.forgetCase('4821 0937 552');
+    await ipc.replaceRecoveryCode('my passphrase');
     await ipc.resetPassphrase('Ahmad', 'a new passphrase');
     await ipc.recover('Maja', 'K7QF', 'a new passphrase');
     await ipc.restoreBackup('Maja', 'pass', null);
@@ -625,6 +655,7 @@ describe('the contract', () => {
     expect(calls).toEqual([
       { cmd: 'set_retention_months', args: { months: null } },
       { cmd: 'forget_case', args: { caseNumber: '4821 0937 552' } },
+      { cmd: 'replace_recovery_code', args: { passphrase: 'my passphrase' } },
       { cmd: 'reset_passphrase', args: { userName: 'Ahmad', passphrase: 'a new passphrase' } },
       { cmd: 'recover', args: { userName: 'Maja', recoveryCode: 'K7QF', newPassphrase: 'a new passphrase' } },
       { cmd: 'restore_backup', args: { userName: 'Maja', passphrase: 'pass', recoveryCode: null } },

@@ -5,6 +5,7 @@ import type { CallContent } from './ipc';
 import { ids as callIds } from './screens/call';
 import { ids as homeIds } from './screens/home';
 import { ids as navIds } from './screens/nav';
+import { ids as recoveryIds } from './screens/recovery';
 import { ids as settingsIds } from './screens/settings';
 import { advance, byId, chooseLanguage, errorShown, input, mount, plain, reset, shellError, submit, textOf, type } from './test-support';
 import { STARTED_AT, commands, sent, shell, store, type FakeStore, type Overrides } from './test-shell';
@@ -247,4 +248,20 @@ test('a volunteer who reaches a supervisor command anyway gets the translated re
   const fake = store({ role: 'supervisor' });
   await settings(fake, { list_users: () => Promise.reject(shellError('not_allowed')) });
   expect(errorShown()).toBe('Your role does not allow this.');
+});
+
+describe('the recovery code', () => {
+  test('is replaced after the passphrase is asked again, and the new one is shown once', async () => {
+    const calls = await settings();
+    type(settingsIds.recoveryPassphrase, 'not it');
+    submit(settingsIds.recoverySubmit);
+    await advance();
+    expect(errorShown()).toBe('The passphrase is wrong. Check it and try again.');
+    expect(input(settingsIds.recoveryPassphrase).value).toBe('');
+    type(settingsIds.recoveryPassphrase, 'the current passphrase');
+    submit(settingsIds.recoverySubmit);
+    await advance();
+    expect(sent(calls, 'replace_recovery_code')).toEqual([{ passphrase: 'not it' }, { passphrase: 'the current passphrase' }]);
+    expect(plain(textOf(recoveryIds.code))).toContain('TWOX');
+  });
 });

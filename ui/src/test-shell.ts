@@ -40,7 +40,7 @@ export const BACKUP_PASSPHRASE = 'the current passphrase';
 export const FINGERPRINT = '3f9a0c1b2d4e6f80';
 
 export function soundReport(): VerifyResult {
-  return { sound: true, sealedValuesChecked: 42, fileProblems: [], damaged: [], newerFormat: [] };
+  return { sound: true, sealedValuesChecked: 42, fileProblems: [], damaged: [], newerFormat: [], schemaChanges: [] };
 }
 
 /** The recovery code as the core reads it: any case, dashes and spaces ignored, 0, 1 and 8 as O, I and B. */
@@ -324,6 +324,11 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
     case 'get_settings':
       unlocked();
       return structuredClone(fake.settings);
+    case 'replace_recovery_code':
+      supervisor();
+      if (args.passphrase !== 'the current passphrase') throw shellError('wrong_passphrase');
+      audited(fake, { kind: 'recovery_code_replaced' });
+      return { recoveryCode: 'TWOX-QIKA-4V3E-HJTI-234W-KY7E-67GM-PYZV' };
     case 'change_passphrase':
       unlocked();
       if (args.current !== 'the current passphrase') throw shellError('wrong_passphrase');
@@ -528,7 +533,8 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
       const key = parse(args.caseNumber);
       if (!fake.cases.delete(key)) throw shellError('no_such_case');
       audited(fake, { kind: 'case_forgotten', case: reference(key) });
-      return null;
+      // As the core: every backup the trail knows of, oldest first (the fake's cases have no start).
+      return { backupsHoldingIt: fake.audit.filter((entry) => entry.action.kind === 'backup_taken').map((entry) => entry.at).reverse() };
     }
     case 'audit_trail':
       supervisor();

@@ -372,6 +372,10 @@ countries-saved = The transit countries were saved.
 settings-idle = Automatic lock
 idle-lock-minutes-label = Minutes without activity before the app locks (1–120)
 idle-lock-submit = Save
+settings-recovery = Recovery code
+recovery-replace-hint = If the paper with the recovery code is lost, or someone else may have seen it, replace the code. The old one then opens nothing on this computer, but it still opens the backups taken before: destroy those too, or keep them as safe as the new code.
+recovery-replace-passphrase-label = Your passphrase, to confirm
+recovery-replace-submit = Replace the recovery code…
 idle-saved = Saved.
 settings-empty = None.
 
@@ -485,12 +489,16 @@ verify-place =
         [calls-notes] A call's notes
         [call_drafts-details] An unfinished call's details
         [call_drafts-notes] An unfinished call's notes
+        [key_slots-user_id] A user's key slot (it is not the one that user was given)
+        [cases-number_index] A case's lookup index (it does not match the case's number)
+        [calls-month] A call's month (it does not match the call's start)
        *[other] A record of the store
     }
 verify-damaged-title = Damaged records
 verify-col-what = What
 verify-col-record = Record number
 verify-advice = Everything else can still be read. Keep your earlier backups: the latest one that checks as sound can be restored.
+verify-schema-changed = The data file holds tables, triggers, views or indexes that Helpline did not make, or lacks some it did: someone changed it outside the app. Do not use it; restore the latest backup that checks as sound.
 verify-backup-title = Check a backup file
 verify-backup-passphrase-label = Your passphrase
 verify-backup-passphrase-hint = As it was when the backup was taken. The backup is opened in a temporary folder and checked there; nothing here changes.
@@ -540,6 +548,12 @@ forget-question =
 forget-confirm = Yes, forget it for good
 # $number is the case number (shown isolated, left to right).
 forget-done = Case { $number } was forgotten. It is gone from this computer.
+forget-backups =
+    { $count ->
+        [one] One backup taken since this case began still holds it. Destroy that backup, and every copy of it, to forget the case there too:
+       *[other] { $count } backups taken since this case began still hold it. Destroy them, and every copy, to forget the case there too:
+    }
+forget-backup-taken = the backup taken { $when }
 safety-audit-title = Audit trail
 audit-hint = Who signed in (and who tried and failed: the name typed, never the passphrase), opened a case, exported statistics, took a backup, or changed users and settings, and when. It names no caller and no case number.
 audit-show = Show the trail
@@ -568,6 +582,9 @@ audit-action-recovery_code_used = Opened the store with the recovery code.
 # $case is a reference to the case's record, never its number.
 audit-action-case_opened = Opened a case (record { $case }).
 audit-action-case_forgotten = Forgot a case for good (record { $case }).
+audit-action-forget_failed = Could not forget a case (record { $case }): the data file was changed outside Helpline ({ $reason }). Nothing was removed.
+audit-action-recovery_code_replaced = Replaced the recovery code.
+audit-action-key_slots_bound = Recorded whose each key slot is (once, after an update; a second entry means the record was removed from the file).
 audit-action-follow_up_done = Marked a case's follow-up done (record { $case }).
 audit-action-call_corrected = Corrected a call they took (record { $case }): { $fields }.
 # $cases is a number of cases, $months the retention period.
@@ -636,6 +653,8 @@ error-not_a_store = The data file is not a Helpline store, or it is damaged.
 error-store_damaged = The data file is damaged and cannot be read whole. Ask your supervisor to restore the latest backup.
 error-newer_schema = The store was written by a newer version of Helpline. Update the app to open it.
 error-damaged_record = A record in the store is damaged and could not be opened.
+error-schema_changed = The data file was changed outside Helpline: it holds something the app never made. Do not use it. Ask your supervisor to restore the latest backup on this computer.
+error-destroy_incomplete = The case could not be destroyed: the data file was changed outside Helpline, and it kept what was deleted. Nothing was removed. Ask your supervisor to restore the latest backup.
 error-not_allowed = Your role does not allow this.
 error-invalid_user_name = That user name cannot be used. Check that it is not empty and choose a simpler one.
 error-passphrase_too_short = The passphrase is too short. It needs at least { $min } characters.

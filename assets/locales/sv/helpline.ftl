@@ -346,6 +346,10 @@ countries-saved = Transitländerna sparades.
 settings-idle = Automatiskt lås
 idle-lock-minutes-label = Minuter utan aktivitet innan appen låses (1–120)
 idle-lock-submit = Spara
+settings-recovery = Återställningskod
+recovery-replace-hint = Om papperet med återställningskoden har kommit bort, eller någon annan kan ha sett den, byt koden. Den gamla öppnar då ingenting på den här datorn, men den öppnar fortfarande säkerhetskopior som tagits tidigare: förstör dem också, eller förvara dem lika säkert som den nya koden.
+recovery-replace-passphrase-label = Din lösenfras, för att bekräfta
+recovery-replace-submit = Byt återställningskod…
 idle-saved = Sparat.
 settings-empty = Inga.
 
@@ -441,12 +445,16 @@ verify-place =
         [calls-notes] Ett samtals anteckningar
         [call_drafts-details] Ett oavslutat samtals uppgifter
         [call_drafts-notes] Ett oavslutat samtals anteckningar
+        [key_slots-user_id] En användares nyckelplats (den är inte den som användaren fick)
+        [cases-number_index] Ett ärendes sökindex (det stämmer inte med ärendets nummer)
+        [calls-month] Ett samtals månad (den stämmer inte med samtalets start)
        *[other] En post i lagret
     }
 verify-damaged-title = Skadade poster
 verify-col-what = Vad
 verify-col-record = Postnummer
 verify-advice = Allt annat går fortfarande att läsa. Spara era tidigare säkerhetskopior: den senaste som klarar kontrollen kan återställas.
+verify-schema-changed = Datafilen innehåller tabeller, utlösare, vyer eller index som Helpline inte skapat, eller saknar några som den skapat: någon har ändrat den utanför appen. Använd den inte; återställ den senaste säkerhetskopian som klarar kontrollen.
 verify-backup-title = Kontrollera en säkerhetskopia
 verify-backup-passphrase-label = Din lösenfras
 verify-backup-passphrase-hint = Som den var när säkerhetskopian togs. Kopian öppnas i en tillfällig mapp och kontrolleras där; inget här ändras.
@@ -490,6 +498,12 @@ forget-question =
     } Det går inte att ångra: ingen kommer att kunna öppna det igen.
 forget-confirm = Ja, glöm det för gott
 forget-done = Ärende { $number } är glömt. Det finns inte längre på den här datorn.
+forget-backups =
+    { $count ->
+        [one] En säkerhetskopia som tagits sedan ärendet började innehåller det fortfarande. Förstör den, och varje kopia av den, för att glömma ärendet även där:
+       *[other] { $count } säkerhetskopior som tagits sedan ärendet började innehåller det fortfarande. Förstör dem, och varje kopia, för att glömma ärendet även där:
+    }
+forget-backup-taken = säkerhetskopian från { $when }
 safety-audit-title = Logg
 audit-hint = Vem som loggade in (och vem som försökte utan att lyckas: namnet som skrevs, aldrig lösenfrasen), öppnade ett ärende, exporterade statistik, tog en säkerhetskopia eller ändrade användare och inställningar, och när. Den nämner ingen som ringt och inget ärendenummer.
 audit-show = Visa loggen
@@ -515,6 +529,9 @@ audit-action-signed_in = Loggade in.
 audit-action-recovery_code_used = Öppnade lagret med återställningskoden.
 audit-action-case_opened = Öppnade ett ärende (post { $case }).
 audit-action-case_forgotten = Glömde ett ärende för gott (post { $case }).
+audit-action-forget_failed = Kunde inte glömma ett ärende (post { $case }): datafilen har ändrats utanför Helpline ({ $reason }). Ingenting togs bort.
+audit-action-recovery_code_replaced = Bytte återställningskoden.
+audit-action-key_slots_bound = Antecknade vems varje nyckelplats är (en gång, efter en uppdatering; en andra sådan post betyder att anteckningen tagits bort ur filen).
 audit-action-follow_up_done = Markerade ett ärendes uppföljning som gjord (post { $case }).
 audit-action-call_corrected = Rättade ett samtal hen tog (post { $case }): { $fields }.
 audit-action-cases_expired =
@@ -575,6 +592,8 @@ error-not_a_store = Datafilen är inte ett Helpline-lager, eller så är den ska
 error-store_damaged = Datafilen är skadad och kan inte läsas i sin helhet. Be din arbetsledare att återställa den senaste säkerhetskopian.
 error-newer_schema = Lagret har skrivits av en nyare version av Helpline. Uppdatera appen för att öppna det.
 error-damaged_record = En post i lagret är skadad och kunde inte öppnas.
+error-schema_changed = Datafilen har ändrats utanför Helpline: den innehåller något som appen aldrig skapat. Använd den inte. Be din arbetsledare att återställa den senaste säkerhetskopian på den här datorn.
+error-destroy_incomplete = Ärendet kunde inte förstöras: datafilen har ändrats utanför Helpline och behöll det som raderades. Ingenting togs bort. Be din arbetsledare att återställa den senaste säkerhetskopian.
 error-not_allowed = Din roll får inte göra detta.
 error-invalid_user_name = Det användarnamnet kan inte användas. Kontrollera att det inte är tomt och välj ett enklare namn.
 error-passphrase_too_short = Lösenfrasen är för kort. Den måste ha minst { $min } tecken.

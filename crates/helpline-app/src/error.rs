@@ -79,6 +79,8 @@ const CORE_CODES: &[&str] = &[
     "not_your_call",
     "correction_window_closed",
     "correction_changes_published",
+    "schema_changed",
+    "destroy_incomplete",
 ];
 
 pub(crate) const INVALID_ARGUMENT: &str = "invalid_argument";
@@ -178,9 +180,11 @@ mod tests {
             Error::CorrectionWindowClosed { .. } => 36,
             Error::CorrectionChangesPublished { .. } => 37,
             Error::UserNameAmbiguous(_) => 38,
+            Error::SchemaChanged { .. } => 39,
+            Error::DestroyIncomplete { .. } => 40,
         }
     }
-    const VARIANTS: usize = 39;
+    const VARIANTS: usize = 41;
 
     /// One of each variant (both kinds of invalid case number, which have two codes).
     fn one_of_each() -> Vec<Error> {
@@ -204,6 +208,10 @@ mod tests {
             Error::InvalidCaseNumber(CaseNumberError::CheckDigitMismatch),
             Error::NotABackup,
             Error::BackupDamaged,
+            Error::SchemaChanged {
+                change: "trigger \"keep\" that Helpline never made".into(),
+            },
+            Error::DestroyIncomplete { table: "calls" },
             Error::NoSuchCase,
             Error::NoSuchCall,
             Error::DamagedRecord {

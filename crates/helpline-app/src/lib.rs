@@ -1008,10 +1008,28 @@ impl Helpline {
         })
     }
 
-    /// Destroys a case for good (supervisors), for a caller who asks.
-    pub fn forget_case(&mut self, case_number: &str) -> Result<(), AppError> {
+    /// Destroys a case for good (supervisors), for a caller who asks; says which backups still
+    /// hold it.
+    pub fn forget_case(&mut self, case_number: &str) -> Result<ForgottenView, AppError> {
         let number = parse_case_number(case_number)?;
-        Ok(self.session()?.forget_case(&number)?)
+        let forgotten = self.session()?.forget_case(&number)?;
+        Ok(ForgottenView {
+            backups_holding_it: forgotten.backups_holding_it,
+        })
+    }
+
+    /// Replaces the recovery code (supervisors, asked their passphrase again); the new code is
+    /// shown once, as at set-up.
+    pub fn replace_recovery_code(
+        &mut self,
+        passphrase: Zeroizing<String>,
+    ) -> Result<NewRecoveryCode, AppError> {
+        check_length("passphrase", &passphrase)?;
+        let passphrase = Passphrase::for_unlock(&passphrase)?;
+        let code = self.session()?.replace_recovery_code(&passphrase)?;
+        Ok(NewRecoveryCode {
+            recovery_code: code.display().to_string(),
+        })
     }
 }
 
@@ -1042,6 +1060,22 @@ pub fn backup_file_name(day: NaiveDate) -> String {
 
 pub const BACKUP_EXTENSION: &str = "hlbak";
 
+/// What forgetting a case could not reach: the backups taken since the case began still hold
+/// it under the same keys, and should be destroyed.
+#[derive(Debug, Serialize, PartialEq, Eq, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ForgottenView {
+    /// When each was taken, oldest first.
+    pub backups_holding_it: Vec<chrono::DateTime<chrono::Utc>>,
+}
+
+/// A replaced recovery code, shown once; nothing keeps a copy.
+#[derive(Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NewRecoveryCode {
+    pub recovery_code: String,
+}
+
 /// What a check of the store or of a backup found, for the safety screen.
 #[derive(Debug, Serialize, PartialEq, Eq, TS)]
 #[serde(rename_all = "camelCase")]
@@ -1053,6 +1087,9 @@ pub struct VerifyView {
     pub damaged: Vec<DamagedView>,
     /// Records a newer release wrote: not damage, but this build cannot read them.
     pub newer_format: Vec<DamagedView>,
+    /// Tables, triggers, views or indexes added to the file, removed or changed outside
+    /// Helpline, in words (English: they name SQL objects, as SQLite's own words do).
+    pub schema_changes: Vec<String>,
 }
 
 #[derive(Debug, Serialize, PartialEq, Eq, TS)]
@@ -1086,6 +1123,7 @@ impl From<VerifyReport> for VerifyView {
             },
             damaged: report.damaged.iter().map(DamagedView::of).collect(),
             newer_format: report.newer_format.iter().map(DamagedView::of).collect(),
+            schema_changes: report.schema_changes,
         }
     }
 }

@@ -174,6 +174,8 @@ mod tests {
             declaration::<SavedFile>(&cfg),
             declaration::<VerifyView>(&cfg),
             declaration::<DamagedView>(&cfg),
+            declaration::<ForgottenView>(&cfg),
+            declaration::<NewRecoveryCode>(&cfg),
             declaration::<CheckedBackup>(&cfg),
             declaration::<AuditEntryView>(&cfg),
             declaration::<AuditActionView>(&cfg),

@@ -292,11 +292,19 @@ pub struct AuditEntryView {
 pub enum AuditActionView {
     SignedIn,
     RecoveryCodeUsed,
+    RecoveryCodeReplaced,
+    KeySlotsBound,
     CaseOpened {
         case: String,
     },
     CaseForgotten {
         case: String,
+    },
+    /// A case that could not be destroyed because the file was changed outside Helpline;
+    /// `reason` is the error's code.
+    ForgetFailed {
+        case: String,
+        reason: String,
     },
     /// A case's follow-up was marked done outside a call.
     FollowUpDone {
@@ -366,8 +374,13 @@ impl From<AuditEntry> for AuditEntryView {
         let action = match action {
             AuditAction::SignedIn => AuditActionView::SignedIn,
             AuditAction::RecoveryCodeUsed => AuditActionView::RecoveryCodeUsed,
+            AuditAction::RecoveryCodeReplaced => AuditActionView::RecoveryCodeReplaced,
+            AuditAction::KeySlotsBound => AuditActionView::KeySlotsBound,
             AuditAction::CaseOpened { case } => AuditActionView::CaseOpened { case },
             AuditAction::CaseForgotten { case } => AuditActionView::CaseForgotten { case },
+            AuditAction::ForgetFailed { case, reason } => {
+                AuditActionView::ForgetFailed { case, reason }
+            }
             AuditAction::FollowUpDone { case } => AuditActionView::FollowUpDone { case },
             AuditAction::CallCorrected { case, fields } => {
                 AuditActionView::CallCorrected { case, fields }

@@ -321,6 +321,16 @@ fn script(dir: &Path) -> BTreeMap<String, serde_json::Map<String, Value>> {
     );
 
     r.record("forget_case", "forgotten", h.forget_case(&rising));
+    r.record(
+        "replace_recovery_code",
+        "wrong passphrase",
+        h.replace_recovery_code(secret("not the passphrase")),
+    );
+    r.record(
+        "replace_recovery_code",
+        "replaced",
+        h.replace_recovery_code(secret(PASSPHRASE)),
+    );
     r.record("audit_trail", "after a day", h.audit_trail());
     r.record("verify_audit", "sound", h.verify_audit());
 

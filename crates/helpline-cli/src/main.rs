@@ -97,6 +97,17 @@ enum UnlockedCommand {
     /// How long case content is kept after a case's last call, and destroying what is older.
     #[command(subcommand)]
     Retention(RetentionCommand),
+    /// The recovery code (supervisors).
+    #[command(subcommand)]
+    RecoveryCode(RecoveryCodeCommand),
+}
+
+#[derive(Subcommand)]
+enum RecoveryCodeCommand {
+    /// Replace the recovery code, for when the paper it was written on is lost or was seen:
+    /// prints the new one once; the old one opens nothing in the store any more (it still
+    /// opens backups taken before).
+    Replace,
 }
 
 #[derive(Subcommand)]
@@ -466,10 +477,28 @@ fn run_unlocked(
             }
         }
         UnlockedCommand::Case(CaseCommand::Forget { number }) => {
-            helpline.forget_case(&number)?;
+            let forgotten = helpline.forget_case(&number)?;
             println!(
-                "The case is destroyed; it cannot be brought back, not even from later backups."
+                "The case is destroyed in this store; it cannot be brought back from it, nor from \
+                 backups taken from now on."
             );
+            if !forgotten.backups_holding_it.is_empty() {
+                println!(
+                    "These backups were taken since the case began and still hold it; destroy \
+                     them (and their copies) to forget it there too:"
+                );
+                for at in &forgotten.backups_holding_it {
+                    println!("    backup taken {}", at.format("%Y-%m-%d %H:%M UTC"));
+                }
+            }
+        }
+        UnlockedCommand::RecoveryCode(RecoveryCodeCommand::Replace) => {
+            let replaced = helpline.replace_recovery_code(acting)?;
+            println!(
+                "The new recovery code (write it down and keep it safe; it is not shown again):"
+            );
+            println!("    {}", replaced.recovery_code);
+            println!("The old code opens nothing in this store any more, but still opens the backups taken before.");
         }
         UnlockedCommand::Referral(ReferralCommand::List) => {
             for referral in helpline.settings()?.referrals {
@@ -701,6 +730,15 @@ fn report_verify(report: &VerifyView) -> Result<(), Failure> {
             "newer format: {} row {} ({})",
             place.table, place.row, place.column
         );
+    }
+    for change in &report.schema_changes {
+        println!("changed outside Helpline: {change}");
+    }
+    if !report.schema_changes.is_empty() {
+        return Err(Failure {
+            code: "schema_changed",
+            message: "the store's file was changed outside Helpline; do not use it: restore the latest backup that checks as sound".into(),
+        });
     }
     if !report.damaged.is_empty() || !report.file_problems.is_empty() {
         return Err(Failure {

@@ -419,8 +419,9 @@ fn bad_call_options_are_refused_before_anything_is_written() {
     );
     let verify = stdout(as_sara(&dir).arg("verify").assert().success());
     assert!(
-        verify.contains("ok: 7 sealed values") && verify.contains("4 audit entries"),
-        "no case: only the role, the settings, the audit trail's head and its 4 entries: {verify}"
+        verify.contains("ok: 8 sealed values") && verify.contains("4 audit entries"),
+        "no case: only the role, the settings, the key slots' owners, the audit trail's head and \
+         its 4 entries: {verify}"
     );
 }
 
@@ -1151,5 +1152,49 @@ fn case_list_puts_whom_to_call_first_first_for_a_morning_script() {
             .args(["case", "list", "--limit", "0"])
             .assert(),
         "out_of_range",
+    );
+}
+
+#[test]
+fn a_supervisor_replaces_the_recovery_code_and_forgetting_names_the_backups_that_hold_the_case() {
+    let dir = TempDir::new().unwrap();
+    let old_code = recovery_code(&init(&dir));
+    let printed = stdout(
+        as_sara(&dir)
+            .args(["recovery-code", "replace"])
+            .assert()
+            .success(),
+    );
+    let new_code = recovery_code(&printed);
+    assert_ne!(new_code, old_code);
+    fails_with(
+        helpline(&dir)
+            .args(["--user", "sara", "--passphrase-stdin", "recover"])
+            .write_stdin(format!("{old_code}\nrecovered passphrase\n"))
+            .assert(),
+        "wrong_recovery_code",
+    );
+
+    let number = stdout(
+        as_sara(&dir)
+            .args(["call", "new", "--channel", "phone", "--language", "sv"])
+            .assert()
+            .success(),
+    );
+    let backup = dir.path().join("after.hlbak");
+    as_sara(&dir)
+        .args(["backup", "--out", backup.to_str().unwrap()])
+        .assert()
+        .success();
+    let forgot = stdout(
+        as_sara(&dir)
+            .args(["case", "forget", number.trim()])
+            .assert()
+            .success(),
+    );
+    assert_eq!(
+        forgot.matches("backup taken ").count(),
+        1,
+        "the backup taken after the call: {forgot}"
     );
 }

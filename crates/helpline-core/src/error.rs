@@ -96,6 +96,10 @@ pub enum Error {
     DamagedValue { column: String },
     #[error("the store could not be read or written: {0}")]
     Storage(String),
+    #[error("the store's file was changed outside Helpline ({change}); do not use it: restore the latest backup on this computer and tell a supervisor")]
+    SchemaChanged { change: String },
+    #[error("the case could not be destroyed: rows of {table} stayed after they were deleted, so the file was changed outside Helpline; nothing was removed; restore the latest backup and tell a supervisor")]
+    DestroyIncomplete { table: &'static str },
     #[error("{month} has not ended yet; its statistics can be published once it has")]
     MonthNotEnded { month: Month },
     #[error("a call that started in {month} is still open; end or discard it (the unfinished calls on the home screen), then try again")]
@@ -146,6 +150,8 @@ impl Error {
             Error::InvalidInput { .. } => "invalid_argument",
             Error::StoreDamaged => "store_damaged",
             Error::Storage(_) => "storage_failed",
+            Error::SchemaChanged { .. } => "schema_changed",
+            Error::DestroyIncomplete { .. } => "destroy_incomplete",
             Error::MonthNotEnded { .. } => "month_not_ended",
             Error::MonthHasOpenCall { .. } => "month_has_open_call",
             Error::MonthPublished { .. } => "month_published",

@@ -30,6 +30,16 @@ impl Month {
         }
     }
 
+    /// Whether some time zone on Earth (UTC-12 to UTC+14) puts `moment` in this month: all that
+    /// can be checked of a month recorded on a machine whose zone was not kept.
+    pub(crate) fn could_hold(self, moment: DateTime<Utc>) -> bool {
+        use chrono::Datelike;
+        [chrono::Duration::hours(-12), chrono::Duration::hours(14)]
+            .into_iter()
+            .filter_map(|offset| moment.checked_add_signed(offset))
+            .any(|t| t.year() == self.year && t.month() == self.month)
+    }
+
     pub fn year(self) -> i32 {
         self.year
     }

@@ -71,6 +71,8 @@ export const ERROR_CODES = [
   "not_your_call",
   "correction_window_closed",
   "correction_changes_published",
+  "schema_changed",
+  "destroy_incomplete",
   "recovery_code_malformed",
   "export_failed",
   "backup_failed",
@@ -297,13 +299,33 @@ fileProblems: Array<string>, damaged: Array<DamagedView>,
 /**
  * Records a newer release wrote: not damage, but this build cannot read them.
  */
-newerFormat: Array<DamagedView>, };
+newerFormat: Array<DamagedView>, 
+/**
+ * Tables, triggers, views or indexes added to the file, removed or changed outside
+ * Helpline, in words (English: they name SQL objects, as SQLite's own words do).
+ */
+schemaChanges: Array<string>, };
 
 export type DamagedView = { table: string, column: string, 
 /**
  * The random row id, as text: it does not fit in a JavaScript number.
  */
 row: string, };
+
+/**
+ * What forgetting a case could not reach: the backups taken since the case began still hold
+ * it under the same keys, and should be destroyed.
+ */
+export type ForgottenView = { 
+/**
+ * When each was taken, oldest first.
+ */
+backupsHoldingIt: Array<string>, };
+
+/**
+ * A replaced recovery code, shown once; nothing keeps a copy.
+ */
+export type NewRecoveryCode = { recoveryCode: string, };
 
 /**
  * A backup file chosen in the native open dialog, and what checking it found.
@@ -322,7 +344,7 @@ user: string, action: AuditAction, };
 /**
  * What was done. `case` is a reference to the case's record, never its number.
  */
-export type AuditAction = { "kind": "signed_in" } | { "kind": "recovery_code_used" } | { "kind": "case_opened", case: string, } | { "kind": "case_forgotten", case: string, } | { "kind": "follow_up_done", case: string, } | { "kind": "call_corrected", case: string, fields: Array<string>, } | { "kind": "cases_expired", cases: number, retentionMonths: number, } | { "kind": "statistics_exported", 
+export type AuditAction = { "kind": "signed_in" } | { "kind": "recovery_code_used" } | { "kind": "recovery_code_replaced" } | { "kind": "key_slots_bound" } | { "kind": "case_opened", case: string, } | { "kind": "case_forgotten", case: string, } | { "kind": "forget_failed", case: string, reason: string, } | { "kind": "follow_up_done", case: string, } | { "kind": "call_corrected", case: string, fields: Array<string>, } | { "kind": "cases_expired", cases: number, retentionMonths: number, } | { "kind": "statistics_exported", 
 /**
  * `YYYY-MM`
  */

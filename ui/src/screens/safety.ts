@@ -52,6 +52,7 @@ export const ids = {
   forgetNumber: 'forget-number',
   forgetSubmit: 'forget-submit',
   forgetNotice: 'forget-notice',
+  forgetBackups: 'forget-backups',
   forgetConfirm: 'forget-confirm',
   forgetQuestion: 'forget-question',
   forgetYes: 'forget-confirm-yes',
@@ -122,11 +123,17 @@ export function verifyReport(id: string, result: VerifyResult): HTMLElement {
     box.append(el('p', { class: 'notice' }, t('verify-sound', { count: result.sealedValuesChecked })));
     return box;
   }
-  const damage = result.damaged.length > 0 || result.fileProblems.length > 0;
+  const damage = result.damaged.length > 0 || result.fileProblems.length > 0 || result.schemaChanges.length > 0;
   if (damage) box.append(el('p', { class: 'warning' }, t('verify-unsound', { count: result.damaged.length })));
   // Not damage: records a newer release wrote, which this one cannot read.
   if (result.newerFormat.length > 0) {
     box.append(el('p', { class: 'warning newer-format' }, t('verify-newer-format', { count: result.newerFormat.length })));
+  }
+  if (result.schemaChanges.length > 0) {
+    box.append(
+      el('p', { class: 'warning' }, t('verify-schema-changed')),
+      el('ul', { class: 'schema-changes code' }, ...result.schemaChanges.map((line) => el('li', {}, ltr(line)))),
+    );
   }
   if (result.fileProblems.length > 0) {
     box.append(
@@ -193,6 +200,8 @@ export function auditSentence(action: AuditAction): string {
   switch (action.kind) {
     case 'signed_in':
     case 'recovery_code_used':
+    case 'recovery_code_replaced':
+    case 'key_slots_bound':
     case 'backup_taken':
     case 'passphrase_changed':
       return t(`audit-action-${action.kind}`);
@@ -200,6 +209,8 @@ export function auditSentence(action: AuditAction): string {
     case 'case_forgotten':
     case 'follow_up_done':
       return t(`audit-action-${action.kind}`, { case: action.case });
+    case 'forget_failed':
+      return t('audit-action-forget_failed', { case: action.case, reason: action.reason });
     case 'call_corrected':
       return t('audit-action-call_corrected', { case: action.case, fields: action.fields.join(', ') });
     case 'cases_expired':
@@ -301,8 +312,8 @@ export class SafetyScreen implements Screen {
   private retentionDone: number | null = null;
   /** The case found for forgetting, waiting for a yes. */
   private forgetConfirm: { caseNumber: string; calls: number } | null = null;
-  /** The case just forgotten. */
-  private forgotten: string | null = null;
+  /** The case just forgotten, and when each backup that still holds it was taken. */
+  private forgotten: { caseNumber: string; backups: string[] } | null = null;
   /** null until shown. */
   private audit: AuditEntry[] | null = null;
   private auditShown = AUDIT_PAGE;
@@ -433,9 +444,9 @@ export class SafetyScreen implements Screen {
   private async forget(caseNumber: string): Promise<void> {
     await this.ctx.tasks.run(this, {
       ask: () => ipc.forgetCase(caseNumber),
-      done: () => {
+      done: (forgotten) => {
         this.forgetConfirm = null;
-        this.forgotten = caseNumber;
+        this.forgotten = { caseNumber, backups: forgotten.backupsHoldingIt };
       },
       drawn: () => {
         this.ctx.empty([ids.forgetNumber]);
@@ -658,7 +669,16 @@ export class SafetyScreen implements Screen {
       'safety-forget-title',
       el('p', { class: 'hint' }, t('forget-hint')),
       this.forgotten !== null
-        ? el('p', { id: ids.forgetNotice, class: 'notice', role: 'status' }, ...formatNodes('forget-done', { number: caseNumber(this.forgotten) }))
+        ? el('p', { id: ids.forgetNotice, class: 'notice', role: 'status' }, ...formatNodes('forget-done', { number: caseNumber(this.forgotten.caseNumber) }))
+        : null,
+      // Backups are copies this computer cannot reach: say which still hold the case.
+      this.forgotten !== null && this.forgotten.backups.length > 0
+        ? el(
+            'div',
+            { id: ids.forgetBackups, class: 'warning', role: 'status' },
+            el('p', {}, t('forget-backups', { count: this.forgotten.backups.length })),
+            el('ul', { class: 'plain-list' }, ...this.forgotten.backups.map((at) => el('li', {}, t('forget-backup-taken', { when: formatDateTime(at) })))),
+          )
         : null,
       form,
       confirm,

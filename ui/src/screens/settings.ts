@@ -8,7 +8,7 @@ import { referralName } from './call-view';
 import { navBar } from './nav';
 import type { Rendered, Screen, SessionContext } from './types';
 
-export type SettingsPart = 'users' | 'referrals' | 'countries' | 'idle';
+export type SettingsPart = 'users' | 'referrals' | 'countries' | 'idle' | 'recovery';
 
 /** A success line, shown in the part it belongs to. */
 export interface Notice {
@@ -50,6 +50,9 @@ export const ids = {
   idleForm: 'idle-lock-form',
   idleMinutes: 'idle-lock-minutes',
   idleSubmit: 'idle-lock-submit',
+  recoveryForm: 'recovery-replace-form',
+  recoveryPassphrase: 'recovery-replace-passphrase',
+  recoverySubmit: 'recovery-replace-submit',
 } as const;
 
 function tooLong(code: ErrorCode): boolean {
@@ -200,6 +203,7 @@ export class SettingsScreen implements Screen {
         this.referralsPart(),
         this.countriesPart(),
         this.idlePart(),
+        this.recoveryPart(),
       ),
     );
     return { root, focus: title };
@@ -448,5 +452,29 @@ export class SettingsScreen implements Screen {
       void this.setIdleMinutes(minutes.input.value);
     });
     return this.part('idle', 'settings-idle', form);
+  }
+
+  /** A new recovery code, for when the paper is lost or was seen; shown once, as at set-up. */
+  private recoveryPart(): HTMLElement {
+    const passphrase = field(ids.recoveryPassphrase, t('recovery-replace-passphrase-label'), {
+      type: 'password',
+      autocomplete: 'current-password',
+    });
+    const submit = el('button', { id: ids.recoverySubmit, type: 'submit', class: 'secondary', disabled: this.ctx.tasks.busy }, t('recovery-replace-submit'));
+    const form = el('form', { id: ids.recoveryForm, novalidate: true }, passphrase.block, el('div', { class: 'actions' }, submit));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.replaceRecoveryCode(passphrase.input.value);
+    });
+    return this.part('recovery', 'settings-recovery', el('p', { class: 'hint' }, t('recovery-replace-hint')), form);
+  }
+
+  private async replaceRecoveryCode(passphrase: string): Promise<void> {
+    if (this.ctx.tasks.busy) return;
+    await this.ctx.tasks.run(this, {
+      ask: () => ipc.replaceRecoveryCode(passphrase),
+      done: (code) => this.ctx.showRecoveryCode(code),
+      failed: () => ({ field: ids.recoveryPassphrase, clear: [ids.recoveryPassphrase] }),
+    });
   }
 }

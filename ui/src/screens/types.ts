@@ -72,5 +72,7 @@ export interface SessionContext extends Context {
   newCall(caseNumber: string | null): void;
   openCall(call: ActiveCall): void;
   showHistory(history: CaseHistory, ended: boolean): void;
+  /** A replaced recovery code, once, as after set-up; then home. */
+  showRecoveryCode(code: string): void;
   lock(): void;
 }

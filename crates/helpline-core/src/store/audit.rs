@@ -59,11 +59,24 @@ pub struct AuditEntry {
 pub enum AuditAction {
     SignedIn,
     RecoveryCodeUsed,
+    /// A supervisor replaced the recovery code: the old one opens nothing any more (but still
+    /// opens backups taken before).
+    RecoveryCodeReplaced,
+    /// The store's record of whose each key slot is was written from the slots as they were:
+    /// once, at the first sign-in of a store from before that record. A second one means the
+    /// record was removed from the file.
+    KeySlotsBound,
     CaseOpened {
         case: String,
     },
     CaseForgotten {
         case: String,
+    },
+    /// A case that was to be destroyed and could not be, because the file was changed outside
+    /// Helpline (a trigger that ignores deletes, say); `reason` is the error's code.
+    ForgetFailed {
+        case: String,
+        reason: String,
     },
     /// A case's follow-up was marked done outside a call (from the cases list).
     FollowUpDone {

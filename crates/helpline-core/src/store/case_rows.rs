@@ -95,10 +95,20 @@ pub(super) fn find_case(
         )
         .optional()?
         .ok_or(Error::NoSuchCase)?;
-    Ok(OpenedCase {
+    let case = OpenedCase {
         id,
         key: unwrap_case_key(keys, id, &wrapped)?,
-    })
+    };
+    // The index is plain and could have been moved onto another case's row: the case must
+    // hold the number it was found by, or its content is never shown to this caller.
+    if read_case_number(conn, &case)? != *number {
+        return Err(Error::DamagedRecord {
+            table: "cases",
+            row: id,
+            column: "number_index",
+        });
+    }
+    Ok(case)
 }
 
 pub(super) fn new_case(conn: &Connection, keys: &SubKeys) -> Result<(CaseNumber, OpenedCase)> {
@@ -196,6 +206,7 @@ pub(super) fn insert_call_row(
     let taken = TakenCall {
         call: call.clone(),
         taken_by,
+        month: Some(call.month()),
     };
     let (details, notes) = seal_call(&case.key, CallTable::Calls, id, &taken, &call.content.notes)?;
     conn.prepare_cached(
@@ -237,11 +248,11 @@ pub(super) fn load_call(
     keys: &SubKeys,
     call_id: i64,
 ) -> Result<(OpenedCase, TakenCall)> {
-    let (case_id, wrapped, details, notes) = conn
+    let (case_id, wrapped, month, details, notes) = conn
         .query_row(
-            "SELECT l.case_id, c.wrapped_key, l.details, l.notes FROM calls l JOIN cases c ON c.id = l.case_id WHERE l.id = ?1",
+            "SELECT l.case_id, c.wrapped_key, l.month, l.details, l.notes FROM calls l JOIN cases c ON c.id = l.case_id WHERE l.id = ?1",
             [call_id],
-            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?, r.get::<_, Vec<u8>>(2)?, r.get::<_, Vec<u8>>(3)?)),
+            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?, r.get::<_, String>(2)?, r.get::<_, Vec<u8>>(3)?, r.get::<_, Vec<u8>>(4)?)),
         )
         .optional()?
         .ok_or(Error::NoSuchRecordedCall)?;
@@ -250,6 +261,7 @@ pub(super) fn load_call(
         key: unwrap_case_key(keys, case_id, &wrapped)?,
     };
     let mut taken: TakenCall = open_details(&case.key, CallTable::Calls, call_id, &details)?;
+    check_month(call_id, &month, &taken)?;
     taken.call.content.notes = open_notes(&case.key, CallTable::Calls, call_id, &notes)?;
     Ok((case, taken))
 }
@@ -285,24 +297,48 @@ pub(super) fn calls_of(conn: &Connection, case: &OpenedCase) -> Result<Vec<(i64,
         .collect())
 }
 
+/// Statistics and retention select calls by their plain month: it must be the month sealed
+/// with the call, or one its start falls in somewhere on Earth for a call from before the month
+/// was sealed, or the row was edited to hide the call from a month.
+pub(super) fn check_month(id: i64, plain: &str, taken: &TakenCall) -> Result<()> {
+    let fits = match plain.parse::<Month>() {
+        Ok(month) => match taken.month {
+            Some(sealed) => sealed == month,
+            None => month.could_hold(taken.call.started_at),
+        },
+        Err(_) => false,
+    };
+    if fits {
+        Ok(())
+    } else {
+        Err(Error::DamagedRecord {
+            table: "calls",
+            row: id,
+            column: "month",
+        })
+    }
+}
+
 /// A case's calls with their notes and who took each, oldest first.
 pub(super) fn taken_calls_of(
     conn: &Connection,
     case: &OpenedCase,
 ) -> Result<Vec<(i64, TakenCall)>> {
     let mut statement =
-        conn.prepare_cached("SELECT id, details, notes FROM calls WHERE case_id = ?1")?;
+        conn.prepare_cached("SELECT id, month, details, notes FROM calls WHERE case_id = ?1")?;
     let rows = statement.query_map([case.id], |r| {
         Ok((
             r.get::<_, i64>(0)?,
-            r.get::<_, Vec<u8>>(1)?,
+            r.get::<_, String>(1)?,
             r.get::<_, Vec<u8>>(2)?,
+            r.get::<_, Vec<u8>>(3)?,
         ))
     })?;
     let mut calls = Vec::new();
     for row in rows {
-        let (id, details, notes) = row?;
+        let (id, month, details, notes) = row?;
         let mut taken: TakenCall = open_details(&case.key, CallTable::Calls, id, &details)?;
+        check_month(id, &month, &taken)?;
         taken.call.content.notes = open_notes(&case.key, CallTable::Calls, id, &notes)?;
         calls.push((id, taken));
     }
@@ -316,15 +352,21 @@ pub(super) fn calls_without_notes_of(
     conn: &Connection,
     case: &OpenedCase,
 ) -> Result<Vec<(i64, Call)>> {
-    let mut statement = conn.prepare_cached("SELECT id, details FROM calls WHERE case_id = ?1")?;
+    let mut statement =
+        conn.prepare_cached("SELECT id, month, details FROM calls WHERE case_id = ?1")?;
     let rows = statement.query_map([case.id], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?))
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Vec<u8>>(2)?,
+        ))
     })?;
     let mut calls = Vec::new();
     for row in rows {
-        let (id, details) = row?;
-        let call: Call = open_details(&case.key, CallTable::Calls, id, &details)?;
-        calls.push((id, call));
+        let (id, month, details) = row?;
+        let taken: TakenCall = open_details(&case.key, CallTable::Calls, id, &details)?;
+        check_month(id, &month, &taken)?;
+        calls.push((id, taken.call));
     }
     calls.sort_by_key(|(id, call)| (call.started_at, *id));
     Ok(calls)
@@ -433,6 +475,24 @@ pub(super) fn destroy_case(conn: &Connection, keys: &SubKeys, case: &OpenedCase)
         Err(other) => return Err(other),
     }
     conn.execute("DELETE FROM cases WHERE id = ?1", [case.id])?;
+    // A delete that something in the file ignored still reports success: look, and never call
+    // a case destroyed while any row of it remains.
+    for (table, sql) in [
+        ("cases", "SELECT EXISTS (SELECT 1 FROM cases WHERE id = ?1)"),
+        (
+            "calls",
+            "SELECT EXISTS (SELECT 1 FROM calls WHERE case_id = ?1)",
+        ),
+        (
+            "call_drafts",
+            "SELECT EXISTS (SELECT 1 FROM call_drafts WHERE case_id = ?1)",
+        ),
+    ] {
+        let left: bool = conn.query_row(sql, [case.id], |r| r.get(0))?;
+        if left {
+            return Err(Error::DestroyIncomplete { table });
+        }
+    }
     Ok(())
 }
 

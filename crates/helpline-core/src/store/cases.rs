@@ -4,9 +4,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
 
-use super::audit::{case_reference, AuditAction};
+use super::audit::{self, case_reference, AuditAction};
 use super::case_rows::{
     calls_without_notes_of, checkpoint, destroy_case, draft_ids, find_case, has_finished_call,
     insert_call, insert_call_row, load_call, load_draft, new_case, next_content, open_number,
@@ -15,7 +16,7 @@ use super::case_rows::{
 };
 use super::records::TakenCall;
 use super::session::Session;
-use super::{month_counts, publications};
+use super::{month_counts, publications, schema};
 use crate::case::{
     correctable_until, mark_escalations, CallDraft, CaseHistory, CaseList, CaseOverview, CaseQuery,
     CaseSummary, RecordedCall, CORRECTION_WINDOW,
@@ -26,10 +27,19 @@ use crate::domain::{Call, CallContent, Month};
 use crate::error::{Error, Result};
 use crate::tally::count_case;
 
+/// What forgetting a case could not reach.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ForgottenCase {
+    /// When each backup that may still hold the case was taken (every backup since its first
+    /// call), oldest first: they open with the passphrases and recovery code valid then, so
+    /// they should be destroyed.
+    pub backups_holding_it: Vec<DateTime<Utc>>,
+}
+
 #[cfg(test)]
 impl Session {
     /// Moves a draft's start to `started_at`, as if the app had been closed mid-call then.
-    pub(super) fn backdate_draft(&mut self, draft_id: i64, started_at: chrono::DateTime<Utc>) {
+    pub(super) fn backdate_draft(&mut self, draft_id: i64, started_at: DateTime<Utc>) {
         super::case_rows::rewrite_draft_start(self.conn(), &self.keys, draft_id, started_at);
     }
 }
@@ -272,11 +282,13 @@ impl Session {
             if let Some(month) = changed.iter().find(|m| published.contains(m)) {
                 return Err(Error::CorrectionChangesPublished { month: *month });
             }
+            let call = Call {
+                content: content.clone(),
+                ..taken.call
+            };
             let corrected = TakenCall {
-                call: Call {
-                    content: content.clone(),
-                    ..taken.call
-                },
+                month: taken.month,
+                call,
                 taken_by: taken.taken_by,
             };
             rewrite_call(w, &case, call_id, &corrected)?;
@@ -370,16 +382,51 @@ impl Session {
 
     /// Destroys a case for good (supervisors), for a caller who asks. Its anonymous monthly
     /// counts stay, so published statistics do not change (see `store/month_counts.rs`).
-    pub fn forget_case(&mut self, number: &CaseNumber) -> Result<()> {
+    ///
+    /// Backups are copies this store cannot reach: the answer names the backups taken since the
+    /// case began, which still hold it under the same keys, so that they can be destroyed.
+    /// A file changed outside Helpline (a trigger that ignores the delete, say) fails loudly,
+    /// and the failure is kept in the audit trail.
+    pub fn forget_case(&mut self, number: &CaseNumber) -> Result<ForgottenCase> {
         self.require_supervisor()?;
-        self.write(|w| {
+        let mut reference = None;
+        let forgotten = self.write(|w| {
             let case = find_case(w, w.keys, number)?;
+            reference = Some(case_reference(case.id));
+            let began = calls_without_notes_of(w, &case)?
+                .first()
+                .map(|(_, call)| call.started_at);
+            schema::check(w)?;
             destroy_case(w, w.keys, &case)?;
             w.audit(AuditAction::CaseForgotten {
                 case: case_reference(case.id),
-            })
-        })?;
-        checkpoint(self.conn())
+            })?;
+            Ok(began)
+        });
+        let began = match (forgotten, reference) {
+            (Ok(began), _) => began,
+            (
+                Err(e @ (Error::SchemaChanged { .. } | Error::DestroyIncomplete { .. })),
+                Some(case),
+            ) => {
+                self.audited(AuditAction::ForgetFailed {
+                    case,
+                    reason: e.code().to_owned(),
+                })?;
+                return Err(e);
+            }
+            (Err(e), _) => return Err(e),
+        };
+        checkpoint(self.conn())?;
+        // The trail reads newest first.
+        let backups_holding_it = audit::entries(self.conn(), &self.keys)?
+            .into_iter()
+            .rev()
+            .filter(|entry| entry.action == AuditAction::BackupTaken)
+            .filter(|entry| began.is_none_or(|began| entry.at >= began))
+            .map(|entry| entry.at)
+            .collect();
+        Ok(ForgottenCase { backups_holding_it })
     }
 
     /// Marks the case's pending follow-up done outside a call (the volunteer rang back from the

@@ -56,3 +56,32 @@ fn a_missing_table_is_a_damaged_store_not_a_storage_failure() {
         "store_damaged"
     );
 }
+
+#[test]
+fn a_destroy_that_something_in_the_file_ignored_is_never_called_done() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut session, _) = new_store(dir.path());
+    let number = session
+        .record_call(None, &a_call("kept by a trigger"))
+        .unwrap();
+    // Past the schema check that forgetting does first: the destroy itself must notice.
+    session
+        .conn()
+        .execute_batch(
+            "CREATE TRIGGER keep BEFORE DELETE ON cases BEGIN SELECT RAISE(IGNORE); END;",
+        )
+        .unwrap();
+    let outcome = session.write(|w| {
+        let case = super::case_rows::find_case(w, w.keys, &number)?;
+        super::case_rows::destroy_case(w, w.keys, &case)
+    });
+    assert!(
+        matches!(
+            outcome,
+            Err(crate::Error::DestroyIncomplete { table: "cases" })
+        ),
+        "{outcome:?}"
+    );
+    session.conn().execute_batch("DROP TRIGGER keep;").unwrap();
+    assert!(session.case_history(&number).is_ok(), "nothing was removed");
+}

@@ -24,6 +24,7 @@ mod sealed;
 mod session;
 mod settings;
 mod sign_in_reports;
+mod slot_owners;
 mod user_names;
 mod verify;
 
@@ -40,6 +41,7 @@ pub use crate::case::{
 pub use audit::{
     AuditAction, AuditEntry, AuditProblem, AuditProblemKind, AuditReport, SignInFailure,
 };
+pub use cases::ForgottenCase;
 pub use publications::Publication;
 pub use publishing::{ExportRecord, Publishing};
 pub use retention::RetentionRun;
@@ -211,6 +213,9 @@ impl Store {
                 rusqlite_migration::Error::RusqliteError { err, .. } => Error::from(err),
                 other => Error::Storage(format!("updating the schema: {other}")),
             })?;
+        // A trigger that ignores deletes, or a table that copies rows aside, would make every
+        // later promise of forgetting false; such a file is not opened at all.
+        schema::check(&conn)?;
         Ok(Store { conn, path })
     }
 
@@ -245,6 +250,7 @@ impl Store {
         let session = Session::new(self, master, user, name, role);
         session.write(|w| {
             w.enter_sign_in_reports()?;
+            w.bind_key_slots_once()?;
             w.audit(AuditAction::SignedIn)
         })?;
         Ok(session)
@@ -302,7 +308,10 @@ impl Store {
         let opened = self.open_for(user_name, &SlotSecret::Recovery(code));
         let (master, user, name, role) = self.note_sign_in(user_name, opened)?;
         let session = Session::new(self, master, user, name, role);
-        session.write(|w| w.enter_sign_in_reports())?;
+        session.write(|w| {
+            w.enter_sign_in_reports()?;
+            w.bind_key_slots_once()
+        })?;
         session.set_own_passphrase(new_passphrase, AuditAction::RecoveryCodeUsed)?;
         Ok(session)
     }
@@ -350,7 +359,12 @@ impl Store {
         }
         let kek = crypto::derive_slot_key(secret, &salt, params)?;
         let aad = slot_place(&self.store_id()?, slot_id);
-        Ok(crypto::unwrap_key(&kek, &aad, &wrapped))
+        let Some(master) = crypto::unwrap_key(&kek, &aad, &wrapped) else {
+            return Ok(None);
+        };
+        // The slot opened: it must also be the one its row's user was given.
+        slot_owners::check(&self.conn, &SubKeys::derive(&master), slot_id)?;
+        Ok(Some(master))
     }
 
     fn store_id(&self) -> Result<Vec<u8>> {
@@ -417,6 +431,13 @@ fn write_slot(
     } else {
         "recovery"
     };
+    let replaced: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM key_slots WHERE kind = ?1 AND user_id IS ?2",
+            params![kind, user_id],
+            |r| r.get(0),
+        )
+        .optional()?;
     // One statement either way, so a crash never leaves a user without a slot.
     let rewritten = conn.execute(
         "UPDATE key_slots SET id = ?1, kdf_memory_kib = ?2, kdf_iterations = ?3, kdf_parallelism = ?4, \
@@ -430,7 +451,7 @@ fn write_slot(
             params![slot_id, kind, user_id, params_now.memory_kib, params_now.iterations, params_now.parallelism, &salt[..], wrapped],
         )?;
     }
-    Ok(())
+    slot_owners::bind(conn, &SubKeys::derive(master), slot_id, replaced)
 }
 
 /// The connection settings of DESIGN §4, for every connection.

@@ -67,6 +67,10 @@ pub(super) struct CallRecord {
     /// calls written before issue 12 name nobody.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     taken_by: Option<i64>,
+    /// The month the call is counted in, sealed so that the plain `calls.month` can be checked
+    /// against it; drafts, and calls written before issue 13, have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    month: Option<Month>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -129,6 +133,7 @@ impl From<&Call> for CallRecord {
             follow_up: content.follow_up,
             follow_up_done: content.follow_up_done,
             taken_by: None,
+            month: None,
         }
     }
 }
@@ -181,12 +186,16 @@ pub(super) struct TakenCall {
     pub call: Call,
     /// The users row of who took it; None for calls from before takers were kept.
     pub taken_by: Option<i64>,
+    /// The month it is counted in, as kept in plain beside it; None for calls from before
+    /// issue 13.
+    pub month: Option<Month>,
 }
 
 impl From<&TakenCall> for CallRecord {
     fn from(taken: &TakenCall) -> Self {
         CallRecord {
             taken_by: taken.taken_by,
+            month: taken.month,
             ..CallRecord::from(&taken.call)
         }
     }
@@ -196,6 +205,7 @@ impl From<CallRecord> for TakenCall {
     fn from(record: CallRecord) -> Self {
         TakenCall {
             taken_by: record.taken_by,
+            month: record.month,
             call: record.into(),
         }
     }
@@ -323,11 +333,17 @@ pub(super) struct AuditEntryRecord {
 enum AuditActionRecord {
     SignedIn,
     RecoveryCodeUsed,
+    RecoveryCodeReplaced,
+    KeySlotsBound,
     CaseOpened {
         case: String,
     },
     CaseForgotten {
         case: String,
+    },
+    ForgetFailed {
+        case: String,
+        reason: String,
     },
     FollowUpDone {
         case: String,
@@ -381,8 +397,11 @@ impl From<&AuditEntry> for AuditEntryRecord {
         let action = match entry.action.clone() {
             A::SignedIn => R::SignedIn,
             A::RecoveryCodeUsed => R::RecoveryCodeUsed,
+            A::RecoveryCodeReplaced => R::RecoveryCodeReplaced,
+            A::KeySlotsBound => R::KeySlotsBound,
             A::CaseOpened { case } => R::CaseOpened { case },
             A::CaseForgotten { case } => R::CaseForgotten { case },
+            A::ForgetFailed { case, reason } => R::ForgetFailed { case, reason },
             A::FollowUpDone { case } => R::FollowUpDone { case },
             A::CallCorrected { case, fields } => R::CallCorrected { case, fields },
             A::CasesExpired {
@@ -444,8 +463,11 @@ impl From<AuditEntryRecord> for AuditEntry {
         let action = match record.action {
             R::SignedIn => A::SignedIn,
             R::RecoveryCodeUsed => A::RecoveryCodeUsed,
+            R::RecoveryCodeReplaced => A::RecoveryCodeReplaced,
+            R::KeySlotsBound => A::KeySlotsBound,
             R::CaseOpened { case } => A::CaseOpened { case },
             R::CaseForgotten { case } => A::CaseForgotten { case },
+            R::ForgetFailed { case, reason } => A::ForgetFailed { case, reason },
             R::FollowUpDone { case } => A::FollowUpDone { case },
             R::CallCorrected { case, fields } => A::CallCorrected { case, fields },
             R::CasesExpired {

@@ -8,8 +8,9 @@
 use chrono::{DateTime, Months, Utc};
 use serde::Serialize;
 
-use super::audit::AuditAction;
+use super::audit::{case_reference, AuditAction};
 use super::case_rows::{checkpoint, destroy_case, read_summary, unwrap_case_key, OpenedCase};
+use super::schema;
 use super::session::Session;
 use crate::domain::Month;
 use crate::error::{Error, Result};
@@ -34,6 +35,7 @@ impl Session {
                     field: "retention_months",
                     reason: format!("{months} months before now is out of range"),
                 })?;
+        let mut failing = None;
         let run = self.write(|w| {
             // Month is in plain beside each call, so the candidates are found without opening
             // anything; the sealed summary then gives the exact time of the last call.
@@ -61,6 +63,12 @@ impl Session {
                     Err(other) => return Err(other),
                 };
                 if expired {
+                    // Once per run: the schema cannot change inside this transaction.
+                    let first = failing.is_none();
+                    failing = Some(case_reference(case.id));
+                    if first {
+                        schema::check(w)?;
+                    }
                     destroy_case(w, w.keys, &case)?;
                     run.cases_destroyed += 1;
                 }
@@ -72,7 +80,21 @@ impl Session {
                 })?;
             }
             Ok(run)
-        })?;
+        });
+        // As forgetting: a file changed outside Helpline fails loudly, and the trail keeps it.
+        let run = match (run, failing) {
+            (
+                Err(e @ (Error::SchemaChanged { .. } | Error::DestroyIncomplete { .. })),
+                Some(case),
+            ) => {
+                self.audited(AuditAction::ForgetFailed {
+                    case,
+                    reason: e.code().to_owned(),
+                })?;
+                return Err(e);
+            }
+            (run, _) => run?,
+        };
         if run.cases_destroyed > 0 {
             checkpoint(self.conn())?;
         }

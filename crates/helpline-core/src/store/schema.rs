@@ -288,3 +288,78 @@ pub const COLUMNS: &[(&str, &str, Storage)] = &[
     ("failed_sign_ins", "id", Storage::Plain("random id")),
     ("failed_sign_ins", "report", Storage::SealedToReportKey),
 ];
+
+/// One object of a schema as SQLite keeps it in `sqlite_schema`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct SchemaObject {
+    kind: String,
+    name: String,
+    sql: Option<String>,
+}
+
+impl SchemaObject {
+    fn describe(&self) -> String {
+        format!("{} {:?}", self.kind, self.name)
+    }
+}
+
+/// Every object of the main schema. The planner's statistics tables (`ANALYZE`) are left out:
+/// SQLite makes them itself and they hold no rows of ours.
+fn schema_objects(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<SchemaObject>> {
+    let mut statement = conn.prepare(
+        "SELECT type, name, sql FROM main.sqlite_schema \
+         WHERE name NOT LIKE 'sqlite\\_stat%' ESCAPE '\\' ORDER BY type, name",
+    )?;
+    let objects = statement
+        .query_map([], |r| {
+            Ok(SchemaObject {
+                kind: r.get(0)?,
+                name: r.get(1)?,
+                sql: r.get(2)?,
+            })
+        })?
+        .collect();
+    objects
+}
+
+/// How the schema of `conn` differs from the one this build's migrations make: each object
+/// that was added, removed or changed, in words. Empty for a file only Helpline has written.
+/// A trigger that ignores deletes, a view or a table beside ours all show here.
+pub(super) fn changes(conn: &rusqlite::Connection) -> crate::error::Result<Vec<String>> {
+    let mut made = rusqlite::Connection::open_in_memory()?;
+    migrations()
+        .to_latest(&mut made)
+        .map_err(|e| crate::error::Error::Storage(format!("creating the schema: {e}")))?;
+    let expected = schema_objects(&made)?;
+    let found = schema_objects(conn)?;
+    let mut changes = Vec::new();
+    for object in &found {
+        match expected
+            .iter()
+            .find(|e| e.kind == object.kind && e.name == object.name)
+        {
+            None => changes.push(format!("{} that Helpline never made", object.describe())),
+            Some(made) if made.sql != object.sql => {
+                changes.push(format!("{} changed", object.describe()));
+            }
+            Some(_) => {}
+        }
+    }
+    for object in &expected {
+        if !found
+            .iter()
+            .any(|f| f.kind == object.kind && f.name == object.name)
+        {
+            changes.push(format!("{} missing", object.describe()));
+        }
+    }
+    Ok(changes)
+}
+
+/// Refuses a file whose schema is not the one the migrations made (see [`changes`]).
+pub(super) fn check(conn: &rusqlite::Connection) -> crate::error::Result<()> {
+    match changes(conn)?.into_iter().next() {
+        Some(change) => Err(crate::error::Error::SchemaChanged { change }),
+        None => Ok(()),
+    }
+}

@@ -8,10 +8,11 @@ use super::audit::{self, AuditAction, AuditEntry, AuditReport};
 use super::sealed::{self, Cell};
 use super::settings;
 use super::sign_in_reports;
+use super::slot_owners;
 use super::user_names;
 use super::verify::{self, DamagedPlace};
 use super::{check_user_name, write_slot, Store};
-use crate::crypto::{Passphrase, SecretKey, SlotSecret, SubKeys};
+use crate::crypto::{Passphrase, RecoveryCode, SecretKey, SlotSecret, SubKeys};
 use crate::domain::{
     check_referrals, Code, HelplineSettings, Role, MAX_IDLE_LOCK_MINUTES, MAX_RETENTION_MONTHS,
     MAX_TRANSIT_COUNTRIES,
@@ -38,6 +39,9 @@ pub struct UserSummary {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct VerifyReport {
     pub sqlite_integrity: Vec<String>,
+    /// How the file's schema differs from the one Helpline makes (tables, triggers, views or
+    /// indexes added, removed or changed), in words; empty when it is Helpline's own.
+    pub schema_changes: Vec<String>,
     pub sealed_values_checked: usize,
     pub damaged: Vec<DamagedPlace>,
     /// Not damage: written by a newer release, whose app reads them.
@@ -49,6 +53,7 @@ pub struct VerifyReport {
 impl VerifyReport {
     pub fn is_sound(&self) -> bool {
         self.damaged.is_empty()
+            && self.schema_changes.is_empty()
             && self.newer_format.is_empty()
             && self.sqlite_integrity == ["ok"]
             && self.audit.as_ref().is_none_or(AuditReport::is_sound)
@@ -75,6 +80,15 @@ impl Write<'_> {
             self.audit(action)?;
         }
         Ok(())
+    }
+
+    /// Gives a store from before slots had recorded owners that record, at its first sign-in.
+    pub(super) fn bind_key_slots_once(&self) -> Result<()> {
+        if slot_owners::recorded(&self.tx, self.keys)? {
+            return Ok(());
+        }
+        slot_owners::bind_all(&self.tx, self.keys)?;
+        self.audit(AuditAction::KeySlotsBound)
     }
 
     pub fn commit(self) -> Result<()> {
@@ -222,6 +236,7 @@ impl Session {
                 });
             }
             w.execute("DELETE FROM users WHERE id = ?1", [user_id])?;
+            slot_owners::unbind_user(w, w.keys, user_id)?;
             w.audit(AuditAction::UserRemoved { name })
         })
     }
@@ -239,6 +254,33 @@ impl Session {
             .ok_or(Error::WrongPassphrase)?;
         drop(opened);
         self.set_own_passphrase(new, AuditAction::PassphraseChanged)
+    }
+
+    /// Replaces the recovery code (supervisors), for when the paper it was written on is lost
+    /// or was seen. The supervisor's passphrase is asked again, as for changing it. The old code
+    /// opens nothing in this store any more; it still opens the backups taken before.
+    pub fn replace_recovery_code(&mut self, current: &Passphrase) -> Result<RecoveryCode> {
+        self.require(Role::Supervisor)?;
+        self.store
+            .open_slot(
+                "user_id = ?1",
+                params![self.user_id],
+                &SlotSecret::Passphrase(current),
+            )?
+            .ok_or(Error::WrongPassphrase)?;
+        let code = RecoveryCode::random();
+        let store_id = self.store.store_id()?;
+        self.write(|w| {
+            write_slot(
+                w,
+                &store_id,
+                None,
+                &SlotSecret::Recovery(&code),
+                &self.master,
+            )?;
+            w.audit(AuditAction::RecoveryCodeReplaced)
+        })?;
+        Ok(code)
     }
 
     /// Rewrites the session user's key slot for `new` and records `why`, in one transaction.
@@ -334,9 +376,22 @@ impl Session {
         let sqlite_integrity = statement
             .query_map([], |row| row.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        let sealed = verify::sealed_values(conn, &self.keys)?;
+        let mut sealed = verify::sealed_values(conn, &self.keys)?;
+        sealed
+            .damaged
+            .extend(verify::plain_bindings(conn, &self.keys)?);
+        sealed.damaged.extend(
+            slot_owners::moved_slots(conn, &self.keys)?
+                .into_iter()
+                .map(|row| verify::DamagedPlace {
+                    table: "key_slots",
+                    row,
+                    column: "user_id",
+                }),
+        );
         Ok(VerifyReport {
             sqlite_integrity,
+            schema_changes: super::schema::changes(conn)?,
             sealed_values_checked: sealed.checked,
             damaged: sealed.damaged,
             newer_format: sealed.newer_format,

@@ -13,6 +13,8 @@ pub(super) const HELPLINE: &str = "helpline";
 pub(super) const AUDIT_HEAD: &str = "audit_head";
 /// The counts of destroyed cases (see `store/month_counts.rs`).
 pub(super) const RETIRED_COUNTS: &str = "retired_counts";
+/// Whose each key slot is (see `store/slot_owners.rs`).
+pub(super) const SLOT_OWNERS: &str = "slot_owners";
 
 fn cell(name: &str, row: i64) -> Cell {
     Cell {

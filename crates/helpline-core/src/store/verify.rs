@@ -7,12 +7,13 @@ use rusqlite::types::ValueRef;
 use rusqlite::Connection;
 use serde::Serialize;
 
-use super::case_rows::unwrap_case_key;
+use super::case_rows::{check_month, open_number, unwrap_case_key, OpenedCase};
+use super::records::TakenCall;
 use super::schema::{SealKey, Storage, COLUMNS};
 use super::sealed::{self, Cell, Finding};
 use super::sign_in_reports;
-use crate::crypto::{SecretKey, SubKeys};
-use crate::error::Result;
+use crate::crypto::{self, SecretKey, SubKeys};
+use crate::error::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DamagedPlace {
@@ -144,4 +145,58 @@ fn report_key_values(
         findings.note(finding, table, row.get(0)?, column);
     }
     Ok(())
+}
+
+/// What the code trusts in plain must agree with what is sealed: a case's blind index with its
+/// sealed number (an index moved onto another case would open that case to this caller), and a
+/// call's plain month with the month sealed with it (an edited month hides the call from
+/// statistics and retention). Values that do not open at all are [`sealed_values`]' to report.
+pub(super) fn plain_bindings(conn: &Connection, keys: &SubKeys) -> Result<Vec<DamagedPlace>> {
+    let mut damaged = Vec::new();
+    let mut cases = conn.prepare("SELECT id, wrapped_key, number_index, number FROM cases")?;
+    let mut rows = cases.query([])?;
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        let (Some(wrapped), Some(sealed_number)) = (sealed::blob(row, 1), sealed::blob(row, 3))
+        else {
+            continue;
+        };
+        let Ok(key) = unwrap_case_key(keys, id, &wrapped) else {
+            continue;
+        };
+        let case = OpenedCase { id, key };
+        if let Ok(number) = open_number(&case, &sealed_number) {
+            let index = crypto::blind_index(&keys.case_index, &number.canonical());
+            if sealed::blob(row, 2).as_deref() != Some(&index[..]) {
+                damaged.push(DamagedPlace {
+                    table: "cases",
+                    row: id,
+                    column: "number_index",
+                });
+            }
+        }
+        let mut calls =
+            conn.prepare_cached("SELECT id, month, details FROM calls WHERE case_id = ?1")?;
+        let mut call_rows = calls.query([id])?;
+        while let Some(call) = call_rows.next()? {
+            let call_id: i64 = call.get(0)?;
+            let month = match call.get_ref(1)? {
+                ValueRef::Text(text) => String::from_utf8_lossy(text).into_owned(),
+                _ => String::new(),
+            };
+            let Some(details) = sealed::blob(call, 2) else {
+                continue;
+            };
+            let cell = sealed::Cell::of("calls", call_id, "details");
+            let Ok(taken) = sealed::open_record::<TakenCall>(&case.key, &cell, &details) else {
+                continue;
+            };
+            if let Err(Error::DamagedRecord { table, row, column }) =
+                check_month(call_id, &month, &taken)
+            {
+                damaged.push(DamagedPlace { table, row, column });
+            }
+        }
+    }
+    Ok(damaged)
 }
