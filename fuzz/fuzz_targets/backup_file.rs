@@ -3,8 +3,8 @@
 //! restore that fails says why with one of the backup errors (never a storage failure).
 //!
 //! Restoring runs Argon2id with the cost read from the header's slot copy (bounded by
-//! `KdfParams::is_sane`, still up to 4 GiB and 64 passes), which would stall the fuzzer. So the
-//! target reads the header first, with the same parser as `restore`, and restores only when the
+//! `KdfParams::is_sane` at what the app writes, 64 MiB and three passes), which would still
+//! stall the fuzzer. So the target reads the header first, with the same parser as `restore`, and restores only when the
 //! slot copy it opens costs at most `MAX_KDF_KIB_PASSES`, or when the restore stops before
 //! Argon2id (no such slot copy, parameters that are not sane). The seed corpus has a backup whose
 //! slot copies cost 8 KiB and one pass (see `examples/make_backup_seed.rs`).

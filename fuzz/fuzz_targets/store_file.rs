@@ -2,10 +2,10 @@
 //! `Store::open` reads it. Opening must never panic, whatever the file holds.
 //!
 //! Unlocking runs Argon2id with the cost read from the file's key slot (bounded by
-//! `KdfParams::is_sane`, still up to 4 GiB and 64 passes), which would stall the fuzzer. So the
-//! target first reads the slot the way `Store::unlock` will (same statements, plain tables only,
-//! no views or triggers) and unlocks only when that costs at most `MAX_KDF_KIB_PASSES`, or when
-//! unlock stops before Argon2id (no such user, no slot, insane parameters). The seed corpus has
+//! `KdfParams::is_sane` at what the app writes, 64 MiB and three passes), which would still
+//! stall the fuzzer. So the target first reads the slot the way `Store::unlock` will (same
+//! statements, plain tables only, no views or triggers) and unlocks only when that costs at
+//! most `MAX_KDF_KIB_PASSES`, or when unlock stops before Argon2id (no such user, no slot, insane parameters). The seed corpus has
 //! a store whose slots were rewrapped with 8 KiB and one pass (see `examples/make_store_seed.rs`),
 //! so mutations of a store that really opens reach the session's reads and a few writes.
 #![no_main]

@@ -361,6 +361,19 @@ def cell_value(v, rel, minutes=False):
 # The other formats
 
 
+# What makes a spreadsheet run a cell as a formula (OWASP's list); the export writes such a cell,
+# and one beginning with ', after a '.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(text):
+    """A CSV cell as the export meant it (one leading ' removed where the export added it), and
+    whether it is left as a spreadsheet would run it."""
+    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS + ("'",)):
+        return text[1:], False
+    return text, text.startswith(FORMULA_STARTS)
+
+
 def read_csv(path, rel):
     pub = Published()
     try:
@@ -375,7 +388,11 @@ def read_csv(path, rel):
             continue
         if len(row) != 6:
             raise Unreadable(f"line {i} has {len(row)} fields, not 6: {row}")
-        table, unit, category, label, month, value = row
+        cells = [csv_cell(c) for c in row]
+        table, unit, category, label, month, value = (c for c, _ in cells)
+        for c, formula in cells:
+            if formula:
+                pub.problems.append((table, category, month, f"the cell {c!r} runs as a formula in a spreadsheet"))
         if table == "about":
             if category == "k":
                 pub.k = int(value) if DIGITS.fullmatch(value.strip()) else value

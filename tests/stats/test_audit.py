@@ -91,9 +91,20 @@ def cell(row_or_table, i, key_values, key_period):
     return row_or_table[key_values][i] if i is not None else row_or_table[key_period]
 
 
+class NeutralisingWriter:
+    """csv.writer, with a ' before a cell that would start a formula or begins with ', as the
+    export writes them."""
+
+    def __init__(self, f):
+        self.w = csv.writer(f)
+
+    def writerow(self, row):
+        self.w.writerow(["'" + c if c.startswith(audit.FORMULA_STARTS + ("'",)) else c for c in map(str, row)])
+
+
 def write_csv(doc, path):
     with open(path, "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f)
+        w = NeutralisingWriter(f)
         w.writerow(["table", "unit", "category", "label", "month", "value"])
         first = doc["months"][0]
         w.writerow(["about", "", "k", "k", first, doc["disclosure_control"]["k"]])
@@ -762,6 +773,25 @@ class Formats(Audited):
         self.assertEqual(pub.units["calls_by_channel"], "calls")
         self.assertEqual(pub.labels[("calls_by_channel", "phone")], "Phone")
         self.assertEqual(audit.compare(rel, audit.reference(rel), pub, "csv", "m.csv"), [])
+
+    def test_csv_labels_that_would_be_formulas(self):
+        doc = months_doc(2)
+        rows = doc["tables"][0]["rows"]
+        rows[0]["label"] = '=HYPERLINK("x","y")'
+        rows[1]["label"] = "'quoted"
+        write(self.collection(), "m", doc, formats=("json", "csv"))
+        path = os.path.join(self.collection(), "m.csv")
+        with open(path, encoding="utf-8") as f:
+            written = f.read()
+        self.assertIn("""'=HYPERLINK(""x"",""y"")""", written)
+        self.assertClean(self.audit())
+        # The same label left as a formula is found.
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(written.replace("'=HYPERLINK", "=HYPERLINK"))
+        r = self.audit()
+        details = [f["detail"] for f in r["failures"] if f["kind"] == audit.MISMATCH]
+        self.assertTrue(details)
+        self.assertTrue(all("runs as a formula" in d for d in details), details)
 
     def test_csv_a_missing_row_and_a_stray_symbol(self):
         doc = months_doc(2)

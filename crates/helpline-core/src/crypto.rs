@@ -171,12 +171,14 @@ impl KdfParams {
         parallelism: 1,
     };
 
-    /// Parameters read from a file are checked before use, so a damaged or hostile slot cannot
-    /// make unlocking take gigabytes or hours.
+    /// Parameters read from a file (a key slot, a backup's header) are checked before use and
+    /// capped at what this build writes, [`KdfParams::CURRENT`]: a damaged or hostile file
+    /// cannot make unlocking or restoring take more memory or time than a real one. (Raising
+    /// CURRENT raises the cap; no release has written more.)
     pub fn is_sane(&self) -> bool {
-        (8..=4 * 1024 * 1024).contains(&self.memory_kib)
-            && (1..=64).contains(&self.iterations)
-            && (1..=16).contains(&self.parallelism)
+        (8..=Self::CURRENT.memory_kib).contains(&self.memory_kib)
+            && (1..=Self::CURRENT.iterations).contains(&self.iterations)
+            && (1..=Self::CURRENT.parallelism).contains(&self.parallelism)
             && self.memory_kib >= 8 * self.parallelism
     }
 }
@@ -609,5 +611,22 @@ mod tests {
             ..KdfParams::CURRENT
         }
         .is_sane());
+        // Anything above what the app writes, however little above.
+        for more in [
+            KdfParams {
+                memory_kib: KdfParams::CURRENT.memory_kib + 1,
+                ..KdfParams::CURRENT
+            },
+            KdfParams {
+                iterations: KdfParams::CURRENT.iterations + 1,
+                ..KdfParams::CURRENT
+            },
+            KdfParams {
+                parallelism: KdfParams::CURRENT.parallelism + 1,
+                ..KdfParams::CURRENT
+            },
+        ] {
+            assert!(!more.is_sane(), "{more:?}");
+        }
     }
 }

@@ -184,8 +184,8 @@ impl BackupSlot {
         self.user.as_deref()
     }
 
-    /// The Argon2id cost of opening this slot copy, as read from the file: not checked yet
-    /// (opening refuses parameters that are not [`KdfParams::is_sane`]).
+    /// The Argon2id cost of opening this slot copy, as read from the file (a header whose
+    /// parameters are not [`KdfParams::is_sane`] is not read at all).
     pub fn kdf(&self) -> KdfParams {
         self.kdf
     }
@@ -193,8 +193,8 @@ impl BackupSlot {
 
 impl BackupHeaderInfo {
     /// Parses the header of a backup file's bytes (magic, header length, header, hex fields,
-    /// format version). Derives no key and authenticates nothing: the header is checked only
-    /// when a restore decrypts the backup.
+    /// format version, Argon2id parameters no greater than the app writes). Derives no key and
+    /// authenticates nothing: the header is checked only when a restore decrypts the backup.
     pub fn parse(bytes: &[u8]) -> Result<Self> {
         parse_backup(bytes).map(|(info, _, _)| info)
     }
@@ -261,7 +261,7 @@ fn parse_backup(bytes: &[u8]) -> Result<(BackupHeaderInfo, &[u8], &[u8])> {
         .slots
         .into_iter()
         .map(|slot| {
-            Ok(BackupSlot {
+            let slot = BackupSlot {
                 kdf: KdfParams {
                     memory_kib: slot.memory_kib,
                     iterations: slot.iterations,
@@ -271,7 +271,13 @@ fn parse_backup(bytes: &[u8]) -> Result<(BackupHeaderInfo, &[u8], &[u8])> {
                 salt: unhex(&slot.salt)?,
                 wrapped_master_key: unhex(&slot.wrapped_master_key)?,
                 user: slot.user,
-            })
+            };
+            // This app never wrote a slot copy like it: refused at once, never given to
+            // Argon2id (a header asking for gigabytes and many passes would tie the machine up).
+            if !slot.kdf.is_sane() || slot.salt.len() != crypto::SALT_LEN {
+                return Err(Error::NotABackup);
+            }
+            Ok(slot)
         })
         .collect::<Result<Vec<_>>>()?;
     let info = BackupHeaderInfo {
@@ -298,10 +304,6 @@ fn open_backup(backup: &Path, secret: &BackupSecret<'_>) -> Result<Zeroizing<Vec
             SlotSecret::Recovery(code),
         ),
     };
-    // As unlocking a store: a damaged slot copy never reaches Argon2id.
-    if !slot.kdf.is_sane() || slot.salt.len() != crypto::SALT_LEN {
-        return Err(Error::NotABackup);
-    }
     let kek = crypto::derive_slot_key(&slot_secret, &slot.salt, slot.kdf)?;
     let master: SecretKey = crypto::unwrap_key(
         &kek,
@@ -431,10 +433,62 @@ mod tests {
         assert!(not_a_backup(&framed(header("abc", "00").as_bytes())));
         assert!(not_a_backup(&framed(header("abcd", "0g").as_bytes())));
         assert!(not_a_backup(&framed(header("abcd", "AB").as_bytes())));
+        // Slot copies this app would never write: refused when the header is read.
+        let with_salt = |salt: &str| header("abcd", salt);
+        assert!(not_a_backup(&framed(with_salt("0011").as_bytes())));
         // A newer format is told apart, whatever its header holds.
         assert!(matches!(
             BackupHeaderInfo::parse(&framed(b"{\"version\": 2, \"other\": []}")),
             Err(Error::NewerSchema { found: 2, .. })
         ));
+    }
+
+    #[test]
+    fn a_header_asking_for_more_argon2id_than_the_app_writes_is_refused_at_once() {
+        let slot = |memory_kib: u32, iterations: u32, parallelism: u32| {
+            format!(
+                "{{\"version\": 1, \"store_id\": \"abcd\", \"nonce\": \"000102030405060708090a0b\", \
+                 \"slots\": [{{\"id\": 7, \"user\": \"sara\", \"memory_kib\": {memory_kib}, \
+                 \"iterations\": {iterations}, \"parallelism\": {parallelism}, \
+                 \"salt\": \"00112233445566778899aabbccddeeff\", \"wrapped_master_key\": \"00\"}}]}}"
+            )
+        };
+        let current = KdfParams::CURRENT;
+        let written = slot(current.memory_kib, current.iterations, current.parallelism);
+        assert!(BackupHeaderInfo::parse(&framed(written.as_bytes())).is_ok());
+
+        let dir = tempfile::tempdir().unwrap();
+        let passphrase = Passphrase::for_unlock("any passphrase at all").unwrap();
+        for (memory_kib, iterations, parallelism) in [
+            (4 * 1024 * 1024, 64, 1), // 4 GiB and 64 passes
+            (
+                current.memory_kib * 2,
+                current.iterations,
+                current.parallelism,
+            ),
+            (
+                current.memory_kib,
+                current.iterations + 1,
+                current.parallelism,
+            ),
+            (current.memory_kib, current.iterations, 16),
+        ] {
+            let hostile = framed(slot(memory_kib, iterations, parallelism).as_bytes());
+            assert!(not_a_backup(&hostile), "{memory_kib} KiB, t={iterations}");
+            // Restoring and checking it stop before Argon2id, with the same answer.
+            let file = dir.path().join("hostile.backup");
+            fs::write(&file, &hostile).unwrap();
+            let secret = BackupSecret::User {
+                name: "sara",
+                passphrase: &passphrase,
+            };
+            let err = restore(&file, &dir.path().join("restored"), &secret)
+                .err()
+                .unwrap();
+            assert_eq!(err.code(), "not_a_backup");
+            let err = verify_backup(&file, "sara", &passphrase).unwrap_err();
+            assert_eq!(err.code(), "not_a_backup");
+            assert!(!dir.path().join("restored").exists());
+        }
     }
 }

@@ -449,6 +449,35 @@ fn a_slot_or_key_from_elsewhere_does_not_open() {
 }
 
 #[test]
+fn a_slot_asking_for_more_argon2id_than_the_app_writes_is_a_damaged_record() {
+    let dir = tempfile::tempdir().unwrap();
+    new_store(dir.path());
+    let conn = Connection::open(dir.path().join(DATABASE_FILE)).unwrap();
+    // 4 GiB and 64 passes: never given to Argon2id, so this answers at once.
+    conn.execute(
+        "UPDATE key_slots SET kdf_memory_kib = 4194304, kdf_iterations = 64 WHERE kind = 'user'",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let err = Store::open(dir.path())
+        .unwrap()
+        .unlock("sara", &pass(PASS))
+        .err()
+        .unwrap();
+    assert!(
+        matches!(
+            err,
+            Error::DamagedRecord {
+                table: "key_slots",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+}
+
+#[test]
 fn referrals_must_be_on_the_list() {
     let dir = tempfile::tempdir().unwrap();
     let (mut session, _) = new_store(dir.path());

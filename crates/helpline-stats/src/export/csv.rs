@@ -5,28 +5,55 @@
 //! `month` (YYYY-MM, or YYYY-MM/YYYY-MM for the total over the period), `value` (a count,
 //! `<k`, `x` for a hidden count, or `..` for one not published). The first rows, with table
 //! `about`, state k and the rules.
+//!
+//! A cell that a spreadsheet would take for a formula (one beginning with `=`, `+`, `-`, `@`,
+//! a tab or a carriage return, as OWASP lists them) is written with a leading `'`, so that a
+//! referral label such as `=HYPERLINK(…)` is shown as text, never run. A cell that begins with
+//! `'` gets one too, so a reader that removes one leading `'` before any of these characters
+//! gets every cell back exactly (`tests/stats/audit.py` does).
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use super::{ExportError, Report};
 
+/// The characters that make a spreadsheet read a cell as a formula, and the quote that marks
+/// one as text.
+const FORMULA_STARTS: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\''];
+
+/// The cell as written: with a leading `'` where it would otherwise start a formula.
+fn neutralised(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(FORMULA_STARTS) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// The one way a row is written, so no cell escapes [`neutralised`].
+struct Rows<W: Write>(::csv::Writer<W>);
+
+impl<W: Write> Rows<W> {
+    fn write(&mut self, row: [&str; 6]) -> Result<(), ExportError> {
+        self.0
+            .write_record(row.map(neutralised).iter().map(|c| c.as_bytes()))
+            .map_err(|e| ExportError::Write(e.to_string()))
+    }
+}
+
 pub fn write(report: &Report<'_>, out: &mut dyn Write) -> Result<(), ExportError> {
     let stats = report.statistics;
     let labels = report.labels;
-    let mut csv = ::csv::Writer::from_writer(out);
-    let io = |e: ::csv::Error| ExportError::Write(e.to_string());
-    csv.write_record(["table", "unit", "category", "label", "month", "value"])
-        .map_err(io)?;
+    let mut csv = Rows(::csv::Writer::from_writer(out));
+    csv.write(["table", "unit", "category", "label", "month", "value"])?;
     let first = stats
         .months
         .first()
         .map(|m| m.to_string())
         .unwrap_or_default();
-    csv.write_record(["about", "", "k", "k", &first, &stats.k.to_string()])
-        .map_err(io)?;
+    csv.write(["about", "", "k", "k", &first, &stats.k.to_string()])?;
     for (i, rule) in labels.rules(stats.k).iter().enumerate() {
-        csv.write_record(["about", "", &format!("rule_{}", i + 1), rule, &first, ""])
-            .map_err(io)?;
+        csv.write(["about", "", &format!("rule_{}", i + 1), rule, &first, ""])?;
     }
     let headings = stats.headings();
     for table in &stats.tables {
@@ -34,26 +61,24 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write) -> Result<(), ExportError
         for (heading, column) in headings.iter().zip(table.all_columns()) {
             for (code, value) in table.categories.iter().zip(&column.cells) {
                 let label = labels.category(table.dimension, code);
-                csv.write_record([
+                csv.write([
                     table.id,
                     &unit,
                     code,
                     &label,
                     heading,
                     &labels.published(*value, stats.k),
-                ])
-                .map_err(io)?;
+                ])?;
             }
             let total = labels.published(column.total, stats.k);
-            csv.write_record([
+            csv.write([
                 table.id,
                 &unit,
                 "total",
                 &labels.text("stats-total"),
                 heading,
                 &total,
-            ])
-            .map_err(io)?;
+            ])?;
         }
     }
     let hidden = || labels.text("stats-hidden");
@@ -64,18 +89,17 @@ pub fn write(report: &Report<'_>, out: &mut dyn Write) -> Result<(), ExportError
     );
     for (code, label, values) in rows {
         for (month, value) in stats.months.iter().zip(values) {
-            csv.write_record([
+            csv.write([
                 "call_time",
                 "calls",
                 code,
                 &label,
                 &month.to_string(),
                 &value,
-            ])
-            .map_err(io)?;
+            ])?;
         }
     }
-    csv.flush()?;
+    csv.0.flush()?;
     Ok(())
 }
 
@@ -84,4 +108,28 @@ fn serde_plain<T: serde::Serialize>(value: &T) -> String {
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::neutralised;
+
+    #[test]
+    fn a_cell_that_would_start_a_formula_gets_a_quote() {
+        for cell in ["=1+2", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "'=1"] {
+            assert_eq!(neutralised(cell), format!("'{cell}"));
+        }
+        for cell in [
+            "",
+            "12",
+            "<5",
+            "x",
+            "..",
+            "2026-03",
+            "Exit =Stockholm",
+            "مرحبا",
+        ] {
+            assert_eq!(neutralised(cell), cell);
+        }
+    }
 }

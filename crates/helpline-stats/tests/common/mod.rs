@@ -1,6 +1,6 @@
 //! Test data for the export tests: a year of calls built the way `tables.rs`'s tests build
 //! them, every call carrying notes, next steps and contact details that must never reach an
-//! export, and two referrals of the helpline's own with labels that need escaping.
+//! export, and three referrals of the helpline's own with labels that need escaping.
 #![allow(dead_code)]
 
 use chrono::{TimeZone, Utc};
@@ -17,6 +17,9 @@ use helpline_stats::tables::MonthlyStatistics;
 
 /// A referral label a supervisor might type, meaning harm.
 pub const HOSTILE_LABEL: &str = "<script>alert(1)</script>";
+/// A referral label that a spreadsheet would run as a formula, were it not neutralised (no
+/// address in it: the HTML tests look for any).
+pub const FORMULA_LABEL: &str = "=HYPERLINK(\"x\",\"y\")";
 /// A referral label with every character HTML escapes.
 pub const AWKWARD_LABEL: &str = "Rådgivning \"Öst\" & Väst's";
 
@@ -145,6 +148,10 @@ pub fn referrals() -> Vec<Referral> {
     referrals.push(Referral {
         code: ReferralCode::new("east_west").unwrap(),
         label: Some(AWKWARD_LABEL.into()),
+    });
+    referrals.push(Referral {
+        code: ReferralCode::new("formula_link").unwrap(),
+        label: Some(FORMULA_LABEL.into()),
     });
     referrals
 }
