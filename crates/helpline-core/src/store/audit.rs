@@ -17,8 +17,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-use super::schema::RECORD_FORMAT;
-use super::sealed::{self, Cell, Stored};
+use super::sealed::{self, stored_as_itself, Cell};
 use super::settings;
 use crate::code::Code;
 use crate::crypto::{self, SubKeys};
@@ -188,18 +187,7 @@ struct Head {
     chain: String,
 }
 
-impl Stored for Head {
-    const FORMAT: u8 = RECORD_FORMAT;
-    fn encode(&self) -> serde_json::Result<Vec<u8>> {
-        serde_json::to_vec(self)
-    }
-    fn decode(format: u8, json: &[u8]) -> Option<Self> {
-        match format {
-            0 | 1 => serde_json::from_slice(json).ok(),
-            _ => None,
-        }
-    }
-}
+stored_as_itself!(Head);
 
 enum HeadState {
     Missing,

@@ -403,20 +403,7 @@ impl Session {
             })?;
             Ok(began)
         });
-        let began = match (forgotten, reference) {
-            (Ok(began), _) => began,
-            (
-                Err(e @ (Error::SchemaChanged { .. } | Error::DestroyIncomplete { .. })),
-                Some(case),
-            ) => {
-                self.audited(AuditAction::ForgetFailed {
-                    case,
-                    reason: e.code().to_owned(),
-                })?;
-                return Err(e);
-            }
-            (Err(e), _) => return Err(e),
-        };
+        let began = self.noting_failed_destroy(forgotten, reference)?;
         checkpoint(self.conn())?;
         // The trail reads newest first.
         let backups_holding_it = audit::entries(self.conn(), &self.keys)?
@@ -427,6 +414,29 @@ impl Session {
             .map(|entry| entry.at)
             .collect();
         Ok(ForgottenCase { backups_holding_it })
+    }
+
+    /// `outcome` of a change that destroys cases, with `case` the one it was destroying. A file
+    /// changed outside Helpline (a trigger that ignores the delete, a table beside ours) rolled
+    /// the change back: that is recorded in the trail, in its own transaction, and stays an error.
+    pub(super) fn noting_failed_destroy<T>(
+        &self,
+        outcome: Result<T>,
+        case: Option<String>,
+    ) -> Result<T> {
+        match (outcome, case) {
+            (
+                Err(e @ (Error::SchemaChanged { .. } | Error::DestroyIncomplete { .. })),
+                Some(case),
+            ) => {
+                self.audited(AuditAction::ForgetFailed {
+                    case,
+                    reason: e.code().to_owned(),
+                })?;
+                Err(e)
+            }
+            (outcome, _) => outcome,
+        }
     }
 
     /// Marks the case's pending follow-up done outside a call (the volunteer rang back from the

@@ -81,20 +81,7 @@ impl Session {
             }
             Ok(run)
         });
-        // As forgetting: a file changed outside Helpline fails loudly, and the trail keeps it.
-        let run = match (run, failing) {
-            (
-                Err(e @ (Error::SchemaChanged { .. } | Error::DestroyIncomplete { .. })),
-                Some(case),
-            ) => {
-                self.audited(AuditAction::ForgetFailed {
-                    case,
-                    reason: e.code().to_owned(),
-                })?;
-                return Err(e);
-            }
-            (run, _) => run?,
-        };
+        let run = self.noting_failed_destroy(run, failing)?;
         if run.cases_destroyed > 0 {
             checkpoint(self.conn())?;
         }

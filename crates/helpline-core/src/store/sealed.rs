@@ -61,6 +61,26 @@ pub(super) trait Stored: Sized {
     fn decode(format: u8, json: &[u8]) -> Option<Self>;
 }
 
+/// Implements [`Stored`] for a store-only type that is its own record (no domain type to
+/// convert from), formats 0 and 1 alike.
+macro_rules! stored_as_itself {
+    ($record:ty) => {
+        impl $crate::store::sealed::Stored for $record {
+            const FORMAT: u8 = $crate::store::schema::RECORD_FORMAT;
+            fn encode(&self) -> serde_json::Result<Vec<u8>> {
+                serde_json::to_vec(self)
+            }
+            fn decode(format: u8, json: &[u8]) -> Option<Self> {
+                match format {
+                    0 | 1 => serde_json::from_slice(json).ok(),
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+pub(super) use stored_as_itself;
+
 /// The first byte of a record's plaintext: its format, or the JSON of a format-0 record.
 fn split_format(plain: &[u8]) -> (u8, &[u8]) {
     match plain.first() {

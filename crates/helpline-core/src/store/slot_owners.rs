@@ -15,8 +15,7 @@ use std::collections::BTreeMap;
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-use super::schema::RECORD_FORMAT;
-use super::sealed::Stored;
+use super::sealed::stored_as_itself;
 use super::settings;
 use crate::crypto::SubKeys;
 use crate::error::{Error, Result};
@@ -33,18 +32,7 @@ struct SlotOwners {
     slots: BTreeMap<String, Owner>,
 }
 
-impl Stored for SlotOwners {
-    const FORMAT: u8 = RECORD_FORMAT;
-    fn encode(&self) -> serde_json::Result<Vec<u8>> {
-        serde_json::to_vec(self)
-    }
-    fn decode(format: u8, json: &[u8]) -> Option<Self> {
-        match format {
-            0 | 1 => serde_json::from_slice(json).ok(),
-            _ => None,
-        }
-    }
-}
+stored_as_itself!(SlotOwners);
 
 /// The owner the row of slot `slot_id` names now: its user's id and name, or the recovery slot.
 fn owner_in_rows(conn: &Connection, slot_id: i64) -> Result<Option<Owner>> {
