@@ -214,6 +214,21 @@ describe('first-run set-up', () => {
     expect(byId<HTMLButtonElement>(setupIds.submit).disabled).toBe(false);
   });
 
+  test('a guessable passphrase is refused with a reason and a suggestion, at the passphrase field', async () => {
+    needsSetup({ set_up_store: () => Promise.reject(shellError('passphrase_weak')) });
+    await mount();
+    type(setupIds.user, 'Maja');
+    type(setupIds.passphrase, 'password1234');
+    type(setupIds.repeat, 'password1234');
+    submit(setupIds.submit);
+    await settle();
+
+    expect(plain(errorShown())).toContain('would be easy to guess');
+    expect(plain(errorShown())).toContain('four or more words');
+    expect(document.activeElement).toBe(input(setupIds.passphrase));
+    expect(input(setupIds.repeat).value).toBe('');
+  });
+
   test('the button is disabled while set-up runs, and a second submit is ignored', async () => {
     let finish: (value: unknown) => void = () => {};
     const calls = needsSetup({ set_up_store: () => new Promise((resolve) => (finish = resolve)) });

@@ -627,6 +627,11 @@ export async function verifyBackup(passphrase: string): Promise<CheckedBackup | 
 }
 
 /** Destroys a case for good; the number is sent as typed (the Rust side parses it). */
+/** Whether `code` refuses a new passphrase itself (its length, or how easy it is to guess): the field to correct is the new passphrase. */
+export function refusesNewPassphrase(code: ErrorCode): boolean {
+  return code === 'passphrase_too_short' || code === 'passphrase_too_long' || code === 'passphrase_weak';
+}
+
 /** Destroys the case; says when each backup that still holds it was taken. */
 export async function forgetCase(number: string): Promise<ForgottenView> {
   return request('forget_case', { caseNumber: number });

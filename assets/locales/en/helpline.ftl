@@ -658,6 +658,7 @@ error-destroy_incomplete = The case could not be destroyed: the data file was ch
 error-not_allowed = Your role does not allow this.
 error-invalid_user_name = That user name cannot be used. Check that it is not empty and choose a simpler one.
 error-passphrase_too_short = The passphrase is too short. It needs at least { $min } characters.
+error-passphrase_weak = This passphrase would be easy to guess: it is a common password, a name or date, a pattern or a repeat. Choose four or more words that do not belong together, or a sentence only you would make.
 error-passphrase_too_long = The passphrase is too long. Choose a shorter one.
 error-storage_failed = The data could not be read or written on this computer. Check that the disk is not full.
 error-invalid_argument = The app sent a request that was not valid. Please report this.

@@ -597,6 +597,7 @@ error-destroy_incomplete = Ärendet kunde inte förstöras: datafilen har ändra
 error-not_allowed = Din roll får inte göra detta.
 error-invalid_user_name = Det användarnamnet kan inte användas. Kontrollera att det inte är tomt och välj ett enklare namn.
 error-passphrase_too_short = Lösenfrasen är för kort. Den måste ha minst { $min } tecken.
+error-passphrase_weak = Den här lösenfrasen vore lätt att gissa: den är ett vanligt lösenord, ett namn eller datum, ett mönster eller en upprepning. Välj fyra eller fler ord som inte hör ihop, eller en mening som bara du skulle hitta på.
 error-passphrase_too_long = Lösenfrasen är för lång. Välj en kortare.
 error-storage_failed = Data kunde inte läsas eller skrivas på den här datorn. Kontrollera att disken inte är full.
 error-invalid_argument = Appen skickade en ogiltig begäran. Rapportera gärna detta.

@@ -87,6 +87,7 @@ pub(crate) const INVALID_ARGUMENT: &str = "invalid_argument";
 pub(crate) const RECOVERY_CODE_MALFORMED: &str = "recovery_code_malformed";
 pub(crate) const EXPORT_FAILED: &str = "export_failed";
 pub(crate) const BACKUP_FAILED: &str = "backup_failed";
+pub(crate) const PASSPHRASE_WEAK: &str = "passphrase_weak";
 
 /// The codes this layer gives itself; every `AppError` not made from a core error has one.
 const OWN_CODES: &[&str] = &[
@@ -94,6 +95,7 @@ const OWN_CODES: &[&str] = &[
     RECOVERY_CODE_MALFORMED,
     EXPORT_FAILED,
     BACKUP_FAILED,
+    PASSPHRASE_WEAK,
 ];
 
 /// Every code an `AppError` can carry: the core's, then this layer's own, each once.

@@ -8,6 +8,7 @@
 //! (the `*View` types, which cross IPC as JSON) or a coded [`AppError`].
 
 mod error;
+mod strength;
 mod typescript;
 mod wire;
 
@@ -139,7 +140,7 @@ impl Helpline {
     ) -> Result<SetUpDone, AppError> {
         check_length("userName", user_name)?;
         check_length("passphrase", &passphrase)?;
-        let passphrase = Passphrase::new(&passphrase)?;
+        let passphrase = strength::new_passphrase(&passphrase, user_name)?;
         let (session, code) = Store::create(&self.data_dir, user_name, &passphrase)?;
         let done = SetUpDone {
             recovery_code: code.display().to_string(),
@@ -212,7 +213,7 @@ impl Helpline {
         self.refuse_when_unlocked()?;
         let code = parse_recovery_code(&recovery_code)?;
         check_length("newPassphrase", &new_passphrase)?;
-        let new_passphrase = Passphrase::new(&new_passphrase)?;
+        let new_passphrase = strength::new_passphrase(&new_passphrase, user_name)?;
         let session = Store::open(&self.data_dir)?.recover(&code, user_name, &new_passphrase)?;
         Ok(self.sign_in(session))
     }
@@ -281,7 +282,7 @@ impl Helpline {
             }
             Some(code) => {
                 let code = parse_recovery_code(&code)?;
-                let new_passphrase = Passphrase::new(&passphrase)?;
+                let new_passphrase = strength::new_passphrase(&passphrase, user_name)?;
                 let store =
                     backup::restore(backup_file, &self.data_dir, &BackupSecret::Recovery(&code))?;
                 store
@@ -694,8 +695,9 @@ impl Helpline {
         check_length("current", &current)?;
         check_length("next", &next)?;
         let current = Passphrase::for_unlock(&current)?;
-        let next = Passphrase::new(&next)?;
-        Ok(self.session()?.change_passphrase(&current, &next)?)
+        let session = self.session()?;
+        let next = strength::new_passphrase(&next, session.user_name())?;
+        Ok(session.change_passphrase(&current, &next)?)
     }
 
     pub fn settings(&mut self) -> Result<SettingsView, AppError> {
@@ -925,7 +927,7 @@ impl Helpline {
         check_length("userName", user_name)?;
         check_length("passphrase", &passphrase)?;
         let role: Role = store::parse_role(role)?;
-        let passphrase = Passphrase::new(&passphrase)?;
+        let passphrase = strength::new_passphrase(&passphrase, user_name)?;
         Ok(self.session()?.add_user(user_name, role, &passphrase)?)
     }
 
@@ -942,7 +944,7 @@ impl Helpline {
     ) -> Result<(), AppError> {
         check_length("userName", user_name)?;
         check_length("passphrase", &passphrase)?;
-        let passphrase = Passphrase::new(&passphrase)?;
+        let passphrase = strength::new_passphrase(&passphrase, user_name)?;
         Ok(self.session()?.reset_passphrase(user_name, &passphrase)?)
     }
 

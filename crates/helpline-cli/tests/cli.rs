@@ -1198,3 +1198,20 @@ fn a_supervisor_replaces_the_recovery_code_and_forgetting_names_the_backups_that
         "the backup taken after the call: {forgot}"
     );
 }
+
+#[test]
+fn a_guessable_new_passphrase_is_refused_with_a_reason() {
+    let dir = TempDir::new().unwrap();
+    init(&dir);
+    for weak in ["aaaaaaaaaaaa", "password1234"] {
+        fails_with(
+            as_sara(&dir)
+                .args(["user", "add", "omar", "--role", "volunteer"])
+                .env("HELPLINE_NEW_PASSPHRASE", weak)
+                .assert(),
+            "passphrase_weak",
+        );
+    }
+    let users = stdout(as_sara(&dir).args(["user", "list"]).assert().success());
+    assert!(!users.contains("omar"), "nobody was added: {users}");
+}

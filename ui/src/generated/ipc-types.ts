@@ -76,6 +76,7 @@ export const ERROR_CODES = [
   "recovery_code_malformed",
   "export_failed",
   "backup_failed",
+  "passphrase_weak",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -36,7 +36,7 @@ export class PassphraseScreen implements Screen {
       },
       drawn: () => this.ctx.focus(ids.done),
       failed: (code) =>
-        code === 'passphrase_too_short' || code === 'passphrase_too_long'
+        ipc.refusesNewPassphrase(code)
           ? { field: ids.next, clear: [ids.repeat] }
           : { field: ids.current, clear: [ids.current] },
     });

@@ -55,10 +55,6 @@ export const ids = {
   recoverySubmit: 'recovery-replace-submit',
 } as const;
 
-function tooLong(code: ErrorCode): boolean {
-  return code === 'passphrase_too_short' || code === 'passphrase_too_long';
-}
-
 /** Supervisors only: users, the referral list, transit countries and the automatic lock. */
 export class SettingsScreen implements Screen {
   /** The user whose removal waits for a yes. */
@@ -112,7 +108,7 @@ export class SettingsScreen implements Screen {
 
   private async addUser(name: string, role: Role, passphrase: string): Promise<void> {
     await this.change(() => ipc.addUser(name, role, passphrase), { part: 'users', message: 'user-added' }, (code) => ({
-      field: tooLong(code) ? ids.userAddPassphrase : ids.userAddName,
+      field: ipc.refusesNewPassphrase(code) ? ids.userAddPassphrase : ids.userAddName,
     }));
   }
 
@@ -135,7 +131,7 @@ export class SettingsScreen implements Screen {
     await this.change(
       () => ipc.resetPassphrase(name, passphrase),
       { part: 'users', message: 'passphrase-reset-done' },
-      (code) => (tooLong(code) ? { field: ids.resetNew, clear: [ids.resetRepeat] } : undefined),
+      (code) => (ipc.refusesNewPassphrase(code) ? { field: ids.resetNew, clear: [ids.resetRepeat] } : undefined),
     );
   }
 

@@ -83,7 +83,7 @@ export class SetupScreen implements Screen {
           await this.ctx.refresh();
           return undefined;
         }
-        if (code === 'passphrase_too_short' || code === 'passphrase_too_long') return { field: ids.passphrase, clear: [ids.repeat] };
+        if (ipc.refusesNewPassphrase(code)) return { field: ids.passphrase, clear: [ids.repeat] };
         return { field: ids.user };
       },
     });
@@ -147,7 +147,7 @@ export class SetupScreen implements Screen {
         if (code === 'unknown_user' || code === 'invalid_user_name') return { field: ids.restoreUser };
         if (code === 'not_a_backup' || code === 'backup_damaged' || code === 'newer_schema') return { field: ids.chooseAgain };
         if (!withRecovery) return { field: ids.restorePassphrase, clear: [ids.restorePassphrase] };
-        if (code === 'passphrase_too_short' || code === 'passphrase_too_long') {
+        if (ipc.refusesNewPassphrase(code)) {
           return { field: ids.restoreNewPassphrase, clear: [ids.restoreRepeat] };
         }
         return { field: ids.restoreCode };

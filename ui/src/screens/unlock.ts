@@ -73,7 +73,7 @@ export class UnlockScreen implements Screen {
       done: (signedIn) => this.ctx.signIn(signedIn),
       failed: (code) => {
         if (code === 'unknown_user' || code === 'invalid_user_name') return { field: ids.recoverUser };
-        if (code === 'passphrase_too_short' || code === 'passphrase_too_long') {
+        if (ipc.refusesNewPassphrase(code)) {
           return { field: ids.recoverPassphrase, clear: [ids.recoverRepeat] };
         }
         return { field: ids.recoverCode };
