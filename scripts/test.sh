@@ -71,7 +71,15 @@ if runs e2e; then
     say "end to end: the real app under Xvfb, driven through tauri-driver"
     cargo build --locked -p helpline-desktop
     scratch="$(mktemp -d)"
-    trap 'rm -rf "$scratch"' EXIT
+    # A private bus stands in for the system bus: the lock test plays logind on it. The session
+    # bus is dbus-run-session's, below. Both are the user's own, on sockets, and end with the run.
+    system_bus_socket="$scratch/system-bus"
+    dbus-daemon --session --address="unix:path=$system_bus_socket" --nofork --nopidfile &
+    system_bus=$!
+    trap 'kill "$system_bus" 2>/dev/null; wait "$system_bus" 2>/dev/null; rm -rf "$scratch"' EXIT
+    for _ in $(seq 50); do [ -S "$system_bus_socket" ] && break; sleep 0.1; done
+    [ -S "$system_bus_socket" ] || { echo "the private system bus did not start" >&2; exit 1; }
+    export DBUS_SYSTEM_BUS_ADDRESS="unix:path=$system_bus_socket"
     export HELPLINE_APP="$REPO/target/debug/helpline-desktop"
     # A fresh data folder, and fresh places for the webview's own storage, for every run.
     export HELPLINE_DATA_DIR="$scratch/data" XDG_DATA_HOME="$scratch/xdg-data" XDG_CONFIG_HOME="$scratch/xdg-config" XDG_CACHE_HOME="$scratch/xdg-cache"

@@ -6,6 +6,8 @@ helpline_commands! {
     set_up_store,
     unlock,
     lock,
+    watch_lock,
+    note_input,
     change_passphrase,
     get_settings,
     set_referrals,

@@ -2,19 +2,22 @@
 //! [`Helpline`], which checks them. The webview is untrusted input.
 
 use std::sync::{Mutex, MutexGuard};
+use std::time::Instant;
 
 use helpline_stats::export::{ExportError, Format};
+use tauri::ipc::Channel;
 use tauri::State;
 use zeroize::Zeroizing;
 
 use helpline_app::{
     self as app, AppError, AppStatus, AuditCheckView, AuditEntryView, CaseHistoryView,
     CaseListView, CaseNumberView, CaseOverviewView, CheckedBackup, DraftView, ForgottenView,
-    Helpline, NewRecoveryCode, RestoreFile, RetentionView, SavedFile, SetUpDone, SettingsView,
-    SignedIn, StatisticsQuery, UserView, VerifyView,
+    Helpline, LockNotice, NewRecoveryCode, RestoreFile, RetentionView, SavedFile, SetUpDone,
+    SettingsView, SignedIn, StatisticsQuery, UserView, VerifyView,
 };
 
 use crate::dialogs;
+use crate::lock::LockNotices;
 
 pub struct HelplineState(Mutex<Helpline>);
 
@@ -31,7 +34,18 @@ impl HelplineState {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    fn with<T>(&self, f: impl FnOnce(&mut Helpline) -> Result<T, AppError>) -> Result<T, AppError> {
+    /// Locks the store; true when it was unlocked.
+    pub fn lock(&self) -> bool {
+        let mut helpline = self.helpline();
+        let was_unlocked = matches!(helpline.status(), AppStatus::Unlocked { .. });
+        helpline.lock();
+        was_unlocked
+    }
+
+    pub fn with<T>(
+        &self,
+        f: impl FnOnce(&mut Helpline) -> Result<T, AppError>,
+    ) -> Result<T, AppError> {
         f(&mut self.helpline())
     }
 }
@@ -125,6 +139,20 @@ pub fn lock(state: State<'_, HelplineState>) -> Reply<()> {
         helpline.lock();
         Ok(())
     })
+}
+
+/// The UI opens this channel once; the shell says on it when the store locked by itself.
+#[tauri::command]
+pub fn watch_lock(notices: State<'_, LockNotices>, on_lock: Channel<LockNotice>) -> Reply<()> {
+    notices.watch(on_lock);
+    Ok(())
+}
+
+/// Real input (keys, clicks, scrolling) in the window, reported now and then; the shell's idle
+/// deadline counts from it.
+#[tauri::command]
+pub fn note_input(state: State<'_, HelplineState>, call_open: bool) -> Reply<()> {
+    state.with(|helpline| helpline.note_input(Instant::now(), call_open))
 }
 
 #[tauri::command]

@@ -5,8 +5,10 @@
 
 mod commands;
 mod dialogs;
+mod lock;
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::Parser;
 use tauri::Manager;
@@ -21,6 +23,21 @@ struct Options {
     /// The data folder [default: $HELPLINE_DATA_DIR, else the system's per-user data folder].
     #[arg(long, value_name = "DIR")]
     data_dir: Option<PathBuf>,
+    /// How long a minute of the idle lock lasts, in milliseconds (debug builds, for the e2e
+    /// tests).
+    #[cfg(debug_assertions)]
+    #[arg(long, hide = true, value_name = "MS", value_parser = clap::value_parser!(u64).range(1..))]
+    test_minute_ms: Option<u64>,
+}
+
+impl Options {
+    fn minute(&self) -> Duration {
+        #[cfg(debug_assertions)]
+        if let Some(ms) = self.test_minute_ms {
+            return Duration::from_millis(ms);
+        }
+        Duration::from_secs(60)
+    }
 }
 
 /// Registers the handler of each command in command_list.rs (build.rs reads the same list).
@@ -38,6 +55,7 @@ fn main() {
         std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
     }
     let options = Options::parse();
+    let minute = options.minute();
     let helpline = match helpline_app::Helpline::from_environment(options.data_dir) {
         Ok(helpline) => helpline,
         Err(e) => {
@@ -57,6 +75,11 @@ fn main() {
         // Only the Rust side opens dialogs; the webview has no dialog permission.
         .plugin(tauri_plugin_dialog::init())
         .manage(commands::HelplineState::new(helpline))
+        .manage(lock::LockNotices::default())
+        .setup(move |app| {
+            lock::start(app.handle(), minute);
+            Ok(())
+        })
         .invoke_handler(include!("command_list.rs"))
         .run(tauri::generate_context!());
     if let Err(e) = result {

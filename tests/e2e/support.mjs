@@ -39,8 +39,8 @@ export async function freshDataDir() {
   return mkdtemp(join(tmpdir(), 'helpline-e2e-'));
 }
 
-/** Starts the app on `dataDir` and returns the WebDriver session. */
-export async function openApp(dataDir) {
+/** Starts the app on `dataDir` (with `extraArgs` after it) and returns the WebDriver session. */
+export async function openApp(dataDir, extraArgs = []) {
   const application = await appBinary();
   await mkdir(ARTIFACTS, { recursive: true });
   const browser = await remote({
@@ -52,7 +52,7 @@ export async function openApp(dataDir) {
     connectionRetryCount: 1,
     // Exactly these: no browserName (WebKitWebDriver refuses to match one), and no BiDi.
     capabilities: {
-      'tauri:options': { application, args: ['--data-dir', dataDir] },
+      'tauri:options': { application, args: ['--data-dir', dataDir, ...extraArgs] },
       'wdio:enforceWebDriverClassic': true,
     },
   });

@@ -21,6 +21,7 @@ import {
   submit,
   type,
 } from './test-support';
+import { commands, storeCalls } from './test-shell';
 
 const RECOVERY_CODE = 'K7QF-2MZP-9WXR-4HTD-JB6C-8NVE-3LQA-7YSU'; // the core's format
 
@@ -32,6 +33,8 @@ function needsSetup(overrides: Partial<Record<string, () => unknown>> = {}) {
     const override = overrides[cmd];
     if (override) return override();
     switch (cmd) {
+      case 'watch_lock':
+        return null;
       case 'app_status':
         return { state: 'needs_setup' };
       case 'set_up_store':
@@ -47,6 +50,8 @@ function locked(overrides: Partial<Record<string, () => unknown>> = {}) {
     const override = overrides[cmd];
     if (override) return override();
     switch (cmd) {
+      case 'watch_lock':
+        return null;
       case 'app_status':
         return { state: 'locked' };
       case 'unlock':
@@ -66,9 +71,6 @@ function locked(overrides: Partial<Record<string, () => unknown>> = {}) {
   });
 }
 
-function commands(calls: { cmd: string }[]): string[] {
-  return calls.map((call) => call.cmd);
-}
 
 describe('start', () => {
   test('asks app_status and shows set-up on a fresh machine', async () => {
@@ -144,7 +146,7 @@ describe('first-run set-up', () => {
     submit(setupIds.submit);
     await settle();
 
-    expect(calls.slice(1)).toEqual([
+    expect(storeCalls(calls).slice(1)).toEqual([
       { cmd: 'set_up_store', args: { userName: 'Maja Lind', passphrase: 'correct horse battery' } },
     ]);
     const code = byId(recoveryIds.code);
@@ -263,7 +265,7 @@ describe('unlock and lock', () => {
     submit(unlockIds.submit);
     await settle();
 
-    expect(calls[1]).toEqual({
+    expect(storeCalls(calls)[1]).toEqual({
       cmd: 'unlock',
       args: { userName: 'Ahmad', passphrase: 'a long enough passphrase' },
     });
@@ -332,6 +334,7 @@ describe('unlock and lock', () => {
   test('a failed lock shows the error on whatever screen the shell now reports', async () => {
     let state = 'unlocked';
     fakeShell((cmd) => {
+      if (cmd === 'watch_lock') return null;
       if (cmd === 'app_status') return { state, user: 'Ahmad', role: 'volunteer' };
       state = 'locked';
       throw shellError('storage_failed');

@@ -3,9 +3,10 @@
 // the context the app gives them; each screen keeps its own state and asks the shell through
 // the one task runner.
 //
-// While unlocked, the app holds a session: the settings, the idle timer, the keyboard
-// shortcuts and the cases filter. Locking (button, Ctrl+L or idle) saves the open call's draft,
-// ends the session and replaces every screen, so nothing of it stays in the DOM.
+// While unlocked, the app holds a session: the settings, the input reporter, the keyboard
+// shortcuts and the cases filter. Locking by hand (button, Ctrl+L) saves the open call's draft;
+// the shell locks by itself (idle, suspend, screen lock) and says so over a channel. Either way
+// the session ends and every screen is replaced, so nothing of it stays in the DOM.
 
 import { clearFieldError, el, showFieldError } from './dom';
 import { formatCount } from './format';
@@ -21,9 +22,9 @@ import {
   t,
   type Language,
 } from './i18n';
-import { IdleTimer } from './idle';
+import { InputReporter } from './idle';
 import * as ipc from './ipc';
-import type { CallContent, CasesFilter, ErrorCode, LimitView, Session, Settings, SignedIn } from './ipc';
+import type { CallContent, CasesFilter, ClientErrorCode, ErrorCode, LimitView, LockReason, Session, Settings, SignedIn } from './ipc';
 import { CallScreen, copyContent, resumedCall } from './screens/call';
 import { CasesScreen, defaultFilter } from './screens/cases';
 import { HistoryScreen } from './screens/history';
@@ -52,6 +53,13 @@ export const ids = {
 function defaultSettings(): Settings {
   return { referrals: [], transitCountries: [], idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES, retentionMonths: null };
 }
+
+/** What the unlock screen says after the shell locked by itself. */
+const LOCKED_BECAUSE: Record<LockReason, ClientErrorCode> = {
+  idle: 'locked_idle',
+  suspend: 'locked_suspend',
+  screen_locked: 'locked_screen',
+};
 
 function isShortcut(event: KeyboardEvent, letter: string, modifier: 'alt' | 'ctrl'): boolean {
   // event.code names the physical key, so the shortcut also works with an Arabic layout.
@@ -85,7 +93,7 @@ export class App {
   private settings: Settings = defaultSettings();
   private settingsLoad: Promise<void> = Promise.resolve();
   private filter: CasesFilter = defaultFilter();
-  private idle: IdleTimer | null = null;
+  private input: InputReporter | null = null;
   private locking = false;
   /** A new case's call as start_call sent it: the same for every such call, so kept across locks. */
   private blankCall: CallContent | null = null;
@@ -185,6 +193,12 @@ export class App {
   async start(): Promise<void> {
     this.applyLanguage(initialLanguage());
     this.show(loadingScreen());
+    try {
+      await ipc.watchLock((reason) => this.lockedByShell(reason));
+    } catch {
+      // The shell locks all the same; the first command after a lock is refused with
+      // store_locked, which brings the unlock screen (sessionLost).
+    }
     await this.refresh();
   }
 
@@ -255,7 +269,7 @@ export class App {
     // A new screen opens at its top (the history after End call too), not where the last one was scrolled.
     this.document.scrollingElement?.scrollTo?.({ top: 0 });
     this.render(true);
-    this.idle?.setCallOpen(screen instanceof CallScreen);
+    this.input?.setCallOpen(screen instanceof CallScreen);
   }
 
   private render(focus: boolean): void {
@@ -355,7 +369,7 @@ export class App {
   // --- session --------------------------------------------------------------------------
 
   /**
-   * Unlocked: read the settings, watch for idleness, and show home, saying to a supervisor what
+   * Unlocked: read the settings, report input to the shell's idle lock, and show home, saying to a supervisor what
    * the retention period destroyed at sign-in, or that it could not run.
    */
   private startSession(signedIn: Session | SignedIn): void {
@@ -364,8 +378,8 @@ export class App {
     this.session = session;
     this.signedIn = this.sessionContext(session);
     const epoch = this.epoch;
-    this.idle = new IdleTimer(this.document, DEFAULT_IDLE_LOCK_MINUTES, () => void this.lock('idle'));
-    this.idle.start();
+    this.input = new InputReporter(this.document, (callOpen) => void this.noteInput(epoch, callOpen));
+    this.input.start();
     this.settingsLoad = ipc.getSettings().then(
       (settings) => {
         if (epoch === this.epoch) this.useSettings(settings);
@@ -408,8 +422,8 @@ export class App {
   /** Drops everything the session held; later replies to its calls are ignored. */
   private endSession(): void {
     this.epoch += 1;
-    this.idle?.stop();
-    this.idle = null;
+    this.input?.stop();
+    this.input = null;
     this.screen.leave?.();
     this.session = null;
     this.signedIn = null;
@@ -429,7 +443,34 @@ export class App {
 
   private useSettings(settings: Settings): void {
     this.settings = settings;
-    this.idle?.setMinutes(settings.idleLockMinutes);
+  }
+
+  /**
+   * Tells the shell's idle lock that a person used the page. A refusal because the store is
+   * locked means the session is gone; any other failure is left alone: the worst it can do is
+   * lock a little early, which is safe.
+   */
+  private async noteInput(epoch: number, callOpen: boolean): Promise<void> {
+    try {
+      await ipc.noteInput(callOpen);
+    } catch (reason) {
+      if (epoch === this.epoch && ipc.toIpcError(reason).code === 'store_locked') this.sessionLost('store_locked');
+    }
+  }
+
+  /**
+   * The shell locked the store by itself: the keys are already gone. The open call's draft is
+   * as the autosave last kept it (at most a few seconds behind); the same user's next sign-in
+   * goes back into it.
+   */
+  private lockedByShell(reason: LockReason | null): void {
+    const call = this.openCall();
+    if (call && this.session) this.lockedCall = { user: this.session.user, draftId: call.draftId, blank: call.blank };
+    if (this.session) {
+      this.endSession();
+      this.show(new UnlockScreen(this.locked));
+    }
+    if (this.screen instanceof UnlockScreen) this.setError(reason ? LOCKED_BECAUSE[reason] : 'store_locked');
   }
 
   private sessionContext(session: Session): SessionContext {
@@ -467,7 +508,7 @@ export class App {
       openCall: (call) => this.showCall(ctx, call),
       showHistory: (history, ended) => this.show(new HistoryScreen(ctx, history, ended)),
       showRecoveryCode: (code) => this.show(new RecoveryScreen(this.locked, code, session)),
-      lock: () => void this.lock('manual'),
+      lock: () => void this.lock(),
     };
     return ctx;
   }
@@ -482,7 +523,7 @@ export class App {
     const call = this.openCall();
     if (isShortcut(event, 'l', 'ctrl')) {
       event.preventDefault();
-      void this.lock('manual');
+      void this.lock();
     } else if (isShortcut(event, 'n', 'alt') && !call) {
       event.preventDefault();
       void this.newCall(null);
@@ -561,15 +602,15 @@ export class App {
   }
 
   /**
-   * Saves the draft of a call, locks the store and shows the unlock screen. A manual lock whose
-   * save failed says so first, and locks on the second try; the idle lock always locks.
+   * Saves the draft of a call, locks the store and shows the unlock screen. A lock whose save
+   * failed says so first, and locks on the second try.
    */
-  private async lock(reason: 'manual' | 'idle'): Promise<void> {
+  private async lock(): Promise<void> {
     if (this.locking || !this.session) return;
     this.locking = true;
     try {
       const call = this.openCall();
-      if (call && !(await call.readyToLock(reason === 'manual'))) return;
+      if (call && !(await call.readyToLock())) return;
       if (call && this.session) this.lockedCall = { user: this.session.user, draftId: call.draftId, blank: call.blank };
       this.endSession();
       // Clear the screen before waiting for the shell.

@@ -442,7 +442,7 @@ describe('ending and discarding', () => {
     // No save after the end, and no timer left running.
     await advance(10_000);
     expect(sent(calls, 'save_draft').length).toBe(2);
-    expect(vi.getTimerCount()).toBeLessThanOrEqual(1); // the idle timer
+    expect(vi.getTimerCount()).toBeLessThanOrEqual(1); // at most the input report that closes its window
   });
 
   test('a refused end keeps the call open and saving', async () => {

@@ -1,31 +1,37 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { CALL_MINUTES, IdleTimer } from './idle';
+import { InputReporter, REPORT_EVERY_MS } from './idle';
 
-describe('IdleTimer', () => {
+describe('InputReporter', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('locks after the set minutes without activity, and activity postpones it', () => {
-    const onIdle = vi.fn();
-    const timer = new IdleTimer(document, 5, onIdle);
-    timer.start();
-    vi.advanceTimersByTime(4 * 60_000);
-    document.dispatchEvent(new KeyboardEvent('keydown'));
-    vi.advanceTimersByTime(4 * 60_000);
-    expect(onIdle).not.toHaveBeenCalled();
-    vi.advanceTimersByTime(60_000 + 1);
-    expect(onIdle).toHaveBeenCalledTimes(1);
+  it('reports keys, clicks, wheel, touch and typing, but not pointer movement', () => {
+    const send = vi.fn();
+    const reporter = new InputReporter(document, send);
+    reporter.start();
+    document.dispatchEvent(new Event('pointermove'));
+    expect(send).not.toHaveBeenCalled();
+    for (const type of ['keydown', 'pointerdown', 'wheel', 'touchstart', 'input']) {
+      document.dispatchEvent(new Event(type));
+      vi.advanceTimersByTime(REPORT_EVERY_MS);
+    }
+    expect(send).toHaveBeenCalledTimes(5);
+    reporter.stop();
   });
 
-  it('waits at least CALL_MINUTES while a call is open, then the normal time again', () => {
-    const onIdle = vi.fn();
-    const timer = new IdleTimer(document, 5, onIdle);
-    timer.start();
-    timer.setCallOpen(true);
-    vi.advanceTimersByTime((CALL_MINUTES - 1) * 60_000);
-    expect(onIdle).not.toHaveBeenCalled();
-    timer.setCallOpen(false);
-    expect(onIdle).toHaveBeenCalledTimes(1);
+  it('reports a change of call at once, and nothing after it stops', () => {
+    const send = vi.fn();
+    const reporter = new InputReporter(document, send);
+    reporter.start();
+    document.dispatchEvent(new Event('keydown'));
+    reporter.setCallOpen(true);
+    expect(send.mock.calls).toEqual([[false], [true]]);
+    document.dispatchEvent(new Event('keydown'));
+    reporter.stop();
+    vi.advanceTimersByTime(10 * REPORT_EVERY_MS);
+    document.dispatchEvent(new Event('keydown'));
+    reporter.setCallOpen(false);
+    expect(send).toHaveBeenCalledTimes(2);
   });
 });

@@ -1,76 +1,65 @@
-// Locks the app after a while without keyboard or pointer activity. While a call is open the
-// volunteer may listen for a long time without touching anything, so the limit is then at
-// least CALL_MINUTES: a caller must not be cut off by the lock screen.
+// The idle lock lives in the shell (src-tauri/src/lock.rs): it keeps the deadline and locks by
+// itself, so a page that hangs or stops reporting is locked all the same. This page only tells
+// the shell that a person touched it, and whether a call is open (the shell then waits at least
+// CALL_MINUTES: a caller must not be cut off by the lock screen).
+//
+// Only deliberate input counts. Pointer movement does not: a mouse jiggler would keep an
+// unattended laptop open forever.
 
-/** The shortest idle time before locking while a call is open. */
-export const CALL_MINUTES = 30;
+export { CALL_MINUTES } from './generated/ipc-types';
 
-const ACTIVITY = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart', 'input'] as const;
+/** At most one report per this many milliseconds; the deadline is counted in minutes. */
+export const REPORT_EVERY_MS = 10_000;
 
-export class IdleTimer {
-  private last = Date.now();
-  private timer: ReturnType<typeof setTimeout> | undefined;
+const INPUT = ['keydown', 'pointerdown', 'wheel', 'touchstart', 'input'] as const;
+
+export class InputReporter {
+  private lastReport = Number.NEGATIVE_INFINITY;
+  private trailing: ReturnType<typeof setTimeout> | undefined;
   private running = false;
   private callOpen = false;
-  private readonly activity = (): void => {
-    this.last = Date.now();
+  private readonly onInput = (): void => {
+    const wait = this.lastReport + REPORT_EVERY_MS - Date.now();
+    if (wait <= 0) this.report();
+    // Input inside the window is reported at its end, so the shell's last input is never
+    // more than REPORT_EVERY_MS behind the real one.
+    else this.trailing ??= setTimeout(() => this.report(), wait);
   };
 
   constructor(
     private readonly target: Document,
-    private minutes: number,
-    private readonly onIdle: () => void,
+    private readonly send: (callOpen: boolean) => void,
   ) {}
 
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.last = Date.now();
-    for (const type of ACTIVITY) this.target.addEventListener(type, this.activity, { capture: true, passive: true });
-    this.schedule(this.limit());
+    for (const type of INPUT) this.target.addEventListener(type, this.onInput, { capture: true, passive: true });
   }
 
-  /** A new limit, counted from the last activity. */
-  setMinutes(minutes: number): void {
-    this.minutes = minutes;
-    if (this.running) this.check();
-  }
-
-  /** Whether a call is open; the limit is then at least CALL_MINUTES. */
+  /** Whether a call is on screen; a change is reported at once. */
   setCallOpen(open: boolean): void {
     if (open === this.callOpen) return;
     this.callOpen = open;
-    if (this.running) this.check();
+    if (this.running) this.report();
   }
 
   stop(): void {
     if (!this.running) return;
     this.running = false;
-    for (const type of ACTIVITY) this.target.removeEventListener(type, this.activity, { capture: true });
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
+    for (const type of INPUT) this.target.removeEventListener(type, this.onInput, { capture: true });
+    this.clearTrailing();
   }
 
-  private limit(): number {
-    const minutes = Math.max(1, this.minutes);
-    return (this.callOpen ? Math.max(minutes, CALL_MINUTES) : minutes) * 60_000;
-  }
-
-  private schedule(ms: number): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.check(), ms);
-  }
-
-  // Activity only records a time; the timer looks at it when it fires, so moving the mouse
-  // costs nothing.
-  private check(): void {
+  private report(): void {
+    this.clearTrailing();
     if (!this.running) return;
-    const idle = Date.now() - this.last;
-    if (idle >= this.limit()) {
-      this.stop();
-      this.onIdle();
-    } else {
-      this.schedule(this.limit() - idle);
-    }
+    this.lastReport = Date.now();
+    this.send(this.callOpen);
+  }
+
+  private clearTrailing(): void {
+    if (this.trailing !== undefined) clearTimeout(this.trailing);
+    this.trailing = undefined;
   }
 }

@@ -6,7 +6,7 @@
 // (./generated/ipc-types.ts); every reply is still checked at run time, against the table of
 // checkers below, because a malformed reply must become an error, never a half-drawn screen.
 
-import { invoke } from '@tauri-apps/api/core';
+import { Channel, invoke } from '@tauri-apps/api/core';
 import {
   AGE_BANDS,
   CALL_LANGUAGES,
@@ -16,6 +16,7 @@ import {
   GENDERS,
   LIMITS,
   LEVELS,
+  LOCK_REASONS,
   RELATIONSHIPS,
   ROLES,
   SIGN_IN_FAILURES,
@@ -41,6 +42,8 @@ import {
   type ForgottenView,
   type Identity,
   type Level,
+  type LockNotice,
+  type LockReason,
   type LimitView,
   type NewRecoveryCode,
   type Person,
@@ -120,6 +123,9 @@ export const CLIENT_ERROR_CODES = [
   'invalid_k',
   'date_invalid',
   'retention_failed',
+  'locked_idle',
+  'locked_suspend',
+  'locked_screen',
 ] as const;
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
 
@@ -411,6 +417,8 @@ export const REPLIES = {
   restore_backup: signedIn,
   choose_restore_file: nullable(object<RestoreFile>({ fileName: string })),
   lock: nothing,
+  watch_lock: nothing,
+  note_input: nothing,
   change_passphrase: nothing,
   get_settings: settings,
   set_referrals: nothing,
@@ -484,6 +492,34 @@ export async function unlock(userName: string, passphrase: string): Promise<Sign
 
 export async function lock(): Promise<void> {
   return request('lock');
+}
+
+export type { LockReason };
+
+const lockNotice = object<LockNotice>({ reason: oneOf(LOCK_REASONS) });
+
+/**
+ * Hears from the shell each time it locked the store by itself (idle, suspend, screen lock).
+ * The shell sends only after it has locked, so any message means locked: one whose reason
+ * does not check gives null.
+ */
+export async function watchLock(onLock: (reason: LockReason | null) => void): Promise<void> {
+  const channel = new Channel<unknown>();
+  channel.onmessage = (message) => {
+    let reason: LockReason | null = null;
+    try {
+      reason = lockNotice(message).reason;
+    } catch {
+      // Still locked; only the reason is unknown.
+    }
+    onLock(reason);
+  };
+  return request('watch_lock', { onLock: channel });
+}
+
+/** A person used the page just now; `callOpen` says whether a call is on screen. */
+export async function noteInput(callOpen: boolean): Promise<void> {
+  return request('note_input', { callOpen });
 }
 
 /** Every passphrase is forgotten: the recovery code gives `userName` a new passphrase. */

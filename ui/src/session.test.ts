@@ -3,7 +3,7 @@
 
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { formatCount } from './format';
-import { CALL_MINUTES } from './idle';
+import { REPORT_EVERY_MS } from './idle';
 import type { CallContent } from './ipc';
 import { ids as callIds } from './screens/call';
 import { ids as casesIds } from './screens/cases';
@@ -46,6 +46,7 @@ import {
   shell,
   store,
   type FakeStore,
+  lockByShell,
   type Overrides,
 } from './test-shell';
 
@@ -631,73 +632,97 @@ describe('locking', () => {
     expect(document.querySelectorAll('textarea').length).toBe(0);
   }
 
-  // A call is open in these: the lock waits at least CALL_MINUTES, however short the setting.
-  const IN_CALL = CALL_MINUTES * 60_000;
-
-  test('the idle lock saves the draft, then locks, and clears the screen', async () => {
+  test('when the shell locks by itself the screen clears and says why; the UI asks nothing more', async () => {
     const fake = store();
-    fake.settings.idleLockMinutes = 1;
-    let fail = true;
-    const times: number[] = [];
-    const calls = await inCall(fake, {
-      save_draft: () => {
-        times.push(Date.now());
-        if (fail) throw shellError('storage_failed');
-        return null;
-      },
-    });
-    const typedAt = Date.now();
-    typeText(callIds.notes, 'Confidential words');
-    // The autosave fails and backs off: the notes stay unsaved. No activity from here on.
-    await advance(IN_CALL - 1_000);
-    expect(textOf(callIds.saveStatus)).toBe('Not saved — retrying');
-    expect(commands(calls)).not.toContain('lock');
-    const attempts = times.length;
-    fail = false;
-    await advance(1_000);
-    // At the limit: one more save (before any retry was due), then the lock.
-    expect(commands(calls).slice(-2)).toEqual(['save_draft', 'lock']);
-    expect(times.length).toBe(attempts + 1);
-    expect(times.at(-1)! - typedAt).toBe(IN_CALL);
-    expect((sent(calls, 'save_draft').at(-1)!.content as CallContent).notes).toBe('Confidential words');
-    nothingLeft();
-  });
-
-  test('the idle lock locks even when the save keeps failing', async () => {
-    const fake = store();
-    fake.settings.idleLockMinutes = 1;
-    const calls = await inCall(fake, { save_draft: () => Promise.reject(shellError('storage_failed')) });
-    typeText(callIds.notes, 'Confidential words');
-    await advance(IN_CALL);
-    expect(commands(calls).slice(-2)).toEqual(['save_draft', 'lock']);
-    nothingLeft();
-  });
-
-  test('typing counts as activity', async () => {
-    const fake = store();
-    fake.settings.idleLockMinutes = 1;
     const calls = await inCall(fake);
-    await advance(IN_CALL - 500);
     typeText(callIds.notes, 'Confidential words');
-    await advance(IN_CALL - 1_000);
-    expect(commands(calls)).not.toContain('lock');
     await advance(1_000);
-    expect(commands(calls)).toContain('lock');
+    expect((sent(calls, 'save_draft').at(-1)!.content as CallContent).notes).toBe('Confidential words');
+    const before = commands(calls).length;
+    lockByShell(fake, 'idle');
+    await advance(60_000);
     nothingLeft();
+    expect(plain(errorShown())).toBe(
+      'Helpline locked itself: nobody used it for a while. Sign in to go on; an open call is kept as it was last saved.',
+    );
+    // The keys are gone already: no save and no lock of its own, then or later.
+    expect(commands(calls).slice(before)).toEqual([]);
   });
 
-  test('activity keeps the app unlocked', async () => {
+  test('suspend and the screen lock are named, in the user\u2019s language', async () => {
     const fake = store();
-    fake.settings.idleLockMinutes = 2;
+    await open(fake);
+    lockByShell(fake, 'suspend');
+    await advance();
+    expect(plain(errorShown())).toContain('when the computer went to sleep');
+    await unlockAs('Maja');
+    chooseLanguage('sv');
+    lockByShell(fake, 'screen_locked');
+    await advance();
+    expect(plain(errorShown())).toBe(
+      'Helpline låstes tillsammans med skärmen. Logga in för att fortsätta; ett öppet samtal finns kvar så som det senast sparades.',
+    );
+  });
+
+  test('a notice whose reason does not check still clears the screen', async () => {
+    const fake = store();
+    await inCall(fake);
+    typeText(callIds.notes, 'Confidential words');
+    lockByShell(fake, 'idle', { reason: 'nap', extra: 1 });
+    await advance();
+    nothingLeft();
+    expect(errorShown()).toBe('The store is locked. Unlock it first.');
+  });
+
+  test('input is reported to the shell at most every REPORT_EVERY_MS, the last one included; pointer movement is not input', async () => {
+    const fake = store();
     const calls = await open(fake);
-    for (let i = 0; i < 5; i++) {
-      await advance(100_000);
+    const reports = () => sent(calls, 'note_input').length;
+    for (let i = 0; i < 60; i++) {
       document.body.dispatchEvent(new Event('pointermove', { bubbles: true }));
+      await advance(1_000);
+    }
+    expect(reports()).toBe(0);
+    press('Shift', {}, document.body);
+    await advance();
+    expect(sent(calls, 'note_input')).toEqual([{ callOpen: false }]);
+    for (let i = 0; i < 5; i++) {
+      await advance(1_000);
       press('Shift', {}, document.body);
     }
-    expect(commands(calls)).not.toContain('lock');
-    await advance(120_000);
-    expect(commands(calls)).toContain('lock');
+    expect(reports()).toBe(1);
+    await advance(REPORT_EVERY_MS - 5_000);
+    // The window's last input arrives at its end, so the shell is never long behind.
+    expect(reports()).toBe(2);
+    await advance(10 * REPORT_EVERY_MS);
+    expect(reports()).toBe(2);
+    for (const event of [new Event('pointerdown', { bubbles: true }), new Event('wheel', { bubbles: true })]) {
+      document.body.dispatchEvent(event);
+      await advance(REPORT_EVERY_MS);
+    }
+    expect(reports()).toBe(4);
+  });
+
+  test('opening and leaving a call is reported at once, with whether a call is open', async () => {
+    const fake = store();
+    const calls = await open(fake);
+    byId(homeIds.newCall).click();
+    await advance();
+    expect(sent(calls, 'note_input').at(-1)).toEqual({ callOpen: true });
+    typeText(callIds.notes, 'Confidential words');
+    byId(callIds.end).click();
+    await advance();
+    expect(sent(calls, 'note_input').at(-1)).toEqual({ callOpen: false });
+  });
+
+  test('an input report refused because the store is locked shows the unlock screen', async () => {
+    const fake = store();
+    await open(fake, { note_input: () => Promise.reject(shellError('store_locked')) });
+    expect(document.getElementById(homeIds.screen)).not.toBeNull();
+    press('Shift', {}, document.body);
+    await advance();
+    nothingLeft();
+    expect(errorShown()).toBe('The store is locked. Unlock it first.');
   });
 
   test('Ctrl+L locks from anywhere, after saving the draft', async () => {
@@ -748,11 +773,13 @@ describe('locking', () => {
     await advance(1000);
     expect(sent(calls, 'save_draft').at(-1)!.draftId).toBe('draft-1');
 
-    // The idle lock too; a call left empty still asks before it is saved.
+    // The shell's own lock too; a call left empty still asks before it is saved.
     typeText(callIds.notes, '');
     byId(callIds.levelStep('not_assessed')).click();
-    await advance(IN_CALL);
-    expect(commands(calls).filter((cmd) => cmd === 'lock').length).toBe(2);
+    await advance(1_000);
+    lockByShell(fake, 'idle');
+    await advance();
+    nothingLeft();
     await unlockAs('Maja');
     expect(document.getElementById(callIds.screen)).not.toBeNull();
     byId(callIds.end).click();

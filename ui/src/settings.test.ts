@@ -220,7 +220,7 @@ describe('transit countries', () => {
 });
 
 describe('idle lock minutes', () => {
-  test('1 to 120 are saved and used at once', async () => {
+  test('1 to 120 are saved (the shell\u2019s lock uses them at once: see helpline-app\u2019s tests)', async () => {
     const fake = store({ role: 'supervisor' });
     const calls = await settings(fake);
     expect(input(settingsIds.idleMinutes).value).toBe('5');
@@ -236,10 +236,7 @@ describe('idle lock minutes', () => {
     await advance();
     expect(sent(calls, 'set_idle_lock_minutes')).toEqual([{ minutes: 2 }]);
     expect(textOf(settingsIds.notice('idle'))).toBe('Saved.');
-    await advance(119_000);
-    expect(commands(calls)).not.toContain('lock');
-    await advance(1_000);
-    expect(commands(calls)).toContain('lock');
+    expect(fake.settings.idleLockMinutes).toBe(2);
   });
 });
 

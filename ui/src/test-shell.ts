@@ -116,6 +116,9 @@ export interface FakeStore {
   expireOnSave: number;
   /** The k of the statistics published so far (by an export), or null before the first. */
   publishedK: number | null;
+  /** The channel the UI opened with watch_lock, and how many notices went down it. */
+  lockChannel: number | null;
+  lockNotices: number;
 }
 
 export function store(overrides: Partial<FakeStore> = {}): FakeStore {
@@ -137,6 +140,8 @@ export function store(overrides: Partial<FakeStore> = {}): FakeStore {
     expireAtSignIn: 0,
     expireOnSave: 0,
     publishedK: null,
+    lockChannel: null,
+    lockNotices: 0,
     ...overrides,
   };
 }
@@ -320,6 +325,16 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
     }
     case 'lock':
       fake.state = 'locked';
+      return null;
+    case 'watch_lock': {
+      const channel = args.onLock as { id?: unknown } | undefined;
+      if (typeof channel?.id !== 'number') throw shellError('invalid_argument');
+      fake.lockChannel = channel.id;
+      return null;
+    }
+    case 'note_input':
+      unlocked();
+      if (typeof args.callOpen !== 'boolean') throw shellError('invalid_argument');
       return null;
     case 'get_settings':
       unlocked();
@@ -562,9 +577,31 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
   }
 }
 
-/** The commands sent, in order. */
+/** What the UI sends for the shell's lock, not for the store: left out of `commands`. */
+const LOCK_WATCHING = new Set(['watch_lock', 'note_input']);
+
+/** The calls sent to the store, in order (the lock's own traffic is read with `sent`). */
+export function storeCalls(calls: readonly Call[]): Call[] {
+  return calls.filter((call) => !LOCK_WATCHING.has(call.cmd));
+}
+
+/** The commands sent to the store, in order. */
 export function commands(calls: readonly Call[]): string[] {
-  return calls.map((call) => call.cmd);
+  return storeCalls(calls).map((call) => call.cmd);
+}
+
+/**
+ * The shell locks by itself, as src-tauri/src/lock.rs does: the store first, then a notice down
+ * the channel the UI opened; `message` replaces the notice (a malformed one, say).
+ */
+export function lockByShell(fake: FakeStore, reason: string, message: unknown = { reason }): void {
+  if (fake.lockChannel === null) throw new Error('the UI never opened the lock channel');
+  fake.state = 'locked';
+  const index = fake.lockNotices++;
+  (window as unknown as { __TAURI_INTERNALS__: { runCallback(id: number, data: unknown): void } }).__TAURI_INTERNALS__.runCallback(
+    fake.lockChannel,
+    { index, message },
+  );
 }
 
 /** The calls of one command. */

@@ -701,5 +701,8 @@ error-backup_damaged = The backup is damaged: its contents do not open. Use anot
 error-backup_failed = The backup could not be written. Check that the folder exists, that you may save there and that the disk is not full.
 error-recovery_code_malformed = That is not a recovery code. It has 32 letters and digits (2–7), in groups of four.
 error-retention_failed = Cases past the retention period could not be destroyed at sign-in; they are still there. Save the period again under Safety to retry.
+error-locked_idle = Helpline locked itself: nobody used it for a while. Sign in to go on; an open call is kept as it was last saved.
+error-locked_suspend = Helpline locked when the computer went to sleep. Sign in to go on; an open call is kept as it was last saved.
+error-locked_screen = Helpline locked with the screen. Sign in to go on; an open call is kept as it was last saved.
 # Any error code this version of the app does not know.
 error-unknown = Something went wrong. Try again; if it keeps happening, tell your supervisor.

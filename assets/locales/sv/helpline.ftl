@@ -639,4 +639,7 @@ error-backup_damaged = Säkerhetskopian är skadad: innehållet går inte att ö
 error-backup_failed = Säkerhetskopian kunde inte skrivas. Kontrollera att mappen finns, att du får spara där och att disken inte är full.
 error-recovery_code_malformed = Det är inte en återställningskod. Den har 32 bokstäver och siffror (2–7), i grupper om fyra.
 error-retention_failed = Ärenden vars tid har gått ut kunde inte förstöras vid inloggningen; de finns kvar. Spara tiden igen under Säkerhet för att försöka på nytt.
+error-locked_idle = Helpline låste sig: ingen använde den på en stund. Logga in för att fortsätta; ett öppet samtal finns kvar så som det senast sparades.
+error-locked_suspend = Helpline låstes när datorn gick i viloläge. Logga in för att fortsätta; ett öppet samtal finns kvar så som det senast sparades.
+error-locked_screen = Helpline låstes tillsammans med skärmen. Logga in för att fortsätta; ett öppet samtal finns kvar så som det senast sparades.
 error-unknown = Något gick fel. Försök igen; om det fortsätter, säg till din handledare.

@@ -8,15 +8,17 @@
 //! (the `*View` types, which cross IPC as JSON) or a coded [`AppError`].
 
 mod error;
+mod idle;
 mod strength;
 mod typescript;
 mod wire;
 
 pub use error::{error_codes, AppError};
+pub use idle::{LockNotice, LockReason, CALL_MINUTES};
 pub use wire::*;
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use helpline_core::store::backup::{self, BackupSecret};
@@ -37,6 +39,7 @@ use ts_rs::TS;
 use zeroize::Zeroizing;
 
 use error::{BACKUP_FAILED, EXPORT_FAILED, RECOVERY_CODE_MALFORMED};
+use idle::IdleDeadline;
 use typescript::{ConcernLevelTs, RoleTs};
 
 /// The longest text any IPC argument of these commands may have; anything longer is refused
@@ -50,6 +53,8 @@ pub use helpline_core::MAX_LISTED_CASES;
 pub struct Helpline {
     data_dir: PathBuf,
     session: Option<Session>,
+    /// When the session locks by itself; renewed at every sign-in.
+    idle: IdleDeadline,
     /// The backup file chosen on the first-run screen (in the native dialog), to restore from.
     restore_from: Option<PathBuf>,
 }
@@ -113,6 +118,7 @@ impl Helpline {
         Helpline {
             data_dir,
             session: None,
+            idle: IdleDeadline::new(Instant::now(), helpline_core::DEFAULT_IDLE_LOCK_MINUTES),
             restore_from: None,
         }
     }
@@ -147,7 +153,7 @@ impl Helpline {
             user: session.user_name().to_owned(),
             role: session.role(),
         };
-        self.session = Some(session);
+        self.keep(session);
         Ok(done)
     }
 
@@ -175,6 +181,37 @@ impl Helpline {
         self.session = None;
     }
 
+    /// Holds `session`, with an idle deadline counted from now.
+    fn keep(&mut self, session: Session) {
+        let minutes = match session.settings() {
+            Ok(settings) => settings.idle_lock_minutes,
+            // A store whose settings cannot be read still locks, at the shortest time.
+            Err(e) => {
+                eprintln!(
+                    "helpline: the idle lock time could not be read: {e} [{}]",
+                    e.code()
+                );
+                1
+            }
+        };
+        self.idle = IdleDeadline::new(Instant::now(), minutes);
+        self.session = Some(session);
+    }
+
+    /// Real input (keys, clicks, scrolling) at `now`, as the UI reports it; `call_open` says
+    /// whether a call is on the screen.
+    pub fn note_input(&mut self, now: Instant, call_open: bool) -> Result<(), AppError> {
+        self.session()?;
+        self.idle.note_input(now, call_open);
+        Ok(())
+    }
+
+    /// Whether the session should lock at `now` for want of input, where a minute lasts
+    /// `minute`.
+    pub fn idle_lock_due(&self, now: Instant, minute: Duration) -> bool {
+        self.session.is_some() && self.idle.is_due(now, minute)
+    }
+
     fn refuse_when_unlocked(&self) -> Result<(), AppError> {
         if self.session.is_some() {
             return Err(AppError::invalid_argument(
@@ -197,7 +234,7 @@ impl Helpline {
             cases_expired: retention.as_ref().map_or(0, |run| run.cases_destroyed),
             retention_failed: retention.is_err(),
         };
-        self.session = Some(session);
+        self.keep(session);
         signed_in
     }
 
@@ -742,7 +779,9 @@ impl Helpline {
     }
 
     pub fn set_idle_lock_minutes(&mut self, minutes: u32) -> Result<(), AppError> {
-        self.change_settings(|s| s.idle_lock_minutes = minutes)
+        self.change_settings(|s| s.idle_lock_minutes = minutes)?;
+        self.idle.set_minutes(minutes);
+        Ok(())
     }
 
     /// Sets how long case content is kept (supervisors), then applies it at once: cases whose
@@ -1185,6 +1224,45 @@ mod tests {
                 .code,
             "invalid_argument"
         );
+    }
+
+    #[test]
+    fn the_session_is_due_to_lock_after_the_helplines_idle_minutes_without_input() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut helpline = Helpline::new(dir.path().join("data"));
+        let minute = Duration::from_secs(60);
+        let start = Instant::now();
+        assert!(
+            !helpline.idle_lock_due(start + minute * 60, minute),
+            "nothing to lock"
+        );
+        helpline
+            .set_up("sara", secret("a long passphrase"))
+            .unwrap();
+        let default = helpline_core::DEFAULT_IDLE_LOCK_MINUTES;
+        assert!(helpline.idle_lock_due(Instant::now() + minute * default, minute));
+        helpline.set_idle_lock_minutes(20).unwrap();
+        let now = Instant::now();
+        helpline.note_input(now, false).unwrap();
+        assert!(!helpline.idle_lock_due(now + minute * 19, minute));
+        assert!(helpline.idle_lock_due(now + minute * 20, minute));
+        helpline.note_input(now, true).unwrap();
+        assert!(!helpline.idle_lock_due(now + minute * (CALL_MINUTES - 1), minute));
+
+        helpline.lock();
+        assert!(!helpline.idle_lock_due(now + minute * 60, minute));
+        assert_eq!(
+            helpline.note_input(now, false).unwrap_err().code,
+            "store_locked",
+            "input does not reach a locked store"
+        );
+        // The time the helpline chose holds at the next sign-in too.
+        helpline
+            .unlock("sara", secret("a long passphrase"))
+            .unwrap();
+        let now = Instant::now();
+        assert!(!helpline.idle_lock_due(now + minute * 19, minute));
+        assert!(helpline.idle_lock_due(now + minute * 20, minute));
     }
 
     #[test]

@@ -130,6 +130,21 @@ mod tests {
         )
     }
 
+    /// How long the shell waits, with a call open, before it locks; and why it may lock.
+    fn lock() -> String {
+        let reasons: Vec<String> = LockReason::ALL
+            .iter()
+            .map(|reason| serde_json::to_string(reason).expect("a reason serialises"))
+            .collect();
+        format!(
+            "/** The shortest idle time, in minutes, before the shell locks while a call is open. */\n\
+             export const CALL_MINUTES = {CALL_MINUTES};\n\n\
+             /** Why the shell may lock by itself. */\n\
+             export const LOCK_REASONS = [{}] as const;\n\n",
+            reasons.join(", ")
+        )
+    }
+
     fn render() -> String {
         // serde_json writes every integer as a JSON number; none of ours comes near 2^53.
         let cfg = Config::new().with_large_int("number");
@@ -147,6 +162,7 @@ mod tests {
             codes.concat()
         ));
         out.push_str(&limits());
+        out.push_str(&lock());
         for decl in [
             declaration::<AppError>(&cfg),
             declaration::<crate::error::LimitView>(&cfg),
@@ -177,6 +193,8 @@ mod tests {
             declaration::<ForgottenView>(&cfg),
             declaration::<NewRecoveryCode>(&cfg),
             declaration::<CheckedBackup>(&cfg),
+            declaration::<crate::LockNotice>(&cfg),
+            declaration::<crate::LockReason>(&cfg),
             declaration::<AuditEntryView>(&cfg),
             declaration::<AuditActionView>(&cfg),
             declaration::<AuditCheckView>(&cfg),

@@ -11,6 +11,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use helpline_app::{
@@ -108,11 +109,19 @@ fn script(dir: &Path) -> BTreeMap<String, serde_json::Map<String, Value>> {
     r.record("lock", "locked", Ok(()));
     r.record("app_status", "locked", Ok(h.status()));
     r.record(
+        "note_input",
+        "store locked",
+        h.note_input(Instant::now(), false),
+    );
+    r.record(
         "unlock",
         "wrong passphrase",
         h.unlock("Maja", secret("not it at all")),
     );
     r.record("unlock", "signed in", h.unlock("Maja", secret(PASSPHRASE)));
+    r.record("note_input", "noted", h.note_input(Instant::now(), true));
+    // The shell answers watch_lock itself, with nothing; recorded so the UI's checker meets it.
+    r.record("watch_lock", "watching", Ok(()));
     r.record(
         "unlock",
         "already unlocked",

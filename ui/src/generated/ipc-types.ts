@@ -93,6 +93,12 @@ export const LIMITS = {
   userNameChars: 64,
 } as const;
 
+/** The shortest idle time, in minutes, before the shell locks while a call is open. */
+export const CALL_MINUTES = 30;
+
+/** Why the shell may lock by itself. */
+export const LOCK_REASONS = ["idle", "suspend", "screen_locked"] as const;
+
 export type AppError = { 
 /**
  * One of [`error_codes`].
@@ -332,6 +338,13 @@ export type NewRecoveryCode = { recoveryCode: string, };
  * A backup file chosen in the native open dialog, and what checking it found.
  */
 export type CheckedBackup = { path: string, report: VerifyView, };
+
+export type LockNotice = { reason: LockReason, };
+
+/**
+ * Why the store locked without being asked to, as the shell tells the UI.
+ */
+export type LockReason = "idle" | "suspend" | "screen_locked";
 
 /**
  * One entry of the audit trail: who did what when.

@@ -415,12 +415,12 @@ export class CallScreen implements Screen {
   }
 
   /**
-   * Before locking: whether the draft is saved. A manual lock whose save failed says so and
-   * waits for a second try; the idle lock always locks.
+   * Before locking by hand: whether the draft is saved. A lock whose save failed says so and
+   * waits for a second try.
    */
-  async readyToLock(manual: boolean): Promise<boolean> {
+  async readyToLock(): Promise<boolean> {
     const saved = await withTimeout(this.saver.flush(), LOCK_SAVE_TIMEOUT_MS, false);
-    if (saved || !manual || this.lockAnyway) return true;
+    if (saved || this.lockAnyway) return true;
     this.lockAnyway = true;
     this.ctx.showError('draft_not_saved');
     return false;
