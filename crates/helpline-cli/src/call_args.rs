@@ -1,7 +1,7 @@
 //! `helpline call new`'s options, and how a case's history and the cases list are printed.
 
-use std::io::{self, Read, Write};
-use std::path::PathBuf;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Local, NaiveDate, Utc};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
@@ -14,7 +14,10 @@ use helpline_core::{
     Relationship, Situation,
 };
 
-use crate::input::Input;
+use zeroize::Zeroizing;
+
+use crate::details::{self, CallDetails};
+use crate::input::{warn_on_command_line, Document, Input};
 use crate::Failure;
 
 /// Accepts exactly the stable codes of a domain enum, and lists them in `--help`.
@@ -25,10 +28,21 @@ fn code<T: Code + Send + Sync + Clone>() -> impl TypedValueParser<Value = T> {
     })
 }
 
+/// Standard input's order, in `call new --help`.
+const STDIN_ORDER: &str = "Standard input is read in this order: the passphrase lines \
+    (--passphrase-stdin), the case number line (--case -), then the rest: the notes \
+    (--notes-file -) or the details document (--details-file -), not both.";
+
+/// How to give the case number without the command line, in warnings.
+const CASE_INSTEAD: &str = "give `--case -` and write it on standard input instead, or \
+    \"case_number\" in --details-file";
+
 #[derive(Args)]
+#[command(after_long_help = STDIN_ORDER)]
 pub struct CallArgs {
-    /// Continue this case (its number, however typed); without it a new case is opened.
-    #[arg(long, value_name = "NUMBER")]
+    /// Continue a case instead of opening a new one: `-` reads its number (however typed) from
+    /// a line of standard input; or give "case_number" in --details-file.
+    #[arg(long, value_name = "-")]
     case: Option<String>,
     /// How the caller reached the helpline. Required, so that nothing is counted as a channel
     /// nobody chose: `not_stated` records that it is not known.
@@ -45,13 +59,23 @@ pub struct CallArgs {
     caller_relationship: Relationship,
     #[arg(long, value_parser = code::<Gender>(), default_value = "not_stated")]
     caller_gender: Gender,
-    /// Only when the caller chooses to give contact details (sealed, never in statistics).
-    #[arg(long)]
+    /// The case number, contact details, next steps and notes, never on the command line
+    /// (other users' processes can read it, and the shell history keeps it): one JSON object
+    /// from a UTF-8 file, or `-` for standard input, e.g. {"contact_phone": "+46 70 123 45 67",
+    /// "next_steps": "Call back on Tuesday"}. Its fields, each text and each optional:
+    /// case_number, contact_name, contact_phone, contact_email (only when the caller chooses
+    /// to give contact details; sealed, never in statistics), next_steps and notes.
+    #[arg(long, value_name = "PATH")]
+    details_file: Option<PathBuf>,
+    // Taken for the scripts written before --details-file, with a warning; not in --help.
+    #[arg(long, hide = true)]
     contact_name: Option<String>,
-    #[arg(long)]
+    #[arg(long, hide = true)]
     contact_phone: Option<String>,
-    #[arg(long)]
+    #[arg(long, hide = true)]
     contact_email: Option<String>,
+    #[arg(long, hide = true)]
+    next_steps: Option<String>,
     #[arg(long, value_parser = code::<Gender>(), default_value = "not_stated")]
     person_gender: Gender,
     #[arg(long, value_parser = code::<AgeBand>(), default_value = "unknown")]
@@ -63,8 +87,6 @@ pub struct CallArgs {
     /// A referral made (a code from `helpline referral list`); repeat for several.
     #[arg(long = "referral", value_name = "CODE")]
     referrals: Vec<String>,
-    #[arg(long, default_value = "")]
-    next_steps: String,
     /// Follow-up date, YYYY-MM-DD.
     #[arg(long, value_name = "DATE")]
     follow_up: Option<NaiveDate>,
@@ -72,7 +94,8 @@ pub struct CallArgs {
     /// call does it or sets another).
     #[arg(long)]
     follow_up_done: bool,
-    /// The notes, from a UTF-8 text file; `-` reads standard input (after any passphrase lines).
+    /// The notes, from a UTF-8 text file; `-` reads the rest of standard input. Or give
+    /// "notes" in --details-file.
     #[arg(long, value_name = "PATH")]
     notes_file: Option<PathBuf>,
     /// When the call started (RFC 3339, e.g. 2026-11-21T14:05:00+01:00) [default: now].
@@ -83,20 +106,34 @@ pub struct CallArgs {
     minutes: Option<u32>,
 }
 
+/// The notes as `Input::document` reads them: at most 4 bytes a character in UTF-8.
+const NOTES: Document = Document {
+    what: "the notes",
+    max_bytes: MAX_NOTES_CHARS * 4,
+    if_empty: "leave out --notes-file for a call without notes",
+};
+
+/// A call's sensitive fields, each taken from the one place it was given: standard input, a
+/// file, or an old option.
+struct Given {
+    case: Option<Zeroizing<String>>,
+    identity: CallerIdentity,
+    next_steps: String,
+    notes: String,
+}
+
 impl CallArgs {
     /// The call, and the case number as given (checked by the application layer).
-    pub fn into_call(self, input: &mut Input) -> Result<(Option<String>, Call), Failure> {
-        let case = self.case;
-        let contact = ContactDetails {
-            name: self.contact_name,
-            phone: self.contact_phone,
-            email: self.contact_email,
-        };
-        let identity = if contact == ContactDetails::default() {
-            CallerIdentity::Anonymous
-        } else {
-            CallerIdentity::GaveContactDetails(contact)
-        };
+    pub fn into_call(
+        mut self,
+        input: &mut Input,
+    ) -> Result<(Option<Zeroizing<String>>, Call), Failure> {
+        let Given {
+            case,
+            identity,
+            next_steps,
+            notes,
+        } = self.given(input)?;
         let referrals = self
             .referrals
             .iter()
@@ -105,11 +142,6 @@ impl CallArgs {
         let started_at = self
             .started
             .map_or_else(Utc::now, |t| t.with_timezone(&Utc));
-        let notes = match &self.notes_file {
-            None => String::new(),
-            Some(path) if path.as_os_str() == "-" => input.rest_of_stdin()?,
-            Some(path) => read_notes(path)?,
-        };
         let content = CallContent {
             channel: self.channel,
             language: self.language,
@@ -127,7 +159,7 @@ impl CallArgs {
                 environment: self.environment,
             },
             referrals,
-            next_steps: self.next_steps,
+            next_steps,
             follow_up: self.follow_up,
             follow_up_done: self.follow_up_done,
             notes,
@@ -144,28 +176,102 @@ impl CallArgs {
             },
         ))
     }
+
+    /// Reads standard input in the order `STDIN_ORDER` gives (after the passphrase), then the
+    /// files, and takes each field from the one place it was given.
+    fn given(&mut self, input: &mut Input) -> Result<Given, Failure> {
+        if is_stdin(self.notes_file.as_deref()) && is_stdin(self.details_file.as_deref()) {
+            return Err(Failure::usage(
+                "--notes-file - and --details-file - cannot both read the rest of standard \
+                 input; put the notes in the details document's \"notes\" field",
+            ));
+        }
+        let case_line = self
+            .case
+            .take()
+            .map(|given| input.case_number(given, CASE_INSTEAD))
+            .transpose()?;
+        let details = match &self.details_file {
+            None => CallDetails::default(),
+            Some(path) => CallDetails::parse(&input.document(&details::DOCUMENT, path)?)?,
+        };
+        let notes_file = self
+            .notes_file
+            .as_deref()
+            .map(|path| input.document(&NOTES, path))
+            .transpose()?;
+        let contact = ContactDetails {
+            name: once_typed(
+                "contact_name",
+                details.contact_name,
+                self.contact_name.take(),
+            )?,
+            phone: once_typed(
+                "contact_phone",
+                details.contact_phone,
+                self.contact_phone.take(),
+            )?,
+            email: once_typed(
+                "contact_email",
+                details.contact_email,
+                self.contact_email.take(),
+            )?,
+        };
+        Ok(Given {
+            case: once(
+                "case_number",
+                "--case",
+                details.case_number.map(Zeroizing::new),
+                case_line,
+            )?,
+            identity: if contact == ContactDetails::default() {
+                CallerIdentity::Anonymous
+            } else {
+                CallerIdentity::GaveContactDetails(contact)
+            },
+            next_steps: once_typed("next_steps", details.next_steps, self.next_steps.take())?
+                .unwrap_or_default(),
+            notes: once("notes", "--notes-file", details.notes, notes_file)?.unwrap_or_default(),
+        })
+    }
 }
 
-fn read_notes(path: &PathBuf) -> Result<String, Failure> {
-    let failure = |e: io::Error| {
-        Failure::usage(format!(
-            "could not read the notes file {}: {e}",
-            path.display()
-        ))
-    };
-    let file = std::fs::File::open(path).map_err(failure)?;
-    // Reads one byte past the most the limit allows (4 bytes a character), so an enormous file
-    // is refused without being read whole.
-    let mut bytes = Vec::new();
-    file.take((MAX_NOTES_CHARS * 4 + 1) as u64)
-        .read_to_end(&mut bytes)
-        .map_err(failure)?;
-    String::from_utf8(bytes).map_err(|_| {
-        Failure::usage(format!(
-            "the notes file {} is not UTF-8 text",
-            path.display()
-        ))
-    })
+fn is_stdin(path: Option<&Path>) -> bool {
+    path.is_some_and(|p| p.as_os_str() == "-")
+}
+
+/// A field given in the details document or as `option`, but not both: which one was meant
+/// cannot be guessed.
+fn once<T>(
+    field: &str,
+    option: &str,
+    in_document: Option<T>,
+    as_option: Option<T>,
+) -> Result<Option<T>, Failure> {
+    match (in_document, as_option) {
+        (Some(_), Some(_)) => Err(Failure::usage(format!(
+            "{field} is given twice, in the details document and as {option}; give it once"
+        ))),
+        (given, None) | (None, given) => Ok(given),
+    }
+}
+
+/// `once`, for a field whose other place is its old option on the command line, which warns.
+fn once_typed(
+    field: &str,
+    in_document: Option<String>,
+    typed: Option<String>,
+) -> Result<Option<String>, Failure> {
+    let option = format!("--{}", field.replace('_', "-"));
+    let was_typed = typed.is_some();
+    let value = once(field, &option, in_document, typed)?;
+    if was_typed {
+        warn_on_command_line(
+            &option,
+            &format!("give \"{field}\" in --details-file instead (see `helpline call new --help`)"),
+        );
+    }
+    Ok(value)
 }
 
 /// The case's history as text, one block a call, with escalations marked.

@@ -1,8 +1,14 @@
-//! Where the CLI gets passphrases, the recovery code and notes from: the environment (for
-//! automation), standard input (`--passphrase-stdin`, one secret per line, notes after them),
-//! or the terminal. Secrets are wiped when dropped.
+//! Where the CLI gets passphrases, the recovery code, case numbers and what a call recorded
+//! from: the environment (passphrases, for automation), standard input (`--passphrase-stdin`
+//! and `-`), a file, or the terminal; never the command line, which other users' processes can
+//! read in /proc and the shell keeps in its history. Secrets are wiped when dropped.
+//!
+//! Standard input is read in one order: the passphrase lines, then a case number line, then
+//! the rest (the notes or the details document).
 
-use std::io::{BufRead, BufReader, Read, Stdin};
+use std::fs::{File, OpenOptions};
+use std::io::{BufRead, BufReader, Read, Stdin, Write};
+use std::path::Path;
 
 use helpline_core::Passphrase;
 use zeroize::Zeroizing;
@@ -11,6 +17,20 @@ use crate::Failure;
 
 const PASSPHRASE_ENV: &str = "HELPLINE_PASSPHRASE";
 const NEW_PASSPHRASE_ENV: &str = "HELPLINE_NEW_PASSPHRASE";
+
+/// The longest line read for a passphrase, the recovery code or a case number: far more than
+/// any of them, so that a stream without line ends is refused rather than read whole.
+const MAX_LINE_BYTES: u64 = 64 * 1024;
+
+/// A text read whole from a file, or from the rest of standard input when its path is `-`.
+pub struct Document {
+    /// What it is, in messages ("the notes").
+    pub what: &'static str,
+    /// The most bytes it may have; a longer one is refused without being read whole.
+    pub max_bytes: usize,
+    /// What to do when it is empty.
+    pub if_empty: &'static str,
+}
 
 pub struct Input {
     secrets_on_stdin: bool,
@@ -60,13 +80,53 @@ impl Input {
         }
     }
 
-    /// Everything left on standard input (notes given as `--notes-file -`).
-    pub fn rest_of_stdin(&mut self) -> Result<String, Failure> {
-        let mut text = String::new();
-        self.stdin().read_to_string(&mut text).map_err(|e| {
-            Failure::usage(format!("could not read the notes from standard input: {e}"))
-        })?;
-        Ok(text)
+    /// A case number given as `given`: `-` reads it from a line of standard input. A number
+    /// typed on the command line is still taken, for the scripts written before, with a
+    /// warning that says what to give `instead`.
+    pub fn case_number(
+        &mut self,
+        given: String,
+        instead: &str,
+    ) -> Result<Zeroizing<String>, Failure> {
+        if given == "-" {
+            return self.stdin_line("the case number");
+        }
+        warn_on_command_line("a case number", instead);
+        Ok(Zeroizing::new(given))
+    }
+
+    /// The case number typed at a prompt on the terminal. It is shown as it is typed: the
+    /// caller reads it out, and a slip is easier to see than to feel.
+    pub fn ask_case_number(&mut self) -> Result<Zeroizing<String>, Failure> {
+        let no_terminal = |_| {
+            Failure::usage(
+                "no terminal to ask for the case number on; give `-` and write the number on \
+                 standard input",
+            )
+        };
+        let mut terminal = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open("/dev/tty")
+            .map_err(no_terminal)?;
+        write!(terminal, "Case number: ").map_err(no_terminal)?;
+        read_line(
+            &mut BufReader::new(terminal),
+            "the case number",
+            "the terminal",
+        )?
+        .ok_or_else(|| Failure::usage("no case number was typed; nothing was done"))
+    }
+
+    /// The whole of `document`, from the file at `path` or, for `-`, from the rest of
+    /// standard input.
+    pub fn document(&mut self, document: &Document, path: &Path) -> Result<String, Failure> {
+        if path.as_os_str() == "-" {
+            return read_whole(self.stdin(), document, "standard input");
+        }
+        let place = format!("the file {}", path.display());
+        let file = File::open(path).map_err(|e| unreadable(document, &place, &e))?;
+        read_whole(file, document, &place)
     }
 
     fn secret(&mut self, prompt: &str, env: &str) -> Result<Zeroizing<String>, Failure> {
@@ -83,19 +143,87 @@ impl Input {
     }
 
     fn stdin_line(&mut self, what: &str) -> Result<Zeroizing<String>, Failure> {
-        let mut line = Zeroizing::new(String::new());
-        let read = self.stdin().read_line(&mut line).map_err(|e| {
-            Failure::usage(format!("could not read {what} from standard input: {e}"))
-        })?;
-        if read == 0 {
-            return Err(Failure::usage(format!(
-                "expected {what} on standard input, one per line, but it ended"
-            )));
-        }
-        let end = line.trim_end_matches(['\n', '\r']).len();
-        line.truncate(end);
-        Ok(line)
+        read_line(self.stdin(), what, "standard input")?.ok_or_else(|| {
+            Failure::usage(format!(
+                "expected {what} on standard input, but it ended (it holds one line each: the \
+                 passphrases first, then a case number given as `-`)"
+            ))
+        })
     }
+}
+
+/// Says on standard error that `what` was given on the command line, and how to give it
+/// `instead`.
+pub fn warn_on_command_line(what: &str, instead: &str) {
+    eprintln!(
+        "helpline: warning: {what} on the command line can be read by other users' processes \
+         and stays in the shell history; {instead}"
+    );
+}
+
+/// One line from `reader` without its line end, or None when it has ended.
+fn read_line(
+    reader: &mut impl BufRead,
+    what: &str,
+    place: &str,
+) -> Result<Option<Zeroizing<String>>, Failure> {
+    let mut line = Zeroizing::new(String::new());
+    let read = reader
+        .take(MAX_LINE_BYTES)
+        .read_line(&mut line)
+        .map_err(|e| Failure::usage(format!("could not read {what} from {place}: {e}")))?;
+    if read == 0 {
+        return Ok(None);
+    }
+    if read as u64 == MAX_LINE_BYTES && !line.ends_with('\n') {
+        return Err(Failure {
+            code: "too_long",
+            message: format!(
+                "the line for {what} on {place} is over {MAX_LINE_BYTES} bytes; give it on a \
+                 line of its own"
+            ),
+        });
+    }
+    let end = line.trim_end_matches(['\n', '\r']).len();
+    line.truncate(end);
+    Ok(Some(line))
+}
+
+/// All of `reader` as UTF-8 text that is not blank, refused once it passes the document's
+/// limit (it reads one byte past the limit, so an enormous input is never read whole).
+fn read_whole(reader: impl Read, document: &Document, place: &str) -> Result<String, Failure> {
+    let what = document.what;
+    let mut bytes = Vec::new();
+    reader
+        .take(document.max_bytes as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| unreadable(document, place, &e))?;
+    if bytes.len() > document.max_bytes {
+        return Err(Failure {
+            code: "too_long",
+            message: format!(
+                "{place} holds more than {} bytes, more than {what} may have; check that it is \
+                 the right input",
+                document.max_bytes
+            ),
+        });
+    }
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Failure::usage(format!("{place} is not UTF-8 text; save {what} as UTF-8")))?;
+    if text.trim().is_empty() {
+        return Err(Failure::usage(format!(
+            "{place} is empty; {}",
+            document.if_empty
+        )));
+    }
+    Ok(text)
+}
+
+fn unreadable(document: &Document, place: &str, e: &std::io::Error) -> Failure {
+    Failure::usage(format!(
+        "could not read {} from {place}: {e}; give a readable file, or `-` for standard input",
+        document.what
+    ))
 }
 
 fn ask_terminal(prompt: &str) -> Result<Zeroizing<String>, Failure> {

@@ -2,6 +2,7 @@
 //! backups and tests. Every failure is one line on standard error and a non-zero exit status.
 
 mod call_args;
+mod details;
 mod input;
 
 use std::io::Write;
@@ -35,7 +36,8 @@ struct Cli {
     #[arg(long, global = true, env = "HELPLINE_USER", value_name = "NAME")]
     user: Option<String>,
 
-    /// Read passphrases from standard input, one per line, instead of the terminal. For
+    /// Read passphrases from standard input, one per line, instead of the terminal; they come
+    /// first, before a case number line (`-`) and the notes or details document. For
     /// automation, HELPLINE_PASSPHRASE (yours) and HELPLINE_NEW_PASSPHRASE (a new one) also work.
     #[arg(long, global = true)]
     passphrase_stdin: bool,
@@ -193,7 +195,10 @@ enum CallCommand {
 #[derive(Subcommand)]
 enum CaseCommand {
     /// Destroy a case for good, for a caller who asks (supervisors).
-    Forget { number: String },
+    Forget {
+        #[arg(value_name = "-", help = CASE_NUMBER_HELP)]
+        number: Option<String>,
+    },
     /// The cases list, as the app's screen has it: whom to call first, first.
     ///
     /// Plain output is an aligned table and a last line "N of TOTAL cases.". With --json: an
@@ -225,13 +230,23 @@ enum CaseCommand {
     },
     /// A case's history, call by call, notes included.
     Show {
-        /// The case number, with or without spaces and dashes, in any digits.
-        number: String,
+        #[arg(value_name = "-", help = CASE_NUMBER_HELP)]
+        number: Option<String>,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
     },
 }
+
+/// The case number argument of `case show` and `case forget`, in their `--help`.
+const CASE_NUMBER_HELP: &str = "`-` reads the case number (with or without spaces and dashes, \
+    in any digits) from a line of standard input, after any passphrase lines; leave it out to \
+    type it at a prompt. Not the number itself: other users' processes can read the command \
+    line, and the shell history keeps it.";
+
+/// How to give the case number without the command line, in warnings.
+const CASE_INSTEAD: &str =
+    "give `-` and write it on standard input instead, or leave it out to type it at a prompt";
 
 /// `case list --sort`.
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -432,10 +447,13 @@ fn run_unlocked(
             let (case, call) = args.into_call(input)?;
             println!(
                 "{}",
-                helpline.record_call(case.as_deref(), &call)?.case_number
+                helpline
+                    .record_call(case.as_ref().map(|number| number.as_str()), &call)?
+                    .case_number
             );
         }
         UnlockedCommand::Case(CaseCommand::Show { number, json }) => {
+            let number = case_number(number, input)?;
             // Oldest first, as a history is read on paper.
             let history = helpline.case_calls(&number)?;
             let calls = history.calls;
@@ -477,6 +495,7 @@ fn run_unlocked(
             }
         }
         UnlockedCommand::Case(CaseCommand::Forget { number }) => {
+            let number = case_number(number, input)?;
             let forgotten = helpline.forget_case(&number)?;
             println!(
                 "The case is destroyed in this store; it cannot be brought back from it, nor from \
@@ -624,6 +643,15 @@ fn run_unlocked(
         }
     }
     Ok(())
+}
+
+/// The case `case show` or `case forget` is about: given as `-`, typed at a prompt when left
+/// out, or, with a warning, typed on the command line.
+fn case_number(number: Option<String>, input: &mut Input) -> Result<Zeroizing<String>, Failure> {
+    match number {
+        None => input.ask_case_number(),
+        Some(given) => input.case_number(given, CASE_INSTEAD),
+    }
 }
 
 /// `case list --json`: the documented snake_case fields (see `case list --help`), which

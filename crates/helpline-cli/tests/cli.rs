@@ -65,8 +65,12 @@ fn stdout(assert: assert_cmd::assert::Assert) -> String {
     String::from_utf8(assert.get_output().stdout.clone()).unwrap()
 }
 
-/// Fails with a single line on standard error that names the code; never a panic.
-fn fails_with(assert: assert_cmd::assert::Assert, code: &str) {
+fn stderr(assert: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8(assert.get_output().stderr.clone()).unwrap()
+}
+
+/// Fails with a single line on standard error that names the code; never a panic. The line.
+fn fails_with(assert: assert_cmd::assert::Assert, code: &str) -> String {
     let out = assert.failure();
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert!(
@@ -75,6 +79,81 @@ fn fails_with(assert: assert_cmd::assert::Assert, code: &str) {
     );
     assert_eq!(stderr.lines().count(), 1, "one clear line, got {stderr:?}");
     assert!(!stderr.contains("panicked"));
+    stderr
+}
+
+/// `cmd` with the case number given as `-`, on standard input: never on the command line.
+fn on_case<'a>(cmd: &'a mut Command, number: &str) -> &'a mut Command {
+    cmd.arg("-").write_stdin(format!("{number}\n"))
+}
+
+/// Fails if any of `secrets` is in `command_line`, also with spaces and dashes left out (a
+/// case number or a phone number is the same number without them).
+fn assert_unseen(command_line: &str, secrets: &[&str]) {
+    let squeezed =
+        |text: &str| -> String { text.chars().filter(|c| c.is_alphanumeric()).collect() };
+    for secret in secrets {
+        assert!(
+            !command_line.contains(secret) && !squeezed(command_line).contains(&squeezed(secret)),
+            "{secret:?} is on the command line: {command_line}"
+        );
+    }
+}
+
+/// `cmd`'s command line, as the test gives it.
+fn command_line(cmd: &Command) -> String {
+    let args: Vec<String> = cmd
+        .get_args()
+        .map(|arg| arg.to_string_lossy().into_owned())
+        .collect();
+    args.join(" ")
+}
+
+/// Runs `helpline --user sara --passphrase-stdin ARGS` with sara's passphrase and then `input`
+/// on standard input, and fails if any of `secrets` is in its /proc/PID/cmdline, read while it
+/// waits for the passphrase, as any other user's process could read it. Its standard output.
+fn run_unseen(dir: &TempDir, args: &[&str], input: &str, secrets: &[&str]) -> String {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("helpline"))
+        .env_remove("HELPLINE_DATA_DIR")
+        .env_remove("HELPLINE_USER")
+        .env_remove("HELPLINE_PASSPHRASE")
+        .env_remove("HELPLINE_NEW_PASSPHRASE")
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["--user", "sara", "--passphrase-stdin"])
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Right after the exec the new command line may not be filled in yet: wait until it is.
+    let read_cmdline = || {
+        let bytes = std::fs::read(format!("/proc/{}/cmdline", child.id())).unwrap();
+        String::from_utf8_lossy(&bytes).replace('\0', " ")
+    };
+    let mut cmdline = read_cmdline();
+    for _ in 0..500 {
+        if cmdline.contains("--passphrase-stdin") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        cmdline = read_cmdline();
+    }
+    assert!(cmdline.contains("--passphrase-stdin"), "its own: {cmdline}");
+    assert_unseen(&cmdline, secrets);
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("{SUPERVISOR_PASS}\n{input}").as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.success() && stderr.is_empty(), "{stderr}");
+    String::from_utf8(out.stdout).unwrap()
 }
 
 fn to_arabic_indic(text: &str) -> String {
@@ -113,24 +192,42 @@ fn the_readme_tour() {
         .assert()
         .success();
 
+    let details = r#"{"contact_name": "Fatima", "contact_phone": "+46 70 123 45 67",
+        "next_steps": "Call her back on Tuesday.",
+        "notes": "Her son has stopped seeing his friends.\nHe talks of leaving.\n"}"#;
     let number = stdout(
         helpline(&dir)
-            .args(["--user", "omar", "--passphrase-stdin", "call", "new", "--channel", "phone", "--language", "sv", "--level", "2"])
-            .args(["--caller-relationship", "mother", "--caller-gender", "woman", "--referral", "social_services"])
-            .args(["--notes-file", "-"])
-            .write_stdin("volunteer passphrase\nHer son has stopped seeing his friends.\nHe talks of leaving.\n")
+            .args([
+                "--user",
+                "omar",
+                "--passphrase-stdin",
+                "call",
+                "new",
+                "--channel",
+                "phone",
+                "--language",
+                "sv",
+                "--level",
+                "2",
+            ])
+            .args([
+                "--caller-relationship",
+                "mother",
+                "--caller-gender",
+                "woman",
+                "--referral",
+                "social_services",
+            ])
+            .args(["--details-file", "-"])
+            .write_stdin(format!("volunteer passphrase\n{details}"))
             .assert()
             .success(),
     );
     let number = number.trim().to_string();
     assert_eq!(number.len(), 13, "grouped 4 4 3: {number}");
 
-    as_sara(&dir)
+    on_case(as_sara(&dir).args(["call", "new", "--case"]), &number)
         .args([
-            "call",
-            "new",
-            "--case",
-            &number,
             "--channel",
             "email",
             "--language",
@@ -147,12 +244,22 @@ fn the_readme_tour() {
     // The caller reads the number back in Arabic-Indic digits with dashes.
     let typed = to_arabic_indic(&number).replace(' ', "-");
     let history = stdout(
-        as_user(&dir, "omar", "volunteer passphrase")
-            .args(["case", "show", &typed])
-            .assert()
-            .success(),
+        on_case(
+            as_user(&dir, "omar", "volunteer passphrase").args(["case", "show"]),
+            &typed,
+        )
+        .assert()
+        .success(),
     );
     assert!(history.contains("(open): 2 call(s)"), "{history}");
+    assert!(
+        history.contains("gave contact details: Fatima, +46 70 123 45 67"),
+        "{history}"
+    );
+    assert!(
+        history.contains("Next steps: Call her back on Tuesday."),
+        "{history}"
+    );
     assert!(history.contains("He talks of leaving."), "{history}");
     assert!(
         history.contains("Concern level: 3 (in_transit_country)  ESCALATED"),
@@ -161,8 +268,7 @@ fn the_readme_tour() {
     assert!(history.contains("Referrals: social_services"), "{history}");
 
     let json: serde_json::Value = serde_json::from_str(&stdout(
-        as_sara(&dir)
-            .args(["case", "show", &number, "--json"])
+        on_case(as_sara(&dir).args(["case", "show", "--json"]), &number)
             .assert()
             .success(),
     ))
@@ -194,20 +300,20 @@ fn a_mistyped_number_is_not_valid_and_an_unknown_one_is_not_found() {
     let pos = (0..10).find(|&i| swapped[i] != swapped[i + 1]).unwrap();
     swapped.swap(pos, pos + 1);
     fails_with(
-        as_sara(&dir)
-            .args(["case", "show", std::str::from_utf8(&swapped).unwrap()])
-            .assert(),
+        on_case(
+            as_sara(&dir).args(["case", "show"]),
+            std::str::from_utf8(&swapped).unwrap(),
+        )
+        .assert(),
         "case_number_check_failed",
     );
     fails_with(
-        as_sara(&dir).args(["case", "show", "12 34"]).assert(),
+        on_case(as_sara(&dir).args(["case", "show"]), "12 34").assert(),
         "case_number_malformed",
     );
     // A valid number that is nobody's case: the Damm check digit of 0000000000 is 0.
     fails_with(
-        as_sara(&dir)
-            .args(["case", "show", "0000 0000 000"])
-            .assert(),
+        on_case(as_sara(&dir).args(["case", "show"]), "0000 0000 000").assert(),
         "no_such_case",
     );
 }
@@ -452,15 +558,10 @@ fn april_store(dir: &TempDir) -> Vec<String> {
                     "--minutes",
                     "20",
                 ])
-                .args([
-                    "--started",
-                    &started,
-                    "--contact-name",
-                    "Fatima Lindqvist",
-                    "--notes-file",
-                    "-",
-                ])
-                .write_stdin(format!("NOTE-{i} the son talks of leaving"))
+                .args(["--started", &started, "--details-file", "-"])
+                .write_stdin(format!(
+                    r#"{{"contact_name": "Fatima Lindqvist", "notes": "NOTE-{i} the son talks of leaving"}}"#
+                ))
                 .assert()
                 .success(),
         );
@@ -591,8 +692,7 @@ fn a_published_month_stays_as_published_and_takes_no_new_calls() {
         "month_published",
     );
     // A case forgotten after publication does not change the month either.
-    as_sara(&dir)
-        .args(["case", "forget", &numbers[11]])
+    on_case(as_sara(&dir).args(["case", "forget"]), &numbers[11])
         .assert()
         .success();
     let (again, again_path) = export("again.csv", &[]);
@@ -762,8 +862,7 @@ fn a_backup_restores_on_another_machine_and_verifies() {
     };
     restored().arg("restore").arg(&file).assert().success();
     let history = stdout(
-        restored()
-            .args(["case", "show", &number])
+        on_case(restored().args(["case", "show"]), &number)
             .assert()
             .success(),
     );
@@ -828,17 +927,18 @@ fn a_supervisor_resets_a_volunteers_passphrase_and_forgets_a_case() {
     );
     let number = number.trim();
     fails_with(
-        as_user(&dir, "omar", "a fresh passphrase")
-            .args(["case", "forget", number])
-            .assert(),
+        on_case(
+            as_user(&dir, "omar", "a fresh passphrase").args(["case", "forget"]),
+            number,
+        )
+        .assert(),
         "not_allowed",
     );
-    as_sara(&dir)
-        .args(["case", "forget", number])
+    on_case(as_sara(&dir).args(["case", "forget"]), number)
         .assert()
         .success();
     fails_with(
-        as_sara(&dir).args(["case", "show", number]).assert(),
+        on_case(as_sara(&dir).args(["case", "show"]), number).assert(),
         "no_such_case",
     );
 }
@@ -903,11 +1003,10 @@ fn retention_destroys_cases_older_than_the_period_the_supervisor_sets() {
             .starts_with("0 expired")
     );
     fails_with(
-        as_sara(&dir).args(["case", "show", &old]).assert(),
+        on_case(as_sara(&dir).args(["case", "show"]), &old).assert(),
         "no_such_case",
     );
-    as_sara(&dir)
-        .args(["case", "show", &recent])
+    on_case(as_sara(&dir).args(["case", "show"]), &recent)
         .assert()
         .success();
 }
@@ -924,10 +1023,12 @@ fn the_audit_trail_verifies_lists_and_finds_tampering() {
             .success(),
     );
     let number = number.trim().to_string();
-    as_user(&dir, "omar", "volunteer passphrase")
-        .args(["case", "show", &number])
-        .assert()
-        .success();
+    on_case(
+        as_user(&dir, "omar", "volunteer passphrase").args(["case", "show"]),
+        &number,
+    )
+    .assert()
+    .success();
     // Last month: this month's statistics cannot be published until it has ended.
     let now = chrono::Local::now().date_naive();
     let month = (now - chrono::Duration::days(i64::from(chrono::Datelike::day(&now))))
@@ -1187,8 +1288,7 @@ fn a_supervisor_replaces_the_recovery_code_and_forgetting_names_the_backups_that
         .assert()
         .success();
     let forgot = stdout(
-        as_sara(&dir)
-            .args(["case", "forget", number.trim()])
+        on_case(as_sara(&dir).args(["case", "forget"]), number.trim())
             .assert()
             .success(),
     );
@@ -1214,4 +1314,307 @@ fn a_guessable_new_passphrase_is_refused_with_a_reason() {
     }
     let users = stdout(as_sara(&dir).args(["user", "list"]).assert().success());
     assert!(!users.contains("omar"), "nobody was added: {users}");
+}
+
+#[test]
+fn contact_details_next_steps_notes_and_case_numbers_reach_the_case_but_never_the_command_line() {
+    let dir = TempDir::new().unwrap();
+    init(&dir);
+    let (name, phone, email) = ("Amina Haddad", "+46 70 555 01 23", "amina@example.org");
+    let (next_steps, notes) = ("Ring the school counsellor", "NOTES-FIRST he left school");
+    let mut secrets = vec![name, phone, email, next_steps, notes, "NOTES-SECOND"];
+
+    // Everything from standard input, after the passphrase line.
+    let details = serde_json::json!({
+        "contact_name": name,
+        "contact_phone": phone,
+        "next_steps": next_steps,
+        "notes": notes,
+    });
+    let new_call = ["call", "new", "--channel", "phone", "--language", "sv"];
+    let details_from_stdin = [&new_call[..], &["--details-file", "-"]].concat();
+    let number = run_unseen(&dir, &details_from_stdin, &details.to_string(), &secrets);
+    let number = number.trim().to_owned();
+    secrets.push(&number);
+
+    // The caller rings back: the case number line, then the notes.
+    let case_then_notes = [&new_call[..], &["--case", "-", "--notes-file", "-"]].concat();
+    let input = format!("{number}\nNOTES-SECOND she called again\n");
+    assert_eq!(
+        run_unseen(&dir, &case_then_notes, &input, &secrets).trim(),
+        number
+    );
+
+    // A details file names the case and the e-mail address.
+    let file = dir.path().join("details.json");
+    let details = serde_json::json!({ "case_number": number, "contact_email": email });
+    std::fs::write(&file, details.to_string()).unwrap();
+    let details_from_file = [&new_call[..], &["--details-file", file.to_str().unwrap()]].concat();
+    assert_eq!(
+        run_unseen(&dir, &details_from_file, "", &secrets).trim(),
+        number
+    );
+
+    let mut show = as_sara(&dir);
+    on_case(show.args(["case", "show"]), &number);
+    assert_unseen(&command_line(&show), &secrets);
+    let history = stdout(show.assert().success());
+    assert!(history.contains("(open): 3 call(s)"), "{history}");
+    assert!(
+        history.contains(&format!("gave contact details: {name}, {phone}")),
+        "{history}"
+    );
+    assert!(
+        history.contains(&format!("Next steps: {next_steps}")),
+        "{history}"
+    );
+    assert!(history.contains(notes), "{history}");
+    assert!(
+        history.contains("NOTES-SECOND she called again"),
+        "{history}"
+    );
+    assert!(
+        history.contains(&format!("gave contact details: {email}")),
+        "{history}"
+    );
+
+    let mut forget = as_sara(&dir);
+    on_case(forget.args(["case", "forget"]), &number);
+    assert_unseen(&command_line(&forget), &secrets);
+    forget.assert().success();
+    fails_with(
+        on_case(as_sara(&dir).args(["case", "show"]), &number).assert(),
+        "no_such_case",
+    );
+}
+
+#[test]
+fn bad_details_and_case_number_input_is_refused_with_what_to_do() {
+    let dir = TempDir::new().unwrap();
+    init(&dir);
+    let call_new = || {
+        let mut cmd = as_sara(&dir);
+        cmd.args(["call", "new", "--channel", "phone", "--language", "sv"]);
+        cmd
+    };
+    let with_details = |document: &[u8]| {
+        let mut cmd = call_new();
+        cmd.args(["--details-file", "-"]).write_stdin(document);
+        cmd.assert()
+    };
+
+    let said = fails_with(
+        call_new()
+            .args(["--details-file", "/no/such/details.json"])
+            .assert(),
+        "invalid_argument",
+    );
+    assert!(
+        said.contains("could not read the details document"),
+        "{said}"
+    );
+    fails_with(
+        call_new().arg("--details-file").arg(dir.path()).assert(),
+        "invalid_argument",
+    );
+    let empty = dir.path().join("empty.json");
+    std::fs::write(&empty, "").unwrap();
+    let said = fails_with(
+        call_new().arg("--details-file").arg(&empty).assert(),
+        "invalid_argument",
+    );
+    assert!(
+        said.contains("is empty") && said.contains("JSON object"),
+        "{said}"
+    );
+    fails_with(with_details(b" \n "), "invalid_argument");
+    let said = fails_with(with_details(b"{\"notes\": \"\xff\"}"), "invalid_argument");
+    assert!(said.contains("not UTF-8"), "{said}");
+    let said = fails_with(with_details(b"{\"contact_phone\": "), "invalid_argument");
+    assert!(said.contains("not valid JSON"), "{said}");
+    fails_with(with_details(b"[\"+46 70 555 01 23\"]"), "invalid_argument");
+    let said = fails_with(
+        with_details(b"{\"contact_phon\": \"+46 70 555 01 23\"}"),
+        "invalid_argument",
+    );
+    assert!(
+        said.contains("\"contact_phon\"") && said.contains("contact_phone"),
+        "names the misspelt field and the right ones: {said}"
+    );
+    // Neither a value in a field's place nor a value of the wrong type is repeated.
+    let said = fails_with(
+        with_details(b"{\"+46 70 555 01 23\": \"phone\"}"),
+        "invalid_argument",
+    );
+    assert!(!said.contains("555"), "{said}");
+    let said = fails_with(
+        with_details(b"{\"contact_phone\": 46705550123}"),
+        "invalid_argument",
+    );
+    assert!(said.contains("not text") && !said.contains("555"), "{said}");
+    let huge = format!("{{\"notes\": \"{}\"}}", "x".repeat(2_000_000));
+    fails_with(with_details(huge.as_bytes()), "too_long");
+    let long_phone = format!("{{\"contact_phone\": \"{}\"}}", "1".repeat(201));
+    fails_with(with_details(long_phone.as_bytes()), "too_long");
+    fails_with(
+        with_details(b"{\"contact_phone\": \" \"}"),
+        "contact_details_missing",
+    );
+    fails_with(
+        with_details(b"{\"case_number\": \"12 34\"}"),
+        "case_number_malformed",
+    );
+
+    // Two places for one value, or two readers of the rest of standard input: refused.
+    let said = fails_with(
+        call_new()
+            .args(["--details-file", "-", "--notes-file", "-"])
+            .write_stdin("{}")
+            .assert(),
+        "invalid_argument",
+    );
+    assert!(said.contains("\"notes\" field"), "{said}");
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "the notes").unwrap();
+    let said = fails_with(
+        call_new()
+            .args(["--details-file", "-", "--notes-file"])
+            .arg(&notes)
+            .write_stdin("{\"notes\": \"other notes\"}")
+            .assert(),
+        "invalid_argument",
+    );
+    assert!(said.contains("notes is given twice"), "{said}");
+    fails_with(
+        call_new()
+            .args(["--case", "-", "--details-file", "-"])
+            .write_stdin("0000 0000 000\n{\"case_number\": \"0000 0000 000\"}")
+            .assert(),
+        "invalid_argument",
+    );
+    let empty_notes = dir.path().join("empty-notes.txt");
+    std::fs::write(&empty_notes, "\n").unwrap();
+    let said = fails_with(
+        call_new().arg("--notes-file").arg(&empty_notes).assert(),
+        "invalid_argument",
+    );
+    assert!(said.contains("leave out --notes-file"), "{said}");
+
+    // The case number line: missing, or not a line at all.
+    let said = fails_with(
+        call_new().args(["--case", "-"]).write_stdin("").assert(),
+        "invalid_argument",
+    );
+    assert!(said.contains("expected the case number"), "{said}");
+    fails_with(
+        as_sara(&dir)
+            .args(["case", "show", "-"])
+            .write_stdin("1".repeat(100_000))
+            .assert(),
+        "too_long",
+    );
+    // Without `-` and without a terminal to ask on, a clear line rather than a hang.
+    if std::fs::File::open("/dev/tty").is_err() {
+        let said = fails_with(
+            as_sara(&dir).args(["case", "show"]).assert(),
+            "invalid_argument",
+        );
+        assert!(said.contains("give `-`"), "{said}");
+    }
+
+    assert_eq!(listed(&dir, &[]).1, 0, "no call was recorded");
+}
+
+#[test]
+fn contact_details_and_case_numbers_typed_on_the_command_line_still_work_with_a_warning() {
+    let dir = TempDir::new().unwrap();
+    init(&dir);
+    let recorded = as_sara(&dir)
+        .args(["call", "new", "--channel", "phone", "--language", "sv"])
+        .args([
+            "--contact-name",
+            "Omar Said",
+            "--contact-phone",
+            "0701234567",
+        ])
+        .args([
+            "--contact-email",
+            "o@example.org",
+            "--next-steps",
+            "Call back",
+        ])
+        .assert()
+        .success();
+    let number = String::from_utf8(recorded.get_output().stdout.clone()).unwrap();
+    let number = number.trim();
+    let warned = stderr(&recorded);
+    for (option, field) in [
+        ("--contact-name", "contact_name"),
+        ("--contact-phone", "contact_phone"),
+        ("--contact-email", "contact_email"),
+        ("--next-steps", "next_steps"),
+    ] {
+        let line = warned
+            .lines()
+            .find(|line| line.contains(&format!("warning: {option} ")))
+            .unwrap_or_else(|| panic!("no warning for {option}: {warned}"));
+        assert!(
+            line.contains("other users' processes")
+                && line.contains("shell history")
+                && line.contains(&format!("\"{field}\" in --details-file")),
+            "{line}"
+        );
+        assert!(
+            !line.contains("0701234567"),
+            "the value is not repeated: {line}"
+        );
+    }
+
+    let again = as_sara(&dir)
+        .args([
+            "call",
+            "new",
+            "--case",
+            number,
+            "--channel",
+            "phone",
+            "--language",
+            "sv",
+        ])
+        .assert()
+        .success();
+    let warned = stderr(&again);
+    assert!(
+        warned.contains("warning: a case number on the command line")
+            && warned.contains("--case -"),
+        "{warned}"
+    );
+    let shown = as_sara(&dir)
+        .args(["case", "show", number])
+        .assert()
+        .success();
+    let warned = stderr(&shown);
+    assert!(warned.contains("give `-`"), "{warned}");
+    let history = stdout(shown);
+    assert!(history.contains("(open): 2 call(s)"), "{history}");
+    assert!(
+        history.contains("gave contact details: Omar Said, 0701234567, o@example.org"),
+        "{history}"
+    );
+    assert!(history.contains("Next steps: Call back"), "{history}");
+
+    // One value in two places is refused, in one line and before any warning.
+    fails_with(
+        as_sara(&dir)
+            .args(["call", "new", "--channel", "phone", "--language", "sv"])
+            .args(["--contact-phone", "0701234567", "--details-file", "-"])
+            .write_stdin("{\"contact_phone\": \"0707654321\"}")
+            .assert(),
+        "invalid_argument",
+    );
+    let forgot = as_sara(&dir)
+        .args(["case", "forget", number])
+        .assert()
+        .success();
+    assert!(stderr(&forgot).contains("warning: a case number"));
 }
