@@ -9,7 +9,7 @@ CARGO_FUZZ_VERSION="0.13.2"
 
 # To build the Tauri 2 app (WebKitGTK 4.1), to drive it headless, and fonts for Arabic and Latin.
 BUILD_PACKAGES="build-essential pkg-config file libwebkit2gtk-4.1-dev libsoup-3.0-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev"
-TEST_PACKAGES="webkit2gtk-driver xvfb xauth dbus-x11 dbus-daemon dbus-bin sqlite3 fonts-noto-core fonts-dejavu-core python3-openpyxl python3-scipy"
+TEST_PACKAGES="webkit2gtk-driver xvfb xauth xclip dbus-x11 dbus-daemon dbus-bin sqlite3 fonts-noto-core fonts-dejavu-core python3-openpyxl python3-scipy"
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 die() { printf '[setup] error: %s\n' "$*" >&2; exit 1; }

@@ -13,9 +13,10 @@ use helpline_app::{
     self as app, AppError, AppStatus, AuditCheckView, AuditEntryView, CaseHistoryView,
     CaseListView, CaseNumberView, CaseOverviewView, CheckedBackup, DraftView, ForgottenView,
     Helpline, LockNotice, NewRecoveryCode, RestoreFile, RetentionView, SavedFile, SetUpDone,
-    SettingsView, SignedIn, StatisticsQuery, UserView, VerifyView,
+    SettingsView, SignedIn, StatisticsQuery, UiLanguage, UserView, VerifyView,
 };
 
+use crate::clipboard::CaseNumberClipboard;
 use crate::dialogs;
 use crate::lock::LockNotices;
 
@@ -134,11 +135,40 @@ pub async fn restore_backup(
 }
 
 #[tauri::command]
-pub fn lock(state: State<'_, HelplineState>) -> Reply<()> {
+pub fn lock(
+    state: State<'_, HelplineState>,
+    clipboard: State<'_, CaseNumberClipboard>,
+) -> Reply<()> {
     state.with(|helpline| {
         helpline.lock();
         Ok(())
-    })
+    })?;
+    clipboard.take_off();
+    Ok(())
+}
+
+/// Puts the case number of the call in progress `draft_id` on the system clipboard, for 30 s
+/// at most; the webview names the call, never the text. Async, so the wait for the clipboard
+/// thread is off the main thread.
+#[tauri::command]
+pub async fn copy_case_number(
+    state: State<'_, HelplineState>,
+    clipboard: State<'_, CaseNumberClipboard>,
+    draft_id: String,
+) -> Reply<()> {
+    let number = state.with(|helpline| helpline.case_number_of_call(&draft_id))?;
+    clipboard.copy(number)
+}
+
+/// The language the UI was last shown in on this computer, asked before sign-in.
+#[tauri::command]
+pub fn ui_language(state: State<'_, HelplineState>) -> Reply<Option<UiLanguage>> {
+    state.with(|helpline| helpline.ui_language())
+}
+
+#[tauri::command]
+pub fn set_ui_language(state: State<'_, HelplineState>, language: String) -> Reply<()> {
+    state.with(|helpline| helpline.set_ui_language(&language))
 }
 
 /// The UI opens this channel once; the shell says on it when the store locked by itself.

@@ -10,6 +10,7 @@ use helpline_app::{LockNotice, LockReason};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager};
 
+use crate::clipboard::CaseNumberClipboard;
 use crate::commands::HelplineState;
 
 /// Where the UI hears that the store locked by itself.
@@ -38,9 +39,12 @@ impl LockNotices {
     }
 }
 
-/// Locks the store now if it is unlocked, and tells the UI why.
+/// Locks the store now if it is unlocked, takes a copied case number off the clipboard, and
+/// tells the UI why.
 pub fn lock_now(app: &AppHandle, reason: LockReason) {
-    if app.state::<HelplineState>().lock() {
+    let was_unlocked = app.state::<HelplineState>().lock();
+    app.state::<CaseNumberClipboard>().take_off();
+    if was_unlocked {
         app.state::<LockNotices>().tell(reason);
     }
 }

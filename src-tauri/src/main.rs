@@ -3,6 +3,7 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod clipboard;
 mod commands;
 mod dialogs;
 mod lock;
@@ -63,6 +64,7 @@ fn main() {
             std::process::exit(1);
         }
     };
+    let webview_data = helpline.data_dir().join(WEBVIEW_FOLDER);
     let result = tauri::Builder::default()
         // One instance at a time: a second start focuses the window that is already open.
         .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
@@ -76,7 +78,10 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .manage(commands::HelplineState::new(helpline))
         .manage(lock::LockNotices::default())
+        .manage(clipboard::CaseNumberClipboard::start())
+        .on_window_event(clipboard::on_window_event)
         .setup(move |app| {
+            open_window(app, webview_data)?;
             lock::start(app.handle(), minute);
             Ok(())
         })
@@ -86,6 +91,25 @@ fn main() {
         eprintln!("helpline-desktop: the window could not be opened: {e}");
         std::process::exit(1);
     }
+}
+
+/// Where WebKit keeps its own storage: inside the data folder, not in the user's profile, so
+/// nothing of the app's lives outside it. The UI uses no web storage (the shell keeps its
+/// language); what WebKit puts there is its caches.
+const WEBVIEW_FOLDER: &str = "webview";
+
+/// The one window. Built here rather than in tauri.conf.json, because its storage goes in the
+/// data folder, which is known only at run time. (An incognito webview would keep nothing at
+/// all, but WebKitGTK does not let WebDriver drive one, and the e2e tests must drive the real
+/// window.)
+fn open_window(app: &tauri::App, webview_data: PathBuf) -> tauri::Result<()> {
+    tauri::WebviewWindowBuilder::new(app, "main", tauri::WebviewUrl::default())
+        .title("Helpline")
+        .inner_size(1100.0, 760.0)
+        .min_inner_size(640.0, 480.0)
+        .data_directory(webview_data)
+        .build()?;
+    Ok(())
 }
 
 /// Keeps the webview on the app's own pages: no link, redirect or script can navigate it to

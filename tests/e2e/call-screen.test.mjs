@@ -2,10 +2,12 @@
 // while the notes grow, a returning caller's case (last level, follow-up, earlier calls) is on
 // the screen, the follow-up agreed in one call survives a later call that sets none, a finished
 // call is corrected, a follow-up is marked done from the cases list, an empty call is not kept
-// without a question, and at 640×480 the notes and End call are in reach. Screenshots in three
+// without a question, a copied number leaves the system clipboard when the store locks (but
+// what another app copied since stays), and at 640×480 the notes and End call are in reach. Screenshots in three
 // languages at both sizes.
 
 import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 
 import { WAIT, freshDataDir, openApp } from './support.mjs';
@@ -41,6 +43,42 @@ async function inView(selector) {
 
 async function scrollToBottom() {
   await app.browser.execute(() => window.scrollTo(0, document.documentElement.scrollHeight));
+}
+
+/** What the X clipboard holds as `target`, as another app reads it (xclip); null when none. */
+function clipboardText(target = 'UTF8_STRING') {
+  try {
+    return execFileSync('xclip', ['-o', '-selection', 'clipboard', '-t', target], {
+      encoding: 'utf8',
+      timeout: 5000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+  } catch {
+    return null;
+  }
+}
+
+/** Another app copies `text` (xclip serves it in the foreground until it is killed). */
+function anotherAppCopies(text) {
+  const xclip = spawn('xclip', ['-quiet', '-selection', 'clipboard', '-i'], { stdio: ['pipe', 'ignore', 'ignore'] });
+  xclip.stdin.end(text);
+  return xclip;
+}
+
+async function copyTheNumber() {
+  await app.click('#copy-case-number');
+  await app.browser.waitUntil(async () => (await app.browser.execute(() => document.getElementById('copy-status')?.textContent)) !== '', {
+    timeout: WAIT,
+    timeoutMsg: 'copying said nothing',
+  });
+  assert.match(await app.text('#copy-status'), /30 seconds/, 'the volunteer is told it is cleared');
+}
+
+async function lockAndUnlock() {
+  await app.click('#lock');
+  await app.waitFor('#unlock');
+  await app.unlock(USER, PASSPHRASE);
+  await app.waitFor('#call');
 }
 
 async function openCase(number) {
@@ -152,6 +190,35 @@ describe('the call screen', () => {
     await app.fill('#lookup-number', empty);
     await app.click('#lookup-submit');
     assert.equal(await app.exists('#case-history'), false, 'the discarded call left no case');
+  });
+
+  test('a copied number is on the system clipboard until the store locks; what was copied since stays', async () => {
+    await app.click('#nav-home');
+    await app.click('#new-call');
+    await app.waitFor('#call');
+    const copied = (await app.text('#call-case-number')).trim();
+    await copyTheNumber();
+    assert.equal(clipboardText(), copied, 'another app pastes the number');
+    assert.match(clipboardText('TARGETS') ?? '', /^x-kde-passwordManagerHint$/m, 'marked for clipboard managers to skip');
+    await lockAndUnlock();
+    assert.equal(clipboardText(), null, 'locking took it off');
+
+    await copyTheNumber();
+    assert.equal(clipboardText(), copied);
+    const other = anotherAppCopies('the address of the social services');
+    try {
+      await app.browser.waitUntil(async () => clipboardText() === 'the address of the social services', {
+        timeout: WAIT,
+        timeoutMsg: 'the other app did not copy',
+      });
+      await lockAndUnlock();
+      assert.equal(clipboardText(), 'the address of the social services', 'what the user copied since is theirs');
+    } finally {
+      other.kill();
+    }
+    await app.click('#discard-call');
+    await app.click('#discard-call-confirm');
+    await app.waitForGone('#call');
   });
 
   for (const language of ['en', 'sv', 'ar']) {

@@ -1,8 +1,11 @@
 // A volunteer's call in the real app: new call, level 2, notes, end call, lock, unlock, the
 // caller rings back and reads the number in Arabic-Indic digits with dashes, the history shows
-// the notes; the same in the Arabic UI; and the app killed mid-notes offers the call back.
+// the notes; the same in the Arabic UI; the app killed mid-notes offers the call back; and the
+// language chosen is kept by the shell, not the webview.
 
 import assert from 'node:assert/strict';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { WAIT, freshDataDir, killApp, openApp } from './support.mjs';
@@ -150,5 +153,28 @@ describe('a call', () => {
     assert.equal((await app.text('#call-case-number')).trim(), number);
     assert.equal(await (await app.waitFor('#notes')).getValue(), notes);
     await app.screenshot('call-resumed.png');
+  });
+
+  test('the language chosen survives a restart; the webview keeps nothing outside the data folder', async () => {
+    await app.setLanguage('sv');
+    const kept = join(dataDir, 'ui-language');
+    await app.browser.waitUntil(async () => (await readFile(kept, 'utf8').catch(() => '')) === 'sv', {
+      timeout: WAIT,
+      timeoutMsg: `${kept} did not come to hold sv`,
+    });
+    await killApp();
+    await app.close();
+    app = await openApp(dataDir);
+    await app.waitFor('#unlock');
+    assert.equal(await app.text('#unlock-title'), 'Lås upp Helpline');
+    // scripts/test.sh points these at fresh, empty folders for the run: the webview keeps its
+    // storage in the data folder, so nothing of the app's is left in them.
+    for (const variable of ['XDG_DATA_HOME', 'XDG_CACHE_HOME', 'XDG_CONFIG_HOME']) {
+      const folder = process.env[variable];
+      assert.ok(folder, `${variable} is set by the test command`);
+      const left = (await readdir(folder, { recursive: true }).catch(() => [])).filter((name) => /helpline/i.test(name));
+      assert.deepEqual(left, [], `nothing of the app's in ${variable}`);
+    }
+    await app.setLanguage('en');
   });
 });

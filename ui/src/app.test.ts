@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { ids as appIds } from './app';
-import { STORAGE_KEY, t } from './i18n';
+import { t } from './i18n';
 import { ids as homeIds } from './screens/home';
 import { ids as navIds } from './screens/nav';
 import { ids as recoveryIds } from './screens/recovery';
@@ -21,7 +21,7 @@ import {
   submit,
   type,
 } from './test-support';
-import { commands, storeCalls } from './test-shell';
+import { commands, sent, storeCalls } from './test-shell';
 
 const RECOVERY_CODE = 'K7QF-2MZP-9WXR-4HTD-JB6C-8NVE-3LQA-7YSU'; // the core's format
 
@@ -34,6 +34,8 @@ function needsSetup(overrides: Partial<Record<string, () => unknown>> = {}) {
     if (override) return override();
     switch (cmd) {
       case 'watch_lock':
+      case 'ui_language':
+      case 'set_ui_language':
         return null;
       case 'app_status':
         return { state: 'needs_setup' };
@@ -51,6 +53,8 @@ function locked(overrides: Partial<Record<string, () => unknown>> = {}) {
     if (override) return override();
     switch (cmd) {
       case 'watch_lock':
+      case 'ui_language':
+      case 'set_ui_language':
         return null;
       case 'app_status':
         return { state: 'locked' };
@@ -334,7 +338,7 @@ describe('unlock and lock', () => {
   test('a failed lock shows the error on whatever screen the shell now reports', async () => {
     let state = 'unlocked';
     fakeShell((cmd) => {
-      if (cmd === 'watch_lock') return null;
+      if (cmd === 'watch_lock' || cmd === 'ui_language') return null;
       if (cmd === 'app_status') return { state, user: 'Ahmad', role: 'volunteer' };
       state = 'locked';
       throw shellError('storage_failed');
@@ -402,8 +406,8 @@ describe('language', () => {
     ]);
   });
 
-  test('Arabic sets dir=rtl and keeps what was typed; it is remembered', async () => {
-    needsSetup();
+  test('Arabic sets dir=rtl and keeps what was typed; the shell keeps the choice', async () => {
+    const calls = needsSetup();
     await mount();
     expect(document.documentElement.getAttribute('dir')).toBe('ltr');
     type(setupIds.user, 'Maja');
@@ -420,7 +424,7 @@ describe('language', () => {
     expect(input(setupIds.passphrase).value).toBe('typed before switching');
     expect(input(setupIds.repeat).value).toBe('typed before');
     expect(document.title).toBe('خط المساعدة');
-    expect(window.localStorage.getItem(STORAGE_KEY)).toBe('ar');
+    expect(sent(calls, 'set_ui_language')).toEqual([{ language: 'ar' }]);
     // The switcher keeps the focus it had.
     expect(document.activeElement).toBe(byId(appIds.language));
 
@@ -451,8 +455,7 @@ describe('language', () => {
   });
 
   test('the greeting isolates the name in Arabic too', async () => {
-    window.localStorage.setItem(STORAGE_KEY, 'ar');
-    fakeShell(() => ({ state: 'unlocked', user: 'Maja Lind', role: 'volunteer' }));
+    fakeShell((cmd) => (cmd === 'ui_language' ? 'ar' : { state: 'unlocked', user: 'Maja Lind', role: 'volunteer' }));
     await mount();
     expect(document.documentElement.getAttribute('dir')).toBe('rtl');
     const title = byId(homeIds.title);
@@ -462,13 +465,38 @@ describe('language', () => {
   });
 
   test('the saved choice wins over the system languages', async () => {
-    window.localStorage.setItem(STORAGE_KEY, 'sv');
     vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['ar-EG', 'en']);
-    locked();
+    locked({ ui_language: () => 'sv' });
     await mount();
     expect(document.documentElement.getAttribute('lang')).toBe('sv');
     expect(byId<HTMLSelectElement>(appIds.language).value).toBe('sv');
     expect(byId(unlockIds.title).textContent).toBe('Lås upp Helpline');
+  });
+
+  test('a choice the shell cannot read is said, over the system language', async () => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['sv-SE']);
+    locked({
+      ui_language: () => {
+        throw shellError('storage_failed');
+      },
+    });
+    await mount();
+    expect(document.documentElement.getAttribute('lang')).toBe('sv');
+    expect(byId(unlockIds.title).textContent).toBe('Lås upp Helpline');
+    expect(errorShown()).toContain('Kontrollera att disken inte är full');
+  });
+
+  test('a choice the shell could not keep is said; the switch stands', async () => {
+    locked({
+      set_ui_language: () => {
+        throw shellError('storage_failed');
+      },
+    });
+    await mount();
+    chooseLanguage('ar');
+    await settle();
+    expect(document.documentElement.getAttribute('dir')).toBe('rtl');
+    expect(errorShown()).not.toBe('');
   });
 
   test('without a saved choice the first matching system language is used, else English', async () => {

@@ -17,7 +17,6 @@ import {
   errorText,
   initialLanguage,
   isLanguage,
-  saveLanguage,
   setLanguage,
   t,
   type Language,
@@ -191,7 +190,15 @@ export class App {
 
   /** Shows the start screen the Rust side asks for. */
   async start(): Promise<void> {
-    this.applyLanguage(initialLanguage());
+    // The webview keeps nothing between starts; the shell keeps the language last chosen.
+    let saved: Language | null = null;
+    let unreadable: ErrorCode | null = null;
+    try {
+      saved = await ipc.uiLanguage();
+    } catch (reason) {
+      unreadable = ipc.toIpcError(reason).code;
+    }
+    this.applyLanguage(initialLanguage(saved));
     this.show(loadingScreen());
     try {
       await ipc.watchLock((reason) => this.lockedByShell(reason));
@@ -200,6 +207,8 @@ export class App {
       // store_locked, which brings the unlock screen (sessionLost).
     }
     await this.refresh();
+    // Said on the first screen; the system's language is shown meanwhile.
+    if (unreadable) this.setError(unreadable);
   }
 
   /** Removes the app's listeners and timers (tests mount many apps in one document). */
@@ -250,10 +259,19 @@ export class App {
     this.document.title = t('app-title');
   }
 
+  /** Keeps the choice for the next start; a failure says so, the switch stands. */
+  private async keepLanguage(language: Language): Promise<void> {
+    try {
+      await ipc.setUiLanguage(language);
+    } catch (reason) {
+      this.setError(ipc.toIpcError(reason).code);
+    }
+  }
+
   /** Re-renders the current screen in `language`, keeping what was typed and the focus. */
   private switchLanguage(language: Language): void {
     if (language === currentLanguage()) return;
-    saveLanguage(language);
+    void this.keepLanguage(language);
     this.applyLanguage(language);
     this.rerender();
     this.screen.languageChanged?.();

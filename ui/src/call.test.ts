@@ -503,40 +503,41 @@ describe('ending and discarding', () => {
 });
 
 describe('copying the number', () => {
-  function clipboard(writeText: (text: string) => Promise<void>): () => void {
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
-    return () => {
-      delete (navigator as { clipboard?: unknown }).clipboard;
-    };
-  }
+  test('the shell copies the number of the call in progress, and says it is cleared in 30 seconds', async () => {
+    const fake = store();
+    const calls = await open(fake);
+    await newCall();
+    byId(callIds.copy).click();
+    await advance();
+    // The webview names the call, never the text: the shell copies the draft's own number.
+    expect(sent(calls, 'copy_case_number')).toEqual([{ draftId: 'draft-1' }]);
+    expect(fake.clipboard).toBe(NUMBER);
+    expect(textOf(callIds.copyStatus)).toBe(
+      'Copied. It is cleared from the clipboard after 30 seconds, or sooner if Helpline locks.',
+    );
+  });
 
-  test('copies the number to the clipboard', async () => {
+  test('the webview does not write the clipboard itself', async () => {
     const writeText = vi.fn((_text: string) => Promise.resolve());
-    const restore = clipboard(writeText);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     try {
       await open();
       await newCall();
       byId(callIds.copy).click();
       await advance();
-      expect(writeText).toHaveBeenCalledWith(NUMBER);
-      expect(textOf(callIds.copyStatus)).toBe('Copied.');
+      expect(writeText).not.toHaveBeenCalled();
     } finally {
-      restore();
+      delete (navigator as { clipboard?: unknown }).clipboard;
     }
   });
 
   test('when copying fails, the number is selected and the volunteer told to copy it', async () => {
-    const restore = clipboard(() => Promise.reject(new Error('denied')));
-    try {
-      await open();
-      await newCall();
-      byId(callIds.copy).click();
-      await advance();
-      expect(textOf(callIds.copyStatus)).toBe('Could not copy. Select and copy the number (Ctrl+C).');
-      expect(document.getSelection()?.toString()).toBe(NUMBER);
-    } finally {
-      restore();
-    }
+    await open(store(), { copy_case_number: () => Promise.reject(shellError('clipboard_failed')) });
+    await newCall();
+    byId(callIds.copy).click();
+    await advance();
+    expect(textOf(callIds.copyStatus)).toBe('Could not copy. Select and copy the number (Ctrl+C).');
+    expect(document.getSelection()?.toString()).toBe(NUMBER);
   });
 });
 

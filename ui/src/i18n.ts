@@ -16,6 +16,7 @@ import {
   ROLES,
   SITUATIONS,
   STATISTICS_UNITS,
+  UI_LANGUAGES,
   AUDIT_KINDS,
   AUDIT_PROBLEMS,
   type AgeBand,
@@ -34,7 +35,7 @@ import {
   type StatisticsUnit,
 } from './ipc';
 
-export const LANGUAGES = ['en', 'sv', 'ar'] as const;
+export const LANGUAGES = UI_LANGUAGES;
 export type Language = (typeof LANGUAGES)[number];
 
 export const FTL_SOURCES: Readonly<Record<Language, string>> = {
@@ -44,8 +45,6 @@ export const FTL_SOURCES: Readonly<Record<Language, string>> = {
 };
 
 const RTL: ReadonlySet<Language> = new Set<Language>(['ar']);
-
-export const STORAGE_KEY = 'helpline.language';
 
 /** The messages the code names directly. */
 const STATIC_IDS = [
@@ -468,27 +467,14 @@ export function direction(language: Language): 'ltr' | 'rtl' {
 }
 
 /** The saved choice, else the first of the system's languages we have, else English. */
-export function initialLanguage(): Language {
-  try {
-    const saved = window.localStorage.getItem(STORAGE_KEY);
-    if (isLanguage(saved)) return saved;
-  } catch {
-    // Storage may be unavailable; fall through to the system languages.
-  }
+export function initialLanguage(saved: Language | null): Language {
+  if (saved) return saved;
   const wanted = navigator.languages?.length ? navigator.languages : [navigator.language];
   for (const tag of wanted) {
     const primary = (tag ?? '').toLowerCase().split(/[-_]/)[0];
     if (isLanguage(primary)) return primary;
   }
   return 'en';
-}
-
-export function saveLanguage(language: Language): void {
-  try {
-    window.localStorage.setItem(STORAGE_KEY, language);
-  } catch {
-    // Not fatal: the choice just will not survive a restart.
-  }
 }
 
 let current: Language = 'en';

@@ -17,6 +17,7 @@ import {
   LIMITS,
   LEVELS,
   LOCK_REASONS,
+  UI_LANGUAGES,
   RELATIONSHIPS,
   ROLES,
   SIGN_IN_FAILURES,
@@ -44,6 +45,7 @@ import {
   type Level,
   type LockNotice,
   type LockReason,
+  type UiLanguage,
   type LimitView,
   type NewRecoveryCode,
   type Person,
@@ -60,7 +62,7 @@ import {
   type VerifyView,
 } from './generated/ipc-types';
 
-export { AGE_BANDS, CALL_LANGUAGES, CHANNELS, ENVIRONMENTS, ERROR_CODES, GENDERS, LEVELS, LIMITS, RELATIONSHIPS, ROLES, SITUATIONS };
+export { AGE_BANDS, CALL_LANGUAGES, CHANNELS, ENVIRONMENTS, ERROR_CODES, GENDERS, LEVELS, LIMITS, RELATIONSHIPS, ROLES, SITUATIONS, UI_LANGUAGES };
 export type {
   AgeBand,
   AppStatus,
@@ -418,6 +420,8 @@ export const REPLIES = {
   choose_restore_file: nullable(object<RestoreFile>({ fileName: string })),
   lock: nothing,
   watch_lock: nothing,
+  ui_language: nullable(oneOf(UI_LANGUAGES)),
+  set_ui_language: nothing,
   note_input: nothing,
   change_passphrase: nothing,
   get_settings: settings,
@@ -428,6 +432,7 @@ export const REPLIES = {
   start_call: object<DraftView>(draftShape),
   save_draft: nothing,
   end_call: object<CaseNumberView>({ caseNumber }),
+  copy_case_number: nothing,
   discard_call: nothing,
   unfinished_calls: array(object<DraftView>(draftShape)),
   find_case: caseHistory,
@@ -517,6 +522,16 @@ export async function watchLock(onLock: (reason: LockReason | null) => void): Pr
   return request('watch_lock', { onLock: channel });
 }
 
+/** The language the UI was last shown in on this computer, or null before any choice. */
+export async function uiLanguage(): Promise<UiLanguage | null> {
+  return request('ui_language');
+}
+
+/** Keeps the UI's language for the next start (the webview itself keeps nothing). */
+export async function setUiLanguage(language: UiLanguage): Promise<void> {
+  return request('set_ui_language', { language });
+}
+
 /** A person used the page just now; `callOpen` says whether a call is on screen. */
 export async function noteInput(callOpen: boolean): Promise<void> {
   return request('note_input', { callOpen });
@@ -566,6 +581,14 @@ export async function saveDraft(draftId: string, callContent: CallContent): Prom
 
 export async function endCall(draftId: string, callContent: CallContent): Promise<CaseNumberView> {
   return request('end_call', { draftId, content: callContent });
+}
+
+/**
+ * Has the shell put the case number of the call in progress `draftId` on the system clipboard;
+ * it takes it off after 30 s, or when the store locks, if the clipboard still holds it.
+ */
+export async function copyCaseNumber(draftId: string): Promise<void> {
+  return request('copy_case_number', { draftId });
 }
 
 export async function discardCall(draftId: string): Promise<void> {

@@ -128,7 +128,12 @@ describe('the fake shell answers as the real one', () => {
 
   test('for a day of calls, settings and safety', () => {
     const fake = store({ user: 'Maja', role: 'supervisor' });
+    same(fake, 'ui_language', 'never chosen');
+    same(fake, 'set_ui_language', 'sv', { language: 'sv' });
+    same(fake, 'set_ui_language', 'not a language', { language: 'klingon' });
+    same(fake, 'ui_language', 'chosen');
     same(fake, 'app_status', 'unlocked');
+    same(fake, 'note_input', 'noted', { callOpen: true });
     same(fake, 'lock', 'locked');
     same(fake, 'app_status', 'locked');
     same(fake, 'unlock', 'signed in', { userName: 'Maja', passphrase: 'the current passphrase' });
@@ -164,6 +169,7 @@ describe('the fake shell answers as the real one', () => {
     same(fake, 'verify_audit', 'sound');
     same(fake, 'lock', 'locked');
     same(fake, 'get_settings', 'store locked');
+    same(fake, 'note_input', 'store locked', { callOpen: false });
 
     const fresh = store({ state: 'needs_setup' });
     same(fresh, 'choose_restore_file', 'chosen');

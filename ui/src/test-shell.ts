@@ -116,9 +116,13 @@ export interface FakeStore {
   expireOnSave: number;
   /** The k of the statistics published so far (by an export), or null before the first. */
   publishedK: number | null;
+  /** The language the shell keeps for the UI, null before any choice. */
+  uiLanguage: string | null;
   /** The channel the UI opened with watch_lock, and how many notices went down it. */
   lockChannel: number | null;
   lockNotices: number;
+  /** What copy_case_number put on the clipboard (the real shell takes it off again). */
+  clipboard: string | null;
 }
 
 export function store(overrides: Partial<FakeStore> = {}): FakeStore {
@@ -140,8 +144,10 @@ export function store(overrides: Partial<FakeStore> = {}): FakeStore {
     expireAtSignIn: 0,
     expireOnSave: 0,
     publishedK: null,
+    uiLanguage: null,
     lockChannel: null,
     lockNotices: 0,
+    clipboard: null,
     ...overrides,
   };
 }
@@ -332,6 +338,12 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
       fake.lockChannel = channel.id;
       return null;
     }
+    case 'ui_language':
+      return fake.uiLanguage;
+    case 'set_ui_language':
+      if (!['en', 'sv', 'ar'].includes(String(args.language))) throw shellError('invalid_argument');
+      fake.uiLanguage = String(args.language);
+      return null;
     case 'note_input':
       unlocked();
       if (typeof args.callOpen !== 'boolean') throw shellError('invalid_argument');
@@ -400,6 +412,13 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
       });
       fake.cases.set(key, existing);
       return { caseNumber: draft.caseNumber };
+    }
+    case 'copy_case_number': {
+      unlocked();
+      const draft = fake.drafts.get(String(args.draftId));
+      if (!draft) throw shellError('no_such_call');
+      fake.clipboard = draft.caseNumber;
+      return null;
     }
     case 'discard_call':
       unlocked();
@@ -577,12 +596,12 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
   }
 }
 
-/** What the UI sends for the shell's lock, not for the store: left out of `commands`. */
-const LOCK_WATCHING = new Set(['watch_lock', 'note_input']);
+/** What the UI sends for the shell's lock and its language, not the store: left out of `commands`. */
+const NOT_THE_STORE = new Set(['watch_lock', 'note_input', 'ui_language', 'set_ui_language']);
 
-/** The calls sent to the store, in order (the lock's own traffic is read with `sent`). */
+/** The calls sent to the store, in order (the rest is read with `sent`). */
 export function storeCalls(calls: readonly Call[]): Call[] {
-  return calls.filter((call) => !LOCK_WATCHING.has(call.cmd));
+  return calls.filter((call) => !NOT_THE_STORE.has(call.cmd));
 }
 
 /** The commands sent to the store, in order. */

@@ -50,7 +50,6 @@ export function reset(): void {
   document.body.replaceChildren();
   document.documentElement.removeAttribute('lang');
   document.documentElement.removeAttribute('dir');
-  window.localStorage.clear();
   vi.restoreAllMocks();
 }
 

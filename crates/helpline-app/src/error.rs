@@ -88,6 +88,7 @@ pub(crate) const RECOVERY_CODE_MALFORMED: &str = "recovery_code_malformed";
 pub(crate) const EXPORT_FAILED: &str = "export_failed";
 pub(crate) const BACKUP_FAILED: &str = "backup_failed";
 pub(crate) const PASSPHRASE_WEAK: &str = "passphrase_weak";
+pub(crate) const CLIPBOARD_FAILED: &str = "clipboard_failed";
 
 /// The codes this layer gives itself; every `AppError` not made from a core error has one.
 const OWN_CODES: &[&str] = &[
@@ -96,6 +97,7 @@ const OWN_CODES: &[&str] = &[
     EXPORT_FAILED,
     BACKUP_FAILED,
     PASSPHRASE_WEAK,
+    CLIPBOARD_FAILED,
 ];
 
 /// Every code an `AppError` can carry: the core's, then this layer's own, each once.
@@ -130,6 +132,11 @@ impl AppError {
 
     pub fn invalid_argument(message: impl Into<String>) -> Self {
         AppError::new(INVALID_ARGUMENT, message)
+    }
+
+    /// The shell could not put a case number on the system clipboard.
+    pub fn clipboard_failed(message: impl Into<String>) -> Self {
+        AppError::new(CLIPBOARD_FAILED, message)
     }
 }
 

@@ -11,10 +11,12 @@ mod error;
 mod idle;
 mod strength;
 mod typescript;
+mod ui_language;
 mod wire;
 
 pub use error::{error_codes, AppError};
 pub use idle::{LockNotice, LockReason, CALL_MINUTES};
+pub use ui_language::UiLanguage;
 pub use wire::*;
 
 use std::path::{Path, PathBuf};
@@ -121,6 +123,22 @@ impl Helpline {
             idle: IdleDeadline::new(Instant::now(), helpline_core::DEFAULT_IDLE_LOCK_MINUTES),
             restore_from: None,
         }
+    }
+
+    /// The language the UI was last shown in on this computer (None before any choice); asked
+    /// before sign-in, so the unlock screen speaks it.
+    pub fn ui_language(&self) -> Result<Option<UiLanguage>, AppError> {
+        ui_language::read(&self.data_dir)
+    }
+
+    /// Keeps `language` (`en`, `sv` or `ar`) for the next start.
+    pub fn set_ui_language(&self, language: &str) -> Result<(), AppError> {
+        let language = UiLanguage::from_code(language).ok_or_else(|| {
+            AppError::invalid_argument(format!(
+                "{language:?} is not a language of the app; use en, sv or ar"
+            ))
+        })?;
+        ui_language::write(&self.data_dir, language)
     }
 
     /// The data folder this helpline's store is (or will be) in.
@@ -857,6 +875,13 @@ impl Helpline {
         Ok(self.session()?.discard_call(draft_id)?)
     }
 
+    /// The case number of the call in progress `draft_id`, as the call screen shows it: what
+    /// the shell puts on the clipboard, so the webview can have it copy nothing else.
+    pub fn case_number_of_call(&mut self, draft_id: &str) -> Result<String, AppError> {
+        let draft_id = parse_draft_id(draft_id)?;
+        Ok(shown(&self.session()?.draft_case_number(draft_id)?))
+    }
+
     pub fn unfinished_calls(&mut self) -> Result<Vec<DraftView>, AppError> {
         Ok(self
             .session()?
@@ -1393,6 +1418,32 @@ mod tests {
         assert_eq!(listed.cases[0].calls, 2);
         helpline.set_case_open(&ended.case_number, false).unwrap();
         assert!(!helpline.find_case(&ended.case_number).unwrap().open);
+    }
+
+    #[test]
+    fn only_the_number_of_a_call_in_progress_is_there_to_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut helpline = unlocked(dir.path());
+        let earlier = finished_case(&mut helpline, "x");
+        let started = helpline.start_call(Some(earlier.clone())).unwrap();
+        let other = helpline.start_call(None).unwrap();
+        assert_eq!(
+            helpline.case_number_of_call(&started.draft_id).unwrap(),
+            earlier
+        );
+        assert_eq!(
+            helpline.case_number_of_call(&other.draft_id).unwrap(),
+            other.case_number
+        );
+        let code =
+            |helpline: &mut Helpline, id: &str| helpline.case_number_of_call(id).unwrap_err().code;
+        assert_eq!(code(&mut helpline, "4821 0937 552"), "invalid_argument");
+        helpline
+            .end_call(&started.draft_id, content_json("ended"))
+            .unwrap();
+        assert_eq!(code(&mut helpline, &started.draft_id), "no_such_call");
+        helpline.lock();
+        assert_eq!(code(&mut helpline, &other.draft_id), "store_locked");
     }
 
     fn filter(open_only: bool, due_only: bool, min_step: u8) -> serde_json::Value {

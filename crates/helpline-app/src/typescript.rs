@@ -130,18 +130,27 @@ mod tests {
         )
     }
 
-    /// How long the shell waits, with a call open, before it locks; and why it may lock.
-    fn lock() -> String {
-        let reasons: Vec<String> = LockReason::ALL
+    /// Each value of `values` as JSON, comma-separated.
+    fn json_list<T: serde::Serialize>(values: &[T]) -> String {
+        let items: Vec<String> = values
             .iter()
-            .map(|reason| serde_json::to_string(reason).expect("a reason serialises"))
+            .map(|value| serde_json::to_string(value).expect("a plain enum serialises"))
             .collect();
+        items.join(", ")
+    }
+
+    /// How long the shell waits, with a call open, before it locks; why it may lock; the UI's
+    /// languages.
+    fn shell_constants() -> String {
         format!(
             "/** The shortest idle time, in minutes, before the shell locks while a call is open. */\n\
              export const CALL_MINUTES = {CALL_MINUTES};\n\n\
              /** Why the shell may lock by itself. */\n\
-             export const LOCK_REASONS = [{}] as const;\n\n",
-            reasons.join(", ")
+             export const LOCK_REASONS = [{}] as const;\n\n\
+             /** The languages the UI speaks, as the shell keeps the choice. */\n\
+             export const UI_LANGUAGES = [{}] as const;\n\n",
+            json_list(&LockReason::ALL),
+            json_list(&UiLanguage::ALL)
         )
     }
 
@@ -162,11 +171,12 @@ mod tests {
             codes.concat()
         ));
         out.push_str(&limits());
-        out.push_str(&lock());
+        out.push_str(&shell_constants());
         for decl in [
             declaration::<AppError>(&cfg),
             declaration::<crate::error::LimitView>(&cfg),
             declaration::<AppStatus>(&cfg),
+            declaration::<UiLanguage>(&cfg),
             declaration::<SetUpDone>(&cfg),
             declaration::<SignedIn>(&cfg),
             declaration::<RestoreFile>(&cfg),

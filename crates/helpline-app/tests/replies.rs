@@ -99,6 +99,14 @@ fn script(dir: &Path) -> BTreeMap<String, serde_json::Map<String, Value>> {
     };
 
     r.record("app_status", "first run", Ok(h.status()));
+    r.record("ui_language", "never chosen", h.ui_language());
+    r.record("set_ui_language", "sv", h.set_ui_language("sv"));
+    r.record(
+        "set_ui_language",
+        "not a language",
+        h.set_ui_language("klingon"),
+    );
+    r.record("ui_language", "chosen", h.ui_language());
     r.record(
         "set_up_store",
         "first run",
@@ -151,11 +159,15 @@ fn script(dir: &Path) -> BTreeMap<String, serde_json::Map<String, Value>> {
         "typed so far",
         h.save_draft(id, content(ConcernLevel::WishToLeave, "so far")),
     );
+    // The shell puts the number the app gives it on the clipboard and answers nothing.
+    let copy = |h: &mut Helpline, id: &str| h.case_number_of_call(id).map(drop);
+    r.record("copy_case_number", "the call in progress", copy(&mut h, id));
     r.record(
         "end_call",
         "ended",
         h.end_call(id, content(ConcernLevel::WishToLeave, "first call")),
     );
+    r.record("copy_case_number", "call ended", copy(&mut h, id));
     r.record(
         "end_call",
         "ended twice",

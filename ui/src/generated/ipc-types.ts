@@ -77,6 +77,7 @@ export const ERROR_CODES = [
   "export_failed",
   "backup_failed",
   "passphrase_weak",
+  "clipboard_failed",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -99,6 +100,9 @@ export const CALL_MINUTES = 30;
 /** Why the shell may lock by itself. */
 export const LOCK_REASONS = ["idle", "suspend", "screen_locked"] as const;
 
+/** The languages the UI speaks, as the shell keeps the choice. */
+export const UI_LANGUAGES = ["en", "sv", "ar"] as const;
+
 export type AppError = { 
 /**
  * One of [`error_codes`].
@@ -115,6 +119,11 @@ limit?: LimitView, };
 export type LimitView = { field: string, min: number | null, max: number, };
 
 export type AppStatus = { "state": "needs_setup" } | { "state": "locked" } | { "state": "unlocked", user: string, role: Role, };
+
+/**
+ * One of the languages the UI speaks.
+ */
+export type UiLanguage = "en" | "sv" | "ar";
 
 export type SetUpDone = { 
 /**

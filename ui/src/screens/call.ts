@@ -499,11 +499,10 @@ export class CallScreen implements Screen {
     this.ctx.focus(confirm ? ids.emptyBack : ids.notes);
   }
 
+  /** The shell copies, so that the number comes off the clipboard again (30 s, or a lock). */
   private async copyNumber(): Promise<void> {
     try {
-      const clipboard = navigator.clipboard as Clipboard | undefined;
-      if (!clipboard?.writeText) throw new Error('no clipboard');
-      await clipboard.writeText(this.call.caseNumber);
+      await ipc.copyCaseNumber(this.call.draftId);
       this.copy = 'copied';
     } catch {
       this.copy = 'failed';

@@ -164,6 +164,12 @@ impl Session {
         Ok(drafts)
     }
 
+    /// The case number of the call in progress `draft_id` (`NoSuchCall` once it has ended).
+    pub fn draft_case_number(&self, draft_id: i64) -> Result<CaseNumber> {
+        let (case, _) = load_draft(self.conn(), &self.keys, draft_id)?;
+        read_case_number(self.conn(), &case)
+    }
+
     /// Records a whole call at once (the CLI's way): on a new case when `number` is None (the
     /// new number is returned), or on the case with that number.
     pub fn record_call(&mut self, number: Option<&CaseNumber>, call: &Call) -> Result<CaseNumber> {
