@@ -1,7 +1,6 @@
 //! The IPC commands: thin wrappers that take the webview's arguments and hand them to
 //! [`Helpline`], which checks them. The webview is untrusted input.
 
-use std::sync::{Mutex, MutexGuard};
 use std::time::Instant;
 
 use helpline_stats::export::{ExportError, Format};
@@ -19,37 +18,7 @@ use helpline_app::{
 use crate::clipboard::CaseNumberClipboard;
 use crate::dialogs;
 use crate::lock::LockNotices;
-
-pub struct HelplineState(Mutex<Helpline>);
-
-impl HelplineState {
-    pub fn new(helpline: Helpline) -> Self {
-        HelplineState(Mutex::new(helpline))
-    }
-
-    fn helpline(&self) -> MutexGuard<'_, Helpline> {
-        // A panic while the lock was held cannot leave a half-written store (every write is one
-        // transaction), so a poisoned lock is safe to take over.
-        self.0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    /// Locks the store; true when it was unlocked.
-    pub fn lock(&self) -> bool {
-        let mut helpline = self.helpline();
-        let was_unlocked = matches!(helpline.status(), AppStatus::Unlocked { .. });
-        helpline.lock();
-        was_unlocked
-    }
-
-    pub fn with<T>(
-        &self,
-        f: impl FnOnce(&mut Helpline) -> Result<T, AppError>,
-    ) -> Result<T, AppError> {
-        f(&mut self.helpline())
-    }
-}
+use crate::state::HelplineState;
 
 type Reply<T> = Result<T, AppError>;
 

@@ -11,7 +11,7 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager};
 
 use crate::clipboard::CaseNumberClipboard;
-use crate::commands::HelplineState;
+use crate::state::HelplineState;
 
 /// Where the UI hears that the store locked by itself.
 #[derive(Default)]

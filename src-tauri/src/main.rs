@@ -7,6 +7,7 @@ mod clipboard;
 mod commands;
 mod dialogs;
 mod lock;
+mod state;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -76,7 +77,7 @@ fn main() {
         .plugin(navigation_guard())
         // Only the Rust side opens dialogs; the webview has no dialog permission.
         .plugin(tauri_plugin_dialog::init())
-        .manage(commands::HelplineState::new(helpline))
+        .manage(state::HelplineState::new(helpline))
         .manage(lock::LockNotices::default())
         .manage(clipboard::CaseNumberClipboard::start())
         .on_window_event(clipboard::on_window_event)
