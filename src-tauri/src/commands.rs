@@ -148,9 +148,10 @@ pub fn watch_lock(notices: State<'_, LockNotices>, on_lock: Channel<LockNotice>)
 }
 
 /// Real input (keys, clicks, scrolling) in the window, reported now and then; the shell's idle
-/// deadline counts from it.
+/// deadline counts from it. Async, so that a report that waits for a long command (a backup,
+/// an export) does not hold up the main thread meanwhile.
 #[tauri::command]
-pub fn note_input(state: State<'_, HelplineState>, call_open: bool) -> Reply<()> {
+pub async fn note_input(state: State<'_, HelplineState>, call_open: bool) -> Reply<()> {
     state.with(|helpline| helpline.note_input(Instant::now(), call_open))
 }
 
