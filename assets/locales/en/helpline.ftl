@@ -582,6 +582,7 @@ audit-action-recovery_code_used = Opened the store with the recovery code.
 # $case is a reference to the case's record, never its number.
 audit-action-case_opened = Opened a case (record { $case }).
 audit-action-case_forgotten = Forgot a case for good (record { $case }).
+audit-action-case_forgotten_elsewhere = A case forgotten at another desk was destroyed here (record { $case }).
 audit-action-forget_failed = Could not forget a case (record { $case }): the data file was changed outside Helpline ({ $reason }). Nothing was removed.
 audit-action-recovery_code_replaced = Replaced the recovery code.
 audit-action-key_slots_bound = Recorded whose each key slot is (once, after an update; a second entry means the record was removed from the file).
@@ -655,6 +656,9 @@ error-newer_schema = The store was written by a newer version of Helpline. Updat
 error-damaged_record = A record in the store is damaged and could not be opened.
 error-schema_changed = The data file was changed outside Helpline: it holds something the app never made. Do not use it. Ask your supervisor to restore the latest backup on this computer.
 error-destroy_incomplete = The case could not be destroyed: the data file was changed outside Helpline, and it kept what was deleted. Nothing was removed. Ask your supervisor to restore the latest backup.
+error-sync_change_damaged = A change from the helpline's server did not open or did not hold together, so nothing of it was kept. Tell your supervisor.
+error-sync_change_newer = A change from the helpline's server was written by a newer version of Helpline. Update the app on this computer.
+error-case_number_collision = Another desk gave the same case number to a different case while the two were apart. Syncing stops here until this is resolved; tell your supervisor.
 error-not_allowed = Your role does not allow this.
 error-invalid_user_name = That user name cannot be used. Check that it is not empty and choose a simpler one.
 error-passphrase_too_short = The passphrase is too short. It needs at least { $min } characters.

@@ -81,6 +81,9 @@ const CORE_CODES: &[&str] = &[
     "correction_changes_published",
     "schema_changed",
     "destroy_incomplete",
+    "sync_change_damaged",
+    "sync_change_newer",
+    "case_number_collision",
 ];
 
 pub(crate) const INVALID_ARGUMENT: &str = "invalid_argument";

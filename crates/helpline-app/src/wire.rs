@@ -300,6 +300,9 @@ pub enum AuditActionView {
     CaseForgotten {
         case: String,
     },
+    CaseForgottenElsewhere {
+        case: String,
+    },
     /// A case that could not be destroyed because the file was changed outside Helpline;
     /// `reason` is the error's code.
     ForgetFailed {
@@ -378,6 +381,9 @@ impl From<AuditEntry> for AuditEntryView {
             AuditAction::KeySlotsBound => AuditActionView::KeySlotsBound,
             AuditAction::CaseOpened { case } => AuditActionView::CaseOpened { case },
             AuditAction::CaseForgotten { case } => AuditActionView::CaseForgotten { case },
+            AuditAction::CaseForgottenElsewhere { case } => {
+                AuditActionView::CaseForgottenElsewhere { case }
+            }
             AuditAction::ForgetFailed { case, reason } => {
                 AuditActionView::ForgetFailed { case, reason }
             }

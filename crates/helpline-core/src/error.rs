@@ -100,6 +100,12 @@ pub enum Error {
     SchemaChanged { change: String },
     #[error("the case could not be destroyed: rows of {table} stayed after they were deleted, so the file was changed outside Helpline; nothing was removed; restore the latest backup and tell a supervisor")]
     DestroyIncomplete { table: &'static str },
+    #[error("a change from the helpline's server does not open or does not hold together; nothing of it was kept; tell a supervisor, who can compare this desk with another")]
+    SyncChangeDamaged,
+    #[error("a change from the helpline's server was written by a newer version of Helpline (format {format}); update the app on this desk")]
+    SyncChangeNewer { format: u8 },
+    #[error("another desk gave the same case number to a different case while they were apart; sync stops here until this version can keep both; tell a supervisor")]
+    CaseNumberCollision,
     #[error("{month} has not ended yet; its statistics can be published once it has")]
     MonthNotEnded { month: Month },
     #[error("a call that started in {month} is still open; end or discard it (the unfinished calls on the home screen), then try again")]
@@ -152,6 +158,9 @@ impl Error {
             Error::Storage(_) => "storage_failed",
             Error::SchemaChanged { .. } => "schema_changed",
             Error::DestroyIncomplete { .. } => "destroy_incomplete",
+            Error::SyncChangeDamaged => "sync_change_damaged",
+            Error::SyncChangeNewer { .. } => "sync_change_newer",
+            Error::CaseNumberCollision => "case_number_collision",
             Error::MonthNotEnded { .. } => "month_not_ended",
             Error::MonthHasOpenCall { .. } => "month_has_open_call",
             Error::MonthPublished { .. } => "month_published",

@@ -207,6 +207,7 @@ export function auditSentence(action: AuditAction): string {
       return t(`audit-action-${action.kind}`);
     case 'case_opened':
     case 'case_forgotten':
+    case 'case_forgotten_elsewhere':
     case 'follow_up_done':
       return t(`audit-action-${action.kind}`, { case: action.case });
     case 'forget_failed':

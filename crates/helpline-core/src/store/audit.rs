@@ -71,6 +71,11 @@ pub enum AuditAction {
     CaseForgotten {
         case: String,
     },
+    /// A case forgotten (or expired) at another desk of the helpline, destroyed here when
+    /// this desk synced.
+    CaseForgottenElsewhere {
+        case: String,
+    },
     /// A case that was to be destroyed and could not be, because the file was changed outside
     /// Helpline (a trigger that ignores deletes, say); `reason` is the error's code.
     ForgetFailed {

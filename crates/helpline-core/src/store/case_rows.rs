@@ -4,9 +4,9 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::month_counts;
 use super::records::TakenCall;
 use super::sealed::{self, Cell, Stored};
+use super::{month_counts, sync_rows};
 use crate::case::{mark_escalations, CaseSummary, RecordedCall};
 use crate::case_number::CaseNumber;
 use crate::crypto::{self, SecretKey, SubKeys};
@@ -198,6 +198,7 @@ pub(super) fn has_finished_call(conn: &Connection, case: &OpenedCase) -> Result<
 /// dropped with it (see `store/month_counts.rs`).
 pub(super) fn insert_call_row(
     conn: &Connection,
+    keys: &SubKeys,
     case: &OpenedCase,
     call: &Call,
     taken_by: Option<i64>,
@@ -219,6 +220,7 @@ pub(super) fn insert_call_row(
         details,
         notes
     ])?;
+    sync_rows::share_call(conn, keys, id)?;
     month_counts::forget_from(conn, call.month())
 }
 
@@ -226,6 +228,7 @@ pub(super) fn insert_call_row(
 /// caller drops the kept counts the change touches.
 pub(super) fn rewrite_call(
     conn: &Connection,
+    keys: &SubKeys,
     case: &OpenedCase,
     id: i64,
     taken: &TakenCall,
@@ -239,7 +242,7 @@ pub(super) fn rewrite_call(
     )?;
     conn.prepare_cached("UPDATE calls SET details = ?1, notes = ?2 WHERE id = ?3")?
         .execute(params![details, notes, id])?;
-    Ok(())
+    sync_rows::share_call(conn, keys, id)
 }
 
 /// A finished call's case and the call, with who took it.
@@ -269,11 +272,12 @@ pub(super) fn load_call(
 /// Writes a finished call and brings the case's summary up to date.
 pub(super) fn insert_call(
     conn: &Connection,
+    keys: &SubKeys,
     case: &OpenedCase,
     call: &Call,
     taken_by: Option<i64>,
 ) -> Result<()> {
-    insert_call_row(conn, case, call, taken_by)?;
+    insert_call_row(conn, keys, case, call, taken_by)?;
     recompute_summary(conn, case)
 }
 
@@ -461,8 +465,19 @@ pub(super) fn cases_in_months(
 }
 
 /// Deletes a case inside the caller's transaction, keeping its monthly counts (see
-/// `store/month_counts.rs`). The caller commits and then calls [`checkpoint`].
+/// `store/month_counts.rs`), and has every other desk of the helpline destroy it too. The
+/// caller commits and then calls [`checkpoint`].
 pub(super) fn destroy_case(conn: &Connection, keys: &SubKeys, case: &OpenedCase) -> Result<()> {
+    sync_rows::share_destroyed(conn, keys, case.id)?;
+    destroy_case_rows(conn, keys, case)
+}
+
+/// [`destroy_case`] at this desk only: for a case another desk destroyed.
+pub(super) fn destroy_case_rows(
+    conn: &Connection,
+    keys: &SubKeys,
+    case: &OpenedCase,
+) -> Result<()> {
     match calls_without_notes_of(conn, case) {
         Ok(calls) => {
             let mut retired = month_counts::retired(conn, keys)?;
@@ -486,6 +501,10 @@ pub(super) fn destroy_case(conn: &Connection, keys: &SubKeys, case: &OpenedCase)
         (
             "call_drafts",
             "SELECT EXISTS (SELECT 1 FROM call_drafts WHERE case_id = ?1)",
+        ),
+        (
+            "sync_records",
+            "SELECT EXISTS (SELECT 1 FROM sync_records WHERE case_id = ?1)",
         ),
     ] {
         let left: bool = conn.query_row(sql, [case.id], |r| r.get(0))?;

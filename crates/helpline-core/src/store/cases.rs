@@ -112,7 +112,7 @@ impl Session {
                 content: content.clone(),
             };
             call.validate()?;
-            insert_call(w, &case, &call, Some(self.user_id))?;
+            insert_call(w, w.keys, &case, &call, Some(self.user_id))?;
             w.execute("DELETE FROM call_drafts WHERE id = ?1", [draft_id])?;
             read_case_number(w, &case)
         })
@@ -184,7 +184,7 @@ impl Session {
                 Some(number) => (number.clone(), find_case(w, w.keys, number)?),
                 None => new_case(w, w.keys)?,
             };
-            insert_call(w, &case, call, Some(self.user_id))?;
+            insert_call(w, w.keys, &case, call, Some(self.user_id))?;
             Ok(number)
         })
     }
@@ -207,7 +207,7 @@ impl Session {
                 let (number, case) = new_case(w, w.keys)?;
                 // Bulk-loaded calls name no taker, so nobody corrects them.
                 for call in calls {
-                    insert_call_row(w, &case, call, None)?;
+                    insert_call_row(w, w.keys, &case, call, None)?;
                 }
                 let mut ordered: Vec<(i64, Call)> = calls
                     .iter()
@@ -297,7 +297,7 @@ impl Session {
                 call,
                 taken_by: taken.taken_by,
             };
-            rewrite_call(w, &case, call_id, &corrected)?;
+            rewrite_call(w, w.keys, &case, call_id, &corrected)?;
             if let Some(first) = changed.first() {
                 month_counts::forget_from(w, *first)?;
             }

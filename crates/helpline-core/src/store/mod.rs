@@ -5,7 +5,7 @@
 //!
 //! Layers, each using only those below it: `schema` and `sealed` (how values are sealed and
 //! versioned) and `records` (the stored types); `settings`, `audit`, `month_counts` and
-//! `case_rows` (rows, inside a caller's transaction); `verify` and `counting`; then the
+//! `sync_rows` and `case_rows` (rows, inside a caller's transaction); `verify` and `counting`; then the
 //! session's operations (`session`, `cases`, `retention`, `publications`, `publishing`,
 //! `backup`).
 
@@ -25,6 +25,8 @@ mod session;
 mod settings;
 mod sign_in_reports;
 mod slot_owners;
+mod sync;
+mod sync_rows;
 mod user_names;
 mod verify;
 
@@ -47,6 +49,7 @@ pub use publishing::{ExportRecord, Publishing};
 pub use retention::RetentionRun;
 pub use schema::{migrations, SealKey, Sealing, Storage, COLUMNS};
 pub use session::{Session, UserSummary, VerifyReport};
+pub use sync::{AppliedChanges, IncomingChange, OutgoingChange, SyncSettings};
 pub use verify::DamagedPlace;
 
 use crate::crypto::{
@@ -499,5 +502,7 @@ mod follow_up_tests;
 mod record_tests;
 #[cfg(test)]
 mod retention_tests;
+#[cfg(test)]
+mod sync_tests;
 #[cfg(test)]
 mod tests;

@@ -341,6 +341,9 @@ enum AuditActionRecord {
     CaseForgotten {
         case: String,
     },
+    CaseForgottenElsewhere {
+        case: String,
+    },
     ForgetFailed {
         case: String,
         reason: String,
@@ -401,6 +404,7 @@ impl From<&AuditEntry> for AuditEntryRecord {
             A::KeySlotsBound => R::KeySlotsBound,
             A::CaseOpened { case } => R::CaseOpened { case },
             A::CaseForgotten { case } => R::CaseForgotten { case },
+            A::CaseForgottenElsewhere { case } => R::CaseForgottenElsewhere { case },
             A::ForgetFailed { case, reason } => R::ForgetFailed { case, reason },
             A::FollowUpDone { case } => R::FollowUpDone { case },
             A::CallCorrected { case, fields } => R::CallCorrected { case, fields },
@@ -467,6 +471,7 @@ impl From<AuditEntryRecord> for AuditEntry {
             R::KeySlotsBound => A::KeySlotsBound,
             R::CaseOpened { case } => A::CaseOpened { case },
             R::CaseForgotten { case } => A::CaseForgotten { case },
+            R::CaseForgottenElsewhere { case } => A::CaseForgottenElsewhere { case },
             R::ForgetFailed { case, reason } => A::ForgetFailed { case, reason },
             R::FollowUpDone { case } => A::FollowUpDone { case },
             R::CallCorrected { case, fields } => A::CallCorrected { case, fields },

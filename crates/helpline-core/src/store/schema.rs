@@ -90,6 +90,22 @@ CREATE TABLE failed_sign_ins (
     report BLOB NOT NULL
 );
 "#,
+    // 6: sharing the store with the helpline's other desks (see store/sync.rs): changes not
+    // pushed yet, and which server record carried which case and call.
+    r#"
+CREATE TABLE sync_outbox (
+    id        INTEGER PRIMARY KEY,
+    record_id BLOB NOT NULL UNIQUE,
+    change    BLOB NOT NULL
+);
+CREATE TABLE sync_records (
+    record_id BLOB PRIMARY KEY,
+    case_id   INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    call_id   INTEGER
+);
+CREATE INDEX sync_records_by_case ON sync_records(case_id);
+CREATE INDEX sync_records_by_call ON sync_records(call_id);
+"#,
 ];
 
 /// Every migration, oldest first; also what the benchmarks' plain baseline is created with, so
@@ -287,6 +303,32 @@ pub const COLUMNS: &[(&str, &str, Storage)] = &[
     ("publications", "body", sealed(SealKey::Store, "id", RECORD)),
     ("failed_sign_ins", "id", Storage::Plain("random id")),
     ("failed_sign_ins", "report", Storage::SealedToReportKey),
+    ("sync_outbox", "id", Storage::Plain("random id")),
+    (
+        "sync_outbox",
+        "record_id",
+        Storage::Plain("random id the change will have on the helpline's server"),
+    ),
+    (
+        "sync_outbox",
+        "change",
+        sealed(SealKey::Store, "id", RECORD),
+    ),
+    (
+        "sync_records",
+        "record_id",
+        Storage::Plain("random id of a record on the helpline's server"),
+    ),
+    (
+        "sync_records",
+        "case_id",
+        Storage::Plain("random id of the case the record carried"),
+    ),
+    (
+        "sync_records",
+        "call_id",
+        Storage::Plain("random id of the call the record carried, if a call"),
+    ),
 ];
 
 /// One object of a schema as SQLite keeps it in `sqlite_schema`.

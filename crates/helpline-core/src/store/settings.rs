@@ -15,6 +15,10 @@ pub(super) const AUDIT_HEAD: &str = "audit_head";
 pub(super) const RETIRED_COUNTS: &str = "retired_counts";
 /// Whose each key slot is (see `store/slot_owners.rs`).
 pub(super) const SLOT_OWNERS: &str = "slot_owners";
+/// How this desk reaches the helpline's server (see `store/sync.rs`).
+pub(super) const SYNC: &str = "sync";
+/// The cases destroyed anywhere in the helpline (see `store/sync_rows.rs`).
+pub(super) const FORGOTTEN_CASES: &str = "forgotten_cases";
 
 fn cell(name: &str, row: i64) -> Cell {
     Cell {

@@ -1,0 +1,308 @@
+//! What this desk shares with the helpline's other desks (DESIGN §8), as the store sees it.
+//!
+//! Every desk of a helpline holds the same master key (a desk joins from a sealed snapshot of
+//! another desk's store), so a row sealed at one desk opens at every other. A change therefore
+//! travels as the rows it wrote, sealed as they are in the file: a finished call with its
+//! case's row, or a case forgotten. The helpline's server never sees them: the sync layer
+//! seals every change again under the helpline's sync key before it leaves the desk.
+//!
+//! - `sync_outbox`: changes written here and not yet acknowledged by the server, each sealed
+//!   under the store sub-key and written in the transaction of the change itself, so a change
+//!   is never lost between the write and the push.
+//! - `sync_records`: which change (by its random id on the server) carried which case, so that
+//!   forgetting a case can name every record of it that the server must delete. Its rows go
+//!   with the case.
+//! - the setting `sync`: the server, this desk's id, the sync keys, and how far the log has
+//!   been read ([`SyncSettings`]).
+//! - the setting `forgotten_cases`: the ids of cases forgotten anywhere, so that a call that
+//!   arrives late from a desk that was offline is not filed on a case that no longer exists.
+
+use rusqlite::{params, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use super::audit::{case_reference, AuditAction};
+use super::case_rows::{
+    checkpoint, destroy_case_rows, load_call, read_case_number, recompute_summary, unwrap_case_key,
+    OpenedCase,
+};
+use super::sealed::{self, stored_as_itself, Cell, Stored};
+use super::session::{Session, Write};
+use super::sync_rows::{
+    call_pending, note_record, outbox_cell, records_of, CallRow, CaseRow, Change, ForgottenCases,
+    Hex, OutboxEntry,
+};
+use super::{month_counts, schema, settings};
+use crate::case::CaseSummary;
+use crate::crypto::SubKeys;
+use crate::domain::Month;
+use crate::error::{Error, Result};
+
+/// How this desk reaches the helpline's server and how far it has read the server's log.
+/// Kept sealed in the store; the sync layer (`helpline-sync`) gives it meaning.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncSettings {
+    /// How to reach the server (a PostgreSQL connection string, with its password).
+    pub server: String,
+    /// The helpline's random id: every desk of it has the same one.
+    pub helpline_id: String,
+    /// This desk's random id, which the server sees beside every record it pushes.
+    pub desk_id: String,
+    /// The name a supervisor gave this desk ("Office", "Sara's laptop").
+    pub desk_name: String,
+    /// The last position in the server's log this desk has applied.
+    pub cursor: i64,
+    /// The sync keys by epoch (hex), newest last: every record is sealed under one of them.
+    pub epoch_keys: Vec<(u32, String)>,
+}
+stored_as_itself!(SyncSettings);
+
+/// A change on its way to the server: its random id there, what it carries (to be sealed by
+/// the sync layer) and the records the server must delete with it (a forgotten case's).
+#[derive(Debug, Clone)]
+pub struct OutgoingChange {
+    pub record_id: Vec<u8>,
+    pub body: Vec<u8>,
+    pub deletes: Vec<Vec<u8>>,
+}
+
+/// A change another desk wrote, opened by the sync layer.
+#[derive(Debug, Clone)]
+pub struct IncomingChange {
+    pub record_id: Vec<u8>,
+    pub body: Vec<u8>,
+}
+
+/// What applying a batch of other desks' changes did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct AppliedChanges {
+    /// Finished calls filed (new ones, and corrections of calls this desk had).
+    pub calls: u64,
+    /// Cases forgotten at another desk and destroyed here.
+    pub forgotten: u64,
+    /// Records the server should delete: of forgotten cases, including calls that arrived
+    /// after their case was forgotten.
+    #[serde(skip)]
+    pub server_deletes: Vec<Vec<u8>>,
+}
+
+impl Session {
+    /// How this desk reaches the helpline's server; None when it is a desk of its own.
+    pub fn sync_settings(&self) -> Result<Option<SyncSettings>> {
+        settings::read(self.conn(), &self.keys, settings::SYNC)
+    }
+
+    /// Connects this desk to a helpline's server, or records a new key or position
+    /// (supervisors). From now on every finished call and every destroyed case is kept for
+    /// the other desks until it is pushed.
+    pub fn set_sync_settings(&mut self, new: &SyncSettings) -> Result<()> {
+        self.require_supervisor()?;
+        self.write(|w| {
+            settings::write(w, w.keys, settings::SYNC, new)?;
+            w.audit(AuditAction::SettingsChanged {
+                setting: settings::SYNC.to_owned(),
+            })
+        })
+    }
+
+    /// Changes written here that the server has not acknowledged, oldest first.
+    pub fn outbox(&self) -> Result<Vec<OutgoingChange>> {
+        let mut statement = self
+            .conn()
+            .prepare("SELECT id, record_id, change FROM sync_outbox")?;
+        let rows = statement
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, Vec<u8>>(1)?,
+                    r.get::<_, Vec<u8>>(2)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut entries = rows
+            .into_iter()
+            .map(|(id, record_id, sealed_entry)| {
+                let entry: OutboxEntry =
+                    sealed::open_record(&self.keys.store, &outbox_cell(id), &sealed_entry)?;
+                Ok((entry, record_id))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        // Oldest first: a correction after the call it corrects.
+        entries.sort_by_key(|(entry, _)| entry.written_at);
+        entries
+            .into_iter()
+            .map(|(entry, record_id)| {
+                let mut body = vec![Change::FORMAT];
+                body.extend(
+                    entry
+                        .change
+                        .encode()
+                        .map_err(|e| Error::Storage(e.to_string()))?,
+                );
+                Ok(OutgoingChange {
+                    record_id,
+                    body,
+                    deletes: entry.deletes.into_iter().map(|Hex(id)| id).collect(),
+                })
+            })
+            .collect()
+    }
+
+    /// The server holds these changes now: they leave the outbox.
+    pub fn pushed(&mut self, record_ids: &[Vec<u8>]) -> Result<()> {
+        self.write(|w| {
+            for record_id in record_ids {
+                w.execute("DELETE FROM sync_outbox WHERE record_id = ?1", [record_id])?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Files other desks' changes, in the order of the server's log, and moves the position
+    /// read to `cursor`, all in one transaction: a batch is applied whole or not at all, so a
+    /// desk killed mid-pull reads it again. A change already applied (or this desk's own) is
+    /// skipped, so reading one twice changes nothing.
+    pub fn apply_changes(
+        &mut self,
+        incoming: &[IncomingChange],
+        cursor: i64,
+    ) -> Result<AppliedChanges> {
+        let mut applied = AppliedChanges::default();
+        let destroyed = self.write(|w| {
+            let mut settings: SyncSettings = settings::read(w, w.keys, settings::SYNC)?
+                .ok_or_else(|| Error::Storage("this desk is not connected to a server".into()))?;
+            let mut forgotten: ForgottenCases =
+                settings::read(w, w.keys, settings::FORGOTTEN_CASES)?.unwrap_or_default();
+            let mut destroyed = 0;
+            for change in incoming {
+                let seen: bool = w
+                    .prepare_cached(
+                        "SELECT EXISTS (SELECT 1 FROM sync_records WHERE record_id = ?1)",
+                    )?
+                    .query_row([&change.record_id], |r| r.get(0))?;
+                if seen {
+                    continue;
+                }
+                match decode_change(&change.body)? {
+                    Change::Call { case, call } => {
+                        if forgotten.0.contains(&case.id) {
+                            applied.server_deletes.push(change.record_id.clone());
+                            continue;
+                        }
+                        let (case_id, call_id) = (case.id, call.id);
+                        if file_call(w, w.keys, case, call)? {
+                            applied.calls += 1;
+                        }
+                        note_record(w, &change.record_id, case_id, Some(call_id))?;
+                    }
+                    Change::Forgotten { case_id } => {
+                        forgotten.0.insert(case_id);
+                        let wrapped: Option<Vec<u8>> = w
+                            .query_row(
+                                "SELECT wrapped_key FROM cases WHERE id = ?1",
+                                [case_id],
+                                |r| r.get(0),
+                            )
+                            .optional()?;
+                        if let Some(wrapped) = wrapped {
+                            applied.server_deletes.extend(records_of(w, case_id)?);
+                            let case = OpenedCase {
+                                id: case_id,
+                                key: unwrap_case_key(w.keys, case_id, &wrapped)?,
+                            };
+                            if destroyed == 0 {
+                                schema::check(w)?;
+                            }
+                            destroy_case_rows(w, w.keys, &case)?;
+                            w.audit(AuditAction::CaseForgottenElsewhere {
+                                case: case_reference(case_id),
+                            })?;
+                            destroyed += 1;
+                            applied.forgotten += 1;
+                        }
+                    }
+                }
+            }
+            settings::write(w, w.keys, settings::FORGOTTEN_CASES, &forgotten)?;
+            settings.cursor = cursor;
+            settings::write(w, w.keys, settings::SYNC, &settings)?;
+            Ok(destroyed)
+        })?;
+        if destroyed > 0 {
+            checkpoint(self.conn())?;
+        }
+        Ok(applied)
+    }
+}
+
+fn decode_change(body: &[u8]) -> Result<Change> {
+    let damaged = || Error::SyncChangeDamaged;
+    let (&format, json) = body.split_first().ok_or_else(damaged)?;
+    if format > Change::FORMAT {
+        return Err(Error::SyncChangeNewer { format });
+    }
+    Change::decode(format, json).ok_or_else(damaged)
+}
+
+/// Files a call from another desk on its case, creating the case's row when this desk has
+/// not seen it, and checks that what arrived opens and holds together before it is kept.
+/// A correction of a call this desk has also corrected, and not pushed yet, is not filed:
+/// ours is later in the log once pushed, and wins on every desk. False when nothing changed.
+fn file_call(w: &Write<'_>, keys: &SubKeys, case: CaseRow, call: CallRow) -> Result<bool> {
+    let known: Option<i64> = w
+        .query_row(
+            "SELECT id FROM cases WHERE number_index = ?1",
+            [&case.number_index],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let opened = OpenedCase {
+        id: case.id,
+        key: unwrap_case_key(keys, case.id, &case.wrapped_key)
+            .map_err(|_| Error::SyncChangeDamaged)?,
+    };
+    match known {
+        Some(id) if id == case.id => {}
+        Some(_) => return Err(Error::CaseNumberCollision),
+        None => {
+            w.execute(
+                "INSERT INTO cases (id, number_index, wrapped_key, number, summary) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    case.id,
+                    case.number_index,
+                    case.wrapped_key,
+                    case.number,
+                    sealed::seal_record(&opened.key, &Cell::of("cases", case.id, "summary"), &CaseSummary::new())?,
+                ],
+            )?;
+        }
+    }
+    let month: Month = call.month.parse().map_err(|_| Error::SyncChangeDamaged)?;
+    let existing: Option<i64> = w
+        .query_row("SELECT case_id FROM calls WHERE id = ?1", [call.id], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    match existing {
+        Some(case_id) if case_id != case.id => return Err(Error::SyncChangeDamaged),
+        Some(_) if call_pending(w, call.id)? => return Ok(false),
+        Some(_) => {
+            w.execute(
+                "UPDATE calls SET details = ?1, notes = ?2 WHERE id = ?3",
+                params![call.details, call.notes, call.id],
+            )?;
+        }
+        None => {
+            w.execute(
+                "INSERT INTO calls (id, case_id, month, details, notes) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![call.id, case.id, call.month, call.details, call.notes],
+            )?;
+        }
+    }
+    // What arrived must open under this helpline's keys and hold its own month, or it is not
+    // kept: the transaction rolls back.
+    load_call(w, keys, call.id).map_err(|_| Error::SyncChangeDamaged)?;
+    read_case_number(w, &opened).map_err(|_| Error::SyncChangeDamaged)?;
+    month_counts::forget_from(w, month)?;
+    recompute_summary(w, &opened)?;
+    Ok(true)
+}

@@ -1,0 +1,250 @@
+//! Two desks of one helpline, the second joined from a snapshot of the first, exchanging their
+//! changes directly (the server in between is `helpline-sync`'s, tested there against a real
+//! PostgreSQL).
+
+use std::path::Path;
+
+use chrono::{Duration, Utc};
+
+use super::backup::{restore, BackupSecret};
+use super::tests::{a_call, call_at, case_id, new_store, pass, PASS};
+use super::*;
+use crate::domain::ConcernLevel;
+use crate::CaseNumber;
+
+fn settings(desk: &str) -> SyncSettings {
+    SyncSettings {
+        server: "host=/nowhere".into(),
+        helpline_id: "helpline".into(),
+        desk_id: desk.into(),
+        desk_name: desk.into(),
+        cursor: 0,
+        epoch_keys: vec![(1, "00".repeat(32))],
+    }
+}
+
+/// Desk A, connected, and desk B made from A's snapshot (as joining does).
+fn two_desks(root: &Path) -> (Session, Session) {
+    let (mut a, _) = new_store(&root.join("a"));
+    a.set_sync_settings(&settings("a")).unwrap();
+    let snapshot = root.join("snapshot");
+    a.backup(&snapshot).unwrap();
+    let store = restore(
+        &snapshot,
+        &root.join("b"),
+        &BackupSecret::User {
+            name: "sara",
+            passphrase: &pass(PASS),
+        },
+    )
+    .unwrap();
+    let mut b = store.unlock("sara", &pass(PASS)).unwrap();
+    b.set_sync_settings(&settings("b")).unwrap();
+    (a, b)
+}
+
+/// Moves what `from` wrote to `to`, as a push and a pull would; returns what `to` applied.
+fn sync(from: &mut Session, to: &mut Session) -> AppliedChanges {
+    let outgoing = from.outbox().unwrap();
+    let cursor = to.sync_settings().unwrap().unwrap().cursor + outgoing.len() as i64;
+    let incoming: Vec<IncomingChange> = outgoing
+        .iter()
+        .map(|c| IncomingChange {
+            record_id: c.record_id.clone(),
+            body: c.body.clone(),
+        })
+        .collect();
+    let ids: Vec<Vec<u8>> = outgoing.iter().map(|c| c.record_id.clone()).collect();
+    from.pushed(&ids).unwrap();
+    to.apply_changes(&incoming, cursor).unwrap()
+}
+
+#[test]
+fn a_call_at_one_desk_is_found_at_the_other_by_its_number() {
+    let root = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = two_desks(root.path());
+    let number = a.record_call(None, &a_call("told at desk A")).unwrap();
+    assert_eq!(sync(&mut a, &mut b).calls, 1);
+    let history = b.case_history(&number).unwrap();
+    assert_eq!(history.calls.len(), 1);
+    assert_eq!(history.calls[0].call.content.notes, "told at desk A");
+    assert_eq!(b.sync_settings().unwrap().unwrap().cursor, 1);
+    assert!(a.outbox().unwrap().is_empty());
+}
+
+#[test]
+fn a_call_added_at_the_other_desk_shows_the_escalation_back_at_the_first() {
+    let root = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = two_desks(root.path());
+    let started = Utc::now() - Duration::days(3);
+    let number = a
+        .record_call(
+            None,
+            &call_at(started, ConcernLevel::StrongInterest, "first call"),
+        )
+        .unwrap();
+    sync(&mut a, &mut b);
+    b.record_call(
+        Some(&number),
+        &call_at(
+            started + Duration::days(1),
+            ConcernLevel::InTransitCountry,
+            "second call, at B",
+        ),
+    )
+    .unwrap();
+    sync(&mut b, &mut a);
+    let history = a.case_history(&number).unwrap();
+    assert_eq!(history.calls.len(), 2);
+    assert!(history.calls[1].escalated);
+    let overview = a.case_overview(&number).unwrap();
+    assert_eq!(
+        overview.summary.latest_level,
+        ConcernLevel::InTransitCountry
+    );
+    assert_eq!(overview.summary.calls, 2);
+}
+
+#[test]
+fn applying_the_same_changes_twice_files_them_once() {
+    let root = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = two_desks(root.path());
+    let number = a.record_call(None, &a_call("once")).unwrap();
+    let outgoing = a.outbox().unwrap();
+    let incoming: Vec<IncomingChange> = outgoing
+        .iter()
+        .map(|c| IncomingChange {
+            record_id: c.record_id.clone(),
+            body: c.body.clone(),
+        })
+        .collect();
+    assert_eq!(b.apply_changes(&incoming, 1).unwrap().calls, 1);
+    assert_eq!(b.apply_changes(&incoming, 1).unwrap().calls, 0);
+    assert_eq!(b.case_history(&number).unwrap().calls.len(), 1);
+    // A desk's own changes, read back from the server, change nothing either.
+    assert_eq!(a.apply_changes(&incoming, 1).unwrap().calls, 0);
+    assert_eq!(a.case_history(&number).unwrap().calls.len(), 1);
+}
+
+#[test]
+fn a_case_forgotten_at_one_desk_is_destroyed_at_the_other_and_late_calls_are_dropped() {
+    let root = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = two_desks(root.path());
+    let number = a.record_call(None, &a_call("to be forgotten")).unwrap();
+    sync(&mut a, &mut b);
+    let pushed_call = b
+        .conn()
+        .query_row("SELECT record_id FROM sync_records", [], |r| {
+            r.get::<_, Vec<u8>>(0)
+        })
+        .unwrap();
+    // B, offline, adds a call to the case while A forgets it.
+    b.record_call(Some(&number), &a_call("late, from B"))
+        .unwrap();
+    let late = b.outbox().unwrap();
+    a.forget_case(&number).unwrap();
+    let forgetting = a.outbox().unwrap();
+    assert_eq!(forgetting.len(), 1);
+    // The forgetting desk asks the server to delete what it knew of the case.
+    assert_eq!(forgetting[0].deletes, vec![pushed_call]);
+
+    let applied = sync(&mut a, &mut b);
+    assert_eq!(applied.forgotten, 1);
+    assert_eq!(b.case_history(&number).unwrap_err().code(), "no_such_case");
+    // B's unpushed call of the case went with it, and is among what the server must delete
+    // if it got there.
+    assert!(b.outbox().unwrap().is_empty());
+    assert!(applied.server_deletes.contains(&late[0].record_id));
+    // A call of the case that reaches A after the forgetting is not filed: it is dropped and
+    // named for deletion.
+    let incoming: Vec<IncomingChange> = late
+        .iter()
+        .map(|c| IncomingChange {
+            record_id: c.record_id.clone(),
+            body: c.body.clone(),
+        })
+        .collect();
+    let applied = a.apply_changes(&incoming, 2).unwrap();
+    assert_eq!(applied.calls, 0);
+    assert_eq!(applied.server_deletes, vec![late[0].record_id.clone()]);
+    assert_eq!(a.case_history(&number).unwrap_err().code(), "no_such_case");
+    let trail = b.audit_trail().unwrap();
+    assert!(trail
+        .iter()
+        .any(|e| matches!(e.action, AuditAction::CaseForgottenElsewhere { .. })));
+}
+
+#[test]
+fn a_change_that_does_not_open_or_hold_together_keeps_nothing() {
+    let root = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = two_desks(root.path());
+    let number = a.record_call(None, &a_call("tampered on the way")).unwrap();
+    let outgoing = a.outbox().unwrap();
+    let mut body: serde_json::Value = serde_json::from_slice(&outgoing[0].body[1..]).unwrap();
+    // A month moved, as someone with the sync key but not the case's key could.
+    body["call"]["month"] = "2020-01".into();
+    let mut bytes = vec![outgoing[0].body[0]];
+    bytes.extend(serde_json::to_vec(&body).unwrap());
+    let incoming = [IncomingChange {
+        record_id: outgoing[0].record_id.clone(),
+        body: bytes,
+    }];
+    assert_eq!(
+        b.apply_changes(&incoming, 1).unwrap_err().code(),
+        "sync_change_damaged"
+    );
+    assert_eq!(b.case_history(&number).unwrap_err().code(), "no_such_case");
+    assert_eq!(b.sync_settings().unwrap().unwrap().cursor, 0);
+    let unreadable = [IncomingChange {
+        record_id: vec![7; 16],
+        body: b"\x01{\"kind\":\"nothing\"}".to_vec(),
+    }];
+    assert_eq!(
+        b.apply_changes(&unreadable, 1).unwrap_err().code(),
+        "sync_change_damaged"
+    );
+    let newer = [IncomingChange {
+        record_id: vec![8; 16],
+        body: b"\x09{}".to_vec(),
+    }];
+    assert_eq!(
+        b.apply_changes(&newer, 1).unwrap_err().code(),
+        "sync_change_newer"
+    );
+}
+
+#[test]
+fn a_desk_of_its_own_keeps_no_outbox() {
+    let root = tempfile::tempdir().unwrap();
+    let (mut alone, _) = new_store(&root.path().join("alone"));
+    let number = alone.record_call(None, &a_call("never shared")).unwrap();
+    assert!(alone.outbox().unwrap().is_empty());
+    alone.forget_case(&number).unwrap();
+    assert!(alone.outbox().unwrap().is_empty());
+    assert!(alone.sync_settings().unwrap().is_none());
+}
+
+#[test]
+fn what_the_outbox_and_the_records_keep_is_sealed() {
+    let root = tempfile::tempdir().unwrap();
+    let (mut a, _b) = two_desks(root.path());
+    let number = a
+        .record_call(None, &a_call("sealed in the outbox"))
+        .unwrap();
+    let id = case_id(&a, &number);
+    let files = super::tests::raw_files(&root.path().join("a"));
+    for (_, bytes) in &files {
+        assert!(!bytes.windows(20).any(|w| w == b"sealed in the outbox"));
+    }
+    let (case, change): (i64, Vec<u8>) = a
+        .conn()
+        .query_row(
+            "SELECT r.case_id, o.change FROM sync_outbox o JOIN sync_records r ON r.record_id = o.record_id",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(case, id);
+    assert!(!change.windows(4).any(|w| w == b"kind"));
+    let _ = CaseNumber::random();
+}
