@@ -9,7 +9,9 @@ CARGO_FUZZ_VERSION="0.13.2"
 
 # To build the Tauri 2 app (WebKitGTK 4.1), to drive it headless, and fonts for Arabic and Latin.
 BUILD_PACKAGES="build-essential pkg-config file libwebkit2gtk-4.1-dev libsoup-3.0-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev libssl-dev"
-TEST_PACKAGES="webkit2gtk-driver xvfb xauth xclip dbus-x11 dbus-daemon dbus-bin sqlite3 fonts-noto-core fonts-dejavu-core python3-openpyxl python3-scipy"
+# PostgreSQL 15 (Debian 12's): the tests start a private server of it (scripts/postgres.sh) and
+# use its psql and pg_dump.
+TEST_PACKAGES="webkit2gtk-driver xvfb xauth xclip dbus-x11 dbus-daemon dbus-bin sqlite3 fonts-noto-core fonts-dejavu-core python3-openpyxl python3-scipy postgresql-15 postgresql-client-15"
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 die() { printf '[setup] error: %s\n' "$*" >&2; exit 1; }
@@ -27,9 +29,34 @@ need_debian_packages() {
         dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
     done
     [ ${#missing[@]} -eq 0 ] && return 0
+    for pkg in "${missing[@]}"; do
+        case "$pkg" in postgresql|postgresql-[0-9]*) no_main_postgres_cluster; break ;; esac
+    done
     say "installing Debian packages: ${missing[*]}"
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# Debian's PostgreSQL server package creates and starts a system-wide "main" cluster on port
+# 5432 when it is installed. The tests start their own, private one: before the package comes,
+# tell postgresql-common not to make one. createcluster.conf (which the package manages, with
+# ucf) reads createcluster.d/, so a file of ours there says it without editing theirs; only a
+# createcluster.conf that no longer reads that folder gets the line itself.
+main_postgres_cluster_off() {
+    [ -f /etc/postgresql-common/createcluster.conf ] && [ "$(pg_conftool /etc/postgresql-common/createcluster.conf show -bs create_main_cluster 2>/dev/null || true)" = off ]
+}
+no_main_postgres_cluster() {
+    local conf=/etc/postgresql-common/createcluster.conf
+    local ours=/etc/postgresql-common/createcluster.d/helpline-no-main-cluster.conf
+    local setting="# scripts/setup.sh: no system-wide cluster; the tests start a private one
+create_main_cluster = false"
+    main_postgres_cluster_off && return 0
+    say "PostgreSQL: no system-wide main cluster when the server is installed ($ours)"
+    as_root mkdir -p "${ours%/*}"
+    printf '%s\n' "$setting" | as_root tee "$ours" >/dev/null
+    if [ -f "$conf" ] && ! main_postgres_cluster_off; then
+        printf '\n%s\n' "$setting" | as_root tee -a "$conf" >/dev/null
+    fi
 }
 
 need_toolchains() {

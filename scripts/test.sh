@@ -2,11 +2,24 @@
 # Runs every test: core, statistics and CLI (cargo, the crash harness included), the desktop
 # shell's own tests, the UI's component tests, the disclosure audit of generated and CLI-made
 # exports with an openpyxl check of the XLSX ones, a short run of every fuzz target, and the
-# end-to-end tests of the real app in a real window under Xvfb.
+# end-to-end tests of the real app in a real window under Xvfb. The rust and e2e stages get a
+# private PostgreSQL server (scripts/postgres.sh), started once and stopped when the run ends.
 #
 #   scripts/test.sh              every stage, in this order
 #   scripts/test.sh STAGE...     only these: ui rust bench stats fuzz e2e
 source "$(dirname "$0")/setup.sh"
+source "$(dirname "$0")/postgres.sh"
+
+# Whatever was started (the test PostgreSQL, the e2e stage's bus) is stopped at exit, the last
+# started first, on a failure or Ctrl-C too: each start adds its stop to this list.
+cleanups=()
+cleanup() {
+    local i
+    for ((i = ${#cleanups[@]} - 1; i >= 0; i--)); do eval "${cleanups[i]}" || true; done
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 STAGES="ui rust bench stats fuzz e2e"
 wanted=("$@")
@@ -24,6 +37,12 @@ if runs e2e; then
         need_npm_packages "$REPO/tests/e2e"
 fi
 runs fuzz && need_cargo_fuzz
+
+# Started before the first stage, so a server that does not work fails the run at once.
+if runs rust || runs e2e; then
+    cleanups+=(stop_test_postgres)
+    start_test_postgres
+fi
 
 cd "$REPO"
 # The shell embeds the built UI: every stage that builds it needs ui/dist.
@@ -76,7 +95,7 @@ if runs e2e; then
     system_bus_socket="$scratch/system-bus"
     dbus-daemon --session --address="unix:path=$system_bus_socket" --nofork --nopidfile &
     system_bus=$!
-    trap 'kill "$system_bus" 2>/dev/null; wait "$system_bus" 2>/dev/null; rm -rf "$scratch"' EXIT
+    cleanups+=('kill "$system_bus" 2>/dev/null; wait "$system_bus" 2>/dev/null; rm -rf "$scratch"')
     for _ in $(seq 50); do [ -S "$system_bus_socket" ] && break; sleep 0.1; done
     [ -S "$system_bus_socket" ] || { echo "the private system bus did not start" >&2; exit 1; }
     export DBUS_SYSTEM_BUS_ADDRESS="unix:path=$system_bus_socket"

@@ -106,7 +106,7 @@ const OWN_CODES: &[&str] = &[
 /// Every code an `AppError` can carry: the core's, then this layer's own, each once.
 pub fn error_codes() -> Vec<&'static str> {
     let mut codes: Vec<&'static str> = CORE_CODES.to_vec();
-    for code in OWN_CODES {
+    for code in OWN_CODES.iter().chain(helpline_sync::SyncError::CODES) {
         if !codes.contains(code) {
             codes.push(code);
         }
@@ -194,9 +194,12 @@ mod tests {
             Error::UserNameAmbiguous(_) => 38,
             Error::SchemaChanged { .. } => 39,
             Error::DestroyIncomplete { .. } => 40,
+            Error::SyncChangeDamaged => 41,
+            Error::SyncChangeNewer { .. } => 42,
+            Error::CaseNumberCollision => 43,
         }
     }
-    const VARIANTS: usize = 41;
+    const VARIANTS: usize = 44;
 
     /// One of each variant (both kinds of invalid case number, which have two codes).
     fn one_of_each() -> Vec<Error> {
@@ -224,6 +227,9 @@ mod tests {
                 change: "trigger \"keep\" that Helpline never made".into(),
             },
             Error::DestroyIncomplete { table: "calls" },
+            Error::SyncChangeDamaged,
+            Error::SyncChangeNewer { format: 2 },
+            Error::CaseNumberCollision,
             Error::NoSuchCase,
             Error::NoSuchCall,
             Error::DamagedRecord {

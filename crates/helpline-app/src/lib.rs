@@ -10,6 +10,7 @@
 mod error;
 mod idle;
 mod strength;
+mod sync;
 mod typescript;
 mod ui_language;
 mod wire;

@@ -38,6 +38,26 @@ impl SecretKey {
         let array: [u8; KEY_LEN] = bytes.try_into().ok()?;
         Some(SecretKey(array))
     }
+
+    /// The key as hex, to be kept inside a sealed record (a desk's sync keys).
+    pub fn to_hex(&self) -> Zeroizing<String> {
+        Zeroizing::new(data_encoding::HEXLOWER.encode(&self.0))
+    }
+
+    pub fn from_hex(text: &str) -> Option<Self> {
+        let bytes = Zeroizing::new(data_encoding::HEXLOWER.decode(text.as_bytes()).ok()?);
+        SecretKey::from_slice(&bytes)
+    }
+
+    /// A key for one `purpose` from a secret with at least 128 bits of entropy (a one-time
+    /// invitation), with HKDF-SHA256; a secret a person chose goes through Argon2id instead.
+    pub fn derive_from(secret: &[u8], purpose: &[u8]) -> Self {
+        let mut key = SecretKey([0u8; KEY_LEN]);
+        Hkdf::<Sha256>::new(Some(b"helpline/v1/derived"), secret)
+            .expand(purpose, &mut key.0)
+            .expect("32 bytes is a valid HKDF-SHA256 output length");
+        key
+    }
 }
 
 impl std::fmt::Debug for SecretKey {

@@ -73,11 +73,21 @@ export const ERROR_CODES = [
   "correction_changes_published",
   "schema_changed",
   "destroy_incomplete",
+  "sync_change_damaged",
+  "sync_change_newer",
+  "case_number_collision",
   "recovery_code_malformed",
   "export_failed",
   "backup_failed",
   "passphrase_weak",
   "clipboard_failed",
+  "server_unreachable",
+  "server_refused",
+  "server_needs_tls",
+  "server_address_invalid",
+  "invitation_invalid",
+  "invitation_unknown",
+  "record_damaged",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -367,7 +377,7 @@ user: string, action: AuditAction, };
 /**
  * What was done. `case` is a reference to the case's record, never its number.
  */
-export type AuditAction = { "kind": "signed_in" } | { "kind": "recovery_code_used" } | { "kind": "recovery_code_replaced" } | { "kind": "key_slots_bound" } | { "kind": "case_opened", case: string, } | { "kind": "case_forgotten", case: string, } | { "kind": "forget_failed", case: string, reason: string, } | { "kind": "follow_up_done", case: string, } | { "kind": "call_corrected", case: string, fields: Array<string>, } | { "kind": "cases_expired", cases: number, retentionMonths: number, } | { "kind": "statistics_exported", 
+export type AuditAction = { "kind": "signed_in" } | { "kind": "recovery_code_used" } | { "kind": "recovery_code_replaced" } | { "kind": "key_slots_bound" } | { "kind": "case_opened", case: string, } | { "kind": "case_forgotten", case: string, } | { "kind": "case_forgotten_elsewhere", case: string, } | { "kind": "forget_failed", case: string, reason: string, } | { "kind": "follow_up_done", case: string, } | { "kind": "call_corrected", case: string, fields: Array<string>, } | { "kind": "cases_expired", cases: number, retentionMonths: number, } | { "kind": "statistics_exported", 
 /**
  * `YYYY-MM`
  */

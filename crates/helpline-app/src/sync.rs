@@ -1,0 +1,341 @@
+//! Several desks, one helpline (DESIGN §8): setting up the helpline's server, connecting the
+//! first desk, inviting and joining others, and syncing. The rules live here once, for the app
+//! and the CLI: only supervisors connect and invite; a sync pushes this desk's outbox before
+//! it pulls, so a desk's own change is on the server before anything newer is filed over it.
+
+use std::io::Write as _;
+
+use helpline_core::crypto::{self, SecretKey};
+use helpline_core::store::{IncomingChange, SyncSettings};
+use helpline_sync::record;
+use helpline_sync::server::{self, NewRecord};
+use helpline_sync::{InvitationCode, InvitationHeader, Server, SyncError};
+use serde::Serialize;
+use ts_rs::TS;
+use zeroize::Zeroizing;
+
+use crate::error::AppError;
+use crate::{Helpline, SignedIn};
+
+/// What one sync did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncReport {
+    /// Changes of this desk the server holds now.
+    pub pushed: u64,
+    /// Calls from other desks filed here.
+    pub calls: u64,
+    /// Cases forgotten at other desks and destroyed here.
+    pub forgotten: u64,
+    /// The position in the server's log this desk has read up to.
+    pub cursor: i64,
+}
+
+/// This desk's place in the helpline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncStatusView {
+    pub connected: bool,
+    pub desk_name: Option<String>,
+    pub desk_id: Option<String>,
+    /// The server's address, without its password.
+    pub server: Option<String>,
+    pub cursor: i64,
+    /// Changes written here that the server does not hold yet.
+    pub pending: u64,
+}
+
+#[derive(Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct InvitationView {
+    /// Shown once; the server keeps only what it opens, sealed.
+    pub code: String,
+    pub desk_name: String,
+}
+
+impl From<SyncError> for AppError {
+    fn from(e: SyncError) -> Self {
+        match e {
+            SyncError::Core(core) => core.into(),
+            other => AppError::new(other.code(), other.to_string()),
+        }
+    }
+}
+
+fn random_id() -> String {
+    data_encoding::HEXLOWER.encode(&crypto::random_bytes::<16>())
+}
+
+fn epoch_key(settings: &SyncSettings, epoch: u32) -> Result<SecretKey, AppError> {
+    settings
+        .epoch_keys
+        .iter()
+        .find(|(e, _)| *e == epoch)
+        .and_then(|(_, hex)| SecretKey::from_hex(hex))
+        .ok_or_else(|| SyncError::RecordDamaged.into())
+}
+
+fn newest_epoch(settings: &SyncSettings) -> Result<(u32, SecretKey), AppError> {
+    let epoch = settings
+        .epoch_keys
+        .iter()
+        .map(|(e, _)| *e)
+        .max()
+        .ok_or(SyncError::RecordDamaged)?;
+    Ok((epoch, epoch_key(settings, epoch)?))
+}
+
+fn check_desk_name(name: &str) -> Result<&str, AppError> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 60 || name.chars().any(char::is_control) {
+        return Err(AppError::invalid_argument(
+            "a desk's name is 1 to 60 characters, such as \"Office\" or \"Sara's laptop\"",
+        ));
+    }
+    Ok(name)
+}
+
+impl Helpline {
+    /// Sets up the helpline's server with the address of its administrator (the database's
+    /// owner), and answers the address every desk connects with (as the desks' role, with a
+    /// new random password). No store is needed: this is the server's, not a desk's.
+    pub fn init_server(admin_address: &str) -> Result<Zeroizing<String>, AppError> {
+        let password =
+            Zeroizing::new(data_encoding::BASE32_NOPAD.encode(&crypto::random_bytes::<20>()));
+        Server::init(admin_address, &password)?;
+        Ok(Zeroizing::new(server::desk_address(
+            admin_address,
+            &password,
+        )?))
+    }
+
+    /// Makes this desk the first of a helpline whose server was just set up (supervisors).
+    pub fn connect_desk(
+        &mut self,
+        address: &str,
+        desk_name: &str,
+    ) -> Result<SyncStatusView, AppError> {
+        let desk_name = check_desk_name(desk_name)?;
+        self.require_supervisor()?;
+        let session = self.session()?;
+        if session.sync_settings()?.is_some() {
+            return Err(AppError::invalid_argument(
+                "this desk is connected to a helpline's server already",
+            ));
+        }
+        let mut server = Server::connect(address)?;
+        if server.head()? != 0 {
+            return Err(AppError::invalid_argument(
+                "that server holds another helpline's records already; a desk joins it with an invitation from one of its supervisors",
+            ));
+        }
+        let settings = SyncSettings {
+            server: address.to_owned(),
+            helpline_id: random_id(),
+            desk_id: random_id(),
+            desk_name: desk_name.to_owned(),
+            cursor: 0,
+            epoch_keys: vec![(1, SecretKey::random().to_hex().to_string())],
+        };
+        server.register_desk(&settings.desk_id)?;
+        session.set_sync_settings(&settings)?;
+        self.sync_status()
+    }
+
+    pub fn sync_status(&mut self) -> Result<SyncStatusView, AppError> {
+        let session = self.session()?;
+        let settings = session.sync_settings()?;
+        let pending = if settings.is_some() {
+            session.outbox()?.len() as u64
+        } else {
+            0
+        };
+        Ok(SyncStatusView {
+            connected: settings.is_some(),
+            desk_name: settings.as_ref().map(|s| s.desk_name.clone()),
+            desk_id: settings.as_ref().map(|s| s.desk_id.clone()),
+            server: settings.as_ref().map(|s| server::redacted(&s.server)),
+            cursor: settings.as_ref().map_or(0, |s| s.cursor),
+            pending,
+        })
+    }
+
+    /// Pushes what this desk wrote, then files what the others wrote, batch by batch, each
+    /// batch in one transaction with the position read.
+    pub fn sync_now(&mut self) -> Result<SyncReport, AppError> {
+        let session = self.session()?;
+        let settings = session.sync_settings()?.ok_or_else(|| {
+            AppError::invalid_argument(
+                "this desk is not connected to a helpline's server; connect it first",
+            )
+        })?;
+        let mut server = Server::connect(&settings.server)?;
+        let mut report = SyncReport::default();
+
+        let outbox = session.outbox()?;
+        if !outbox.is_empty() {
+            let (epoch, key) = newest_epoch(&settings)?;
+            let sealed: Vec<Vec<u8>> = outbox
+                .iter()
+                .map(|c| record::seal(&key, &settings.helpline_id, epoch, &c.record_id, &c.body))
+                .collect();
+            let records: Vec<NewRecord<'_>> = outbox
+                .iter()
+                .zip(&sealed)
+                .map(|(c, body)| NewRecord {
+                    record_id: &c.record_id,
+                    epoch,
+                    body,
+                })
+                .collect();
+            let deletes: Vec<Vec<u8>> = outbox.iter().flat_map(|c| c.deletes.clone()).collect();
+            server.push(&settings.desk_id, &records, &deletes)?;
+            let ids: Vec<Vec<u8>> = outbox.iter().map(|c| c.record_id.clone()).collect();
+            session.pushed(&ids)?;
+            report.pushed = ids.len() as u64;
+        }
+
+        let mut cursor = settings.cursor;
+        loop {
+            let batch = server.pull(&settings.desk_id, cursor)?;
+            let Some(last) = batch.last() else { break };
+            let last = last.seq;
+            let mut incoming = Vec::with_capacity(batch.len());
+            for logged in batch {
+                let Some(body) = logged.body else { continue };
+                let key = epoch_key(&settings, logged.epoch)?;
+                incoming.push(IncomingChange {
+                    body: record::open(
+                        &key,
+                        &settings.helpline_id,
+                        logged.epoch,
+                        &logged.record_id,
+                        &body,
+                    )?,
+                    record_id: logged.record_id,
+                });
+            }
+            let applied = session.apply_changes(&incoming, last)?;
+            server.forget(&applied.server_deletes)?;
+            report.calls += applied.calls;
+            report.forgotten += applied.forgotten;
+            cursor = last;
+        }
+        report.cursor = cursor;
+        Ok(report)
+    }
+
+    /// Invites a new desk (supervisors): syncs first, so the snapshot holds everything up to
+    /// a known position of the log, and puts the snapshot on the server sealed under a new
+    /// one-time code, which is answered and kept nowhere else.
+    pub fn invite_desk(&mut self, desk_name: &str) -> Result<InvitationView, AppError> {
+        let desk_name = check_desk_name(desk_name)?.to_owned();
+        self.require_supervisor()?;
+        self.sync_now()?;
+        let parent = self
+            .data_dir
+            .parent()
+            .unwrap_or(&self.data_dir)
+            .to_path_buf();
+        let session = self.session()?;
+        let settings = session.sync_settings()?.ok_or_else(|| {
+            AppError::invalid_argument(
+                "this desk is not connected to a helpline's server; connect it first",
+            )
+        })?;
+        let folder = tempfile::tempdir_in(&parent).map_err(|e| {
+            AppError::new(
+                crate::error::BACKUP_FAILED,
+                format!("making the invitation's snapshot: {e}"),
+            )
+        })?;
+        let snapshot_file = folder.path().join("snapshot");
+        session.backup(&snapshot_file)?;
+        let snapshot = Zeroizing::new(std::fs::read(&snapshot_file).map_err(|e| {
+            AppError::new(
+                crate::error::BACKUP_FAILED,
+                format!("reading the invitation's snapshot: {e}"),
+            )
+        })?);
+        let code = InvitationCode::random();
+        let chunks: Vec<&[u8]> = snapshot
+            .chunks(helpline_sync::invitation::PART_LEN)
+            .collect();
+        let header = InvitationHeader {
+            helpline_id: settings.helpline_id.clone(),
+            desk_name: desk_name.clone(),
+            cursor: settings.cursor,
+            epoch_keys: settings.epoch_keys.clone(),
+            parts: chunks.len() as u32,
+        };
+        let header_json = Zeroizing::new(
+            serde_json::to_vec(&header).map_err(|e| AppError::invalid_argument(e.to_string()))?,
+        );
+        let mut parts = vec![code.seal_part(0, &header_json)];
+        for (n, chunk) in chunks.iter().enumerate() {
+            parts.push(code.seal_part(n as u32 + 1, chunk));
+        }
+        Server::connect(&settings.server)?.put_invitation(&code.id, &parts)?;
+        Ok(InvitationView {
+            code: code.display().to_string(),
+            desk_name,
+        })
+    }
+
+    /// Sets this computer up as a new desk of a helpline, from a one-time invitation: its
+    /// snapshot becomes this desk's store (the data folder must hold none), the user signs in
+    /// with the passphrase they have at the other desks, and the desk syncs. The invitation is
+    /// used up even if a later step fails; a supervisor then makes another.
+    pub fn join_helpline(
+        &mut self,
+        address: &str,
+        invitation: &str,
+        user_name: &str,
+        passphrase: Zeroizing<String>,
+    ) -> Result<SignedIn, AppError> {
+        self.refuse_unless_first_run()?;
+        let code = InvitationCode::parse(invitation)?;
+        let mut server = Server::connect(address)?;
+        let parts = server.redeem_invitation(&code.id)?;
+        let header: InvitationHeader = serde_json::from_slice(&code.open_part(0, &parts[0])?)
+            .map_err(|_| SyncError::InvitationUnknown)?;
+        if parts.len() != header.parts as usize + 1 {
+            return Err(SyncError::InvitationUnknown.into());
+        }
+        let parent = self
+            .data_dir
+            .parent()
+            .unwrap_or(&self.data_dir)
+            .to_path_buf();
+        std::fs::create_dir_all(&parent).map_err(|e| {
+            AppError::new(
+                crate::error::BACKUP_FAILED,
+                format!("{}: {e}", parent.display()),
+            )
+        })?;
+        let mut snapshot = tempfile::NamedTempFile::new_in(&parent).map_err(|e| {
+            AppError::new(
+                crate::error::BACKUP_FAILED,
+                format!("{}: {e}", parent.display()),
+            )
+        })?;
+        for (n, sealed) in parts.iter().enumerate().skip(1) {
+            snapshot
+                .write_all(&code.open_part(n as u32, sealed)?)
+                .map_err(|e| AppError::new(crate::error::BACKUP_FAILED, e.to_string()))?;
+        }
+        let signed_in = self.restore_file(snapshot.path(), user_name, passphrase, None)?;
+        let settings = SyncSettings {
+            server: address.to_owned(),
+            helpline_id: header.helpline_id,
+            desk_id: random_id(),
+            desk_name: header.desk_name,
+            cursor: header.cursor,
+            epoch_keys: header.epoch_keys,
+        };
+        server.register_desk(&settings.desk_id)?;
+        self.session()?.set_sync_settings(&settings)?;
+        self.sync_now()?;
+        Ok(signed_in)
+    }
+}
