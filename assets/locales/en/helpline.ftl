@@ -666,6 +666,7 @@ error-server_address_invalid = That is not a server address Helpline can use. Ch
 error-invitation_invalid = That is not an invitation. Check it with the supervisor who made it: 39 letters and digits, in groups of four.
 error-invitation_unknown = The server has no such invitation: it was used already, or withdrawn. Ask your supervisor for a new one.
 error-record_damaged = A record from the helpline's server does not open with this computer's keys. Nothing of it was kept; tell your supervisor.
+error-desk_removed = This computer was removed from the helpline by a supervisor. It keeps what it had, but syncs no more.
 error-not_allowed = Your role does not allow this.
 error-invalid_user_name = That user name cannot be used. Check that it is not empty and choose a simpler one.
 error-passphrase_too_short = The passphrase is too short. It needs at least { $min } characters.

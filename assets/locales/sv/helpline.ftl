@@ -605,6 +605,7 @@ error-server_address_invalid = Det är ingen serveradress som Helpline kan anvä
 error-invitation_invalid = Det är ingen inbjudan. Kontrollera den med handledaren som gjorde den: 39 bokstäver och siffror, i grupper om fyra.
 error-invitation_unknown = Servern har ingen sådan inbjudan: den är redan använd eller återkallad. Be din handledare om en ny.
 error-record_damaged = En post från hjälplinjens server går inte att öppna med den här datorns nycklar. Inget av den sparades; säg till din handledare.
+error-desk_removed = Den här datorn har tagits bort från hjälplinjen av en handledare. Den behåller det den hade men synkar inte längre.
 error-not_allowed = Din roll får inte göra detta.
 error-invalid_user_name = Det användarnamnet kan inte användas. Kontrollera att det inte är tomt och välj ett enklare namn.
 error-passphrase_too_short = Lösenfrasen är för kort. Den måste ha minst { $min } tecken.

@@ -45,6 +45,16 @@ pub struct SyncStatusView {
     pub pending: u64,
 }
 
+/// A desk of the helpline, as this desk knows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DeskView {
+    pub desk_id: String,
+    pub name: String,
+    pub this_desk: bool,
+    pub removed: bool,
+}
+
 #[derive(Debug, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct InvitationView {
@@ -75,14 +85,26 @@ fn epoch_key(settings: &SyncSettings, epoch: u32) -> Result<SecretKey, AppError>
         .ok_or_else(|| SyncError::RecordDamaged.into())
 }
 
-fn newest_epoch(settings: &SyncSettings) -> Result<(u32, SecretKey), AppError> {
-    let epoch = settings
+fn newest_epoch(settings: &SyncSettings) -> Result<u32, AppError> {
+    Ok(settings
         .epoch_keys
         .iter()
         .map(|(e, _)| *e)
         .max()
-        .ok_or(SyncError::RecordDamaged)?;
-    Ok((epoch, epoch_key(settings, epoch)?))
+        .ok_or(SyncError::RecordDamaged)?)
+}
+
+/// This desk's sync settings; an error when it is not connected, or was removed.
+fn connected(session: &helpline_core::Session) -> Result<SyncSettings, AppError> {
+    let settings = session.sync_settings()?.ok_or_else(|| {
+        AppError::invalid_argument(
+            "this desk is not connected to a helpline's server; connect it first",
+        )
+    })?;
+    if settings.removed {
+        return Err(SyncError::DeskRemoved.into());
+    }
+    Ok(settings)
 }
 
 fn check_desk_name(name: &str) -> Result<&str, AppError> {
@@ -93,6 +115,106 @@ fn check_desk_name(name: &str) -> Result<&str, AppError> {
         ));
     }
     Ok(name)
+}
+
+/// Lends the one `Helpline` for a moment: the shell's mutex, or the CLI's own.
+pub trait Lend {
+    fn lend<T>(&self, f: impl FnOnce(&mut Helpline) -> Result<T, AppError>) -> Result<T, AppError>;
+}
+
+impl Lend for std::cell::RefCell<&mut Helpline> {
+    fn lend<T>(&self, f: impl FnOnce(&mut Helpline) -> Result<T, AppError>) -> Result<T, AppError> {
+        f(&mut self.borrow_mut())
+    }
+}
+
+/// One sync, in steps: the local ones (reading the outbox, marking it pushed, filing a batch)
+/// borrow the `Helpline` for a moment; the network ones (connecting, pushing, pulling) hold
+/// nothing, so a volunteer's call never waits for the server. A step that finds the store
+/// locked meanwhile ends the sync; what was pushed and not yet marked is pushed again next
+/// time, and the server keeps one copy.
+pub fn sync_in_steps(helpline: &impl Lend) -> Result<SyncReport, AppError> {
+    let (mut settings, outbox) = helpline.lend(|h| {
+        let session = h.session()?;
+        let settings = connected(session)?;
+        Ok((settings, session.outbox()?))
+    })?;
+    let mut server = Server::connect(&settings.server)?;
+    let mut report = SyncReport::default();
+
+    if !outbox.is_empty() {
+        let newest = newest_epoch(&settings)?;
+        let sealed = outbox
+            .iter()
+            .map(|c| {
+                let epoch = c.epoch.unwrap_or(newest);
+                let key = epoch_key(&settings, epoch)?;
+                Ok((
+                    epoch,
+                    record::seal(&key, &settings.helpline_id, epoch, &c.record_id, &c.body),
+                ))
+            })
+            .collect::<Result<Vec<_>, AppError>>()?;
+        let records: Vec<NewRecord<'_>> = outbox
+            .iter()
+            .zip(&sealed)
+            .map(|(c, (epoch, body))| NewRecord {
+                record_id: &c.record_id,
+                epoch: *epoch,
+                body,
+            })
+            .collect();
+        let deletes: Vec<Vec<u8>> = outbox.iter().flat_map(|c| c.deletes.clone()).collect();
+        server.push(&settings.desk_id, &records, &deletes)?;
+        let ids: Vec<Vec<u8>> = outbox.iter().map(|c| c.record_id.clone()).collect();
+        helpline.lend(|h| Ok(h.session()?.pushed(&ids)?))?;
+        report.pushed = ids.len() as u64;
+    }
+
+    let mut cursor = settings.cursor;
+    loop {
+        let batch = server.pull(&settings.desk_id, cursor)?;
+        if batch.is_empty() {
+            break;
+        }
+        // Records are opened up to the first whose epoch this desk has no key for yet: the
+        // removal of a desk before it, once filed, brings that key.
+        let mut incoming = Vec::with_capacity(batch.len());
+        let mut last = cursor;
+        for logged in batch {
+            if let Some(body) = logged.body {
+                let Ok(key) = epoch_key(&settings, logged.epoch) else {
+                    break;
+                };
+                incoming.push(IncomingChange {
+                    body: record::open(
+                        &key,
+                        &settings.helpline_id,
+                        logged.epoch,
+                        &logged.record_id,
+                        &body,
+                    )?,
+                    record_id: logged.record_id,
+                });
+            }
+            last = logged.seq;
+        }
+        if last == cursor {
+            return Err(SyncError::RecordDamaged.into());
+        }
+        let (applied, now) = helpline.lend(|h| {
+            let session = h.session()?;
+            let applied = session.apply_changes(&incoming, last)?;
+            Ok((applied, connected(session)?))
+        })?;
+        settings = now;
+        server.forget(&applied.server_deletes)?;
+        report.calls += applied.calls;
+        report.forgotten += applied.forgotten;
+        cursor = last;
+    }
+    report.cursor = cursor;
+    Ok(report)
 }
 
 impl Helpline {
@@ -136,9 +258,13 @@ impl Helpline {
             desk_name: desk_name.to_owned(),
             cursor: 0,
             epoch_keys: vec![(1, SecretKey::random().to_hex().to_string())],
+            desk_seed: SecretKey::random().to_hex().to_string(),
+            desks: Vec::new(),
+            removed: false,
         };
         server.register_desk(&settings.desk_id)?;
         session.set_sync_settings(&settings)?;
+        session.announce_desk()?;
         self.sync_status()
     }
 
@@ -160,69 +286,54 @@ impl Helpline {
         })
     }
 
-    /// Pushes what this desk wrote, then files what the others wrote, batch by batch, each
-    /// batch in one transaction with the position read.
+    /// Pushes what this desk wrote, then files what the others wrote (see [`sync_in_steps`]).
     pub fn sync_now(&mut self) -> Result<SyncReport, AppError> {
+        sync_in_steps(&std::cell::RefCell::new(self))
+    }
+
+    /// The desks of the helpline this desk has heard of.
+    pub fn desks(&mut self) -> Result<Vec<DeskView>, AppError> {
+        let settings = connected(self.session()?)?;
+        Ok(settings
+            .desks
+            .iter()
+            .map(|d| DeskView {
+                desk_id: d.desk_id.clone(),
+                name: d.name.clone(),
+                this_desk: d.desk_id == settings.desk_id,
+                removed: d.removed,
+            })
+            .collect())
+    }
+
+    /// Removes a desk, named by its id or its name (supervisors), and syncs, so the other
+    /// desks get the new key. The server marks it removed. What it already had, it keeps:
+    /// every case and call it synced until now, and the keys of the epochs before.
+    pub fn remove_desk(&mut self, desk: &str) -> Result<Vec<DeskView>, AppError> {
+        self.require_supervisor()?;
+        let matching: Vec<DeskView> = self
+            .desks()?
+            .into_iter()
+            .filter(|d| !d.removed && (d.desk_id == desk || d.name == desk))
+            .collect();
+        let target =
+            match matching.as_slice() {
+                [one] => one.desk_id.clone(),
+                [] => {
+                    return Err(AppError::invalid_argument(
+                        "there is no such desk in this helpline (or it was removed already)",
+                    ))
+                }
+                _ => return Err(AppError::invalid_argument(
+                    "two desks have that name; name the desk by its id (`desk list` shows them)",
+                )),
+            };
         let session = self.session()?;
-        let settings = session.sync_settings()?.ok_or_else(|| {
-            AppError::invalid_argument(
-                "this desk is not connected to a helpline's server; connect it first",
-            )
-        })?;
-        let mut server = Server::connect(&settings.server)?;
-        let mut report = SyncReport::default();
-
-        let outbox = session.outbox()?;
-        if !outbox.is_empty() {
-            let (epoch, key) = newest_epoch(&settings)?;
-            let sealed: Vec<Vec<u8>> = outbox
-                .iter()
-                .map(|c| record::seal(&key, &settings.helpline_id, epoch, &c.record_id, &c.body))
-                .collect();
-            let records: Vec<NewRecord<'_>> = outbox
-                .iter()
-                .zip(&sealed)
-                .map(|(c, body)| NewRecord {
-                    record_id: &c.record_id,
-                    epoch,
-                    body,
-                })
-                .collect();
-            let deletes: Vec<Vec<u8>> = outbox.iter().flat_map(|c| c.deletes.clone()).collect();
-            server.push(&settings.desk_id, &records, &deletes)?;
-            let ids: Vec<Vec<u8>> = outbox.iter().map(|c| c.record_id.clone()).collect();
-            session.pushed(&ids)?;
-            report.pushed = ids.len() as u64;
-        }
-
-        let mut cursor = settings.cursor;
-        loop {
-            let batch = server.pull(&settings.desk_id, cursor)?;
-            let Some(last) = batch.last() else { break };
-            let last = last.seq;
-            let mut incoming = Vec::with_capacity(batch.len());
-            for logged in batch {
-                let Some(body) = logged.body else { continue };
-                let key = epoch_key(&settings, logged.epoch)?;
-                incoming.push(IncomingChange {
-                    body: record::open(
-                        &key,
-                        &settings.helpline_id,
-                        logged.epoch,
-                        &logged.record_id,
-                        &body,
-                    )?,
-                    record_id: logged.record_id,
-                });
-            }
-            let applied = session.apply_changes(&incoming, last)?;
-            server.forget(&applied.server_deletes)?;
-            report.calls += applied.calls;
-            report.forgotten += applied.forgotten;
-            cursor = last;
-        }
-        report.cursor = cursor;
-        Ok(report)
+        session.remove_desk(&target)?;
+        let address = connected(session)?.server;
+        Server::connect(&address)?.remove_desk(&target)?;
+        self.sync_now()?;
+        self.desks()
     }
 
     /// Invites a new desk (supervisors): syncs first, so the snapshot holds everything up to
@@ -266,6 +377,7 @@ impl Helpline {
             desk_name: desk_name.clone(),
             cursor: settings.cursor,
             epoch_keys: settings.epoch_keys.clone(),
+            desks: settings.desks.clone(),
             parts: chunks.len() as u32,
         };
         let header_json = Zeroizing::new(
@@ -332,9 +444,15 @@ impl Helpline {
             desk_name: header.desk_name,
             cursor: header.cursor,
             epoch_keys: header.epoch_keys,
+            desk_seed: SecretKey::random().to_hex().to_string(),
+            // The inviting desk's list, as it was at the snapshot; this desk adds itself.
+            desks: header.desks,
+            removed: false,
         };
         server.register_desk(&settings.desk_id)?;
-        self.session()?.set_sync_settings(&settings)?;
+        let session = self.session()?;
+        session.set_sync_settings(&settings)?;
+        session.announce_desk()?;
         self.sync_now()?;
         Ok(signed_in)
     }

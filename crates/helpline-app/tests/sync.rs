@@ -73,9 +73,13 @@ impl TestServer {
         )
     }
 
-    fn log_rows(&self) -> i64 {
+    /// The log's records but each desk's own announcement.
+    fn change_rows(&self) -> i64 {
         self.admin()
-            .query_one("SELECT count(*) FROM log", &[])
+            .query_one(
+                "SELECT (SELECT count(*) FROM log) - (SELECT count(*) FROM desks)",
+                &[],
+            )
             .unwrap()
             .get(0)
     }
@@ -263,7 +267,7 @@ fn a_desk_offline_for_a_while_catches_up_and_pushes_its_backlog() {
         assert_eq!(notes_of(&mut a, number), [format!("B {i}")]);
     }
     // Nothing twice: one record per call.
-    assert_eq!(server.log_rows(), (from_a.len() + from_b.len()) as i64);
+    assert_eq!(server.change_rows(), (from_a.len() + from_b.len()) as i64);
 }
 
 #[test]
@@ -315,7 +319,7 @@ fn a_forgotten_case_is_gone_from_every_desk_and_from_the_server() {
     }
     // On the server: the kept call and the forgetting itself; not the forgotten case's call,
     // and no invitation, whose snapshot held the case.
-    assert_eq!(server.log_rows(), 2);
+    assert_eq!(server.change_rows(), 2);
     let invitations: i64 = server
         .admin()
         .query_one("SELECT count(*) FROM invitations", &[])
@@ -465,5 +469,115 @@ fn only_supervisors_connect_and_invite_and_the_desks_role_cannot_update() {
             .unwrap_err()
             .code,
         "invitation_invalid"
+    );
+}
+
+#[test]
+fn a_removed_desk_cannot_read_what_is_written_after_and_syncs_no_more() {
+    let server = TestServer::new();
+    let address = server.desk_address();
+    let root = tempfile::tempdir().unwrap();
+    let mut a = first_desk(root.path(), &address);
+    let mut b = joined_desk(root.path(), "b", &address, &mut a);
+    let mut c = joined_desk(root.path(), "c", &address, &mut a);
+    for desk in [&mut b, &mut c, &mut a] {
+        desk.sync_now().unwrap();
+    }
+    let names: Vec<String> = a.desks().unwrap().into_iter().map(|d| d.name).collect();
+    assert_eq!(names.len(), 3, "{names:?}");
+    let at = Utc::now() - Duration::days(1);
+    let before = a
+        .record_call(
+            None,
+            &call(at, ConcernLevel::StrongInterest, "before the removal"),
+        )
+        .unwrap()
+        .case_number;
+    a.sync_now().unwrap();
+    let head_at_removal = {
+        let desks = a.remove_desk("c").unwrap();
+        assert!(desks.iter().any(|d| d.name == "c" && d.removed));
+        server
+            .admin()
+            .query_one("SELECT max(seq) FROM log", &[])
+            .unwrap()
+            .get::<_, i64>(0)
+    };
+    let after = a
+        .record_call(
+            None,
+            &call(at, ConcernLevel::StrongInterest, "after the removal"),
+        )
+        .unwrap()
+        .case_number;
+    a.sync_now().unwrap();
+    b.sync_now().unwrap();
+    assert_eq!(notes_of(&mut b, &after), ["after the removal"]);
+    // B writes under the new key too.
+    b.record_call(
+        Some(&after),
+        &call(
+            at + Duration::hours(1),
+            ConcernLevel::StrongInterest,
+            "B, after",
+        ),
+    )
+    .unwrap();
+    b.sync_now().unwrap();
+
+    // C learns it was removed, and stops.
+    assert_eq!(c.sync_now().unwrap_err().code, "desk_removed");
+    assert_eq!(c.find_case(&after).unwrap_err().code, "no_such_case");
+    assert_eq!(notes_of(&mut c, &before), ["before the removal"]);
+
+    // C as an attacker: every record on the server, tried with every key C holds. What was
+    // written after the removal opens with none of them.
+    let store = helpline_core::Store::open(&root.path().join("c")).unwrap();
+    let session = store
+        .unlock(
+            "sara",
+            &helpline_core::Passphrase::for_unlock(PASSPHRASE).unwrap(),
+        )
+        .unwrap();
+    let settings = session.sync_settings().unwrap().unwrap();
+    let mut as_c = postgres::Client::connect(&address, postgres::NoTls).unwrap();
+    let rows = as_c
+        .query("SELECT seq, record_id, body FROM log ORDER BY seq", &[])
+        .unwrap();
+    let mut opened_after = 0;
+    let mut written_after = 0;
+    for row in &rows {
+        let (seq, record_id, body): (i64, Vec<u8>, Vec<u8>) = (row.get(0), row.get(1), row.get(2));
+        let opens = settings.epoch_keys.iter().any(|(epoch, hex)| {
+            let key = helpline_core::crypto::SecretKey::from_hex(hex).unwrap();
+            helpline_sync::record::open(&key, &settings.helpline_id, *epoch, &record_id, &body)
+                .is_ok()
+        });
+        if seq > head_at_removal {
+            written_after += 1;
+            opened_after += opens as usize;
+        }
+    }
+    assert!(written_after >= 2, "{written_after}");
+    assert_eq!(opened_after, 0);
+    // And the server refuses its pushes.
+    let removed: bool = server
+        .admin()
+        .query_one(
+            "SELECT removed FROM desks WHERE desk_id = $1",
+            &[&settings.desk_id],
+        )
+        .unwrap()
+        .get(0);
+    assert!(removed);
+    let refused = as_c
+        .execute(
+            "INSERT INTO log (record_id, desk_id, epoch, body) VALUES ($1, $2, 1, $3)",
+            &[&vec![1u8; 16], &settings.desk_id, &vec![0u8; 1024]],
+        )
+        .unwrap_err();
+    assert_eq!(
+        refused.as_db_error().map(|e| e.code().code()),
+        Some("42501")
     );
 }

@@ -408,6 +408,32 @@ impl SignInReportKeys {
     }
 }
 
+/// A desk's own key pair, from a random seed it keeps sealed in its store: when a desk is
+/// removed, the new sync key reaches each remaining desk sealed to its public key (the same
+/// HPKE as sign-in reports).
+pub struct DeskKeys(SignInReportKeys);
+
+impl DeskKeys {
+    pub fn from_seed(seed: &SecretKey) -> Self {
+        let (private, public) = <SignInKem as hpke::Kem>::derive_keypair(&seed.0);
+        DeskKeys(SignInReportKeys { private, public })
+    }
+
+    pub fn public_key(&self) -> Vec<u8> {
+        self.0.public_key()
+    }
+
+    /// None: not sealed to this desk, or altered.
+    pub fn open(&self, context: &[u8], sealed: &[u8]) -> Option<Vec<u8>> {
+        self.0.open(context, sealed)
+    }
+}
+
+/// Seals `secret` to a desk's public key; `context` binds it to its purpose. None: not a key.
+pub fn seal_to_desk(public_key: &[u8], context: &[u8], secret: &[u8]) -> Option<Vec<u8>> {
+    seal_sign_in_report(public_key, context, secret)
+}
+
 /// Seals a report to a store's public sign-in report key; `context` binds it to that store.
 /// None: the stored public key is not a key (the file was edited).
 pub fn seal_sign_in_report(public_key: &[u8], context: &[u8], report: &[u8]) -> Option<Vec<u8>> {

@@ -18,6 +18,8 @@ pub enum SyncError {
     InvitationUnknown,
     #[error("a record from the helpline's server does not open with this desk's keys; nothing of it was kept")]
     RecordDamaged,
+    #[error("this desk was removed from the helpline by a supervisor; it keeps what it had but syncs no more")]
+    DeskRemoved,
     #[error(transparent)]
     Core(#[from] helpline_core::Error),
 }
@@ -32,6 +34,7 @@ impl SyncError {
             SyncError::InvitationInvalid => "invitation_invalid",
             SyncError::InvitationUnknown => "invitation_unknown",
             SyncError::RecordDamaged => "record_damaged",
+            SyncError::DeskRemoved => "desk_removed",
             SyncError::Core(e) => e.code(),
         }
     }
@@ -45,6 +48,7 @@ impl SyncError {
         "invitation_invalid",
         "invitation_unknown",
         "record_damaged",
+        "desk_removed",
     ];
 }
 

@@ -100,6 +100,8 @@ pub struct InvitationHeader {
     pub cursor: i64,
     /// The sync keys by epoch (hex).
     pub epoch_keys: Vec<(u32, String)>,
+    /// The desks the inviting desk knows of.
+    pub desks: Vec<helpline_core::store::KnownDesk>,
     /// How many parts the snapshot has.
     pub parts: u32,
 }

@@ -132,7 +132,7 @@ impl Server {
             "REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {quoted_role};
              GRANT SELECT, INSERT ON desks, log, invitations TO {quoted_role};
              GRANT USAGE ON SEQUENCE log_seq_seq TO {quoted_role};
-             GRANT EXECUTE ON FUNCTION helpline_forget(bytea[]), helpline_redeem(bytea) TO {quoted_role};"
+             GRANT EXECUTE ON FUNCTION helpline_forget(bytea[]), helpline_redeem(bytea), helpline_remove_desk(text) TO {quoted_role};"
         ))?;
         Ok(())
     }
@@ -143,6 +143,13 @@ impl Server {
             "INSERT INTO desks (desk_id) VALUES ($1) ON CONFLICT DO NOTHING",
             &[&desk_id],
         )?;
+        Ok(())
+    }
+
+    /// Marks a desk removed (the desks' role cannot update; a function does it).
+    pub fn remove_desk(&mut self, desk_id: &str) -> Result<()> {
+        self.client
+            .execute("SELECT helpline_remove_desk($1)", &[&desk_id])?;
         Ok(())
     }
 

@@ -49,7 +49,7 @@ pub use publishing::{ExportRecord, Publishing};
 pub use retention::RetentionRun;
 pub use schema::{migrations, SealKey, Sealing, Storage, COLUMNS};
 pub use session::{Session, UserSummary, VerifyReport};
-pub use sync::{AppliedChanges, IncomingChange, OutgoingChange, SyncSettings};
+pub use sync::{AppliedChanges, IncomingChange, KnownDesk, OutgoingChange, SyncSettings};
 pub use verify::DamagedPlace;
 
 use crate::crypto::{

@@ -28,12 +28,12 @@ use super::case_rows::{
 use super::sealed::{self, stored_as_itself, Cell, Stored};
 use super::session::{Session, Write};
 use super::sync_rows::{
-    call_pending, note_record, outbox_cell, records_of, CallRow, CaseRow, Change, ForgottenCases,
-    Hex, OutboxEntry,
+    call_pending, enqueue_change, note_record, outbox_cell, records_of, CallRow, CaseRow, Change,
+    ForgottenCases, Hex, OutboxEntry,
 };
 use super::{month_counts, schema, settings};
 use crate::case::CaseSummary;
-use crate::crypto::SubKeys;
+use crate::crypto::{self, DeskKeys, SecretKey, SubKeys};
 use crate::domain::Month;
 use crate::error::{Error, Result};
 
@@ -53,8 +53,45 @@ pub struct SyncSettings {
     pub cursor: i64,
     /// The sync keys by epoch (hex), newest last: every record is sealed under one of them.
     pub epoch_keys: Vec<(u32, String)>,
+    /// The seed of this desk's own key pair (hex), to which a new epoch's key is sealed.
+    pub desk_seed: String,
+    /// Every desk of the helpline this desk has heard of, itself included.
+    #[serde(default)]
+    pub desks: Vec<KnownDesk>,
+    /// This desk was removed from the helpline: it syncs no more.
+    #[serde(default)]
+    pub removed: bool,
 }
 stored_as_itself!(SyncSettings);
+
+/// A desk as the others know it, from the sealed record it pushed when it joined.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KnownDesk {
+    pub desk_id: String,
+    pub name: String,
+    /// Its public key (hex), which new sync keys are sealed to.
+    pub public_key: String,
+    pub removed: bool,
+}
+
+impl SyncSettings {
+    /// Adds or updates a desk this desk has heard of; a removed desk stays removed.
+    fn know(&mut self, desk: KnownDesk) {
+        match self.desks.iter_mut().find(|d| d.desk_id == desk.desk_id) {
+            Some(known) => {
+                known.name = desk.name;
+                known.public_key = desk.public_key;
+                known.removed |= desk.removed;
+            }
+            None => self.desks.push(desk),
+        }
+    }
+
+    /// What a new epoch's key is sealed to each desk with: it names the helpline and the epoch.
+    pub fn envelope_context(&self, epoch: u32) -> Vec<u8> {
+        crypto::place("sync_keys", &self.helpline_id, &epoch.to_string())
+    }
+}
 
 /// A change on its way to the server: its random id there, what it carries (to be sealed by
 /// the sync layer) and the records the server must delete with it (a forgotten case's).
@@ -63,6 +100,9 @@ pub struct OutgoingChange {
     pub record_id: Vec<u8>,
     pub body: Vec<u8>,
     pub deletes: Vec<Vec<u8>>,
+    /// The epoch to seal it under, when not the newest: a desk's removal goes under the key
+    /// the remaining desks have, since it brings them the new one.
+    pub epoch: Option<u32>,
 }
 
 /// A change another desk wrote, opened by the sync layer.
@@ -104,6 +144,105 @@ impl Session {
         })
     }
 
+    /// Tells the other desks that this desk is one of them, with its name and public key
+    /// (once connected or joined).
+    pub fn announce_desk(&mut self) -> Result<()> {
+        self.write(|w| {
+            let mut settings: SyncSettings = settings::read(w, w.keys, settings::SYNC)?
+                .ok_or_else(|| Error::Storage("this desk is not connected to a server".into()))?;
+            let seed = SecretKey::from_hex(&settings.desk_seed)
+                .ok_or_else(|| Error::Storage("this desk's key is damaged".into()))?;
+            let me = KnownDesk {
+                desk_id: settings.desk_id.clone(),
+                name: settings.desk_name.clone(),
+                public_key: data_encoding::HEXLOWER
+                    .encode(&DeskKeys::from_seed(&seed).public_key()),
+                removed: false,
+            };
+            enqueue_change(
+                w,
+                w.keys,
+                Change::Desk {
+                    desk_id: me.desk_id.clone(),
+                    name: me.name.clone(),
+                    public_key: me.public_key.clone(),
+                },
+            )?;
+            settings.know(me);
+            settings::write(w, w.keys, settings::SYNC, &settings)
+        })
+    }
+
+    /// Removes a desk from the helpline (supervisors): a new sync key, sealed to every other
+    /// desk still in it, so that nothing written from now on opens at the removed one. The
+    /// removal itself goes under the old key, which the others have. Answers the new epoch.
+    pub fn remove_desk(&mut self, desk_id: &str) -> Result<u32> {
+        self.require_supervisor()?;
+        self.write(|w| {
+            let mut settings: SyncSettings = settings::read(w, w.keys, settings::SYNC)?
+                .ok_or_else(|| Error::Storage("this desk is not connected to a server".into()))?;
+            if desk_id == settings.desk_id {
+                return Err(Error::InvalidInput {
+                    field: "desk",
+                    reason: "a desk cannot remove itself; remove it from another desk".into(),
+                });
+            }
+            if !settings
+                .desks
+                .iter()
+                .any(|d| d.desk_id == desk_id && !d.removed)
+            {
+                return Err(Error::InvalidInput {
+                    field: "desk",
+                    reason: "there is no such desk in this helpline (or it was removed already)"
+                        .into(),
+                });
+            }
+            let epoch = settings
+                .epoch_keys
+                .iter()
+                .map(|(e, _)| *e)
+                .max()
+                .unwrap_or(0)
+                + 1;
+            let key = SecretKey::random();
+            let hex = key.to_hex();
+            let context = settings.envelope_context(epoch);
+            let mut envelopes = Vec::new();
+            for desk in settings.desks.iter_mut() {
+                if desk.desk_id == desk_id {
+                    desk.removed = true;
+                }
+                if desk.removed || desk.desk_id == settings.desk_id {
+                    continue;
+                }
+                let public = data_encoding::HEXLOWER
+                    .decode(desk.public_key.as_bytes())
+                    .ok()
+                    .and_then(|pk| crypto::seal_to_desk(&pk, &context, hex.as_bytes()))
+                    .ok_or_else(|| {
+                        Error::Storage(format!("the key of desk {:?} is damaged", desk.name))
+                    })?;
+                envelopes.push((desk.desk_id.clone(), Hex(public)));
+            }
+            settings.epoch_keys.push((epoch, hex.to_string()));
+            enqueue_change(
+                w,
+                w.keys,
+                Change::DeskRemoved {
+                    desk_id: desk_id.to_owned(),
+                    epoch,
+                    envelopes,
+                },
+            )?;
+            settings::write(w, w.keys, settings::SYNC, &settings)?;
+            w.audit(AuditAction::SettingsChanged {
+                setting: "desks".to_owned(),
+            })?;
+            Ok(epoch)
+        })
+    }
+
     /// Changes written here that the server has not acknowledged, oldest first.
     pub fn outbox(&self) -> Result<Vec<OutgoingChange>> {
         let mut statement = self
@@ -138,10 +277,15 @@ impl Session {
                         .encode()
                         .map_err(|e| Error::Storage(e.to_string()))?,
                 );
+                let epoch = match &entry.change {
+                    Change::DeskRemoved { epoch, .. } => Some(epoch.saturating_sub(1)),
+                    _ => None,
+                };
                 Ok(OutgoingChange {
                     record_id,
                     body,
                     deletes: entry.deletes.into_iter().map(|Hex(id)| id).collect(),
+                    epoch,
                 })
             })
             .collect()
@@ -193,6 +337,45 @@ impl Session {
                             applied.calls += 1;
                         }
                         note_record(w, &change.record_id, case_id, Some(call_id))?;
+                    }
+                    Change::Desk {
+                        desk_id,
+                        name,
+                        public_key,
+                    } => {
+                        settings.know(KnownDesk {
+                            desk_id,
+                            name,
+                            public_key,
+                            removed: false,
+                        });
+                    }
+                    Change::DeskRemoved {
+                        desk_id,
+                        epoch,
+                        envelopes,
+                    } => {
+                        if let Some(known) =
+                            settings.desks.iter_mut().find(|d| d.desk_id == desk_id)
+                        {
+                            known.removed = true;
+                        }
+                        if desk_id == settings.desk_id {
+                            settings.removed = true;
+                        } else if let Some((_, sealed)) =
+                            envelopes.iter().find(|(id, _)| *id == settings.desk_id)
+                        {
+                            let seed = SecretKey::from_hex(&settings.desk_seed)
+                                .ok_or(Error::SyncChangeDamaged)?;
+                            let key = DeskKeys::from_seed(&seed)
+                                .open(&settings.envelope_context(epoch), &sealed.0)
+                                .and_then(|bytes| String::from_utf8(bytes).ok())
+                                .filter(|hex| SecretKey::from_hex(hex).is_some())
+                                .ok_or(Error::SyncChangeDamaged)?;
+                            if !settings.epoch_keys.iter().any(|(e, _)| *e == epoch) {
+                                settings.epoch_keys.push((epoch, key));
+                            }
+                        }
                     }
                     Change::Forgotten { case_id } => {
                         forgotten.0.insert(case_id);

@@ -58,6 +58,18 @@ pub(super) enum Change {
     Call { case: CaseRow, call: CallRow },
     /// A case destroyed (forgotten, or past the retention period): every desk destroys it.
     Forgotten { case_id: i64 },
+    /// A desk joined: its name and public key.
+    Desk {
+        desk_id: String,
+        name: String,
+        public_key: String,
+    },
+    /// A desk was removed; the key of `epoch` is sealed to each desk that stays.
+    DeskRemoved {
+        desk_id: String,
+        epoch: u32,
+        envelopes: Vec<(String, Hex)>,
+    },
 }
 stored_as_itself!(Change);
 
@@ -104,6 +116,20 @@ fn enqueue(conn: &Connection, keys: &SubKeys, entry: &OutboxEntry) -> Result<Vec
             sealed::seal_record(&keys.store, &outbox_cell(id), entry)?
         ])?;
     Ok(record_id)
+}
+
+/// A change that concerns no case (a desk joining or removed), in the caller's transaction.
+pub(super) fn enqueue_change(conn: &Connection, keys: &SubKeys, change: Change) -> Result<()> {
+    enqueue(
+        conn,
+        keys,
+        &OutboxEntry {
+            written_at: Utc::now(),
+            change,
+            deletes: Vec::new(),
+        },
+    )
+    .map(drop)
 }
 
 /// A finished call was written or corrected here: it goes to the other desks, with its case's

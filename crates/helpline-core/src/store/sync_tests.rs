@@ -20,6 +20,9 @@ fn settings(desk: &str) -> SyncSettings {
         desk_name: desk.into(),
         cursor: 0,
         epoch_keys: vec![(1, "00".repeat(32))],
+        desk_seed: crate::crypto::SecretKey::random().to_hex().to_string(),
+        desks: Vec::new(),
+        removed: false,
     }
 }
 
@@ -247,4 +250,78 @@ fn what_the_outbox_and_the_records_keep_is_sealed() {
     assert_eq!(case, id);
     assert!(!change.windows(4).any(|w| w == b"kind"));
     let _ = CaseNumber::random();
+}
+
+#[test]
+fn a_removed_desk_gets_no_key_of_the_new_epoch_and_the_others_do() {
+    let root = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = two_desks(root.path());
+    let snapshot = root.path().join("snapshot-c");
+    a.backup(&snapshot).unwrap();
+    let mut c = restore(
+        &snapshot,
+        &root.path().join("c"),
+        &BackupSecret::User {
+            name: "sara",
+            passphrase: &pass(PASS),
+        },
+    )
+    .unwrap()
+    .unlock("sara", &pass(PASS))
+    .unwrap();
+    c.set_sync_settings(&settings("c")).unwrap();
+    for desk in [&mut a, &mut b, &mut c] {
+        desk.announce_desk().unwrap();
+    }
+    // Every desk hears of every other.
+    let (from_b, from_c) = (b.outbox().unwrap(), c.outbox().unwrap());
+    for (desk, incoming) in [(&mut a, [&from_b, &from_c]), (&mut b, [&from_c, &from_c])] {
+        for changes in incoming {
+            let incoming: Vec<IncomingChange> = changes
+                .iter()
+                .map(|ch| IncomingChange {
+                    record_id: ch.record_id.clone(),
+                    body: ch.body.clone(),
+                })
+                .collect();
+            desk.apply_changes(&incoming, 0).unwrap();
+        }
+    }
+    assert_eq!(a.sync_settings().unwrap().unwrap().desks.len(), 3);
+    a.pushed(
+        &a.outbox()
+            .unwrap()
+            .into_iter()
+            .map(|c| c.record_id)
+            .collect::<Vec<_>>(),
+    )
+    .unwrap();
+
+    assert_eq!(a.remove_desk("a").unwrap_err().code(), "invalid_argument");
+    assert_eq!(a.remove_desk("c").unwrap(), 2);
+    let removal = a.outbox().unwrap();
+    assert_eq!(removal.len(), 1);
+    // Sealed under the key the others have.
+    assert_eq!(removal[0].epoch, Some(1));
+    let incoming = [IncomingChange {
+        record_id: removal[0].record_id.clone(),
+        body: removal[0].body.clone(),
+    }];
+    b.apply_changes(&incoming, 1).unwrap();
+    c.apply_changes(&incoming, 1).unwrap();
+    let key_at_a = a.sync_settings().unwrap().unwrap().epoch_keys;
+    let key_at_b = b.sync_settings().unwrap().unwrap().epoch_keys;
+    assert_eq!(key_at_a.len(), 2);
+    assert_eq!(key_at_a, key_at_b);
+    let at_c = c.sync_settings().unwrap().unwrap();
+    assert!(at_c.removed);
+    assert_eq!(at_c.epoch_keys.len(), 1);
+    assert!(b
+        .sync_settings()
+        .unwrap()
+        .unwrap()
+        .desks
+        .iter()
+        .any(|d| d.desk_id == "c" && d.removed));
+    assert_eq!(a.remove_desk("c").unwrap_err().code(), "invalid_argument");
 }
