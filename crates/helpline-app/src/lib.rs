@@ -17,7 +17,9 @@ mod wire;
 
 pub use error::{error_codes, AppError};
 pub use idle::{LockNotice, LockReason, CALL_MINUTES};
-pub use sync::{sync_in_steps, DeskView, InvitationView, Lend, SyncReport, SyncStatusView};
+pub use sync::{
+    sync_in_steps, DeskView, InvitationView, Lend, SyncConflictView, SyncReport, SyncStatusView,
+};
 pub use ui_language::UiLanguage;
 pub use wire::*;
 

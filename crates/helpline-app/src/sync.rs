@@ -43,6 +43,18 @@ pub struct SyncStatusView {
     pub cursor: i64,
     /// Changes written here that the server does not hold yet.
     pub pending: u64,
+    /// Things two desks changed while apart, where this desk's change replaced the other's.
+    pub conflicts: Vec<SyncConflictView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncConflictView {
+    /// `case_state` or `settings`.
+    pub what: String,
+    /// The case's reference in the audit trail, for `case_state`.
+    pub case: Option<String>,
+    pub at: chrono::DateTime<chrono::Utc>,
 }
 
 /// A desk of the helpline, as this desk knows it.
@@ -134,42 +146,13 @@ impl Lend for std::cell::RefCell<&mut Helpline> {
 /// locked meanwhile ends the sync; what was pushed and not yet marked is pushed again next
 /// time, and the server keeps one copy.
 pub fn sync_in_steps(helpline: &impl Lend) -> Result<SyncReport, AppError> {
-    let (mut settings, outbox) = helpline.lend(|h| {
-        let session = h.session()?;
-        let settings = connected(session)?;
-        Ok((settings, session.outbox()?))
-    })?;
+    let mut settings = helpline.lend(|h| connected(h.session()?))?;
     let mut server = Server::connect(&settings.server)?;
-    let mut report = SyncReport::default();
-
-    if !outbox.is_empty() {
-        let newest = newest_epoch(&settings)?;
-        let sealed = outbox
-            .iter()
-            .map(|c| {
-                let epoch = c.epoch.unwrap_or(newest);
-                let key = epoch_key(&settings, epoch)?;
-                Ok((
-                    epoch,
-                    record::seal(&key, &settings.helpline_id, epoch, &c.record_id, &c.body),
-                ))
-            })
-            .collect::<Result<Vec<_>, AppError>>()?;
-        let records: Vec<NewRecord<'_>> = outbox
-            .iter()
-            .zip(&sealed)
-            .map(|(c, (epoch, body))| NewRecord {
-                record_id: &c.record_id,
-                epoch: *epoch,
-                body,
-            })
-            .collect();
-        let deletes: Vec<Vec<u8>> = outbox.iter().flat_map(|c| c.deletes.clone()).collect();
-        server.push(&settings.desk_id, &records, &deletes)?;
-        let ids: Vec<Vec<u8>> = outbox.iter().map(|c| c.record_id.clone()).collect();
-        helpline.lend(|h| Ok(h.session()?.pushed(&ids)?))?;
-        report.pushed = ids.len() as u64;
-    }
+    let mut report = SyncReport {
+        pushed: push_outbox(helpline, &mut server, &settings)?,
+        ..SyncReport::default()
+    };
+    let mut deletes_waiting = false;
 
     let mut cursor = settings.cursor;
     loop {
@@ -208,13 +191,53 @@ pub fn sync_in_steps(helpline: &impl Lend) -> Result<SyncReport, AppError> {
             Ok((applied, connected(session)?))
         })?;
         settings = now;
-        server.forget(&applied.server_deletes)?;
+        deletes_waiting |= applied.server_deletes > 0;
         report.calls += applied.calls;
         report.forgotten += applied.forgotten;
         cursor = last;
     }
+    if deletes_waiting {
+        push_outbox(helpline, &mut server, &settings)?;
+    }
     report.cursor = cursor;
     Ok(report)
+}
+
+/// Pushes the outbox in one transaction, then marks it pushed; answers how many records went.
+fn push_outbox(
+    helpline: &impl Lend,
+    server: &mut Server,
+    settings: &SyncSettings,
+) -> Result<u64, AppError> {
+    let outbox = helpline.lend(|h| Ok(h.session()?.outbox()?))?;
+    if outbox.is_empty() {
+        return Ok(0);
+    }
+    let newest = newest_epoch(settings)?;
+    let mut sealed = Vec::new();
+    for change in &outbox {
+        let Some(body) = &change.body else { continue };
+        let epoch = change.epoch.unwrap_or(newest);
+        let key = epoch_key(settings, epoch)?;
+        sealed.push((
+            &change.record_id,
+            epoch,
+            record::seal(&key, &settings.helpline_id, epoch, &change.record_id, body),
+        ));
+    }
+    let records: Vec<NewRecord<'_>> = sealed
+        .iter()
+        .map(|(record_id, epoch, body)| NewRecord {
+            record_id,
+            epoch: *epoch,
+            body,
+        })
+        .collect();
+    let deletes: Vec<Vec<u8>> = outbox.iter().flat_map(|c| c.deletes.clone()).collect();
+    server.push(&settings.desk_id, &records, &deletes)?;
+    let ids: Vec<Vec<u8>> = outbox.iter().map(|c| c.record_id.clone()).collect();
+    helpline.lend(|h| Ok(h.session()?.pushed(&ids)?))?;
+    Ok(records.len() as u64)
 }
 
 impl Helpline {
@@ -261,6 +284,7 @@ impl Helpline {
             desk_seed: SecretKey::random().to_hex().to_string(),
             desks: Vec::new(),
             removed: false,
+            conflicts: Vec::new(),
         };
         server.register_desk(&settings.desk_id)?;
         session.set_sync_settings(&settings)?;
@@ -283,7 +307,22 @@ impl Helpline {
             server: settings.as_ref().map(|s| server::redacted(&s.server)),
             cursor: settings.as_ref().map_or(0, |s| s.cursor),
             pending,
+            conflicts: settings
+                .iter()
+                .flat_map(|s| &s.conflicts)
+                .map(|c| SyncConflictView {
+                    what: c.what.clone(),
+                    case: c.case.clone(),
+                    at: c.at,
+                })
+                .collect(),
         })
+    }
+
+    /// The conflicts are seen to (supervisors); the status shows none until the next.
+    pub fn clear_sync_conflicts(&mut self) -> Result<SyncStatusView, AppError> {
+        self.session()?.clear_sync_conflicts()?;
+        self.sync_status()
     }
 
     /// Pushes what this desk wrote, then files what the others wrote (see [`sync_in_steps`]).
@@ -448,6 +487,7 @@ impl Helpline {
             // The inviting desk's list, as it was at the snapshot; this desk adds itself.
             desks: header.desks,
             removed: false,
+            conflicts: Vec::new(),
         };
         server.register_desk(&settings.desk_id)?;
         let session = self.session()?;

@@ -16,7 +16,7 @@ use super::case_rows::{
 };
 use super::records::TakenCall;
 use super::session::Session;
-use super::{month_counts, publications, schema};
+use super::{month_counts, publications, schema, sync_rows};
 use crate::case::{
     correctable_until, mark_escalations, CallDraft, CaseHistory, CaseList, CaseOverview, CaseQuery,
     CaseSummary, RecordedCall, CORRECTION_WINDOW,
@@ -457,6 +457,13 @@ impl Session {
                 summary.follow_up = None;
                 summary.follow_up_done_at = Some(Utc::now());
                 write_summary(w, &case, &summary)?;
+                sync_rows::share_case_state(
+                    w,
+                    w.keys,
+                    case.id,
+                    summary.open,
+                    summary.follow_up_done_at,
+                )?;
                 w.audit(AuditAction::FollowUpDone {
                     case: case_reference(case.id),
                 })?;
@@ -474,7 +481,8 @@ impl Session {
             let case = find_case(w, w.keys, number)?;
             let mut summary = read_summary(w, &case)?;
             summary.open = open;
-            write_summary(w, &case, &summary)
+            write_summary(w, &case, &summary)?;
+            sync_rows::share_case_state(w, w.keys, case.id, open, summary.follow_up_done_at)
         })
     }
 

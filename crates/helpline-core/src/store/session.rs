@@ -9,6 +9,7 @@ use super::sealed::{self, Cell};
 use super::settings;
 use super::sign_in_reports;
 use super::slot_owners;
+use super::sync_rows;
 use super::user_names;
 use super::verify::{self, DamagedPlace};
 use super::{check_user_name, write_slot, Store};
@@ -362,6 +363,7 @@ impl Session {
         let changed = settings_changed(before.as_ref(), new)?;
         self.write(|w| {
             settings::write(w, w.keys, settings::HELPLINE, new)?;
+            sync_rows::share_settings(w, w.keys)?;
             for setting in changed {
                 w.audit(AuditAction::SettingsChanged { setting })?;
             }
@@ -404,7 +406,7 @@ impl Session {
 }
 
 /// The stored fields that differ between two versions of the settings.
-fn settings_changed(
+pub(super) fn settings_changed(
     before: Option<&HelplineSettings>,
     after: &HelplineSettings,
 ) -> Result<Vec<String>> {

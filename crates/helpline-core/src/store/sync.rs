@@ -17,24 +17,25 @@
 //! - the setting `forgotten_cases`: the ids of cases forgotten anywhere, so that a call that
 //!   arrives late from a desk that was offline is not filed on a case that no longer exists.
 
+use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use super::audit::{case_reference, AuditAction};
 use super::case_rows::{
-    checkpoint, destroy_case_rows, load_call, read_case_number, recompute_summary, unwrap_case_key,
-    OpenedCase,
+    checkpoint, destroy_case_rows, load_call, read_case_number, read_summary, recompute_summary,
+    unwrap_case_key, write_summary, OpenedCase,
 };
 use super::sealed::{self, stored_as_itself, Cell, Stored};
-use super::session::{Session, Write};
+use super::session::{settings_changed, Session, Write};
 use super::sync_rows::{
-    call_pending, enqueue_change, note_record, outbox_cell, records_of, CallRow, CaseRow, Change,
-    ForgottenCases, Hex, OutboxEntry,
+    call_pending, case_state_pending, enqueue_change, enqueue_deletes, note_record, outbox_cell,
+    records_of, CallRow, CaseRow, Change, ForgottenCases, Hex, OutboxEntry,
 };
 use super::{month_counts, schema, settings};
 use crate::case::CaseSummary;
 use crate::crypto::{self, DeskKeys, SecretKey, SubKeys};
-use crate::domain::Month;
+use crate::domain::{HelplineSettings, Month};
 use crate::error::{Error, Result};
 
 /// How this desk reaches the helpline's server and how far it has read the server's log.
@@ -61,6 +62,21 @@ pub struct SyncSettings {
     /// This desk was removed from the helpline: it syncs no more.
     #[serde(default)]
     pub removed: bool,
+    /// Changes two desks made to the same thing while apart, where this desk's own (later in
+    /// the log once pushed) replaced the other's: for a supervisor to look at.
+    #[serde(default)]
+    pub conflicts: Vec<SyncConflict>,
+}
+
+/// Two desks changed one thing while apart; the one later in the server's log was kept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncConflict {
+    /// `case_state` (a case closed at one desk, reopened at another) or `settings`.
+    pub what: String,
+    /// A case's reference as the audit trail names it (never its number), for `case_state`.
+    pub case: Option<String>,
+    /// When this desk filed the other desk's change and found its own in the way.
+    pub at: DateTime<Utc>,
 }
 stored_as_itself!(SyncSettings);
 
@@ -98,7 +114,8 @@ impl SyncSettings {
 #[derive(Debug, Clone)]
 pub struct OutgoingChange {
     pub record_id: Vec<u8>,
-    pub body: Vec<u8>,
+    /// None for deletions alone: no record goes to the server.
+    pub body: Option<Vec<u8>>,
     pub deletes: Vec<Vec<u8>>,
     /// The epoch to seal it under, when not the newest: a desk's removal goes under the key
     /// the remaining desks have, since it brings them the new one.
@@ -119,10 +136,9 @@ pub struct AppliedChanges {
     pub calls: u64,
     /// Cases forgotten at another desk and destroyed here.
     pub forgotten: u64,
-    /// Records the server should delete: of forgotten cases, including calls that arrived
-    /// after their case was forgotten.
-    #[serde(skip)]
-    pub server_deletes: Vec<Vec<u8>>,
+    /// Records the server should delete (of forgotten cases, including calls that arrived
+    /// after their case was forgotten): in the outbox now, for the next push.
+    pub server_deletes: u64,
 }
 
 impl Session {
@@ -243,6 +259,20 @@ impl Session {
         })
     }
 
+    /// A supervisor has looked at the conflicts: they are cleared.
+    pub fn clear_sync_conflicts(&mut self) -> Result<()> {
+        self.require_supervisor()?;
+        self.write(|w| {
+            let Some(mut settings): Option<SyncSettings> =
+                settings::read(w, w.keys, settings::SYNC)?
+            else {
+                return Ok(());
+            };
+            settings.conflicts.clear();
+            settings::write(w, w.keys, settings::SYNC, &settings)
+        })
+    }
+
     /// Changes written here that the server has not acknowledged, oldest first.
     pub fn outbox(&self) -> Result<Vec<OutgoingChange>> {
         let mut statement = self
@@ -270,15 +300,17 @@ impl Session {
         entries
             .into_iter()
             .map(|(entry, record_id)| {
-                let mut body = vec![Change::FORMAT];
-                body.extend(
-                    entry
-                        .change
-                        .encode()
-                        .map_err(|e| Error::Storage(e.to_string()))?,
-                );
+                let body = entry
+                    .change
+                    .as_ref()
+                    .map(|change| {
+                        let mut body = vec![Change::FORMAT];
+                        body.extend(change.encode().map_err(|e| Error::Storage(e.to_string()))?);
+                        Ok::<_, Error>(body)
+                    })
+                    .transpose()?;
                 let epoch = match &entry.change {
-                    Change::DeskRemoved { epoch, .. } => Some(epoch.saturating_sub(1)),
+                    Some(Change::DeskRemoved { epoch, .. }) => Some(epoch.saturating_sub(1)),
                     _ => None,
                 };
                 Ok(OutgoingChange {
@@ -317,6 +349,7 @@ impl Session {
             let mut forgotten: ForgottenCases =
                 settings::read(w, w.keys, settings::FORGOTTEN_CASES)?.unwrap_or_default();
             let mut destroyed = 0;
+            let mut deletes = Vec::new();
             for change in incoming {
                 let seen: bool = w
                     .prepare_cached(
@@ -329,7 +362,7 @@ impl Session {
                 match decode_change(&change.body)? {
                     Change::Call { case, call } => {
                         if forgotten.0.contains(&case.id) {
-                            applied.server_deletes.push(change.record_id.clone());
+                            deletes.push(change.record_id.clone());
                             continue;
                         }
                         let (case_id, call_id) = (case.id, call.id);
@@ -337,6 +370,28 @@ impl Session {
                             applied.calls += 1;
                         }
                         note_record(w, &change.record_id, case_id, Some(call_id))?;
+                    }
+                    Change::CaseState {
+                        case_id,
+                        open,
+                        follow_up_done_at,
+                    } => {
+                        if file_case_state(w, case_id, open, follow_up_done_at)? {
+                            settings.conflicts.push(SyncConflict {
+                                what: "case_state".into(),
+                                case: Some(case_reference(case_id)),
+                                at: Utc::now(),
+                            });
+                        }
+                    }
+                    Change::Settings { value } => {
+                        if file_settings(w, &value)? {
+                            settings.conflicts.push(SyncConflict {
+                                what: "settings".into(),
+                                case: None,
+                                at: Utc::now(),
+                            });
+                        }
                     }
                     Change::Desk {
                         desk_id,
@@ -387,7 +442,7 @@ impl Session {
                             )
                             .optional()?;
                         if let Some(wrapped) = wrapped {
-                            applied.server_deletes.extend(records_of(w, case_id)?);
+                            deletes.extend(records_of(w, case_id)?);
                             let case = OpenedCase {
                                 id: case_id,
                                 key: unwrap_case_key(w.keys, case_id, &wrapped)?,
@@ -405,6 +460,8 @@ impl Session {
                     }
                 }
             }
+            applied.server_deletes = deletes.len() as u64;
+            enqueue_deletes(w, w.keys, deletes)?;
             settings::write(w, w.keys, settings::FORGOTTEN_CASES, &forgotten)?;
             settings.cursor = cursor;
             settings::write(w, w.keys, settings::SYNC, &settings)?;
@@ -415,6 +472,77 @@ impl Session {
         }
         Ok(applied)
     }
+}
+
+/// Files another desk's close, reopen or follow-up mark. The log decides: a change of this
+/// case's state made here and not pushed yet is later than anything pulled now, so it stays
+/// (true: a conflict, when the two disagree). A follow-up marked done stays done at the later
+/// of the two marks. A case this desk does not hold (forgotten, say) is left alone.
+fn file_case_state(
+    w: &Write<'_>,
+    case_id: i64,
+    open: bool,
+    follow_up_done_at: Option<DateTime<Utc>>,
+) -> Result<bool> {
+    let Some(wrapped) = w
+        .query_row(
+            "SELECT wrapped_key FROM cases WHERE id = ?1",
+            [case_id],
+            |r| r.get::<_, Vec<u8>>(0),
+        )
+        .optional()?
+    else {
+        return Ok(false);
+    };
+    let case = OpenedCase {
+        id: case_id,
+        key: unwrap_case_key(w.keys, case_id, &wrapped)?,
+    };
+    let mut summary = read_summary(w, &case)?;
+    let pending = case_state_pending(w, case_id)?;
+    let conflict = pending && summary.open != open;
+    if !pending {
+        summary.open = open;
+    }
+    summary.follow_up_done_at = summary.follow_up_done_at.max(follow_up_done_at);
+    write_summary(w, &case, &summary)?;
+    recompute_summary(w, &case)?;
+    Ok(conflict)
+}
+
+/// Files another desk's settings, unless this desk changed them too and has not pushed that
+/// yet (true: a conflict; this desk's are later in the log and replace the others' everywhere).
+/// What arrives must open as this helpline's settings, or nothing changes.
+fn file_settings(w: &Write<'_>, value: &[u8]) -> Result<bool> {
+    if settings_pending(w, w.keys)? {
+        return Ok(true);
+    }
+    let before: HelplineSettings = settings::read_kept(w, w.keys, settings::HELPLINE)?;
+    w.execute(
+        "UPDATE settings SET value = ?1 WHERE name = ?2",
+        params![value, settings::HELPLINE],
+    )?;
+    let after: HelplineSettings =
+        settings::read_kept(w, w.keys, settings::HELPLINE).map_err(|_| Error::SyncChangeDamaged)?;
+    for setting in settings_changed(Some(&before), &after)? {
+        w.audit(AuditAction::SettingsChanged { setting })?;
+    }
+    Ok(false)
+}
+
+/// Whether this desk's own settings change waits in the outbox.
+fn settings_pending(conn: &rusqlite::Connection, keys: &SubKeys) -> Result<bool> {
+    let mut statement = conn.prepare_cached("SELECT id, change FROM sync_outbox")?;
+    let rows = statement
+        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for (id, sealed_entry) in rows {
+        let entry: OutboxEntry = sealed::open_record(&keys.store, &outbox_cell(id), &sealed_entry)?;
+        if matches!(entry.change, Some(Change::Settings { .. })) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 fn decode_change(body: &[u8]) -> Result<Change> {

@@ -42,7 +42,9 @@ pub(super) struct CallRow {
 pub(super) struct OutboxEntry {
     /// When it was written: the outbox is pushed in this order (its row ids are random).
     pub written_at: DateTime<Utc>,
-    pub change: Change,
+    /// None for deletions alone (of records that reached the server after their case was
+    /// forgotten), which the server carries out and nobody reads.
+    pub change: Option<Change>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deletes: Vec<Hex>,
 }
@@ -58,6 +60,17 @@ pub(super) enum Change {
     Call { case: CaseRow, call: CallRow },
     /// A case destroyed (forgotten, or past the retention period): every desk destroys it.
     Forgotten { case_id: i64 },
+    /// A case closed or reopened, or its follow-up marked done outside a call.
+    CaseState {
+        case_id: i64,
+        open: bool,
+        follow_up_done_at: Option<DateTime<Utc>>,
+    },
+    /// The helpline's settings (lists, idle lock, retention), as sealed in the file.
+    Settings {
+        #[serde(with = "hex")]
+        value: Vec<u8>,
+    },
     /// A desk joined: its name and public key.
     Desk {
         desk_id: String,
@@ -118,6 +131,28 @@ fn enqueue(conn: &Connection, keys: &SubKeys, entry: &OutboxEntry) -> Result<Vec
     Ok(record_id)
 }
 
+/// Records the server must delete, with no change of their own: kept in the outbox, so a
+/// deletion is not lost when the server cannot be reached right after the case went.
+pub(super) fn enqueue_deletes(
+    conn: &Connection,
+    keys: &SubKeys,
+    deletes: Vec<Vec<u8>>,
+) -> Result<()> {
+    if deletes.is_empty() {
+        return Ok(());
+    }
+    enqueue(
+        conn,
+        keys,
+        &OutboxEntry {
+            written_at: Utc::now(),
+            change: None,
+            deletes: deletes.into_iter().map(Hex).collect(),
+        },
+    )
+    .map(drop)
+}
+
 /// A change that concerns no case (a desk joining or removed), in the caller's transaction.
 pub(super) fn enqueue_change(conn: &Connection, keys: &SubKeys, change: Change) -> Result<()> {
     enqueue(
@@ -125,11 +160,62 @@ pub(super) fn enqueue_change(conn: &Connection, keys: &SubKeys, change: Change) 
         keys,
         &OutboxEntry {
             written_at: Utc::now(),
-            change,
+            change: Some(change),
             deletes: Vec::new(),
         },
     )
     .map(drop)
+}
+
+/// A case's open state or follow-up mark changed here: the other desks get it, in the
+/// caller's transaction.
+pub(super) fn share_case_state(
+    conn: &Connection,
+    keys: &SubKeys,
+    case_id: i64,
+    open: bool,
+    follow_up_done_at: Option<DateTime<Utc>>,
+) -> Result<()> {
+    if !enabled(conn)? {
+        return Ok(());
+    }
+    let record_id = enqueue(
+        conn,
+        keys,
+        &OutboxEntry {
+            written_at: Utc::now(),
+            change: Some(Change::CaseState {
+                case_id,
+                open,
+                follow_up_done_at,
+            }),
+            deletes: Vec::new(),
+        },
+    )?;
+    note_record(conn, &record_id, case_id, None)
+}
+
+/// Whether a change of the case's state written here is still waiting to be pushed.
+pub(super) fn case_state_pending(conn: &Connection, case_id: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM sync_outbox o JOIN sync_records r ON r.record_id = o.record_id \
+             WHERE r.case_id = ?1 AND r.call_id IS NULL)",
+        )?
+        .query_row([case_id], |r| r.get(0))?)
+}
+
+/// The helpline's settings changed here: the other desks get them as sealed.
+pub(super) fn share_settings(conn: &Connection, keys: &SubKeys) -> Result<()> {
+    if !enabled(conn)? {
+        return Ok(());
+    }
+    let value: Vec<u8> = conn.query_row(
+        "SELECT value FROM settings WHERE name = ?1",
+        [settings::HELPLINE],
+        |r| r.get(0),
+    )?;
+    enqueue_change(conn, keys, Change::Settings { value })
 }
 
 /// A finished call was written or corrected here: it goes to the other desks, with its case's
@@ -165,7 +251,7 @@ pub(super) fn share_call(conn: &Connection, keys: &SubKeys, call_id: i64) -> Res
         keys,
         &OutboxEntry {
             written_at: Utc::now(),
-            change: Change::Call { case, call },
+            change: Some(Change::Call { case, call }),
             deletes: Vec::new(),
         },
     )?;
@@ -233,7 +319,7 @@ pub(super) fn share_destroyed(conn: &Connection, keys: &SubKeys, case_id: i64) -
         keys,
         &OutboxEntry {
             written_at: Utc::now(),
-            change: Change::Forgotten { case_id },
+            change: Some(Change::Forgotten { case_id }),
             deletes,
         },
     )?;

@@ -23,6 +23,7 @@ fn settings(desk: &str) -> SyncSettings {
         desk_seed: crate::crypto::SecretKey::random().to_hex().to_string(),
         desks: Vec::new(),
         removed: false,
+        conflicts: Vec::new(),
     }
 }
 
@@ -46,17 +47,24 @@ fn two_desks(root: &Path) -> (Session, Session) {
     (a, b)
 }
 
+/// The changes that go to the server as records, as another desk receives them.
+fn incoming(outgoing: &[OutgoingChange]) -> Vec<IncomingChange> {
+    outgoing
+        .iter()
+        .filter_map(|c| {
+            Some(IncomingChange {
+                record_id: c.record_id.clone(),
+                body: c.body.clone()?,
+            })
+        })
+        .collect()
+}
+
 /// Moves what `from` wrote to `to`, as a push and a pull would; returns what `to` applied.
 fn sync(from: &mut Session, to: &mut Session) -> AppliedChanges {
     let outgoing = from.outbox().unwrap();
     let cursor = to.sync_settings().unwrap().unwrap().cursor + outgoing.len() as i64;
-    let incoming: Vec<IncomingChange> = outgoing
-        .iter()
-        .map(|c| IncomingChange {
-            record_id: c.record_id.clone(),
-            body: c.body.clone(),
-        })
-        .collect();
+    let incoming = incoming(&outgoing);
     let ids: Vec<Vec<u8>> = outgoing.iter().map(|c| c.record_id.clone()).collect();
     from.pushed(&ids).unwrap();
     to.apply_changes(&incoming, cursor).unwrap()
@@ -114,13 +122,7 @@ fn applying_the_same_changes_twice_files_them_once() {
     let (mut a, mut b) = two_desks(root.path());
     let number = a.record_call(None, &a_call("once")).unwrap();
     let outgoing = a.outbox().unwrap();
-    let incoming: Vec<IncomingChange> = outgoing
-        .iter()
-        .map(|c| IncomingChange {
-            record_id: c.record_id.clone(),
-            body: c.body.clone(),
-        })
-        .collect();
+    let incoming = incoming(&outgoing);
     assert_eq!(b.apply_changes(&incoming, 1).unwrap().calls, 1);
     assert_eq!(b.apply_changes(&incoming, 1).unwrap().calls, 0);
     assert_eq!(b.case_history(&number).unwrap().calls.len(), 1);
@@ -154,22 +156,22 @@ fn a_case_forgotten_at_one_desk_is_destroyed_at_the_other_and_late_calls_are_dro
     let applied = sync(&mut a, &mut b);
     assert_eq!(applied.forgotten, 1);
     assert_eq!(b.case_history(&number).unwrap_err().code(), "no_such_case");
-    // B's unpushed call of the case went with it, and is among what the server must delete
-    // if it got there.
-    assert!(b.outbox().unwrap().is_empty());
-    assert!(applied.server_deletes.contains(&late[0].record_id));
+    // B's unpushed call of the case went with it; what the server must delete if it got there
+    // waits in the outbox, as deletions alone, for the next push.
+    let waiting = b.outbox().unwrap();
+    assert_eq!(waiting.len(), 1);
+    assert_eq!(waiting[0].body, None);
+    assert!(waiting[0].deletes.contains(&late[0].record_id));
+    assert!(applied.server_deletes >= 1);
     // A call of the case that reaches A after the forgetting is not filed: it is dropped and
     // named for deletion.
-    let incoming: Vec<IncomingChange> = late
-        .iter()
-        .map(|c| IncomingChange {
-            record_id: c.record_id.clone(),
-            body: c.body.clone(),
-        })
-        .collect();
+    let incoming = incoming(&late);
     let applied = a.apply_changes(&incoming, 2).unwrap();
     assert_eq!(applied.calls, 0);
-    assert_eq!(applied.server_deletes, vec![late[0].record_id.clone()]);
+    assert_eq!(applied.server_deletes, 1);
+    let waiting = a.outbox().unwrap();
+    assert_eq!(waiting.len(), 1);
+    assert_eq!(waiting[0].deletes, vec![late[0].record_id.clone()]);
     assert_eq!(a.case_history(&number).unwrap_err().code(), "no_such_case");
     let trail = b.audit_trail().unwrap();
     assert!(trail
@@ -183,10 +185,11 @@ fn a_change_that_does_not_open_or_hold_together_keeps_nothing() {
     let (mut a, mut b) = two_desks(root.path());
     let number = a.record_call(None, &a_call("tampered on the way")).unwrap();
     let outgoing = a.outbox().unwrap();
-    let mut body: serde_json::Value = serde_json::from_slice(&outgoing[0].body[1..]).unwrap();
+    let sent = outgoing[0].body.clone().unwrap();
+    let mut body: serde_json::Value = serde_json::from_slice(&sent[1..]).unwrap();
     // A month moved, as someone with the sync key but not the case's key could.
     body["call"]["month"] = "2020-01".into();
-    let mut bytes = vec![outgoing[0].body[0]];
+    let mut bytes = vec![sent[0]];
     bytes.extend(serde_json::to_vec(&body).unwrap());
     let incoming = [IncomingChange {
         record_id: outgoing[0].record_id.clone(),
@@ -275,16 +278,9 @@ fn a_removed_desk_gets_no_key_of_the_new_epoch_and_the_others_do() {
     }
     // Every desk hears of every other.
     let (from_b, from_c) = (b.outbox().unwrap(), c.outbox().unwrap());
-    for (desk, incoming) in [(&mut a, [&from_b, &from_c]), (&mut b, [&from_c, &from_c])] {
-        for changes in incoming {
-            let incoming: Vec<IncomingChange> = changes
-                .iter()
-                .map(|ch| IncomingChange {
-                    record_id: ch.record_id.clone(),
-                    body: ch.body.clone(),
-                })
-                .collect();
-            desk.apply_changes(&incoming, 0).unwrap();
+    for (desk, heard) in [(&mut a, [&from_b, &from_c]), (&mut b, [&from_c, &from_c])] {
+        for changes in heard {
+            desk.apply_changes(&incoming(changes), 0).unwrap();
         }
     }
     assert_eq!(a.sync_settings().unwrap().unwrap().desks.len(), 3);
@@ -303,10 +299,7 @@ fn a_removed_desk_gets_no_key_of_the_new_epoch_and_the_others_do() {
     assert_eq!(removal.len(), 1);
     // Sealed under the key the others have.
     assert_eq!(removal[0].epoch, Some(1));
-    let incoming = [IncomingChange {
-        record_id: removal[0].record_id.clone(),
-        body: removal[0].body.clone(),
-    }];
+    let incoming = incoming(&removal);
     b.apply_changes(&incoming, 1).unwrap();
     c.apply_changes(&incoming, 1).unwrap();
     let key_at_a = a.sync_settings().unwrap().unwrap().epoch_keys;
@@ -324,4 +317,80 @@ fn a_removed_desk_gets_no_key_of_the_new_epoch_and_the_others_do() {
         .iter()
         .any(|d| d.desk_id == "c" && d.removed));
     assert_eq!(a.remove_desk("c").unwrap_err().code(), "invalid_argument");
+}
+
+#[test]
+fn closing_reopening_and_follow_ups_merge_by_the_logs_order_and_a_crossing_change_is_a_conflict() {
+    let root = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = two_desks(root.path());
+    let number = a
+        .record_call(None, &a_call("a case both desks hold"))
+        .unwrap();
+    sync(&mut a, &mut b);
+    // A closes it; B, unaware, files that.
+    a.set_case_open(&number, false).unwrap();
+    sync(&mut a, &mut b);
+    assert!(!b.case_overview(&number).unwrap().summary.open);
+    // Apart, A reopens and B closes again: B's own change waits in its outbox when A's
+    // arrives, so B keeps its own, notes a conflict, and once B pushes, A files B's: both
+    // end closed (the later in the log).
+    a.set_case_open(&number, true).unwrap();
+    b.set_case_open(&number, false).unwrap();
+    sync(&mut a, &mut b);
+    assert!(!b.case_overview(&number).unwrap().summary.open);
+    let conflicts = b.sync_settings().unwrap().unwrap().conflicts;
+    assert_eq!(conflicts.len(), 1);
+    assert_eq!(conflicts[0].what, "case_state");
+    sync(&mut b, &mut a);
+    assert!(!a.case_overview(&number).unwrap().summary.open);
+    assert!(a.sync_settings().unwrap().unwrap().conflicts.is_empty());
+}
+
+#[test]
+fn a_follow_up_marked_done_at_one_desk_is_done_at_the_other() {
+    let root = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = two_desks(root.path());
+    let mut call = a_call("agreed to ring back");
+    call.content.follow_up = Some(Utc::now().date_naive() + Duration::days(2));
+    call.started_at = Utc::now() - Duration::hours(2);
+    call.ended_at = Some(Utc::now() - Duration::hours(1));
+    let number = a.record_call(None, &call).unwrap();
+    sync(&mut a, &mut b);
+    assert!(b
+        .case_overview(&number)
+        .unwrap()
+        .summary
+        .follow_up
+        .is_some());
+    a.mark_follow_up_done(&number).unwrap();
+    sync(&mut a, &mut b);
+    let at_b = b.case_overview(&number).unwrap().summary;
+    assert_eq!(at_b.follow_up, None);
+    assert!(at_b.follow_up_done_at.is_some());
+}
+
+#[test]
+fn settings_reach_the_other_desk_unless_it_changed_them_too() {
+    let root = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = two_desks(root.path());
+    let mut settings = a.settings().unwrap();
+    settings.idle_lock_minutes = 7;
+    a.set_settings(&settings).unwrap();
+    sync(&mut a, &mut b);
+    assert_eq!(b.settings().unwrap().idle_lock_minutes, 7);
+    // Both change them apart: B keeps its own (later in the log once pushed) and says so.
+    settings.idle_lock_minutes = 9;
+    a.set_settings(&settings).unwrap();
+    let mut at_b = b.settings().unwrap();
+    at_b.retention_months = Some(24);
+    b.set_settings(&at_b).unwrap();
+    sync(&mut a, &mut b);
+    assert_eq!(b.settings().unwrap().idle_lock_minutes, 7);
+    assert_eq!(
+        b.sync_settings().unwrap().unwrap().conflicts[0].what,
+        "settings"
+    );
+    sync(&mut b, &mut a);
+    assert_eq!(a.settings().unwrap().retention_months, Some(24));
+    assert_eq!(a.settings().unwrap().idle_lock_minutes, 7);
 }
