@@ -454,7 +454,9 @@ fn write_slot(
             params![slot_id, kind, user_id, params_now.memory_kib, params_now.iterations, params_now.parallelism, &salt[..], wrapped],
         )?;
     }
-    slot_owners::bind(conn, &SubKeys::derive(master), slot_id, replaced)
+    let keys = SubKeys::derive(master);
+    slot_owners::bind(conn, &keys, slot_id, replaced)?;
+    sync_rows::share_slot(conn, &keys, slot_id)
 }
 
 /// The connection settings of DESIGN §4, for every connection.

@@ -238,6 +238,7 @@ impl Session {
             }
             w.execute("DELETE FROM users WHERE id = ?1", [user_id])?;
             slot_owners::unbind_user(w, w.keys, user_id)?;
+            sync_rows::share_user_removed(w, w.keys, user_id)?;
             w.audit(AuditAction::UserRemoved { name })
         })
     }

@@ -27,14 +27,15 @@ use super::case_rows::{
     unwrap_case_key, write_summary, OpenedCase,
 };
 use super::sealed::{self, stored_as_itself, Cell, Stored};
+use super::session::read_role;
 use super::session::{settings_changed, Session, Write};
 use super::sync_rows::{
     call_pending, case_state_pending, enqueue_change, enqueue_deletes, note_record, outbox_cell,
-    records_of, CallRow, CaseRow, Change, ForgottenCases, Hex, OutboxEntry,
+    records_of, CallRow, CaseRow, Change, ForgottenCases, Hex, OutboxEntry, SlotRow, UserRow,
 };
-use super::{month_counts, schema, settings};
+use super::{month_counts, schema, settings, slot_owners};
 use crate::case::CaseSummary;
-use crate::crypto::{self, DeskKeys, SecretKey, SubKeys};
+use crate::crypto::{self, DeskKeys, KdfParams, SecretKey, SubKeys};
 use crate::domain::{HelplineSettings, Month};
 use crate::error::{Error, Result};
 
@@ -393,6 +394,19 @@ impl Session {
                             });
                         }
                     }
+                    Change::Slot { user, slot } => {
+                        if file_slot(w, user, slot)? {
+                            settings.conflicts.push(SyncConflict {
+                                what: "users".into(),
+                                case: None,
+                                at: Utc::now(),
+                            });
+                        }
+                    }
+                    Change::UserRemoved { user_id } => {
+                        w.execute("DELETE FROM users WHERE id = ?1", [user_id])?;
+                        slot_owners::unbind_user(w, w.keys, user_id)?;
+                    }
                     Change::Desk {
                         desk_id,
                         name,
@@ -532,16 +546,95 @@ fn file_settings(w: &Write<'_>, value: &[u8]) -> Result<bool> {
 
 /// Whether this desk's own settings change waits in the outbox.
 fn settings_pending(conn: &rusqlite::Connection, keys: &SubKeys) -> Result<bool> {
+    pending(conn, keys, |change| {
+        matches!(change, Change::Settings { .. })
+    })
+}
+
+/// Whether a change of this desk's that `is_it` picks waits in the outbox (the outbox is
+/// short: what was written since the last push).
+fn pending(
+    conn: &rusqlite::Connection,
+    keys: &SubKeys,
+    is_it: impl Fn(&Change) -> bool,
+) -> Result<bool> {
     let mut statement = conn.prepare_cached("SELECT id, change FROM sync_outbox")?;
     let rows = statement
         .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     for (id, sealed_entry) in rows {
         let entry: OutboxEntry = sealed::open_record(&keys.store, &outbox_cell(id), &sealed_entry)?;
-        if matches!(entry.change, Some(Change::Settings { .. })) {
+        if entry.change.as_ref().is_some_and(&is_it) {
             return Ok(true);
         }
     }
+    Ok(false)
+}
+
+/// Files another desk's key slot and its user's row. The log decides, as for settings: this
+/// desk's own change of the same slot, not pushed yet, stays (true: a conflict). A user of the
+/// same name with another id (added at two desks while apart) is a conflict too, and the
+/// other desk's is not filed. What arrives must open as this helpline's: the role under its
+/// user, the slot's record of its owner.
+fn file_slot(w: &Write<'_>, user: Option<UserRow>, slot: SlotRow) -> Result<bool> {
+    let same_slot = |change: &Change| match change {
+        Change::Slot { slot: mine, .. } => mine.kind == slot.kind && mine.user_id == slot.user_id,
+        _ => false,
+    };
+    if pending(w, w.keys, same_slot)? {
+        return Ok(true);
+    }
+    if !KdfParams::is_sane(&KdfParams {
+        memory_kib: u32::try_from(slot.kdf_memory_kib).map_err(|_| Error::SyncChangeDamaged)?,
+        iterations: u32::try_from(slot.kdf_iterations).map_err(|_| Error::SyncChangeDamaged)?,
+        parallelism: u32::try_from(slot.kdf_parallelism).map_err(|_| Error::SyncChangeDamaged)?,
+    }) {
+        return Err(Error::SyncChangeDamaged);
+    }
+    if let Some(user) = &user {
+        if slot.user_id != Some(user.id) || slot.kind != "user" {
+            return Err(Error::SyncChangeDamaged);
+        }
+        let same_name: Option<i64> = w
+            .query_row(
+                "SELECT id FROM users WHERE name = ?1 AND id != ?2",
+                params![user.name, user.id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if same_name.is_some() {
+            return Ok(true);
+        }
+        w.execute(
+            "INSERT INTO users (id, name, role) VALUES (?1, ?2, ?3) \
+             ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role",
+            params![user.id, user.name, user.role],
+        )?;
+        read_role(w, w.keys, user.id).map_err(|_| Error::SyncChangeDamaged)?;
+    } else if slot.kind != "recovery" || slot.user_id.is_some() {
+        return Err(Error::SyncChangeDamaged);
+    }
+    let replaced: Option<i64> = w
+        .query_row(
+            "SELECT id FROM key_slots WHERE kind = ?1 AND user_id IS ?2",
+            params![slot.kind, slot.user_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if replaced.is_some() {
+        w.execute(
+            "UPDATE key_slots SET id = ?1, kdf_memory_kib = ?2, kdf_iterations = ?3, kdf_parallelism = ?4, \
+             salt = ?5, wrapped_master_key = ?6 WHERE kind = ?7 AND user_id IS ?8",
+            params![slot.id, slot.kdf_memory_kib, slot.kdf_iterations, slot.kdf_parallelism, slot.salt, slot.wrapped_master_key, slot.kind, slot.user_id],
+        )?;
+    } else {
+        w.execute(
+            "INSERT INTO key_slots (id, kind, user_id, kdf_memory_kib, kdf_iterations, kdf_parallelism, salt, wrapped_master_key) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![slot.id, slot.kind, slot.user_id, slot.kdf_memory_kib, slot.kdf_iterations, slot.kdf_parallelism, slot.salt, slot.wrapped_master_key],
+        )?;
+    }
+    slot_owners::bind(w, w.keys, slot.id, replaced)?;
     Ok(false)
 }
 

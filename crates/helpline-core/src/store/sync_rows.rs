@@ -37,6 +37,28 @@ pub(super) struct CallRow {
     pub notes: Vec<u8>,
 }
 
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(super) struct UserRow {
+    pub id: i64,
+    pub name: String,
+    #[serde(with = "hex")]
+    pub role: Vec<u8>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(super) struct SlotRow {
+    pub id: i64,
+    pub kind: String,
+    pub user_id: Option<i64>,
+    pub kdf_memory_kib: i64,
+    pub kdf_iterations: i64,
+    pub kdf_parallelism: i64,
+    #[serde(with = "hex")]
+    pub salt: Vec<u8>,
+    #[serde(with = "hex")]
+    pub wrapped_master_key: Vec<u8>,
+}
+
 /// What the outbox keeps of a change: the change, and the server's records it deletes.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(super) struct OutboxEntry {
@@ -71,6 +93,14 @@ pub(super) enum Change {
         #[serde(with = "hex")]
         value: Vec<u8>,
     },
+    /// A key slot written (a user added, a passphrase changed or reset, the recovery code
+    /// replaced), with its user's row, as sealed in the file.
+    Slot {
+        user: Option<UserRow>,
+        slot: SlotRow,
+    },
+    /// A user removed.
+    UserRemoved { user_id: i64 },
     /// A desk joined: its name and public key.
     Desk {
         desk_id: String,
@@ -151,6 +181,54 @@ pub(super) fn enqueue_deletes(
         },
     )
     .map(drop)
+}
+
+/// Key slot `slot_id` was just written: it goes to the other desks with its user's row, so a
+/// volunteer signs in at every desk with the same passphrase.
+pub(super) fn share_slot(conn: &Connection, keys: &SubKeys, slot_id: i64) -> Result<()> {
+    if !enabled(conn)? {
+        return Ok(());
+    }
+    let slot = conn.query_row(
+        "SELECT id, kind, user_id, kdf_memory_kib, kdf_iterations, kdf_parallelism, salt, wrapped_master_key \
+         FROM key_slots WHERE id = ?1",
+        [slot_id],
+        |r| {
+            Ok(SlotRow {
+                id: r.get(0)?,
+                kind: r.get(1)?,
+                user_id: r.get(2)?,
+                kdf_memory_kib: r.get(3)?,
+                kdf_iterations: r.get(4)?,
+                kdf_parallelism: r.get(5)?,
+                salt: r.get(6)?,
+                wrapped_master_key: r.get(7)?,
+            })
+        },
+    )?;
+    let user = match slot.user_id {
+        Some(id) => Some(conn.query_row(
+            "SELECT id, name, role FROM users WHERE id = ?1",
+            [id],
+            |r| {
+                Ok(UserRow {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    role: r.get(2)?,
+                })
+            },
+        )?),
+        None => None,
+    };
+    enqueue_change(conn, keys, Change::Slot { user, slot })
+}
+
+/// User `user_id` was removed here.
+pub(super) fn share_user_removed(conn: &Connection, keys: &SubKeys, user_id: i64) -> Result<()> {
+    if !enabled(conn)? {
+        return Ok(());
+    }
+    enqueue_change(conn, keys, Change::UserRemoved { user_id })
 }
 
 /// A change that concerns no case (a desk joining or removed), in the caller's transaction.

@@ -394,3 +394,65 @@ fn settings_reach_the_other_desk_unless_it_changed_them_too() {
     assert_eq!(a.settings().unwrap().retention_months, Some(24));
     assert_eq!(a.settings().unwrap().idle_lock_minutes, 7);
 }
+
+#[test]
+fn users_and_their_passphrases_follow_to_every_desk() {
+    let root = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = two_desks(root.path());
+    let omar = pass("omar's own long passphrase");
+    a.add_user("omar", crate::domain::Role::Volunteer, &omar)
+        .unwrap();
+    sync(&mut a, &mut b);
+    // Omar signs in at B with the passphrase a supervisor gave him at A, and changes it there.
+    let store = b.lock();
+    let mut omar_at_b = store.unlock("omar", &omar).unwrap();
+    assert_eq!(omar_at_b.role(), crate::domain::Role::Volunteer);
+    let changed = pass("omar's newer long passphrase");
+    omar_at_b.change_passphrase(&omar, &changed).unwrap();
+    sync(&mut omar_at_b, &mut a);
+    let store = a.lock();
+    assert_eq!(
+        store.unlock("omar", &omar).err().unwrap().code(),
+        "wrong_passphrase"
+    );
+    let store = Store::open(&root.path().join("a")).unwrap();
+    drop(store.unlock("omar", &changed).unwrap());
+    // Removed at A, he signs in at B no more.
+    let mut a = Store::open(&root.path().join("a"))
+        .unwrap()
+        .unlock("sara", &pass(PASS))
+        .unwrap();
+    a.remove_user("omar").unwrap();
+    let store = omar_at_b.lock();
+    let mut b = store.unlock("sara", &pass(PASS)).unwrap();
+    sync(&mut a, &mut b);
+    let store = b.lock();
+    assert_eq!(
+        store.unlock("omar", &changed).err().unwrap().code(),
+        "unknown_user"
+    );
+}
+
+#[test]
+fn a_user_added_at_two_desks_apart_under_one_name_is_a_conflict_not_a_second_user() {
+    let root = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = two_desks(root.path());
+    a.add_user(
+        "omar",
+        crate::domain::Role::Volunteer,
+        &pass("omar at desk a, long"),
+    )
+    .unwrap();
+    b.add_user(
+        "omar",
+        crate::domain::Role::Supervisor,
+        &pass("omar at desk b, long"),
+    )
+    .unwrap();
+    sync(&mut a, &mut b);
+    let conflicts = b.sync_settings().unwrap().unwrap().conflicts;
+    assert!(conflicts.iter().any(|c| c.what == "users"));
+    let store = b.lock();
+    let omar = store.unlock("omar", &pass("omar at desk b, long")).unwrap();
+    assert_eq!(omar.role(), crate::domain::Role::Supervisor);
+}
