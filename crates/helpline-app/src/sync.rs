@@ -146,7 +146,15 @@ impl Lend for std::cell::RefCell<&mut Helpline> {
 /// locked meanwhile ends the sync; what was pushed and not yet marked is pushed again next
 /// time, and the server keeps one copy.
 pub fn sync_in_steps(helpline: &impl Lend) -> Result<SyncReport, AppError> {
-    let mut settings = helpline.lend(|h| connected(h.session()?))?;
+    let mut settings = helpline.lend(|h| {
+        let session = h.session()?;
+        let settings = connected(session)?;
+        // A desk restored from its own backup has a new key pair: the others learn it.
+        if !session.desk_announced()? {
+            session.announce_desk()?;
+        }
+        Ok(settings)
+    })?;
     let mut server = Server::connect(&settings.server)?;
     let mut report = SyncReport {
         pushed: push_outbox(helpline, &mut server, &settings)?,
@@ -281,7 +289,6 @@ impl Helpline {
             desk_name: desk_name.to_owned(),
             cursor: 0,
             epoch_keys: vec![(1, SecretKey::random().to_hex().to_string())],
-            desk_seed: SecretKey::random().to_hex().to_string(),
             desks: Vec::new(),
             removed: false,
             conflicts: Vec::new(),
@@ -483,7 +490,6 @@ impl Helpline {
             desk_name: header.desk_name,
             cursor: header.cursor,
             epoch_keys: header.epoch_keys,
-            desk_seed: SecretKey::random().to_hex().to_string(),
             // The inviting desk's list, as it was at the snapshot; this desk adds itself.
             desks: header.desks,
             removed: false,

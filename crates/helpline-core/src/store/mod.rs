@@ -370,7 +370,7 @@ impl Store {
         Ok(Some(master))
     }
 
-    fn store_id(&self) -> Result<Vec<u8>> {
+    pub(super) fn store_id(&self) -> Result<Vec<u8>> {
         self.conn
             .query_row("SELECT store_id FROM store_info WHERE id = 1", [], |row| {
                 row.get(0)

@@ -18,6 +18,8 @@
 //!   arrives late from a desk that was offline is not filed on a case that no longer exists.
 
 use chrono::{DateTime, Utc};
+use std::path::Path;
+
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
@@ -39,6 +41,9 @@ use crate::crypto::{self, DeskKeys, KdfParams, SecretKey, SubKeys};
 use crate::domain::{HelplineSettings, Month};
 use crate::error::{Error, Result};
 
+/// The file beside the store that holds this desk's own key-pair seed, sealed.
+const DESK_KEY_FILE: &str = "desk-key";
+
 /// How this desk reaches the helpline's server and how far it has read the server's log.
 /// Kept sealed in the store; the sync layer (`helpline-sync`) gives it meaning.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,8 +60,6 @@ pub struct SyncSettings {
     pub cursor: i64,
     /// The sync keys by epoch (hex), newest last: every record is sealed under one of them.
     pub epoch_keys: Vec<(u32, String)>,
-    /// The seed of this desk's own key pair (hex), to which a new epoch's key is sealed.
-    pub desk_seed: String,
     /// Every desk of the helpline this desk has heard of, itself included.
     #[serde(default)]
     pub desks: Vec<KnownDesk>,
@@ -161,19 +164,67 @@ impl Session {
         })
     }
 
+    /// This desk's own key pair, from a seed kept beside the store in `desk-key`, not in it: no
+    /// invitation's snapshot and no backup carries it to another desk, so a removed desk can
+    /// open no other desk's share of a new sync key. Sealed under the store sub-key, bound to
+    /// this store; made at first use (again on a desk restored from a backup, which then
+    /// announces its new key).
+    pub fn desk_keys(&self) -> Result<DeskKeys> {
+        let dir = self.store.path().parent().unwrap_or(Path::new("."));
+        let file = dir.join(DESK_KEY_FILE);
+        let place = crypto::place(
+            "desk-key",
+            &data_encoding::HEXLOWER.encode(&self.store.store_id()?),
+            "seed",
+        );
+        match std::fs::read(&file) {
+            Ok(sealed) => {
+                let seed = crypto::open(&self.keys.store, &place, &sealed)
+                    .and_then(|plain| SecretKey::from_hex(std::str::from_utf8(&plain).ok()?))
+                    .ok_or_else(|| {
+                        Error::Storage(format!(
+                            "{} does not open with this store's keys; move it aside, and this desk makes a new one",
+                            file.display()
+                        ))
+                    })?;
+                Ok(DeskKeys::from_seed(&seed))
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let seed = SecretKey::random();
+                let sealed = crypto::seal(&self.keys.store, &place, seed.to_hex().as_bytes());
+                let mut temporary = tempfile::NamedTempFile::new_in(dir)?;
+                std::io::Write::write_all(&mut temporary, &sealed)?;
+                temporary.as_file().sync_all()?;
+                temporary.persist(&file).map_err(|e| Error::from(e.error))?;
+                Ok(DeskKeys::from_seed(&seed))
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Whether the other desks know this desk by the key it has now.
+    pub fn desk_announced(&self) -> Result<bool> {
+        let Some(settings) = self.sync_settings()? else {
+            return Ok(false);
+        };
+        let public = data_encoding::HEXLOWER.encode(&self.desk_keys()?.public_key());
+        Ok(settings
+            .desks
+            .iter()
+            .any(|d| d.desk_id == settings.desk_id && d.public_key == public))
+    }
+
     /// Tells the other desks that this desk is one of them, with its name and public key
     /// (once connected or joined).
     pub fn announce_desk(&mut self) -> Result<()> {
+        let desk_keys = self.desk_keys()?;
         self.write(|w| {
             let mut settings: SyncSettings = settings::read(w, w.keys, settings::SYNC)?
                 .ok_or_else(|| Error::Storage("this desk is not connected to a server".into()))?;
-            let seed = SecretKey::from_hex(&settings.desk_seed)
-                .ok_or_else(|| Error::Storage("this desk's key is damaged".into()))?;
             let me = KnownDesk {
                 desk_id: settings.desk_id.clone(),
                 name: settings.desk_name.clone(),
-                public_key: data_encoding::HEXLOWER
-                    .encode(&DeskKeys::from_seed(&seed).public_key()),
+                public_key: data_encoding::HEXLOWER.encode(&desk_keys.public_key()),
                 removed: false,
             };
             enqueue_change(
@@ -344,6 +395,7 @@ impl Session {
         cursor: i64,
     ) -> Result<AppliedChanges> {
         let mut applied = AppliedChanges::default();
+        let desk_keys = self.desk_keys()?;
         let destroyed = self.write(|w| {
             let mut settings: SyncSettings = settings::read(w, w.keys, settings::SYNC)?
                 .ok_or_else(|| Error::Storage("this desk is not connected to a server".into()))?;
@@ -434,9 +486,7 @@ impl Session {
                         } else if let Some((_, sealed)) =
                             envelopes.iter().find(|(id, _)| *id == settings.desk_id)
                         {
-                            let seed = SecretKey::from_hex(&settings.desk_seed)
-                                .ok_or(Error::SyncChangeDamaged)?;
-                            let key = DeskKeys::from_seed(&seed)
+                            let key = desk_keys
                                 .open(&settings.envelope_context(epoch), &sealed.0)
                                 .and_then(|bytes| String::from_utf8(bytes).ok())
                                 .filter(|hex| SecretKey::from_hex(hex).is_some())

@@ -20,7 +20,6 @@ fn settings(desk: &str) -> SyncSettings {
         desk_name: desk.into(),
         cursor: 0,
         epoch_keys: vec![(1, "00".repeat(32))],
-        desk_seed: crate::crypto::SecretKey::random().to_hex().to_string(),
         desks: Vec::new(),
         removed: false,
         conflicts: Vec::new(),
@@ -455,4 +454,17 @@ fn a_user_added_at_two_desks_apart_under_one_name_is_a_conflict_not_a_second_use
     let store = b.lock();
     let omar = store.unlock("omar", &pass("omar at desk b, long")).unwrap();
     assert_eq!(omar.role(), crate::domain::Role::Supervisor);
+}
+
+#[test]
+fn no_snapshot_or_backup_carries_a_desks_own_key_to_another_desk() {
+    let root = tempfile::tempdir().unwrap();
+    let (a, b) = two_desks(root.path());
+    let at_a = a.desk_keys().unwrap().public_key();
+    assert_eq!(a.desk_keys().unwrap().public_key(), at_a);
+    assert_ne!(b.desk_keys().unwrap().public_key(), at_a);
+    assert!(root.path().join("a").join("desk-key").exists());
+    // A damaged key file is an error that says what to do, never a silent new key.
+    std::fs::write(root.path().join("b").join("desk-key"), b"not a sealed seed").unwrap();
+    assert_eq!(b.desk_keys().err().unwrap().code(), "storage_failed");
 }
