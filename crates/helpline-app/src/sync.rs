@@ -440,10 +440,39 @@ impl Helpline {
         })
     }
 
+    /// The joined desk's own settings, announced, and a first sync.
+    fn connect_joined(
+        &mut self,
+        server: &mut Server,
+        address: &str,
+        code: &InvitationCode,
+        header: InvitationHeader,
+    ) -> Result<(), AppError> {
+        server.redeem_invitation(&code.id)?;
+        let settings = SyncSettings {
+            server: address.to_owned(),
+            helpline_id: header.helpline_id,
+            desk_id: random_id(),
+            desk_name: header.desk_name,
+            cursor: header.cursor,
+            epoch_keys: header.epoch_keys,
+            // The inviting desk's list, as it was at the snapshot; this desk adds itself.
+            desks: header.desks,
+            removed: false,
+            conflicts: Vec::new(),
+        };
+        server.register_desk(&settings.desk_id)?;
+        let session = self.session()?;
+        session.set_sync_settings(&settings)?;
+        session.announce_desk()?;
+        self.sync_now()?;
+        Ok(())
+    }
+
     /// Sets this computer up as a new desk of a helpline, from a one-time invitation: its
     /// snapshot becomes this desk's store (the data folder must hold none), the user signs in
     /// with the passphrase they have at the other desks, and the desk syncs. The invitation is
-    /// used up even if a later step fails; a supervisor then makes another.
+    /// used up once the desk has joined; a wrong passphrase leaves it for another try.
     pub fn join_helpline(
         &mut self,
         address: &str,
@@ -454,7 +483,9 @@ impl Helpline {
         self.refuse_unless_first_run()?;
         let code = InvitationCode::parse(invitation)?;
         let mut server = Server::connect(address)?;
-        let parts = server.redeem_invitation(&code.id)?;
+        // Read first and used up only once the desk has joined, so that a mistyped passphrase
+        // does not cost the invitation.
+        let parts = server.read_invitation(&code.id)?;
         let header: InvitationHeader = serde_json::from_slice(&code.open_part(0, &parts[0])?)
             .map_err(|_| SyncError::InvitationUnknown)?;
         if parts.len() != header.parts as usize + 1 {
@@ -483,23 +514,14 @@ impl Helpline {
                 .map_err(|e| AppError::new(crate::error::BACKUP_FAILED, e.to_string()))?;
         }
         let signed_in = self.restore_file(snapshot.path(), user_name, passphrase, None)?;
-        let settings = SyncSettings {
-            server: address.to_owned(),
-            helpline_id: header.helpline_id,
-            desk_id: random_id(),
-            desk_name: header.desk_name,
-            cursor: header.cursor,
-            epoch_keys: header.epoch_keys,
-            // The inviting desk's list, as it was at the snapshot; this desk adds itself.
-            desks: header.desks,
-            removed: false,
-            conflicts: Vec::new(),
-        };
-        server.register_desk(&settings.desk_id)?;
-        let session = self.session()?;
-        session.set_sync_settings(&settings)?;
-        session.announce_desk()?;
-        self.sync_now()?;
+        // A desk that joined only halfway is no desk: its store goes again, so that the folder
+        // can join with a new invitation.
+        if let Err(e) = self.connect_joined(&mut server, address, &code, header) {
+            self.lock();
+            helpline_core::store::remove_store(&self.data_dir);
+            let _ = std::fs::remove_file(self.data_dir.join("desk-key"));
+            return Err(e);
+        }
         Ok(signed_in)
     }
 }

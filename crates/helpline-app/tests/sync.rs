@@ -581,3 +581,36 @@ fn a_removed_desk_cannot_read_what_is_written_after_and_syncs_no_more() {
         Some("42501")
     );
 }
+
+#[test]
+fn a_mistyped_passphrase_does_not_cost_the_invitation_but_a_second_use_finds_none() {
+    let server = TestServer::new();
+    let address = server.desk_address();
+    let root = tempfile::tempdir().unwrap();
+    let mut a = first_desk(root.path(), &address);
+    let invitation = a.invite_desk("b").unwrap();
+    let mut b = Helpline::new(root.path().join("b"));
+    assert_eq!(
+        b.join_helpline(
+            &address,
+            &invitation.code,
+            "sara",
+            secret("not the passphrase")
+        )
+        .unwrap_err()
+        .code,
+        "wrong_passphrase"
+    );
+    assert!(!helpline_core::Store::exists(&root.path().join("b")));
+    b.join_helpline(&address, &invitation.code, "sara", secret(PASSPHRASE))
+        .unwrap();
+    assert!(b.sync_status().unwrap().connected);
+    let mut c = Helpline::new(root.path().join("c"));
+    assert_eq!(
+        c.join_helpline(&address, &invitation.code, "sara", secret(PASSPHRASE))
+            .unwrap_err()
+            .code,
+        "invitation_unknown"
+    );
+    assert!(!helpline_core::Store::exists(&root.path().join("c")));
+}

@@ -245,6 +245,23 @@ impl Server {
         Ok(())
     }
 
+    /// An invitation's parts, in order, left on the server (see [`Server::redeem_invitation`]).
+    pub fn read_invitation(&mut self, id: &[u8]) -> Result<Vec<Vec<u8>>> {
+        let parts: Vec<Vec<u8>> = self
+            .client
+            .query(
+                "SELECT body FROM invitations WHERE invitation_id = $1 ORDER BY part",
+                &[&id],
+            )?
+            .iter()
+            .map(|row| row.get(0))
+            .collect();
+        if parts.is_empty() {
+            return Err(SyncError::InvitationUnknown);
+        }
+        Ok(parts)
+    }
+
     /// Takes an invitation's parts off the server, in order: it cannot be used twice.
     pub fn redeem_invitation(&mut self, id: &[u8]) -> Result<Vec<Vec<u8>>> {
         let mut rows: Vec<(i32, Vec<u8>)> = self
