@@ -468,3 +468,29 @@ fn no_snapshot_or_backup_carries_a_desks_own_key_to_another_desk() {
     std::fs::write(root.path().join("b").join("desk-key"), b"not a sealed seed").unwrap();
     assert_eq!(b.desk_keys().err().unwrap().code(), "storage_failed");
 }
+
+#[test]
+fn a_case_past_the_retention_period_at_one_desk_goes_at_the_other_too() {
+    let root = tempfile::tempdir().unwrap();
+    let (mut a, mut b) = two_desks(root.path());
+    let old = a
+        .record_call(
+            None,
+            &call_at(
+                Utc::now() - Duration::days(800),
+                ConcernLevel::StrongInterest,
+                "long ago",
+            ),
+        )
+        .unwrap();
+    let recent = a.record_call(None, &a_call("kept")).unwrap();
+    let mut settings = a.settings().unwrap();
+    settings.retention_months = Some(12);
+    a.set_settings(&settings).unwrap();
+    sync(&mut a, &mut b);
+    assert_eq!(b.settings().unwrap().retention_months, Some(12));
+    assert_eq!(a.apply_retention(Utc::now()).unwrap().cases_destroyed, 1);
+    assert_eq!(sync(&mut a, &mut b).forgotten, 1);
+    assert_eq!(b.case_history(&old).unwrap_err().code(), "no_such_case");
+    assert_eq!(b.case_history(&recent).unwrap().calls.len(), 1);
+}
