@@ -88,7 +88,7 @@ fi
 
 if runs e2e; then
     say "end to end: the real app under Xvfb, driven through tauri-driver"
-    cargo build --locked -p helpline-desktop
+    cargo build --locked -p helpline-desktop -p helpline-cli
     scratch="$(mktemp -d)"
     # A private bus stands in for the system bus: the lock test plays logind on it. The session
     # bus is dbus-run-session's, below. Both are the user's own, on sockets, and end with the run.

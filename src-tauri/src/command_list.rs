@@ -44,4 +44,10 @@ helpline_commands! {
     verify_backup,
     forget_case,
     replace_recovery_code,
+    sync_status,
+    watch_sync,
+    sync_now,
+    connect_desk,
+    invite_desk,
+    join_helpline,
 }

@@ -11,14 +11,17 @@ use zeroize::Zeroizing;
 use helpline_app::{
     self as app, AppError, AppStatus, AuditCheckView, AuditEntryView, CaseHistoryView,
     CaseListView, CaseNumberView, CaseOverviewView, CheckedBackup, DraftView, ForgottenView,
-    Helpline, LockNotice, NewRecoveryCode, RestoreFile, RetentionView, SavedFile, SetUpDone,
-    SettingsView, SignedIn, StatisticsQuery, UiLanguage, UserView, VerifyView,
+    Helpline, InvitationView, LockNotice, NewRecoveryCode, RestoreFile, RetentionView, SavedFile,
+    SetUpDone, SettingsView, SignedIn, StatisticsQuery, SyncReport, SyncStatusView, UiLanguage,
+    UserView, VerifyView,
 };
+use tauri::{AppHandle, Manager};
 
 use crate::clipboard::CaseNumberClipboard;
 use crate::dialogs;
 use crate::lock::LockNotices;
 use crate::state::HelplineState;
+use crate::sync::{SyncState, Syncer};
 
 type Reply<T> = Result<T, AppError>;
 
@@ -210,13 +213,18 @@ pub fn save_draft(
     state.with(|helpline| helpline.save_draft(&draft_id, content))
 }
 
+/// A finished call is a change for the helpline's other desks: the background sync takes it
+/// there soon.
 #[tauri::command]
 pub fn end_call(
     state: State<'_, HelplineState>,
+    syncer: State<'_, Syncer>,
     draft_id: String,
     content: serde_json::Value,
 ) -> Reply<CaseNumberView> {
-    state.with(|helpline| helpline.end_call(&draft_id, content))
+    let ended = state.with(|helpline| helpline.end_call(&draft_id, content))?;
+    syncer.soon();
+    Ok(ended)
 }
 
 #[tauri::command]
@@ -256,10 +264,13 @@ pub fn list_cases(
 #[tauri::command]
 pub fn correct_call(
     state: State<'_, HelplineState>,
+    syncer: State<'_, Syncer>,
     call_id: String,
     content: serde_json::Value,
 ) -> Reply<CaseHistoryView> {
-    state.with(|helpline| helpline.correct_call(&call_id, content))
+    let history = state.with(|helpline| helpline.correct_call(&call_id, content))?;
+    syncer.soon();
+    Ok(history)
 }
 
 /// The case's follow-up marked done from the cases list (audited).
@@ -385,9 +396,16 @@ pub async fn verify_backup(
     }))
 }
 
+/// Forgetting reaches every desk: the background sync takes it there soon.
 #[tauri::command]
-pub fn forget_case(state: State<'_, HelplineState>, case_number: String) -> Reply<ForgottenView> {
-    state.with(|helpline| helpline.forget_case(&case_number))
+pub fn forget_case(
+    state: State<'_, HelplineState>,
+    syncer: State<'_, Syncer>,
+    case_number: String,
+) -> Reply<ForgottenView> {
+    let forgotten = state.with(|helpline| helpline.forget_case(&case_number))?;
+    syncer.soon();
+    Ok(forgotten)
 }
 
 #[tauri::command]
@@ -417,4 +435,133 @@ pub fn audit_trail(state: State<'_, HelplineState>) -> Reply<Vec<AuditEntryView>
 #[tauri::command]
 pub fn verify_audit(state: State<'_, HelplineState>) -> Reply<AuditCheckView> {
     state.with(Helpline::verify_audit)
+}
+
+// --- several desks, one helpline -------------------------------------------------------------
+
+/// The longest text the desk commands take; longer is refused before anything else is done,
+/// as the application layer does for its other commands.
+const MAX_ARGUMENT_BYTES: usize = 4096;
+
+fn check_lengths(arguments: &[(&str, &str)]) -> Reply<()> {
+    match arguments
+        .iter()
+        .find(|(_, text)| text.len() > MAX_ARGUMENT_BYTES)
+    {
+        Some((field, _)) => Err(AppError::invalid_argument(format!(
+            "{field} is longer than {MAX_ARGUMENT_BYTES} bytes"
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// Runs `work`, which talks to the helpline's server, on a thread of its own: never on the
+/// main thread, and never on one of the few that answer the window's other commands.
+async fn off_the_window<T: Send + 'static>(
+    app: AppHandle,
+    work: impl FnOnce(&AppHandle) -> Reply<T> + Send + 'static,
+) -> Reply<T> {
+    tauri::async_runtime::spawn_blocking(move || work(&app))
+        .await
+        .map_err(|e| AppError::new("storage_failed", format!("the request stopped: {e}")))?
+}
+
+/// This desk's place in the helpline (the server's address without its password).
+#[tauri::command]
+pub fn sync_status(state: State<'_, HelplineState>) -> Reply<SyncStatusView> {
+    state.with(Helpline::sync_status)
+}
+
+/// The UI opens this channel once; the shell says on it what the background sync found, at
+/// once and at every change.
+#[tauri::command]
+pub fn watch_sync(syncer: State<'_, Syncer>, on_sync: Channel<SyncState>) -> Reply<()> {
+    syncer.watch(move |sync| {
+        if let Err(e) = on_sync.send(sync.clone()) {
+            eprintln!("helpline-desktop: the window was not told how the sync stands: {e}");
+        }
+    });
+    Ok(())
+}
+
+/// Syncs now (after a sync already running), and keeps what it found as the quiet state.
+#[tauri::command]
+pub async fn sync_now(app: AppHandle) -> Reply<SyncReport> {
+    off_the_window(app, |app| {
+        app.state::<Syncer>()
+            .sync(app.state::<HelplineState>().inner())
+    })
+    .await
+}
+
+/// Makes this desk the first of a helpline whose server was just set up (supervisors).
+/// `address` holds the desks' password: it is never logged or shown again.
+#[tauri::command]
+pub async fn connect_desk(
+    app: AppHandle,
+    address: String,
+    desk_name: String,
+) -> Reply<SyncStatusView> {
+    let address = Zeroizing::new(address);
+    check_lengths(&[("address", address.as_str()), ("deskName", &desk_name)])?;
+    off_the_window(app, move |app| {
+        let syncer = app.state::<Syncer>();
+        let connected = {
+            let _one = syncer.one_at_a_time();
+            app.state::<HelplineState>()
+                .with(|helpline| helpline.connect_desk(&address, &desk_name))?
+        };
+        syncer.soon();
+        Ok(connected)
+    })
+    .await
+}
+
+/// A one-time invitation for a new desk (supervisors), shown once. It syncs first and puts a
+/// snapshot on the server, holding the store meanwhile; the window says "Inviting…".
+#[tauri::command]
+pub async fn invite_desk(app: AppHandle, desk_name: String) -> Reply<InvitationView> {
+    check_lengths(&[("deskName", &desk_name)])?;
+    off_the_window(app, move |app| {
+        let syncer = app.state::<Syncer>();
+        let _one = syncer.one_at_a_time();
+        app.state::<HelplineState>()
+            .with(|helpline| helpline.invite_desk(&desk_name))
+    })
+    .await
+}
+
+/// First run: this computer joins a helpline as a new desk, from an invitation, and signs in
+/// with the passphrase the user has at the other desks.
+#[tauri::command]
+pub async fn join_helpline(
+    app: AppHandle,
+    address: String,
+    invitation: String,
+    user_name: String,
+    passphrase: String,
+) -> Reply<SignedIn> {
+    let (address, invitation, passphrase) = (
+        Zeroizing::new(address),
+        Zeroizing::new(invitation),
+        Zeroizing::new(passphrase),
+    );
+    check_lengths(&[
+        ("address", address.as_str()),
+        ("invitation", invitation.as_str()),
+        ("userName", &user_name),
+        ("passphrase", passphrase.as_str()),
+    ])?;
+    off_the_window(app, move |app| {
+        let syncer = app.state::<Syncer>();
+        let signed_in = {
+            let _one = syncer.one_at_a_time();
+            app.state::<HelplineState>().with(|helpline| {
+                helpline.join_helpline(&address, &invitation, &user_name, passphrase)
+            })?
+        };
+        syncer.soon();
+        Ok(signed_in)
+    })
+    .await
 }

@@ -8,6 +8,7 @@ mod commands;
 mod dialogs;
 mod lock;
 mod state;
+mod sync;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -80,10 +81,12 @@ fn main() {
         .manage(state::HelplineState::new(helpline))
         .manage(lock::LockNotices::default())
         .manage(clipboard::CaseNumberClipboard::start())
+        .manage(sync::Syncer::default())
         .on_window_event(clipboard::on_window_event)
         .setup(move |app| {
             open_window(app, webview_data)?;
             lock::start(app.handle(), minute);
+            sync::start(app.handle());
             Ok(())
         })
         .invoke_handler(include!("command_list.rs"))

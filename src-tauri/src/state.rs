@@ -2,7 +2,7 @@
 
 use std::sync::{Mutex, MutexGuard};
 
-use helpline_app::{AppError, AppStatus, Helpline};
+use helpline_app::{AppError, AppStatus, Helpline, Lend};
 
 pub struct HelplineState(Mutex<Helpline>);
 
@@ -32,5 +32,13 @@ impl HelplineState {
         f: impl FnOnce(&mut Helpline) -> Result<T, AppError>,
     ) -> Result<T, AppError> {
         f(&mut self.helpline())
+    }
+}
+
+/// The background sync borrows the `Helpline` through this for each of its local steps, and
+/// never holds it while it waits for the server.
+impl Lend for HelplineState {
+    fn lend<T>(&self, f: impl FnOnce(&mut Helpline) -> Result<T, AppError>) -> Result<T, AppError> {
+        self.with(f)
     }
 }

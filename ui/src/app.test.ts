@@ -34,6 +34,7 @@ function needsSetup(overrides: Partial<Record<string, () => unknown>> = {}) {
     if (override) return override();
     switch (cmd) {
       case 'watch_lock':
+      case 'watch_sync':
       case 'ui_language':
       case 'set_ui_language':
         return null;
@@ -53,6 +54,7 @@ function locked(overrides: Partial<Record<string, () => unknown>> = {}) {
     if (override) return override();
     switch (cmd) {
       case 'watch_lock':
+      case 'watch_sync':
       case 'ui_language':
       case 'set_ui_language':
         return null;
@@ -338,7 +340,7 @@ describe('unlock and lock', () => {
   test('a failed lock shows the error on whatever screen the shell now reports', async () => {
     let state = 'unlocked';
     fakeShell((cmd) => {
-      if (cmd === 'watch_lock' || cmd === 'ui_language') return null;
+      if (cmd === 'watch_lock' || cmd === 'watch_sync' || cmd === 'ui_language') return null;
       if (cmd === 'app_status') return { state, user: 'Ahmad', role: 'volunteer' };
       state = 'locked';
       throw shellError('storage_failed');

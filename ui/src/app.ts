@@ -23,9 +23,10 @@ import {
 } from './i18n';
 import { InputReporter } from './idle';
 import * as ipc from './ipc';
-import type { CallContent, CasesFilter, ClientErrorCode, ErrorCode, LimitView, LockReason, Session, Settings, SignedIn } from './ipc';
+import type { CallContent, CasesFilter, ClientErrorCode, ErrorCode, LimitView, LockReason, Session, Settings, SignedIn, SyncState } from './ipc';
 import { CallScreen, copyContent, resumedCall } from './screens/call';
 import { CasesScreen, defaultFilter } from './screens/cases';
+import { DesksScreen } from './screens/desks';
 import { HistoryScreen } from './screens/history';
 import { HomeScreen } from './screens/home';
 import type { ActiveCall, Place } from './screens/types';
@@ -35,6 +36,7 @@ import { SafetyScreen } from './screens/safety';
 import { SettingsScreen } from './screens/settings';
 import { SetupScreen } from './screens/setup';
 import { StatisticsScreen } from './screens/statistics';
+import { ids as syncIds, syncWords } from './screens/sync-state';
 import { failedScreen, loadingScreen } from './screens/status';
 import type { Context, LockedContext, Screen, SessionContext } from './screens/types';
 import { UnlockScreen } from './screens/unlock';
@@ -94,6 +96,8 @@ export class App {
   private filter: CasesFilter = defaultFilter();
   private input: InputReporter | null = null;
   private locking = false;
+  /** What the shell's background sync last said; shown in the header while signed in. */
+  private syncState: SyncState = { state: 'off' };
   /** A new case's call as start_call sent it: the same for every such call, so kept across locks. */
   private blankCall: CallContent | null = null;
   /**
@@ -111,6 +115,7 @@ export class App {
   private readonly title: HTMLElement;
   private readonly languageLabel: HTMLLabelElement;
   private readonly languageSelect: HTMLSelectElement;
+  private readonly syncBox: HTMLElement;
   private readonly main: HTMLElement;
   private readonly screenHost: HTMLElement;
   private readonly errorBox: HTMLElement;
@@ -169,6 +174,8 @@ export class App {
       const chosen = this.languageSelect.value;
       if (isLanguage(chosen)) this.switchLanguage(chosen);
     });
+    // Quiet: not a live region, so a sync every minute is not read out; its words are there to see.
+    this.syncBox = el('p', { id: syncIds.header, class: 'sync-state', hidden: true });
     this.screenHost = el('div', { id: ids.screen });
     this.errorBox = el('p', { id: ids.error, role: 'alert', class: 'error', hidden: true });
     // Above the screen, in the flow: an error about no field never covers a button.
@@ -178,6 +185,7 @@ export class App {
         'header',
         { class: 'top' },
         this.title,
+        this.syncBox,
         el('div', { class: 'language' }, this.languageLabel, this.languageSelect),
       ),
       this.main,
@@ -205,6 +213,11 @@ export class App {
     } catch {
       // The shell locks all the same; the first command after a lock is refused with
       // store_locked, which brings the unlock screen (sessionLost).
+    }
+    try {
+      await ipc.watchSync((state) => this.syncChanged(state));
+    } catch {
+      // The header then says nothing of the sync; the desks screen still asks for its status.
     }
     await this.refresh();
     // Said on the first screen; the system's language is shown meanwhile.
@@ -257,6 +270,26 @@ export class App {
     this.title.textContent = t('app-title');
     this.languageLabel.textContent = t('language-label');
     this.document.title = t('app-title');
+    this.drawSync();
+  }
+
+  // --- the sync state in the header -----------------------------------------------------
+
+  /** The shell's background sync has something new to say. */
+  private syncChanged(state: SyncState): void {
+    this.syncState = state;
+    this.drawSync();
+    this.screen.syncChanged?.(state);
+  }
+
+  /** Shown while signed in and the desk is connected; never an error dialog. */
+  private drawSync(): void {
+    const words = this.session ? syncWords(this.syncState) : null;
+    this.syncBox.hidden = words === null;
+    this.syncBox.textContent = words?.text ?? '';
+    this.syncBox.dataset.state = words ? this.syncState.state : '';
+    if (words?.detail) this.syncBox.title = words.detail;
+    else this.syncBox.removeAttribute('title');
   }
 
   /** Keeps the choice for the next start; a failure says so, the switch stands. */
@@ -395,6 +428,7 @@ export class App {
     const session: Session = { user: signedIn.user, role: signedIn.role };
     this.session = session;
     this.signedIn = this.sessionContext(session);
+    this.drawSync();
     const epoch = this.epoch;
     this.input = new InputReporter(this.document, (callOpen) => void this.noteInput(epoch, callOpen));
     this.input.start();
@@ -448,6 +482,7 @@ export class App {
     this.settings = defaultSettings();
     this.settingsLoad = Promise.resolve();
     this.filter = defaultFilter();
+    this.drawSync();
   }
 
   /** The store was locked behind the UI's back: the session is gone. */
@@ -508,6 +543,9 @@ export class App {
       },
       get blankCall() {
         return app.blankCall;
+      },
+      get syncState() {
+        return app.syncState;
       },
       setCasesFilter: (filter) => {
         this.filter = filter;
@@ -588,6 +626,13 @@ export class App {
       case 'statistics':
         if (supervisor) this.show(new StatisticsScreen(ctx));
         break;
+      case 'desks': {
+        if (!supervisor) return;
+        const desks = new DesksScreen(ctx);
+        this.show(desks);
+        await desks.load();
+        break;
+      }
     }
   }
 

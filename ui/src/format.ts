@@ -66,6 +66,13 @@ export function formatDateTime(iso: string): string {
   return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(time);
 }
 
+/** The time of day of a point in time (RFC 3339), hours and minutes, in the UI language. */
+export function formatTime(iso: string): string {
+  const time = new Date(iso);
+  if (Number.isNaN(time.getTime())) return iso;
+  return new Intl.DateTimeFormat(intlLocale(), { timeStyle: 'short' }).format(time);
+}
+
 function parseDay(day: string): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!match) return null;

@@ -58,6 +58,10 @@ import {
   type SetUpDone,
   type SettingsView,
   type SignedIn,
+  type InvitationView,
+  type SyncConflictView,
+  type SyncReport,
+  type SyncStatusView,
   type User,
   type VerifyView,
 } from './generated/ipc-types';
@@ -86,6 +90,9 @@ export type {
   SavedFile,
   SignedIn,
   Situation,
+  InvitationView,
+  SyncReport,
+  SyncStatusView,
 } from './generated/ipc-types';
 
 export type { ShellErrorCode };
@@ -128,6 +135,7 @@ export const CLIENT_ERROR_CODES = [
   'locked_idle',
   'locked_suspend',
   'locked_screen',
+  'desk_name_empty',
 ] as const;
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
 
@@ -397,6 +405,20 @@ const auditCheck = object<AuditCheckView>({
   problems: array(object<AuditProblem>({ seq: count, count, problem: oneOf(AUDIT_PROBLEMS) })),
 });
 
+const syncStatusView = refine(
+  object<SyncStatusView>({
+    connected: boolean,
+    deskName: nullable(string),
+    deskId: nullable(string),
+    server: nullable(string),
+    cursor: count,
+    pending: count,
+    conflicts: array(object<SyncConflictView>({ what: identifier, case: nullable(string), at: time })),
+  }),
+  // A desk of its own has no name, id or server; a connected one has all three.
+  (view) => [view.deskName, view.deskId, view.server].every((part) => (part !== null) === view.connected),
+);
+
 /** The reply checker of every command. */
 const caseHistory = object<CaseHistoryView>({
   caseNumber,
@@ -459,6 +481,13 @@ export const REPLIES = {
   replace_recovery_code: object<NewRecoveryCode>({ recoveryCode: nonEmpty }),
   audit_trail: array(object<AuditEntry>({ seq: count, at: time, user: string, action: auditAction })),
   verify_audit: auditCheck,
+  sync_status: syncStatusView,
+  watch_sync: nothing,
+  sync_now: object<SyncReport>({ pushed: count, calls: count, forgotten: count, cursor: count }),
+  connect_desk: syncStatusView,
+  // The code is shown once, in its groups: letters and digits 2-7 between dashes.
+  invite_desk: object<InvitationView>({ code: refine(string, (code) => /^[A-Z2-7]{1,8}(-[A-Z2-7]{1,8})+$/.test(code)), deskName: nonEmpty }),
+  join_helpline: signedIn,
 } satisfies Record<string, Check<unknown>>;
 
 export type Command = keyof typeof REPLIES;
@@ -522,6 +551,47 @@ export async function watchLock(onLock: (reason: LockReason | null) => void): Pr
     onLock(reason);
   };
   return request('watch_lock', { onLock: channel });
+}
+
+/**
+ * What the shell's background sync last found: nothing to show (`off`: locked, or a desk of
+ * its own), syncing, synced at a time, offline since a time, or refused (a supervisor must look).
+ */
+export type SyncState =
+  | { state: 'off' }
+  | { state: 'syncing' }
+  | { state: 'synced'; at: string }
+  | { state: 'offline'; since: string; code: ErrorCode }
+  | { state: 'failed'; code: ErrorCode };
+
+function errorCode(value: unknown): ErrorCode {
+  return isKnownCode(value) ? value : typeof value === 'string' ? 'unknown' : mismatch();
+}
+
+const syncState = tagged<'state', SyncState>('state', {
+  off: {},
+  syncing: {},
+  synced: { at: time },
+  offline: { since: time, code: errorCode },
+  failed: { code: errorCode },
+});
+
+/**
+ * Hears from the shell how its background sync stands: at once, and at every change. A
+ * message that does not check is taken as nothing to show.
+ */
+export async function watchSync(onState: (state: SyncState) => void): Promise<void> {
+  const channel = new Channel<unknown>();
+  channel.onmessage = (message) => {
+    let state: SyncState = { state: 'off' };
+    try {
+      state = syncState(message);
+    } catch {
+      // Nothing to show rather than something wrong.
+    }
+    onState(state);
+  };
+  return request('watch_sync', { onSync: channel });
 }
 
 /** The language the UI was last shown in on this computer, or null before any choice. */
@@ -709,6 +779,36 @@ export async function auditTrail(): Promise<AuditEntry[]> {
 
 export async function verifyAudit(): Promise<AuditCheck> {
   return request('verify_audit');
+}
+
+// --- several desks, one helpline --------------------------------------------------------------
+
+/** This desk's place in the helpline: its name, the server (without its password), what waits. */
+export async function syncStatus(): Promise<SyncStatusView> {
+  return request('sync_status');
+}
+
+/** Syncs now: this desk's changes to the server, the other desks' here. */
+export async function syncNow(): Promise<SyncReport> {
+  return request('sync_now');
+}
+
+/** Makes this desk the first of a helpline whose server was just set up (supervisors). */
+export async function connectDesk(address: string, deskName: string): Promise<SyncStatusView> {
+  return request('connect_desk', { address, deskName });
+}
+
+/** A one-time invitation for a new desk (supervisors), to show once. */
+export async function inviteDesk(deskName: string): Promise<InvitationView> {
+  return request('invite_desk', { deskName });
+}
+
+/**
+ * First run: this computer becomes a new desk of a helpline, from an invitation, and signs in
+ * with the passphrase the user has at the other desks.
+ */
+export async function joinHelpline(address: string, invitation: string, userName: string, passphrase: string): Promise<SignedIn> {
+  return request('join_helpline', { address, invitation, userName, passphrase });
 }
 
 // --- statistics (supervisors only) ----------------------------------------------------------

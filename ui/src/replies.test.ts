@@ -167,6 +167,13 @@ describe('the fake shell answers as the real one', () => {
     same(fake, 'replace_recovery_code', 'replaced', { passphrase: 'the current passphrase' });
     same(fake, 'audit_trail', 'after a day');
     same(fake, 'verify_audit', 'sound');
+    same(fake, 'sync_status', 'not connected');
+    same(fake, 'sync_now', 'not connected');
+    same(fake, 'invite_desk', 'not connected', { deskName: 'Laptop' });
+    same(fake, 'connect_desk', 'over the network', {
+      address: 'host=192.0.2.7 port=5432 dbname=helpline user=helpline_desk password=not-shown',
+      deskName: 'Office',
+    });
     same(fake, 'lock', 'locked');
     same(fake, 'get_settings', 'store locked');
     same(fake, 'note_input', 'store locked', { callOpen: false });
@@ -174,6 +181,14 @@ describe('the fake shell answers as the real one', () => {
     const fresh = store({ state: 'needs_setup' });
     same(fresh, 'choose_restore_file', 'chosen');
     same(fresh, 'restore_backup', 'signed in', { userName: 'Maja', passphrase: 'the current passphrase', recoveryCode: null });
+
+    const joining = store({ state: 'needs_setup' });
+    same(joining, 'join_helpline', 'malformed invitation', {
+      address: 'host=/run/postgresql dbname=helpline user=helpline_desk password=not-shown',
+      invitation: 'K7QF-2MZP-not-an-invitation',
+      userName: 'Maja',
+      passphrase: 'the current passphrase',
+    });
   });
 
   test('and marks escalations as the core does: a call not assessed is skipped', () => {

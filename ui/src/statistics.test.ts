@@ -90,7 +90,7 @@ describe('who sees it', () => {
     await mount();
     await advance();
     const ids = [...document.querySelectorAll('.main-nav button.link')].map((button) => button.id);
-    expect(ids).toEqual(['nav-home', 'nav-cases', 'nav-passphrase', 'nav-statistics', 'nav-safety', 'nav-settings']);
+    expect(ids).toEqual(['nav-home', 'nav-cases', 'nav-passphrase', 'nav-statistics', 'nav-safety', 'nav-settings', 'nav-desks']);
     expect(textOf(navIds.place('statistics'))).toBe('Statistics');
   });
 

@@ -14,6 +14,8 @@ import type {
   Role,
   Settings,
   StatisticsDocument,
+  SyncState,
+  SyncStatusView,
   Unfinished,
   UserSummary,
   VerifyResult,
@@ -38,6 +40,46 @@ export const BACKUP_FILE = 'helpline-2026-03-02.hlbak';
 /** The passphrase that opens the fake's backups (and checks them). */
 export const BACKUP_PASSPHRASE = 'the current passphrase';
 export const FINGERPRINT = '3f9a0c1b2d4e6f80';
+/** The address the fake's helpline server answers on (a local socket), and the same without its password. */
+export const DESK_ADDRESS = 'host=/run/postgresql dbname=helpline user=helpline_desk password=QWERTYUIOPASDFGH';
+export const DESK_SERVER = 'host=/run/postgresql dbname=helpline user=helpline_desk';
+/** The one invitation the fake's server holds, as the core shows it; and this desk's id once connected. */
+export const INVITATION = 'MFRG-GZDF-MZTW-Q2LK-NNWG-23TO-OBYX-E33U-MFRG-GZD';
+export const DESK_ID = '0f1e2d3c4b5a69788796a5b4c3d2e1f0';
+
+/** A desk of its own, as `sync_status` answers for it. */
+export function notConnected(): SyncStatusView {
+  return { connected: false, deskName: null, deskId: null, server: null, cursor: 0, pending: 0, conflicts: [] };
+}
+
+/** A connected desk named `deskName`. */
+export function connected(deskName = 'Office', overrides: Partial<SyncStatusView> = {}): SyncStatusView {
+  return { connected: true, deskName, deskId: DESK_ID, server: DESK_SERVER, cursor: 0, pending: 0, conflicts: [], ...overrides };
+}
+
+/** An invitation as the core reads it: base32 letters and digits, dashes and spaces ignored, any case. */
+function invitationCode(typed: unknown): string {
+  if (typeof typed !== 'string') throw shellError('invalid_argument');
+  const compact = typed.replace(/[\s-]/g, '').toUpperCase();
+  if (!/^[A-Z2-7]{39}$/.test(compact)) throw shellError('invitation_invalid');
+  return compact;
+}
+
+/** A server address as the sync layer checks it: it must name a host, on this computer or a socket. */
+function serverAddress(typed: unknown): string {
+  if (typeof typed !== 'string') throw shellError('invalid_argument');
+  const host = /(?:^|\s)host=(\S+)/.exec(typed)?.[1];
+  if (!host) throw shellError('server_address_invalid');
+  if (!host.startsWith('/') && !['localhost', '127.0.0.1', '::1'].includes(host)) throw shellError('server_needs_tls');
+  return typed;
+}
+
+/** A desk's name as the application layer checks it: 1 to 60 characters, no control characters. */
+function deskName(typed: unknown): string {
+  const name = typeof typed === 'string' ? typed.trim() : '';
+  if (name === '' || [...name].length > 60 || /\p{Cc}/u.test(name)) throw shellError('invalid_argument');
+  return name;
+}
 
 export function soundReport(): VerifyResult {
   return { sound: true, sealedValuesChecked: 42, fileProblems: [], damaged: [], newerFormat: [], schemaChanges: [] };
@@ -123,6 +165,15 @@ export interface FakeStore {
   lockNotices: number;
   /** What copy_case_number put on the clipboard (the real shell takes it off again). */
   clipboard: string | null;
+  /** This desk's place in the helpline, as `sync_status` answers. */
+  sync: SyncStatusView;
+  /** The helpline's server cannot be reached (`server_unreachable`). */
+  serverDown: boolean;
+  /** Whether the server still holds the invitation `INVITATION` (it works once). */
+  invitationOpen: boolean;
+  /** The channel the UI opened with watch_sync, and how many states went down it. */
+  syncChannel: number | null;
+  syncNotices: number;
 }
 
 export function store(overrides: Partial<FakeStore> = {}): FakeStore {
@@ -148,6 +199,11 @@ export function store(overrides: Partial<FakeStore> = {}): FakeStore {
     lockChannel: null,
     lockNotices: 0,
     clipboard: null,
+    sync: notConnected(),
+    serverDown: false,
+    invitationOpen: true,
+    syncChannel: null,
+    syncNotices: 0,
     ...overrides,
   };
 }
@@ -337,6 +393,61 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
       if (typeof channel?.id !== 'number') throw shellError('invalid_argument');
       fake.lockChannel = channel.id;
       return null;
+    }
+    case 'watch_sync': {
+      const channel = args.onSync as { id?: unknown } | undefined;
+      if (typeof channel?.id !== 'number') throw shellError('invalid_argument');
+      fake.syncChannel = channel.id;
+      return null;
+    }
+    case 'sync_status':
+      unlocked();
+      return structuredClone(fake.sync);
+    case 'sync_now': {
+      unlocked();
+      if (!fake.sync.connected) throw shellError('invalid_argument');
+      if (fake.serverDown) throw shellError('server_unreachable');
+      const pushed = fake.sync.pending;
+      fake.sync.pending = 0;
+      return { pushed, calls: 0, forgotten: 0, cursor: fake.sync.cursor };
+    }
+    case 'connect_desk': {
+      // In the application layer's order: the name, the role, the desk, then the server.
+      const name = deskName(args.deskName);
+      supervisor();
+      if (fake.sync.connected) throw shellError('invalid_argument');
+      serverAddress(args.address);
+      if (fake.serverDown) throw shellError('server_unreachable');
+      fake.sync = connected(name);
+      audited(fake, { kind: 'settings_changed', setting: 'sync' });
+      return structuredClone(fake.sync);
+    }
+    case 'invite_desk': {
+      const name = deskName(args.deskName);
+      supervisor();
+      // It syncs first.
+      if (!fake.sync.connected) throw shellError('invalid_argument');
+      if (fake.serverDown) throw shellError('server_unreachable');
+      fake.sync.pending = 0;
+      fake.invitationOpen = true;
+      return { code: INVITATION, deskName: name };
+    }
+    case 'join_helpline': {
+      // First run only; the invitation is read before the server is asked, and used up there.
+      if (fake.state !== 'needs_setup') throw shellError('store_exists');
+      const code = invitationCode(args.invitation);
+      serverAddress(args.address);
+      if (fake.serverDown) throw shellError('server_unreachable');
+      if (code !== invitationCode(INVITATION) || !fake.invitationOpen) throw shellError('invitation_unknown');
+      fake.invitationOpen = false;
+      const user = fake.users.find((entry) => entry.name === args.userName);
+      if (!user) throw shellError('unknown_user');
+      if (args.passphrase !== BACKUP_PASSPHRASE) throw shellError('wrong_passphrase');
+      fake.state = 'unlocked';
+      fake.user = user.name;
+      fake.role = user.role;
+      fake.sync = connected('Laptop');
+      return signedIn();
     }
     case 'ui_language':
       return fake.uiLanguage;
@@ -596,8 +707,8 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
   }
 }
 
-/** What the UI sends for the shell's lock and its language, not the store: left out of `commands`. */
-const NOT_THE_STORE = new Set(['watch_lock', 'note_input', 'ui_language', 'set_ui_language']);
+/** What the UI sends for the shell's lock, its sync state and its language, not the store: left out of `commands`. */
+const NOT_THE_STORE = new Set(['watch_lock', 'watch_sync', 'note_input', 'ui_language', 'set_ui_language']);
 
 /** The calls sent to the store, in order (the rest is read with `sent`). */
 export function storeCalls(calls: readonly Call[]): Call[] {
@@ -620,6 +731,16 @@ export function lockByShell(fake: FakeStore, reason: string, message: unknown = 
   (window as unknown as { __TAURI_INTERNALS__: { runCallback(id: number, data: unknown): void } }).__TAURI_INTERNALS__.runCallback(
     fake.lockChannel,
     { index, message },
+  );
+}
+
+/** The shell's background sync says how it stands, down the channel the UI opened with watch_sync. */
+export function syncByShell(fake: FakeStore, state: SyncState): void {
+  if (fake.syncChannel === null) throw new Error('the UI never opened the sync channel');
+  const index = fake.syncNotices++;
+  (window as unknown as { __TAURI_INTERNALS__: { runCallback(id: number, data: unknown): void } }).__TAURI_INTERNALS__.runCallback(
+    fake.syncChannel,
+    { index, message: state },
   );
 }
 

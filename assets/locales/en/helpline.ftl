@@ -719,3 +719,62 @@ error-locked_suspend = Helpline locked when the computer went to sleep. Sign in 
 error-locked_screen = Helpline locked with the screen. Sign in to go on; an open call is kept as it was last saved.
 # Any error code this version of the app does not know.
 error-unknown = Something went wrong. Try again; if it keeps happening, tell your supervisor.
+
+## Several desks, one helpline: the quiet state in the header, shown while this desk is connected
+sync-syncing = Syncing…
+# $time is the time of day of the last sync that went through.
+sync-synced = Synced { $time }
+# $time is the time of day since when the server could not be reached.
+sync-offline = Offline since { $time }
+sync-failed = Sync problem: tell a supervisor
+
+## The desks screen, supervisors only
+nav-desks = Desks
+desks-title = Desks
+desks-intro = The desks of one helpline share its cases through the helpline's server, which holds only sealed records. Every desk keeps its own encrypted store and goes on working when the server cannot be reached.
+desks-status-title = This desk
+desks-alone = This desk is on its own: its calls stay on this computer.
+desks-connected = This desk is connected. It syncs every minute and soon after every call.
+desks-name = Desk name
+desks-server = Server
+desks-pending = Changes waiting to be sent
+desks-position = Position in the server's log
+desks-state = Sync
+desks-state-off = Not synced yet since sign-in
+desks-sync-now = Sync now
+# $count is how many changes of this desk were sent, $calls how many calls of other desks were
+# filed here, $cases how many cases forgotten at other desks were destroyed here.
+desks-sync-done = Synced. Sent: { $count }. Calls from other desks: { $calls }. Cases forgotten: { $cases }.
+desks-connect-title = Connect this desk
+desks-connect-hint = For the first desk of a helpline, once its server has been set up. The address comes from whoever set up the server. It holds the desks' password: it is not shown again, here or anywhere.
+desks-address-label = Server address
+desks-address-hint = A local socket or this computer, such as host=/run/postgresql dbname=helpline, with the desks' user and password.
+desks-name-label = Name of this desk
+desks-name-hint = Up to 60 characters, such as "Office" or "Sara's laptop". The other desks see it.
+desks-connect-submit = Connect this desk
+desks-connecting = Connecting…
+desks-invite-title = Invite a desk
+desks-invite-hint = A new desk joins from its first-run screen ("Join a helpline") with the server address and a one-time invitation. Making one syncs, then puts a sealed copy of this desk's store on the server; it takes a moment.
+desks-invite-name-label = Name of the new desk
+desks-invite-submit = Make an invitation
+desks-inviting-short = Inviting…
+desks-inviting = Inviting… This desk's store is being sealed and sent to the server.
+# $name is the new desk's name (shown isolated).
+desks-invitation-title = Invitation for { $name }
+desks-invitation-once = It is shown only now and works once. It opens the helpline's data: hand it to the new desk's person yourself, or over a channel you trust, never by e-mail or chat, and the server address the same way.
+desks-invitation-done = I have passed it on: hide it
+
+## Joining a helpline, on the first-run screen
+setup-join-title = Another desk of a helpline?
+setup-join-hint = Make this computer a new desk of a helpline that has desks already, with the server address and an invitation from a supervisor.
+setup-join = Join a helpline…
+join-title = Join a helpline
+join-intro = Enter what the supervisor gave you, then your user name and passphrase as they are at the other desks.
+join-address-label = Server address
+join-address-hint = As the supervisor gave it. It holds the desks' password.
+join-invitation-label = Invitation
+join-invitation-hint = 39 letters and digits in groups of four. It works once: if joining fails after the server took it, ask for a new one.
+join-passphrase-hint = Your passphrase at the other desks.
+join-submit = Join and sign in
+join-working = Joining… The helpline's data is being fetched and opened.
+error-desk_name_empty = Give the desk a name, such as "Office".

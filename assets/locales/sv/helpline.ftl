@@ -656,3 +656,57 @@ error-locked_idle = Helpline låste sig: ingen använde den på en stund. Logga 
 error-locked_suspend = Helpline låstes när datorn gick i viloläge. Logga in för att fortsätta; ett öppet samtal finns kvar så som det senast sparades.
 error-locked_screen = Helpline låstes tillsammans med skärmen. Logga in för att fortsätta; ett öppet samtal finns kvar så som det senast sparades.
 error-unknown = Något gick fel. Försök igen; om det fortsätter, säg till din handledare.
+
+## Flera arbetsplatser, en stödlinje: det tysta läget i sidhuvudet, när arbetsplatsen är ansluten
+sync-syncing = Synkar…
+sync-synced = Synkad { $time }
+sync-offline = Utan anslutning sedan { $time }
+sync-failed = Problem med synkningen: säg till en handledare
+
+## Arbetsplatser, bara för handledare
+nav-desks = Arbetsplatser
+desks-title = Arbetsplatser
+desks-intro = En stödlinjes arbetsplatser delar ärenden genom stödlinjens server, som bara har förseglade poster. Varje arbetsplats har sitt eget krypterade lager och fortsätter arbeta när servern inte går att nå.
+desks-status-title = Den här arbetsplatsen
+desks-alone = Den här arbetsplatsen står för sig själv: dess samtal stannar på den här datorn.
+desks-connected = Arbetsplatsen är ansluten. Den synkar varje minut och strax efter varje samtal.
+desks-name = Arbetsplatsens namn
+desks-server = Server
+desks-pending = Ändringar som väntar på att skickas
+desks-position = Position i serverns logg
+desks-state = Synkning
+desks-state-off = Inte synkad ännu sedan inloggningen
+desks-sync-now = Synka nu
+desks-sync-done = Synkad. Skickade: { $count }. Samtal från andra arbetsplatser: { $calls }. Glömda ärenden: { $cases }.
+desks-connect-title = Anslut den här arbetsplatsen
+desks-connect-hint = För stödlinjens första arbetsplats, när servern har satts upp. Adressen får du av den som satte upp servern. Den innehåller arbetsplatsernas lösenord: den visas inte igen, varken här eller någon annanstans.
+desks-address-label = Serverns adress
+desks-address-hint = En lokal socket eller den här datorn, till exempel host=/run/postgresql dbname=helpline, med arbetsplatsernas användare och lösenord.
+desks-name-label = Arbetsplatsens namn
+desks-name-hint = Högst 60 tecken, till exempel "Kontoret" eller "Saras bärbara". De andra arbetsplatserna ser det.
+desks-connect-submit = Anslut arbetsplatsen
+desks-connecting = Ansluter…
+desks-invite-title = Bjud in en arbetsplats
+desks-invite-hint = En ny arbetsplats ansluter från sin första skärm ("Anslut till en stödlinje") med serverns adress och en inbjudan som fungerar en gång. Att göra en synkar först och lägger sedan en förseglad kopia av den här arbetsplatsens lager på servern; det tar en stund.
+desks-invite-name-label = Den nya arbetsplatsens namn
+desks-invite-submit = Gör en inbjudan
+desks-inviting-short = Bjuder in…
+desks-inviting = Bjuder in… Arbetsplatsens lager förseglas och skickas till servern.
+desks-invitation-title = Inbjudan för { $name }
+desks-invitation-once = Den visas bara nu och fungerar en gång. Den öppnar stödlinjens uppgifter: lämna den själv till den som sätter upp den nya arbetsplatsen, eller genom en kanal du litar på, aldrig med e-post eller chatt, och serverns adress på samma sätt.
+desks-invitation-done = Jag har lämnat den vidare: dölj den
+
+## Ansluta till en stödlinje, på första skärmen
+setup-join-title = En till arbetsplats för en stödlinje?
+setup-join-hint = Gör den här datorn till en ny arbetsplats för en stödlinje som redan har arbetsplatser, med serverns adress och en inbjudan från en handledare.
+setup-join = Anslut till en stödlinje…
+join-title = Anslut till en stödlinje
+join-intro = Skriv det handledaren gav dig, och sedan ditt användarnamn och din lösenfras så som de är på de andra arbetsplatserna.
+join-address-label = Serverns adress
+join-address-hint = Så som handledaren gav den. Den innehåller arbetsplatsernas lösenord.
+join-invitation-label = Inbjudan
+join-invitation-hint = 39 bokstäver och siffror i grupper om fyra. Den fungerar en gång: om anslutningen misslyckas efter att servern tagit emot den, be om en ny.
+join-passphrase-hint = Din lösenfras på de andra arbetsplatserna.
+join-submit = Anslut och logga in
+join-working = Ansluter… Stödlinjens uppgifter hämtas och öppnas.
+error-desk_name_empty = Ge arbetsplatsen ett namn, till exempel "Kontoret".

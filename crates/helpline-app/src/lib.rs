@@ -316,8 +316,23 @@ impl Helpline {
     /// Restores `backup_file` into the data folder, which must hold no store yet, and signs
     /// in: with the user's passphrase as it was when the backup was taken, or with the
     /// recovery code (then `passphrase` is the user's new one). If signing in fails after all,
-    /// the restored store is removed again, so that the folder can be used again.
+    /// the restored store is removed again, so that the folder can be used again. A backup of
+    /// a desk of a helpline becomes a new desk of it (see `sync.rs`).
     pub fn restore_file(
+        &mut self,
+        backup_file: &Path,
+        user_name: &str,
+        passphrase: Zeroizing<String>,
+        recovery_code: Option<Zeroizing<String>>,
+    ) -> Result<SignedIn, AppError> {
+        let signed_in = self.restore_snapshot(backup_file, user_name, passphrase, recovery_code)?;
+        self.restored_desk()?;
+        Ok(signed_in)
+    }
+
+    /// [`Helpline::restore_file`] without making the restored store a new desk (joining does
+    /// that with the invitation's settings).
+    fn restore_snapshot(
         &mut self,
         backup_file: &Path,
         user_name: &str,

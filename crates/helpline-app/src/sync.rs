@@ -156,6 +156,8 @@ pub fn sync_in_steps(helpline: &impl Lend) -> Result<SyncReport, AppError> {
         Ok(settings)
     })?;
     let mut server = Server::connect(&settings.server)?;
+    // Once is enough, but a desk restored from a backup has a new id.
+    server.register_desk(&settings.desk_id)?;
     let mut report = SyncReport {
         pushed: push_outbox(helpline, &mut server, &settings)?,
         ..SyncReport::default()
@@ -337,6 +339,23 @@ impl Helpline {
         sync_in_steps(&std::cell::RefCell::new(self))
     }
 
+    /// A new address for the helpline's server (supervisors), checked by connecting to it.
+    pub fn set_server_address(&mut self, address: &str) -> Result<SyncStatusView, AppError> {
+        self.require_supervisor()?;
+        Server::connect(address)?.head()?;
+        self.session()?.set_server_address(address)?;
+        self.sync_status()
+    }
+
+    /// After a backup of a connected desk was restored: the restored store is a new desk.
+    pub(crate) fn restored_desk(&mut self) -> Result<(), AppError> {
+        let session = self.session()?;
+        if session.sync_settings()?.is_some() {
+            session.become_new_desk(&random_id())?;
+        }
+        Ok(())
+    }
+
     /// The desks of the helpline this desk has heard of.
     pub fn desks(&mut self) -> Result<Vec<DeskView>, AppError> {
         let settings = connected(self.session()?)?;
@@ -463,7 +482,7 @@ impl Helpline {
         };
         server.register_desk(&settings.desk_id)?;
         let session = self.session()?;
-        session.set_sync_settings(&settings)?;
+        session.join_with(&settings)?;
         session.announce_desk()?;
         self.sync_now()?;
         Ok(())
@@ -513,7 +532,7 @@ impl Helpline {
                 .write_all(&code.open_part(n as u32, sealed)?)
                 .map_err(|e| AppError::new(crate::error::BACKUP_FAILED, e.to_string()))?;
         }
-        let signed_in = self.restore_file(snapshot.path(), user_name, passphrase, None)?;
+        let signed_in = self.restore_snapshot(snapshot.path(), user_name, passphrase, None)?;
         // A desk that joined only halfway is no desk: its store goes again, so that the folder
         // can join with a new invitation.
         if let Err(e) = self.connect_joined(&mut server, address, &code, header) {

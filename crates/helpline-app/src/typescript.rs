@@ -210,6 +210,10 @@ mod tests {
             declaration::<AuditCheckView>(&cfg),
             declaration::<AuditProblemView>(&cfg),
             declaration::<AuditProblemKindView>(&cfg),
+            declaration::<SyncStatusView>(&cfg),
+            declaration::<SyncConflictView>(&cfg),
+            declaration::<SyncReport>(&cfg),
+            declaration::<InvitationView>(&cfg),
         ] {
             out.push_str(&decl);
         }

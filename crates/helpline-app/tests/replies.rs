@@ -355,6 +355,22 @@ fn script(dir: &Path) -> BTreeMap<String, serde_json::Map<String, Value>> {
     r.record("audit_trail", "after a day", h.audit_trail());
     r.record("verify_audit", "sound", h.verify_audit());
 
+    // Several desks: without a server, what a desk of its own answers. Connecting over the
+    // network is refused before anything is sent (no TLS yet), and the shell answers watch_sync
+    // itself, with nothing.
+    r.record("sync_status", "not connected", h.sync_status());
+    r.record("sync_now", "not connected", h.sync_now());
+    r.record("invite_desk", "not connected", h.invite_desk("Laptop"));
+    r.record(
+        "connect_desk",
+        "over the network",
+        h.connect_desk(
+            "host=192.0.2.7 port=5432 dbname=helpline user=helpline_desk password=not-shown",
+            "Office",
+        ),
+    );
+    r.record("watch_sync", "watching", Ok(()));
+
     h.lock();
     r.record(
         "unlock",
@@ -384,6 +400,19 @@ fn script(dir: &Path) -> BTreeMap<String, serde_json::Map<String, Value>> {
         "restore_backup",
         "signed in",
         fresh.restore("Maja", secret(PASSPHRASE), None),
+    );
+
+    // First run on a third computer: joining the helpline with a mistyped invitation.
+    let mut joining = Helpline::new(dir.join("joining"));
+    r.record(
+        "join_helpline",
+        "malformed invitation",
+        joining.join_helpline(
+            "host=/run/postgresql dbname=helpline user=helpline_desk password=not-shown",
+            "K7QF-2MZP-not-an-invitation",
+            "Maja",
+            secret(PASSPHRASE),
+        ),
     );
     r.replies
 }

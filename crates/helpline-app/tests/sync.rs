@@ -614,3 +614,65 @@ fn a_mistyped_passphrase_does_not_cost_the_invitation_but_a_second_use_finds_non
     );
     assert!(!helpline_core::Store::exists(&root.path().join("c")));
 }
+
+#[test]
+fn a_volunteer_joins_too_and_a_restored_desk_is_a_new_desk_that_misses_nothing() {
+    let server = TestServer::new();
+    let address = server.desk_address();
+    let root = tempfile::tempdir().unwrap();
+    let mut a = first_desk(root.path(), &address);
+    let omar = "omar's own long passphrase";
+    a.add_user("omar", "volunteer", secret(omar)).unwrap();
+    let invitation = a.invite_desk("omar's laptop").unwrap();
+    let mut b = Helpline::new(root.path().join("b"));
+    b.join_helpline(&address, &invitation.code, "omar", secret(omar))
+        .unwrap();
+    let b_id = b.sync_status().unwrap().desk_id.unwrap();
+
+    // A backup of B, restored on a new laptop while the old one goes on for a while.
+    let backup = root.path().join("b.backup");
+    b.lock();
+    b.unlock("sara", secret(PASSPHRASE)).unwrap();
+    b.backup(&backup).unwrap();
+    let late = b
+        .record_call(
+            None,
+            &call(
+                Utc::now() - Duration::hours(2),
+                ConcernLevel::StrongInterest,
+                "from the old laptop, after the backup",
+            ),
+        )
+        .unwrap()
+        .case_number;
+    b.sync_now().unwrap();
+    let mut restored = Helpline::new(root.path().join("restored"));
+    restored
+        .restore_file(&backup, "sara", secret(PASSPHRASE), None)
+        .unwrap();
+    assert_ne!(restored.sync_status().unwrap().desk_id.unwrap(), b_id);
+    restored.sync_now().unwrap();
+    assert_eq!(
+        notes_of(&mut restored, &late),
+        ["from the old laptop, after the backup"]
+    );
+    a.sync_now().unwrap();
+    assert_eq!(a.desks().unwrap().len(), 3);
+}
+
+#[test]
+fn after_the_desks_password_changes_a_supervisor_gives_each_desk_the_new_address() {
+    let server = TestServer::new();
+    let address = server.desk_address();
+    let root = tempfile::tempdir().unwrap();
+    let mut a = first_desk(root.path(), &address);
+    let new_address = server.desk_address();
+    assert_ne!(new_address, address);
+    assert_eq!(a.sync_now().unwrap_err().code, "server_refused");
+    assert_eq!(
+        a.set_server_address(&address).unwrap_err().code,
+        "server_refused"
+    );
+    a.set_server_address(&new_address).unwrap();
+    a.sync_now().unwrap();
+}

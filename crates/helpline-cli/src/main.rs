@@ -2,6 +2,7 @@
 //! backups and tests. Every failure is one line on standard error and a non-zero exit status.
 
 mod call_args;
+mod desks;
 mod details;
 mod input;
 
@@ -19,6 +20,7 @@ use helpline_stats::export::{ExportError, Format};
 use zeroize::Zeroizing;
 
 use crate::call_args::CallArgs;
+use crate::desks::{DeskCommand, ServerCommand};
 use crate::input::Input;
 
 #[derive(Parser)]
@@ -37,8 +39,9 @@ struct Cli {
     user: Option<String>,
 
     /// Read passphrases from standard input, one per line, instead of the terminal; they come
-    /// first, before a case number line (`-`) and the notes or details document. For
-    /// automation, HELPLINE_PASSPHRASE (yours) and HELPLINE_NEW_PASSPHRASE (a new one) also work.
+    /// first, before a case number line (`-`) and the notes or details document, or a
+    /// server's address and an invitation. For automation, HELPLINE_PASSPHRASE (yours) and
+    /// HELPLINE_NEW_PASSPHRASE (a new one) also work.
     #[arg(long, global = true)]
     passphrase_stdin: bool,
 
@@ -59,6 +62,13 @@ enum Command {
         #[arg(long)]
         recovery: bool,
     },
+    /// The helpline's server, where several desks share cases (its administrator).
+    #[command(subcommand)]
+    Server(ServerCommand),
+    /// This computer as one desk of a helpline with several: connect the first, invite and
+    /// join others, and see where it stands.
+    #[command(subcommand)]
+    Desk(DeskCommand),
     #[command(flatten)]
     Unlocked(UnlockedCommand),
 }
@@ -102,6 +112,19 @@ enum UnlockedCommand {
     /// The recovery code (supervisors).
     #[command(subcommand)]
     RecoveryCode(RecoveryCodeCommand),
+    /// Share with the helpline's other desks: push the calls finished and the cases forgotten
+    /// here, then file theirs.
+    ///
+    /// Prints "pushed N, filed N calls, destroyed N forgotten cases, at position N" (N calls
+    /// from other desks filed here, N cases forgotten at another desk destroyed here, and the
+    /// position in the server's log read up to). A desk that cannot reach the server goes on
+    /// working, and sends what it wrote at the next sync. With --json: an object with the
+    /// fields pushed, calls, forgotten and cursor.
+    Sync {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -382,20 +405,30 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 helpline.data_dir().display()
             );
         }
+        Command::Server(ServerCommand::Init(address)) => desks::init_server(address, &mut input)?,
+        Command::Desk(command) => desks::run(command, &mut helpline, &user()?, &mut input)?,
         Command::Unlocked(command) => {
-            let name = user()?;
-            let passphrase = input.passphrase(&format!("Passphrase for {name}"))?;
-            let signed = helpline
-                .unlock(&name, passphrase.clone())
-                .inspect_err(|_| {
-                    // As in the desktop app: each failed unlock answers more slowly.
-                    std::thread::sleep(helpline.unlock_delay());
-                })?;
-            signed_in(signed);
+            let passphrase = sign_in(&mut helpline, &user()?, &mut input)?;
             run_unlocked(command, &mut helpline, passphrase, &mut input)?;
         }
     }
     Ok(())
+}
+
+/// Unlocks the store as `name`, with the passphrase from where `input` takes it; the
+/// passphrase, for the commands that need it again.
+fn sign_in(
+    helpline: &mut Helpline,
+    name: &str,
+    input: &mut Input,
+) -> Result<Zeroizing<String>, Failure> {
+    let passphrase = input.passphrase(&format!("Passphrase for {name}"))?;
+    let signed = helpline.unlock(name, passphrase.clone()).inspect_err(|_| {
+        // As in the desktop app: each failed unlock answers more slowly.
+        std::thread::sleep(helpline.unlock_delay());
+    })?;
+    signed_in(signed);
+    Ok(passphrase)
 }
 
 /// Signing in applies the retention period; says so when it destroyed cases or failed.
@@ -641,6 +674,7 @@ fn run_unlocked(
             helpline.backup(&out)?;
             println!("Wrote an encrypted backup to {}.", out.display());
         }
+        UnlockedCommand::Sync { json } => desks::print_report(&helpline.sync_now()?, json)?,
     }
     Ok(())
 }

@@ -88,6 +88,7 @@ export const ERROR_CODES = [
   "invitation_invalid",
   "invitation_unknown",
   "record_damaged",
+  "desk_removed",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -411,3 +412,57 @@ fingerprint: string, problems: Array<AuditProblem>, };
 export type AuditProblem = { seq: number, count: number, problem: AuditProblemKind, };
 
 export type AuditProblemKind = "altered" | "missing" | "tail_removed";
+
+/**
+ * This desk's place in the helpline.
+ */
+export type SyncStatusView = { connected: boolean, deskName: string | null, deskId: string | null, 
+/**
+ * The server's address, without its password.
+ */
+server: string | null, cursor: number, 
+/**
+ * Changes written here that the server does not hold yet.
+ */
+pending: number, 
+/**
+ * Things two desks changed while apart, where this desk's change replaced the other's.
+ */
+conflicts: Array<SyncConflictView>, };
+
+export type SyncConflictView = { 
+/**
+ * `case_state` or `settings`.
+ */
+what: string, 
+/**
+ * The case's reference in the audit trail, for `case_state`.
+ */
+case: string | null, at: string, };
+
+/**
+ * What one sync did.
+ */
+export type SyncReport = { 
+/**
+ * Changes of this desk the server holds now.
+ */
+pushed: number, 
+/**
+ * Calls from other desks filed here.
+ */
+calls: number, 
+/**
+ * Cases forgotten at other desks and destroyed here.
+ */
+forgotten: number, 
+/**
+ * The position in the server's log this desk has read up to.
+ */
+cursor: number, };
+
+export type InvitationView = { 
+/**
+ * Shown once; the server keeps only what it opens, sealed.
+ */
+code: string, deskName: string, };

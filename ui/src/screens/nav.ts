@@ -17,7 +17,7 @@ export function navBar(ctx: SessionContext, current: Place | null): HTMLElement 
   const list = el('ul', {});
   if (current !== null) {
     const places: Place[] = ['home', 'cases', 'passphrase'];
-    if (ctx.session.role === 'supervisor') places.push('statistics', 'safety', 'settings');
+    if (ctx.session.role === 'supervisor') places.push('statistics', 'safety', 'settings', 'desks');
     for (const place of places) {
       const button = el(
         'button',

@@ -13,7 +13,7 @@ export const ids = {
 } as const;
 
 /** The code in groups that each stay on one line when the code wraps (after a dash only). */
-function codeGroups(code: string): HTMLElement[] {
+export function codeGroups(code: string): HTMLElement[] {
   const groups = code.split('-');
   return groups.map((group, i) => el('span', { class: 'code-group' }, i < groups.length - 1 ? `${group}-` : group));
 }

@@ -1,3 +1,5 @@
+import type { SyncState } from '../ipc';
+
 /** One drawing of a screen: its root, and what gets focus when it is first shown. */
 export interface Rendered {
   root: HTMLElement;
@@ -15,4 +17,6 @@ export interface Screen {
   leave?(): void;
   /** It was drawn again in a new language. */
   languageChanged?(): void;
+  /** The shell's background sync said something new (the header shows it already). */
+  syncChanged?(state: SyncState): void;
 }

@@ -48,19 +48,103 @@ export const ids = {
   restoreSubmit: 'restore-submit',
   restoreCancel: 'restore-cancel',
   restoreStatus: 'restore-status',
+  joinPart: 'setup-join-part',
+  joinPartTitle: 'setup-join-title',
+  chooseJoin: 'setup-join',
+  join: 'join',
+  joinTitle: 'join-title',
+  joinForm: 'join-form',
+  joinAddress: 'join-address',
+  joinInvitation: 'join-invitation',
+  joinUser: 'join-user',
+  joinPassphrase: 'join-passphrase',
+  joinSubmit: 'join-submit',
+  joinCancel: 'join-cancel',
+  joinStatus: 'join-status',
 } as const;
+
+/** What the join form holds when it is sent. */
+export interface JoinForm {
+  address: string;
+  invitation: string;
+  userName: string;
+  passphrase: string;
+}
+
+/** The refusals of joining, by the field to correct. */
+const JOIN_FIELDS: Partial<Record<ipc.ErrorCode, string>> = {
+  server_address_invalid: ids.joinAddress,
+  server_needs_tls: ids.joinAddress,
+  server_unreachable: ids.joinAddress,
+  server_refused: ids.joinAddress,
+  invitation_invalid: ids.joinInvitation,
+  invitation_unknown: ids.joinInvitation,
+  unknown_user: ids.joinUser,
+  invalid_user_name: ids.joinUser,
+  user_name_ambiguous: ids.joinUser,
+};
 
 const userAttributes = { type: 'text', autocomplete: 'username', autocapitalize: 'none', spellcheck: 'false', dir: 'auto' };
 
-/** First run: create the encrypted store and its first user, a supervisor; or restore a backup. */
+/**
+ * First run: create the encrypted store and its first user, a supervisor; restore a backup; or
+ * join a helpline that has desks already, from an invitation.
+ */
 export class SetupScreen implements Screen {
   /** The backup to restore; null: create a new store. */
   private restore: RestoreChoice | null = null;
+  /** The join form is on show. */
+  private joining = false;
 
   constructor(private readonly ctx: LockedContext) {}
 
   render(): Rendered {
+    if (this.joining) return this.joinForm();
     return this.restore ? this.restoreForm(this.restore) : this.createForm();
+  }
+
+  private startJoining(): void {
+    this.joining = true;
+    this.ctx.reopen(this);
+  }
+
+  private cancelJoining(): void {
+    this.joining = false;
+    this.ctx.reopen(this);
+  }
+
+  /** Joins with the server address and the invitation, and signs in as at the other desks. */
+  private async joinHelpline(form: JoinForm): Promise<void> {
+    if (this.ctx.tasks.busy) return;
+    // Fields in the order they appear: what the UI can check before the shell's rules.
+    if (form.address.trim() === '') {
+      this.ctx.fail('server_address_invalid', ids.joinAddress);
+      return;
+    }
+    if (form.invitation.trim() === '') {
+      this.ctx.fail('invitation_invalid', ids.joinInvitation);
+      return;
+    }
+    if (form.userName.trim() === '') {
+      this.ctx.fail('invalid_user_name', ids.joinUser);
+      return;
+    }
+    await this.ctx.tasks.run(this, {
+      ask: () => ipc.joinHelpline(form.address, form.invitation, form.userName, form.passphrase),
+      done: (signedIn) => this.ctx.signIn(signedIn),
+      failed: async (code) => {
+        if (code === 'store_exists') {
+          await this.ctx.refresh();
+          return undefined;
+        }
+        const fieldId = JOIN_FIELDS[code];
+        if (fieldId) return { field: fieldId };
+        if (code === 'wrong_passphrase' || code === 'passphrase_too_long') {
+          return { field: ids.joinPassphrase, clear: [ids.joinPassphrase] };
+        }
+        return undefined;
+      },
+    });
   }
 
   private async setUp(userName: string, passphrase: string, repeat: string): Promise<void> {
@@ -180,6 +264,8 @@ export class SetupScreen implements Screen {
     });
     const restore = el('button', { id: ids.chooseBackup, type: 'button', class: 'secondary', disabled: busy }, t('setup-restore'));
     restore.addEventListener('click', () => void this.chooseBackup());
+    const join = el('button', { id: ids.chooseJoin, type: 'button', class: 'secondary', disabled: busy }, t('setup-join'));
+    join.addEventListener('click', () => this.startJoining());
     const root = el(
       'section',
       { id: ids.screen, class: 'screen', 'aria-labelledby': ids.title },
@@ -193,8 +279,69 @@ export class SetupScreen implements Screen {
         el('p', { class: 'hint' }, t('setup-restore-hint')),
         el('div', { class: 'actions' }, restore),
       ),
+      el(
+        'section',
+        { id: ids.joinPart, class: 'aside-part', 'aria-labelledby': ids.joinPartTitle },
+        el('h3', { id: ids.joinPartTitle }, t('setup-join-title')),
+        el('p', { class: 'hint' }, t('setup-join-hint')),
+        el('div', { class: 'actions' }, join),
+      ),
     );
     return { root, focus: user.input };
+  }
+
+  private joinForm(): Rendered {
+    const busy = this.ctx.tasks.busy;
+    // The address holds the desks' password: typed like one, never offered again.
+    const address = field(
+      ids.joinAddress,
+      t('join-address-label'),
+      { type: 'password', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'none', dir: 'ltr' },
+      t('join-address-hint'),
+    );
+    const invitation = field(
+      ids.joinInvitation,
+      t('join-invitation-label'),
+      { type: 'text', autocomplete: 'off', spellcheck: 'false', autocapitalize: 'characters', dir: 'ltr', translate: 'no', class: 'code-input' },
+      t('join-invitation-hint'),
+    );
+    const user = field(ids.joinUser, t('setup-user-label'), userAttributes);
+    const passphrase = field(
+      ids.joinPassphrase,
+      t('setup-passphrase-label'),
+      { type: 'password', autocomplete: 'current-password' },
+      t('join-passphrase-hint'),
+    );
+    const submit = el('button', { id: ids.joinSubmit, type: 'submit', disabled: busy }, busy ? t('working') : t('join-submit'));
+    const back = el('button', { id: ids.joinCancel, type: 'button', class: 'secondary', disabled: busy }, t('restore-cancel'));
+    back.addEventListener('click', () => this.cancelJoining());
+    const form = el(
+      'form',
+      { id: ids.joinForm, novalidate: true, 'aria-busy': busy ? 'true' : undefined },
+      address.block,
+      invitation.block,
+      user.block,
+      passphrase.block,
+      el('div', { class: 'actions' }, back, submit),
+      el('p', { id: ids.joinStatus, class: 'status', role: 'status' }, busy ? t('join-working') : ''),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.joinHelpline({
+        address: address.input.value,
+        invitation: invitation.input.value,
+        userName: user.input.value,
+        passphrase: passphrase.input.value,
+      });
+    });
+    const root = el(
+      'section',
+      { id: ids.join, class: 'screen', 'aria-labelledby': ids.joinTitle },
+      el('h2', { id: ids.joinTitle }, t('join-title')),
+      el('p', { class: 'intro' }, t('join-intro')),
+      form,
+    );
+    return { root, focus: address.input };
   }
 
   private methodChoice(choice: RestoreChoice): HTMLElement {

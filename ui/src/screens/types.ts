@@ -1,11 +1,11 @@
-import type { CallContent, CaseHistory, CaseOverview, CasesFilter, ErrorCode, LimitView, Session, Settings, SignedIn } from '../ipc';
+import type { CallContent, CaseHistory, CaseOverview, CasesFilter, ErrorCode, LimitView, Session, Settings, SignedIn, SyncState } from '../ipc';
 import type { TaskRunner } from '../tasks';
 import type { Screen } from './screen';
 
 export type { Rendered, Screen } from './screen';
 
 /** Where the menu of an unlocked screen leads. */
-export type Place = 'home' | 'cases' | 'passphrase' | 'statistics' | 'safety' | 'settings';
+export type Place = 'home' | 'cases' | 'passphrase' | 'statistics' | 'safety' | 'settings' | 'desks';
 
 /** A call on the call screen: its draft as last saved, and how it came to be open. */
 export interface ActiveCall {
@@ -59,6 +59,8 @@ export interface SessionContext extends Context {
   readonly settingsLoaded: Promise<void>;
   /** A new case's call as start_call last sent it (it holds nothing of any call), or null. */
   readonly blankCall: CallContent | null;
+  /** What the shell's background sync last said (also in the header). */
+  readonly syncState: SyncState;
   /** The filter of the cases list, kept for the session. */
   readonly casesFilter: CasesFilter;
   setCasesFilter(filter: CasesFilter): void;

@@ -325,6 +325,48 @@ impl Session {
         })
     }
 
+    /// Takes on the settings an invitation gave this desk, which was just made from its
+    /// snapshot: any user who signed in may, since a supervisor made the invitation.
+    pub fn join_with(&mut self, joined: &SyncSettings) -> Result<()> {
+        self.write(|w| {
+            settings::write(w, w.keys, settings::SYNC, joined)?;
+            w.audit(AuditAction::SettingsChanged {
+                setting: settings::SYNC.to_owned(),
+            })
+        })
+    }
+
+    /// A desk restored from a backup is a new desk: it gets a new id (and a new key pair, when
+    /// its `desk-key` did not come with it), so that what the old one pushed after the backup
+    /// reaches it like any other desk's, and the two never push as one.
+    pub fn become_new_desk(&mut self, desk_id: &str) -> Result<()> {
+        self.write(|w| {
+            let Some(mut settings): Option<SyncSettings> =
+                settings::read(w, w.keys, settings::SYNC)?
+            else {
+                return Ok(());
+            };
+            settings.desk_id = desk_id.to_owned();
+            settings::write(w, w.keys, settings::SYNC, &settings)
+        })?;
+        self.announce_desk()
+    }
+
+    /// A new address for the helpline's server (supervisors): after `helpline server init`
+    /// gave the desks' role a new password, or the server moved.
+    pub fn set_server_address(&mut self, address: &str) -> Result<()> {
+        self.require_supervisor()?;
+        self.write(|w| {
+            let mut settings: SyncSettings = settings::read(w, w.keys, settings::SYNC)?
+                .ok_or_else(|| Error::Storage("this desk is not connected to a server".into()))?;
+            settings.server = address.to_owned();
+            settings::write(w, w.keys, settings::SYNC, &settings)?;
+            w.audit(AuditAction::SettingsChanged {
+                setting: settings::SYNC.to_owned(),
+            })
+        })
+    }
+
     /// Changes written here that the server has not acknowledged, oldest first.
     pub fn outbox(&self) -> Result<Vec<OutgoingChange>> {
         let mut statement = self
