@@ -439,22 +439,6 @@ pub fn verify_audit(state: State<'_, HelplineState>) -> Reply<AuditCheckView> {
 
 // --- several desks, one helpline -------------------------------------------------------------
 
-/// The longest text the desk commands take; longer is refused before anything else is done,
-/// as the application layer does for its other commands.
-const MAX_ARGUMENT_BYTES: usize = 4096;
-
-fn check_lengths(arguments: &[(&str, &str)]) -> Reply<()> {
-    match arguments
-        .iter()
-        .find(|(_, text)| text.len() > MAX_ARGUMENT_BYTES)
-    {
-        Some((field, _)) => Err(AppError::invalid_argument(format!(
-            "{field} is longer than {MAX_ARGUMENT_BYTES} bytes"
-        ))),
-        None => Ok(()),
-    }
-}
-
 /// Runs `work`, which talks to the helpline's server, on a thread of its own: never on the
 /// main thread, and never on one of the few that answer the window's other commands.
 async fn off_the_window<T: Send + 'static>(
@@ -503,7 +487,6 @@ pub async fn connect_desk(
     desk_name: String,
 ) -> Reply<SyncStatusView> {
     let address = Zeroizing::new(address);
-    check_lengths(&[("address", address.as_str()), ("deskName", &desk_name)])?;
     off_the_window(app, move |app| {
         let syncer = app.state::<Syncer>();
         let connected = {
@@ -521,7 +504,6 @@ pub async fn connect_desk(
 /// snapshot on the server, holding the store meanwhile; the window says "Inviting…".
 #[tauri::command]
 pub async fn invite_desk(app: AppHandle, desk_name: String) -> Reply<InvitationView> {
-    check_lengths(&[("deskName", &desk_name)])?;
     off_the_window(app, move |app| {
         let syncer = app.state::<Syncer>();
         let _one = syncer.one_at_a_time();
@@ -546,12 +528,6 @@ pub async fn join_helpline(
         Zeroizing::new(invitation),
         Zeroizing::new(passphrase),
     );
-    check_lengths(&[
-        ("address", address.as_str()),
-        ("invitation", invitation.as_str()),
-        ("userName", &user_name),
-        ("passphrase", passphrase.as_str()),
-    ])?;
     off_the_window(app, move |app| {
         let syncer = app.state::<Syncer>();
         let signed_in = {

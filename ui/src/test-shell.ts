@@ -405,7 +405,7 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
       return structuredClone(fake.sync);
     case 'sync_now': {
       unlocked();
-      if (!fake.sync.connected) throw shellError('invalid_argument');
+      if (!fake.sync.connected) throw shellError('desk_not_connected');
       if (fake.serverDown) throw shellError('server_unreachable');
       const pushed = fake.sync.pending;
       fake.sync.pending = 0;
@@ -415,7 +415,7 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
       // In the application layer's order: the name, the role, the desk, then the server.
       const name = deskName(args.deskName);
       supervisor();
-      if (fake.sync.connected) throw shellError('invalid_argument');
+      if (fake.sync.connected) throw shellError('desk_connected');
       serverAddress(args.address);
       if (fake.serverDown) throw shellError('server_unreachable');
       fake.sync = connected(name);
@@ -426,7 +426,7 @@ export function answer(fake: FakeStore, cmd: string, args: Record<string, unknow
       const name = deskName(args.deskName);
       supervisor();
       // It syncs first.
-      if (!fake.sync.connected) throw shellError('invalid_argument');
+      if (!fake.sync.connected) throw shellError('desk_not_connected');
       if (fake.serverDown) throw shellError('server_unreachable');
       fake.sync.pending = 0;
       fake.invitationOpen = true;

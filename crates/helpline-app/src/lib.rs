@@ -104,7 +104,7 @@ pub struct SetUpDone {
     pub role: Role,
 }
 
-fn check_length(field: &str, text: &str) -> Result<(), AppError> {
+pub(crate) fn check_length(field: &str, text: &str) -> Result<(), AppError> {
     if text.len() > MAX_ARGUMENT_BYTES {
         return Err(AppError::invalid_argument(format!(
             "{field} is longer than {MAX_ARGUMENT_BYTES} bytes"

@@ -15,7 +15,7 @@ use ts_rs::TS;
 use zeroize::Zeroizing;
 
 use crate::error::AppError;
-use crate::{Helpline, SignedIn};
+use crate::{check_length, Helpline, SignedIn};
 
 /// What one sync did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
@@ -108,11 +108,9 @@ fn newest_epoch(settings: &SyncSettings) -> Result<u32, AppError> {
 
 /// This desk's sync settings; an error when it is not connected, or was removed.
 fn connected(session: &helpline_core::Session) -> Result<SyncSettings, AppError> {
-    let settings = session.sync_settings()?.ok_or_else(|| {
-        AppError::invalid_argument(
-            "this desk is not connected to a helpline's server; connect it first",
-        )
-    })?;
+    let settings = session
+        .sync_settings()?
+        .ok_or_else(|| AppError::from(SyncError::NotConnected))?;
     if settings.removed {
         return Err(SyncError::DeskRemoved.into());
     }
@@ -120,6 +118,7 @@ fn connected(session: &helpline_core::Session) -> Result<SyncSettings, AppError>
 }
 
 fn check_desk_name(name: &str) -> Result<&str, AppError> {
+    check_length("deskName", name)?;
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 60 || name.chars().any(char::is_control) {
         return Err(AppError::invalid_argument(
@@ -270,19 +269,16 @@ impl Helpline {
         address: &str,
         desk_name: &str,
     ) -> Result<SyncStatusView, AppError> {
+        check_length("address", address)?;
         let desk_name = check_desk_name(desk_name)?;
         self.require_supervisor()?;
         let session = self.session()?;
         if session.sync_settings()?.is_some() {
-            return Err(AppError::invalid_argument(
-                "this desk is connected to a helpline's server already",
-            ));
+            return Err(SyncError::AlreadyConnected.into());
         }
         let mut server = Server::connect(address)?;
         if server.head()? != 0 {
-            return Err(AppError::invalid_argument(
-                "that server holds another helpline's records already; a desk joins it with an invitation from one of its supervisors",
-            ));
+            return Err(SyncError::ServerInUse.into());
         }
         let settings = SyncSettings {
             server: address.to_owned(),
@@ -341,6 +337,7 @@ impl Helpline {
 
     /// A new address for the helpline's server (supervisors), checked by connecting to it.
     pub fn set_server_address(&mut self, address: &str) -> Result<SyncStatusView, AppError> {
+        check_length("address", address)?;
         self.require_supervisor()?;
         Server::connect(address)?.head()?;
         self.session()?.set_server_address(address)?;
@@ -375,6 +372,7 @@ impl Helpline {
     /// desks get the new key. The server marks it removed. What it already had, it keeps:
     /// every case and call it synced until now, and the keys of the epochs before.
     pub fn remove_desk(&mut self, desk: &str) -> Result<Vec<DeskView>, AppError> {
+        check_length("desk", desk)?;
         self.require_supervisor()?;
         let matching: Vec<DeskView> = self
             .desks()?
@@ -414,11 +412,9 @@ impl Helpline {
             .unwrap_or(&self.data_dir)
             .to_path_buf();
         let session = self.session()?;
-        let settings = session.sync_settings()?.ok_or_else(|| {
-            AppError::invalid_argument(
-                "this desk is not connected to a helpline's server; connect it first",
-            )
-        })?;
+        let settings = session
+            .sync_settings()?
+            .ok_or_else(|| AppError::from(SyncError::NotConnected))?;
         let folder = tempfile::tempdir_in(&parent).map_err(|e| {
             AppError::new(
                 crate::error::BACKUP_FAILED,
@@ -499,6 +495,15 @@ impl Helpline {
         user_name: &str,
         passphrase: Zeroizing<String>,
     ) -> Result<SignedIn, AppError> {
+        // Everything is checked before the server is asked.
+        for (field, text) in [
+            ("address", address),
+            ("invitation", invitation),
+            ("userName", user_name),
+            ("passphrase", passphrase.as_str()),
+        ] {
+            check_length(field, text)?;
+        }
         self.refuse_unless_first_run()?;
         let code = InvitationCode::parse(invitation)?;
         let mut server = Server::connect(address)?;

@@ -280,11 +280,11 @@ fn the_desks_commands_refuse_what_they_cannot_do_in_one_line_with_a_code() {
     assert!(text.starts_with("connected: no"), "{text}");
     assert_eq!(status(&a)["connected"], false);
     assert_eq!(status(&a)["desk_name"], serde_json::Value::Null);
-    let line = fails_with(as_sara(&a).arg("sync").assert(), "invalid_argument");
+    let line = fails_with(as_sara(&a).arg("sync").assert(), "desk_not_connected");
     assert!(line.contains("not connected"), "{line}");
     fails_with(
         as_sara(&a).args(["desk", "invite", "--name", "b"]).assert(),
-        "invalid_argument",
+        "desk_not_connected",
     );
     fails_with(
         as_sara(&a)
@@ -324,7 +324,7 @@ fn the_desks_commands_refuse_what_they_cannot_do_in_one_line_with_a_code() {
             .args(["desk", "connect", "--name", "Again"])
             .env("HELPLINE_SERVER", &address)
             .assert(),
-        "invalid_argument",
+        "desk_connected",
     );
 
     // Joining: never onto a store, and never with half the input, before the invitation is

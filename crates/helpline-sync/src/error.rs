@@ -20,6 +20,12 @@ pub enum SyncError {
     RecordDamaged,
     #[error("this desk was removed from the helpline by a supervisor; it keeps what it had but syncs no more")]
     DeskRemoved,
+    #[error("this desk is not connected to a helpline's server; a supervisor connects it (`desk connect`), or it joins with an invitation")]
+    NotConnected,
+    #[error("this desk is connected to a helpline's server already")]
+    AlreadyConnected,
+    #[error("that server holds another helpline's records already; a desk joins it with an invitation from one of its supervisors")]
+    ServerInUse,
     #[error(transparent)]
     Core(#[from] helpline_core::Error),
 }
@@ -35,6 +41,9 @@ impl SyncError {
             SyncError::InvitationUnknown => "invitation_unknown",
             SyncError::RecordDamaged => "record_damaged",
             SyncError::DeskRemoved => "desk_removed",
+            SyncError::NotConnected => "desk_not_connected",
+            SyncError::AlreadyConnected => "desk_connected",
+            SyncError::ServerInUse => "server_in_use",
             SyncError::Core(e) => e.code(),
         }
     }
@@ -49,6 +58,9 @@ impl SyncError {
         "invitation_unknown",
         "record_damaged",
         "desk_removed",
+        "desk_not_connected",
+        "desk_connected",
+        "server_in_use",
     ];
 }
 

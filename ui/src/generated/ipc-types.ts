@@ -89,6 +89,9 @@ export const ERROR_CODES = [
   "invitation_unknown",
   "record_damaged",
   "desk_removed",
+  "desk_not_connected",
+  "desk_connected",
+  "server_in_use",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
