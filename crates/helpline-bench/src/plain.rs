@@ -100,17 +100,30 @@ impl PlainStore {
 
     /// Many whole cases in one transaction (the generator's bulk load).
     pub fn import_cases(&mut self, cases: &[Vec<Call>]) -> Result<Vec<CaseNumber>> {
+        Ok(self
+            .import_cases_with_calls(cases)?
+            .into_iter()
+            .map(|(number, _)| number)
+            .collect())
+    }
+
+    /// As [`PlainStore::import_cases`], answering each case's number with its calls' row ids.
+    pub fn import_cases_with_calls(
+        &mut self,
+        cases: &[Vec<Call>],
+    ) -> Result<Vec<(CaseNumber, Vec<i64>)>> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut numbers = Vec::with_capacity(cases.len());
         for case in cases {
             let (number, id) = new_case(&tx)?;
+            let mut calls = Vec::with_capacity(case.len());
             for call in case {
-                insert_call_row(&tx, id, call)?;
+                calls.push(insert_call_row(&tx, id, call)?);
             }
             write_summary(&tx, id)?;
-            numbers.push(number);
+            numbers.push((number, calls));
         }
         tx.commit()?;
         Ok(numbers)
@@ -126,6 +139,69 @@ impl PlainStore {
         write_summary(&tx, id)?;
         tx.commit()?;
         Ok(number)
+    }
+
+    /// A finished call on the case with `number`, or on a new case, durably (one transaction,
+    /// as `Session::record_call`): its case's number and the call's row id.
+    pub fn add_call(
+        &mut self,
+        number: Option<&CaseNumber>,
+        call: &Call,
+    ) -> Result<(CaseNumber, i64)> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (number, id) = match number {
+            Some(number) => (number.clone(), case_id_in(&tx, number)?),
+            None => new_case(&tx)?,
+        };
+        let call_id = insert_call_row(&tx, id, call)?;
+        write_summary(&tx, id)?;
+        tx.commit()?;
+        Ok((number, call_id))
+    }
+
+    /// Files calls another desk wrote, in one transaction, and moves the position read in the
+    /// other desk's log to `cursor` in the same one (as `Session::apply_changes` does): each on
+    /// its case by number, the case made when this desk has not seen it, a call it has already
+    /// replaced (a correction), the months' kept counts dropped and the summary recomputed.
+    /// Answers how many calls were filed.
+    pub fn file_calls(&mut self, calls: &[SharedCall], cursor: i64) -> Result<u64> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for shared in calls {
+            let call: Call = serde_json::from_str(&shared.call)?;
+            let number = CaseNumber::parse(&shared.case_number)?;
+            let id = match find_case_id(&tx, &number)? {
+                Some(id) => id,
+                None => new_case_numbered(&tx, &number)?,
+            };
+            let (details, notes) = plain_call(&call)?;
+            tx.prepare_cached(
+                "INSERT INTO calls (id, case_id, month, details, notes) VALUES (?1, ?2, ?3, ?4, ?5) \
+                 ON CONFLICT(id) DO UPDATE SET details = excluded.details, notes = excluded.notes",
+            )?
+            .execute(params![
+                shared.call_id,
+                id,
+                call.month().to_string(),
+                details,
+                notes
+            ])?;
+            tx.prepare_cached("DELETE FROM month_counts WHERE month >= ?1")?
+                .execute([call.month().to_string()])?;
+            write_summary(&tx, id)?;
+        }
+        tx.execute(
+            "INSERT INTO settings (name, value) VALUES ('plain_sync', ?1) \
+             ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+            [serde_json::to_vec(
+                &serde_json::json!({ "cursor": cursor }),
+            )?],
+        )?;
+        tx.commit()?;
+        Ok(calls.len() as u64)
     }
 
     /// A draft on the case with `number`, as `Session::start_call` leaves it.
@@ -264,16 +340,39 @@ impl PlainStore {
     }
 
     fn case_id(&self, number: &CaseNumber) -> Result<i64> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT id FROM cases WHERE number_index = ?1",
-                [number.canonical().as_bytes()],
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or(helpline_core::Error::NoSuchCase)?)
+        case_id_in(&self.conn, number)
     }
+}
+
+/// A call as the plain baseline shares it with other desks: its row id, its case's number and
+/// the call as JSON, all in plain (`plain_sync`).
+#[derive(Debug, Clone)]
+pub struct SharedCall {
+    pub call_id: i64,
+    pub case_number: String,
+    pub call: String,
+}
+
+fn case_id_in(conn: &Connection, number: &CaseNumber) -> Result<i64> {
+    Ok(find_case_id(conn, number)?.ok_or(helpline_core::Error::NoSuchCase)?)
+}
+
+fn find_case_id(conn: &Connection, number: &CaseNumber) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached("SELECT id FROM cases WHERE number_index = ?1")?
+        .query_row([number.canonical().as_bytes()], |r| r.get(0))
+        .optional()?)
+}
+
+/// A case another desk made, under the number it was given there.
+fn new_case_numbered(conn: &Connection, number: &CaseNumber) -> Result<i64> {
+    let id = random_id();
+    let canonical = number.canonical();
+    conn.prepare_cached(
+        "INSERT INTO cases (id, number_index, wrapped_key, number, summary) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![id, canonical.as_bytes(), [0u8; 0].as_slice(), canonical.as_str(), b"{}".as_slice()])?;
+    Ok(id)
 }
 
 /// A case with a fresh number, drawn again while it is taken, as the store does.
@@ -311,21 +410,16 @@ fn read_call(details: &[u8], notes: &[u8]) -> Result<Call> {
     Ok(call)
 }
 
-fn insert_call_row(conn: &Connection, case_id: i64, call: &Call) -> Result<()> {
+fn insert_call_row(conn: &Connection, case_id: i64, call: &Call) -> Result<i64> {
     let (details, notes) = plain_call(call)?;
+    let call_id = random_id();
     conn.execute(
         "INSERT INTO calls (id, case_id, month, details, notes) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![
-            random_id(),
-            case_id,
-            call.month().to_string(),
-            details,
-            notes
-        ],
+        params![call_id, case_id, call.month().to_string(), details, notes],
     )?;
     conn.prepare_cached("DELETE FROM month_counts WHERE month >= ?1")?
         .execute([call.month().to_string()])?;
-    Ok(())
+    Ok(call_id)
 }
 
 fn calls_of(conn: &Connection, case_id: i64) -> Result<Vec<(i64, Call)>> {
@@ -368,4 +462,40 @@ fn write_summary(conn: &Connection, case_id: i64) -> Result<()> {
         params![serde_json::to_vec(&SummaryJson::of(&summary))?, case_id],
     )?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::Generator;
+
+    #[test]
+    fn a_call_shared_in_plain_is_filed_on_its_case_at_the_other_desk_once() {
+        let root = tempfile::tempdir().unwrap();
+        let mut a = PlainStore::create(&root.path().join("a")).unwrap();
+        let mut b = PlainStore::create(&root.path().join("b")).unwrap();
+        let mut generator = Generator::new(3);
+        let case = generator.case();
+        let mut shared = Vec::new();
+        let mut number = None;
+        for call in case.iter().take(2) {
+            let (n, call_id) = a.add_call(number.as_ref(), call).unwrap();
+            shared.push(SharedCall {
+                call_id,
+                case_number: n.canonical(),
+                call: serde_json::to_string(call).unwrap(),
+            });
+            number = Some(n);
+        }
+        let number = number.unwrap();
+        assert_eq!(b.file_calls(&shared, 2).unwrap(), 2);
+        // Filed again (a pull read twice), nothing changes.
+        b.file_calls(&shared, 2).unwrap();
+        let strip = |calls: Vec<RecordedCall>| -> Vec<_> {
+            calls.into_iter().map(|c| (c.call, c.escalated)).collect()
+        };
+        let at_b = strip(b.case_history(&number).unwrap());
+        assert_eq!(at_b.len(), 2);
+        assert!(at_b == strip(a.case_history(&number).unwrap()));
+    }
 }

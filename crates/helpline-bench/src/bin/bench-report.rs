@@ -1,7 +1,8 @@
-//! Turns the last benchmark run into BENCHMARKS.md's table: criterion's medians
+//! Turns the last benchmark run into BENCHMARKS.md's tables: criterion's medians
 //! (target/criterion/<operation>-<calls>/<helpline|plain|kdf>/new/estimates.json), the bytes on
-//! disk from each dataset's manifest, and the desktop measurements (target/bench-desktop.json)
-//! when there are any. Prints Markdown.
+//! disk from each dataset's manifest, the desktop measurements (target/bench-desktop.json)
+//! when there are any, and the several desks' (criterion's `sync_*` groups and bench-sync's
+//! target/bench-sync/<calls>.json). Prints Markdown.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -86,8 +87,23 @@ fn median_ms(criterion: &Path, group: &str, function: &str) -> Option<f64> {
     Some(json["median"]["point_estimate"].as_f64()? / 1e6)
 }
 
+/// How many iterations criterion timed (its samples' iteration counts, summed).
+fn iterations(criterion: &Path, group: &str, function: &str) -> Option<f64> {
+    let file = criterion.join(group).join(function).join("new/sample.json");
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(file).ok()?).ok()?;
+    Some(
+        json["iters"]
+            .as_array()?
+            .iter()
+            .filter_map(|n| n.as_f64())
+            .sum(),
+    )
+}
+
 fn ms(value: f64) -> String {
-    if value >= 100.0 {
+    if value >= 10_000.0 {
+        format!("{:.1} s", value / 1000.0)
+    } else if value >= 100.0 {
         format!("{value:.0} ms")
     } else if value >= 1.0 {
         format!("{value:.1} ms")
@@ -189,6 +205,12 @@ fn main() -> ExitCode {
     } else {
         missing.push("desktop measurements (scripts/bench-desktop.sh)".into());
     }
+    print_desks(
+        &criterion,
+        &target.join("bench-sync"),
+        &settings.sizes,
+        &mut missing,
+    );
     if !missing.is_empty() {
         eprintln!("bench-report: not measured: {}", missing.join(", "));
     }
@@ -247,6 +269,234 @@ fn print_desktop(desktop: &serde_json::Value) {
                 verdict(value <= limit)
             ),
             None => println!("| {label} | {value:.0} {unit} | — | — |"),
+        }
+    }
+}
+
+/// The several-desks table: criterion's per-call groups, then bench-sync's one-shot runs.
+fn print_desks(criterion: &Path, sync_dir: &Path, sizes: &[usize], missing: &mut Vec<String>) {
+    println!();
+    println!("| several desks (issue 14) | calls | store | plain | ratio | timed |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    let row = |label: &str, calls: usize, store: Option<f64>, plain: Option<f64>, timed: &str| {
+        let text = |v: Option<f64>| v.map_or("—".to_string(), ms);
+        let ratio = match (store, plain) {
+            (Some(s), Some(p)) => format!("{:.2}x", s / p),
+            _ => "—".to_string(),
+        };
+        println!(
+            "| {label} | {calls} | {} | {} | {ratio} | {timed} |",
+            text(store),
+            text(plain)
+        );
+    };
+    const PER_CALL: &[(&str, &str, &str, Option<&str>)] = &[
+        (
+            "sync_one_call",
+            "helpline",
+            "sync of one call: ended at A until found at B",
+            Some("plain"),
+        ),
+        (
+            "sync_one_call",
+            "helpline_push",
+            "… A: the call ended and pushed",
+            Some("plain_push"),
+        ),
+        (
+            "sync_one_call",
+            "helpline_pull",
+            "… B: pulled, filed and found",
+            Some("plain_pull"),
+        ),
+        (
+            "sync_one_call",
+            "connect",
+            "… the connection each sync opens",
+            None,
+        ),
+        (
+            "sync_one_call",
+            "record_call",
+            "… A's `record_call` alone, sync connected (plain: the plain store's)",
+            Some("plain_record_call"),
+        ),
+        (
+            "sync_catch_up_1000",
+            "helpline",
+            "catching up 1,000 calls (B pulls and files them)",
+            Some("plain"),
+        ),
+    ];
+    for &(op, function, label, plain_function) in PER_CALL {
+        for &calls in sizes {
+            let group = format!("{op}-{calls}");
+            let Some(store) = median_ms(criterion, &group, function) else {
+                missing.push(format!("{group}/{function}"));
+                continue;
+            };
+            let plain = plain_function.and_then(|f| median_ms(criterion, &group, f));
+            let timed = iterations(criterion, &group, function)
+                .map_or(String::new(), |n| format!("{n:.0} iterations"));
+            row(label, calls, Some(store), plain, &timed);
+        }
+    }
+    for &calls in sizes {
+        let file = sync_dir.join(format!("{calls}.json"));
+        let Some(run) = std::fs::read(&file)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
+        else {
+            missing.push(format!("bench-sync at {calls} calls"));
+            continue;
+        };
+        let get = |path: &[&str]| {
+            path.iter()
+                .try_fold(&run, |value, key| value.get(key))
+                .and_then(serde_json::Value::as_f64)
+        };
+        let runs = get(&["runs"]).unwrap_or(0.0);
+        let timed = format!("{runs:.0} runs");
+        let plain_sum = |keys: &[&str]| -> Option<f64> {
+            keys.iter()
+                .map(|k| get(&["plain_first_sync_ms", k]))
+                .sum::<Option<f64>>()
+        };
+        row(
+            "a new desk's first sync: invite at A and join at B",
+            calls,
+            get(&["first_sync_ms", "whole"]),
+            get(&["plain_first_sync_ms", "whole"]),
+            &timed,
+        );
+        row(
+            "… invite (a sync, the sealed snapshot, its parts put on the server)",
+            calls,
+            get(&["first_sync_ms", "invite"]),
+            plain_sum(&["copy", "upload"]),
+            &timed,
+        );
+        row(
+            "… join (the parts taken and opened, restore, sign-in, a sync)",
+            calls,
+            get(&["first_sync_ms", "join"]),
+            plain_sum(&["download", "open"]),
+            &timed,
+        );
+        let steps: &[(&str, &str, Option<&str>)] = &[
+            ("… step: `VACUUM INTO` alone", "vacuum_into", Some("copy")),
+            (
+                "… step: the sealed snapshot (`Helpline::backup`: `VACUUM INTO`, sealed, written)",
+                "backup",
+                Some("copy"),
+            ),
+            (
+                "… step: its 1 MiB parts read and sealed",
+                "seal_parts",
+                None,
+            ),
+            (
+                "… step: the parts put on the server",
+                "upload",
+                Some("upload"),
+            ),
+            (
+                "… step: the parts taken back (`helpline_redeem`)",
+                "download",
+                Some("download"),
+            ),
+            ("… step: the parts opened and written", "open_parts", None),
+            (
+                "… step: restore (Argon2id, the snapshot opened, written, synced)",
+                "restore",
+                Some("open"),
+            ),
+            ("… step: unlock (Argon2id again)", "unlock", None),
+            (
+                "… step: the app's sign-in (unlock, then the retention period applied)",
+                "sign_in",
+                None,
+            ),
+            (
+                "… step: the new desk's sync after joining",
+                "sync_after_join",
+                None,
+            ),
+            ("… Argon2id alone (once)", "kdf", None),
+        ];
+        for &(label, key, plain_key) in steps {
+            row(
+                label,
+                calls,
+                get(&["steps", key]),
+                plain_key.and_then(|k| get(&["plain_first_sync_ms", k])),
+                "1 run",
+            );
+        }
+        let bytes_row = |label: &str, store: Option<f64>, plain: Option<f64>| {
+            let text = |v: Option<f64>| v.map_or("—".to_string(), |v| format!("{v:.0} B"));
+            let ratio = match (store, plain) {
+                (Some(s), Some(p)) => format!("{:.2}x", s / p),
+                _ => "—".to_string(),
+            };
+            println!(
+                "| {label} | {calls} | {} | {} | {ratio} | |",
+                text(store),
+                text(plain)
+            );
+        };
+        bytes_row(
+            "the snapshot (the store's `VACUUM INTO` copy; plain: the plain file's)",
+            get(&["steps", "snapshot_bytes"]),
+            get(&["plain_first_sync_ms", "bytes"]),
+        );
+        bytes_row(
+            "server bytes per call (the log's growth over 1,000 calls; plain: a table of their JSON)",
+            get(&["server_bytes", "log_per_call"]),
+            get(&["server_bytes", "plain_table_per_call"]),
+        );
+        bytes_row(
+            "… beside the call's plaintext JSON (plain column)",
+            get(&["server_bytes", "log_per_call"]),
+            get(&["server_bytes", "plaintext_json_per_call"]),
+        );
+        for (label, key) in [
+            (
+                "… a call as the store seals it (its details and notes)",
+                "sealed_call_per_call",
+            ),
+            (
+                "… its change as the outbox keeps it, before padding (hex in JSON, sealed)",
+                "outbox_change_per_call",
+            ),
+            (
+                "… of which TOAST (the records' bodies)",
+                "log_toast_per_call",
+            ),
+            ("… of which the table's own pages", "log_heap_per_call"),
+            ("… of which its indexes", "log_indexes_per_call"),
+            ("a call's notes alone (UTF-8)", "notes_per_call"),
+        ] {
+            bytes_row(label, get(&["server_bytes", key]), None);
+        }
+        if let Some(sizes) = run
+            .get("server_bytes")
+            .and_then(|b| b.get("record_sizes"))
+            .and_then(serde_json::Value::as_object)
+        {
+            let buckets: Vec<String> = sizes
+                .iter()
+                .map(|(size, count)| format!("{size} B × {count}"))
+                .collect();
+            println!(
+                "| records on the server, by size (padded and sealed) | {calls} | {} | | | |",
+                buckets.join(", ")
+            );
+        }
+        if let Some(mb) = get(&["peak_rss_mb"]) {
+            println!(
+                "| peak memory of the process (A invites, then B joins; the largest size so far) | {calls} | {mb:.0} MB | | | |"
+            );
         }
     }
 }
