@@ -356,7 +356,11 @@ fn print_desks(criterion: &Path, sync_dir: &Path, sizes: &[usize], missing: &mut
                 .and_then(serde_json::Value::as_f64)
         };
         let runs = get(&["runs"]).unwrap_or(0.0);
-        let timed = format!("{runs:.0} runs");
+        let timed = if runs == 1.0 {
+            "1 run".to_string()
+        } else {
+            format!("{runs:.0} runs")
+        };
         let plain_sum = |keys: &[&str]| -> Option<f64> {
             keys.iter()
                 .map(|k| get(&["plain_first_sync_ms", k]))
