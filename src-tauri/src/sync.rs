@@ -438,7 +438,7 @@ mod tests {
         let log = heard.clone();
         syncer.watch(move |state| log.lock().unwrap().push(state.clone()));
         let refused = syncer.sync(&state).unwrap_err();
-        assert_eq!(refused.code, "invalid_argument");
+        assert_eq!(refused.code, "desk_not_connected");
         assert_eq!(syncer.state(), SyncState::Off);
         assert_eq!(*heard.lock().unwrap(), vec![SyncState::Off]);
 
